@@ -1,0 +1,31 @@
+export type Status = 'ok' | 'down';
+
+export interface HubHealth {
+  status: 'ok' | 'degraded';
+  subgraphs: Record<string, { status: Status; url: string; latencyMs?: number; reason?: string }>;
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+/** A subgraph's /health sits beside its /graphql. */
+function healthUrl(graphqlUrl: string): string {
+  return new URL('/health', graphqlUrl).toString();
+}
+
+export async function checkSubgraphs(subgraphUrls: Record<string, string>): Promise<HubHealth> {
+  const entries = await Promise.all(
+    Object.entries(subgraphUrls).map(async ([name, url]) => {
+      const started = Date.now();
+      try {
+        const response = await fetch(healthUrl(url), { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+        const latencyMs = Date.now() - started;
+        return [name, response.ok ? { status: 'ok' as const, url, latencyMs } : { status: 'down' as const, url, latencyMs, reason: `HTTP ${response.status}` }] as const;
+      } catch (error) {
+        return [name, { status: 'down' as const, url, reason: (error as Error).name === 'TimeoutError' ? 'timed out' : 'unreachable' }] as const;
+      }
+    }),
+  );
+  const subgraphs = Object.fromEntries(entries);
+  const allOk = entries.length > 0 && entries.every(([, health]) => health.status === 'ok');
+  return { status: allOk ? 'ok' : 'degraded', subgraphs };
+}

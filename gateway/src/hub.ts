@@ -1,0 +1,90 @@
+import type { MikroORM } from '@mikro-orm/core';
+import {
+  createLogger,
+  dataDir,
+  databaseTargetFromEnv,
+  initOrm,
+  readSecurityConfig,
+  type DatabaseTarget,
+  type Logger,
+  type RunningServer,
+  type SecurityConfig,
+  type SubgraphDefinition,
+} from '@corphub/shared';
+import { SUBGRAPHS } from './subgraphs';
+import { composeSupergraph, readSupergraph } from './supergraph';
+import { startGateway } from './gateway';
+
+export interface HubOptions {
+  /** Gateway port; 0 picks a free one. Subgraphs always take free ports on 127.0.0.1. */
+  port?: number;
+  host?: string;
+  /** Default: every subgraph of the hub, with the committed supergraph. Others are composed on the fly. */
+  subgraphs?: SubgraphDefinition[];
+  /** Where each subgraph's data lives. Default: DATABASE_URL or SQLite files in CORPHUB_DATA_DIR. */
+  database?: (subgraph: string) => DatabaseTarget;
+  seedDemo?: boolean;
+  security?: SecurityConfig;
+  /** Sees every SQL statement, by subgraph (tests count them). */
+  onQuery?: (subgraph: string, sql: string) => void;
+  logger?: Logger;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  orm: MikroORM;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  subgraphs: Record<string, RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole hub in one process: each subgraph migrated and served on its own loopback port, and the
+ * gateway in front of them over real HTTP. `npm start`, the tests and the benchmark all start it here.
+ */
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const definitions = options.subgraphs ?? SUBGRAPHS;
+  const security = options.security ?? readSecurityConfig();
+  const logger = options.logger ?? createLogger('hub');
+  const database = options.database ?? ((name: string) => databaseTargetFromEnv(name, dataDir()));
+  const disposers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const dispose of disposers.splice(0).reverse()) await dispose();
+  };
+
+  try {
+    const subgraphs: Record<string, RunningSubgraph> = {};
+    for (const definition of definitions) {
+      const orm = await initOrm({
+        database: database(definition.name),
+        entities: definition.entities,
+        migrations: definition.migrations,
+        logger,
+        onQuery: options.onQuery && ((sql) => options.onQuery?.(definition.name, sql)),
+      });
+      disposers.push(() => orm.close());
+      if (options.seedDemo) await definition.seedDemo?.(orm);
+      const server: RunningServer = await definition.createServer({ orm, port: 0, host: '127.0.0.1', security, logger: logger.child({ subgraph: definition.name }) });
+      disposers.push(() => server.stop());
+      subgraphs[definition.name] = { url: server.url, orm };
+    }
+    const supergraphSdl = options.subgraphs ? (await composeSupergraph(definitions)).supergraphSdl : readSupergraph();
+    const gateway = await startGateway({
+      supergraphSdl,
+      subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, { url }]) => [name, url])),
+      port: options.port ?? 0,
+      host: options.host,
+      security,
+      logger: logger.child({ component: 'gateway' }),
+    });
+    disposers.push(() => gateway.stop());
+    return { url: gateway.url, port: gateway.port, subgraphs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './gateway';
+export * from './hub';
+export * from './health';
+export * from './supergraph';
+export * from './subgraphs';
+export * from './dev-token';

@@ -1,0 +1,11 @@
+import type { SubgraphDefinition } from '@corphub/shared';
+import { identity } from '@corphub/identity';
+
+/** Every subgraph of the hub, in start order. A new subgraph is added here (and to the workspaces). */
+export const SUBGRAPHS: SubgraphDefinition[] = [identity];
+
+export function subgraphNamed(name: string): SubgraphDefinition {
+  const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);
+  if (!found) throw new Error(`Unknown subgraph "${name}"; known: ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,155 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors } from './errors';
+import type { SecurityConfig } from './config';
+
+/** Who may call: the roles a caller token can carry. */
+export enum Role {
+  /** Operates the hub itself: creates corps, registers apps. */
+  PLATFORM = 'platform',
+  /** A corp's administrator: reads and manages everything in their corp. */
+  ADMIN = 'admin',
+  /** A person working in the corp: reads what their role allows, acts for themself. */
+  EMPLOYEE = 'employee',
+  /** A vendor's app (module) acting in a corp that installed it. */
+  VENDOR = 'vendor',
+  /** Read-only exploration of the corp's graph. */
+  ANALYST = 'analyst',
+  /** A subgraph or module calling the gateway with its own service token. */
+  SERVICE = 'service',
+}
+
+export const ROLES = Object.values(Role);
+
+/** The verified facts about a caller, the same in the gateway and in every subgraph. */
+export interface AuthContext {
+  subject: string;
+  corpId: string;
+  role: Role;
+  unionId?: string;
+  appId?: string;
+}
+
+export const ISSUER = 'corphub';
+const CALLER_AUDIENCE = 'corphub';
+const SUBGRAPH_AUDIENCE = 'corphub-subgraph';
+/** The verified context lives just long enough for one gateway request. */
+const INTERNAL_CONTEXT_TTL = '60s';
+/** Header in which the gateway forwards the verified context to subgraphs. */
+export const CONTEXT_HEADER = 'x-corphub-context';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+interface CorphubClaims extends JWTPayload {
+  corp_id?: unknown;
+  role?: unknown;
+  union_id?: unknown;
+  app_id?: unknown;
+}
+
+const encoder = new TextEncoder();
+
+function toClaims(auth: AuthContext): CorphubClaims {
+  return {
+    corp_id: auth.corpId,
+    role: auth.role,
+    ...(auth.unionId ? { union_id: auth.unionId } : {}),
+    ...(auth.appId ? { app_id: auth.appId } : {}),
+  };
+}
+
+function fromClaims(payload: CorphubClaims): AuthContext {
+  const { sub, corp_id, role, union_id, app_id } = payload;
+  if (typeof sub !== 'string' || !sub) throw errors.UNAUTHENTICATED('Token has no subject');
+  if (typeof corp_id !== 'string' || !corp_id) throw errors.UNAUTHENTICATED('Token has no corp_id claim');
+  if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
+    throw errors.UNAUTHENTICATED(`Token role must be one of ${ROLES.join(', ')}`);
+  }
+  const optional = (value: unknown, name: string) => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !value) throw errors.UNAUTHENTICATED(`Token claim ${name} must be a string`);
+    return value;
+  };
+  return { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
+}
+
+export async function signCallerToken(auth: AuthContext, secret: string, expiresIn: string | number = '12h'): Promise<string> {
+  return new SignJWT(toClaims(auth))
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(auth.subject)
+    .setIssuer(ISSUER)
+    .setAudience(CALLER_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(encoder.encode(secret));
+}
+
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match?.[1];
+}
+
+/** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an identity provider. */
+export class CallerTokenVerifier {
+  private readonly jwks?: JWTVerifyGetKey;
+
+  constructor(private readonly config: SecurityConfig) {
+    if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
+  }
+
+  async verify(token: string | undefined): Promise<AuthContext> {
+    if (!token) throw errors.UNAUTHENTICATED('Missing bearer token: send Authorization: Bearer <token>');
+    try {
+      const options = { issuer: ISSUER, audience: CALLER_AUDIENCE };
+      const { payload } = this.jwks
+        ? await jwtVerify<CorphubClaims>(token, this.jwks, options)
+        : await jwtVerify<CorphubClaims>(token, encoder.encode(this.config.jwtSecret), { ...options, algorithms: ['HS256'] });
+      return fromClaims(payload);
+    } catch (error) {
+      throw asUnauthenticated(error);
+    }
+  }
+}
+
+export async function signInternalContext(auth: AuthContext, internalSecret: string): Promise<string> {
+  return new SignJWT(toClaims(auth))
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(auth.subject)
+    .setIssuer(ISSUER)
+    .setAudience(SUBGRAPH_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(INTERNAL_CONTEXT_TTL)
+    .sign(encoder.encode(internalSecret));
+}
+
+/** A subgraph trusts only a context the gateway signed with the internal key. */
+export async function verifyInternalContext(token: string | undefined, internalSecret: string): Promise<AuthContext> {
+  if (!token) throw errors.UNAUTHENTICATED(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
+  try {
+    const { payload } = await jwtVerify<CorphubClaims>(token, encoder.encode(internalSecret), {
+      issuer: ISSUER,
+      audience: SUBGRAPH_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    return fromClaims(payload);
+  } catch (error) {
+    throw asUnauthenticated(error);
+  }
+}
+
+function asUnauthenticated(error: unknown) {
+  if (error instanceof Error && 'extensions' in error) return error;
+  const code = (error as { code?: string })?.code;
+  const reason =
+    code === 'ERR_JWT_EXPIRED' ? 'Token expired'
+    : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'Token signature is invalid'
+    : code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID' ? 'Token is malformed'
+    : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `Token claim check failed: ${(error as Error).message}`
+    : 'Token could not be verified';
+  return errors.UNAUTHENTICATED(reason);
+}
+
+/** For `@Authorized(...)`: which roles may run a field. */
+export function requireRole(auth: AuthContext, roles: readonly Role[]): void {
+  if (!roles.includes(auth.role)) {
+    throw errors.FORBIDDEN(`Role ${auth.role} may not do this; allowed: ${roles.join(', ')}`);
+  }
+}

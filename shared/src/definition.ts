@@ -1,0 +1,33 @@
+import type { GraphQLSchema } from 'graphql';
+import type { EntityClass, MikroORM } from '@mikro-orm/core';
+import type { MigrationsByDialect } from './orm';
+import type { SecurityConfig } from './config';
+import type { Logger } from './logger';
+import type { RunningServer } from './subgraph';
+
+export interface CreateServerOptions {
+  orm: MikroORM;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  security?: SecurityConfig;
+  logger?: Logger;
+}
+
+/**
+ * What a subgraph package exports so that the hub, the composer, the migration generator and the
+ * tests can run it without knowing its insides.
+ */
+export interface SubgraphDefinition {
+  name: string;
+  /** The port in the committed supergraph's routing URL (docker-compose uses the same). */
+  defaultPort: number;
+  entities: EntityClass<object>[];
+  migrations: MigrationsByDialect;
+  /** Absolute path of the folder holding `sqlite/` and `postgresql/` migrations (for the generator). */
+  migrationsDir: string;
+  buildSchema(): Promise<GraphQLSchema>;
+  createServer(options: CreateServerOptions): Promise<RunningServer>;
+  /** Writes the demo corp's data; must be idempotent (runs on every `npm start`). */
+  seedDemo?(orm: MikroORM): Promise<void>;
+}

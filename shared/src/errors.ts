@@ -1,0 +1,56 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The error codes Corphub answers with, in `extensions.code`. One registry so that clients,
+ * docs and tests agree on the vocabulary.
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: { description: 'The request is well-formed but an argument or input field is invalid.', httpStatus: 400 },
+  UNAUTHENTICATED: { description: 'No valid token: missing, malformed, wrongly signed or expired.', httpStatus: 401 },
+  FORBIDDEN: { description: 'The caller is known but their role may not do this.', httpStatus: 403 },
+  NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too).", httpStatus: 404 },
+  CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).', httpStatus: 409 },
+  INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.', httpStatus: 500 },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+type ErrorFactory = (message: string, extensions?: Record<string, unknown>) => GraphQLError;
+
+function errorFactory(code: ErrorCode): ErrorFactory {
+  return (message, extensions) =>
+    new GraphQLError(message, {
+      extensions: { ...extensions, code, http: { status: ERROR_CODES[code].httpStatus } },
+    });
+}
+
+export const errors = Object.fromEntries(
+  (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [code, errorFactory(code)]),
+) as Record<ErrorCode, ErrorFactory>;
+
+export function errorCodeOf(error: unknown): string | undefined {
+  return error instanceof GraphQLError ? (error.extensions?.code as string | undefined) : undefined;
+}
+
+/**
+ * Keeps errors that carry a code of their own (ours, Apollo's validation and parse errors,
+ * type-graphql's argument validation); anything else is an unexpected throw: it is logged with
+ * the request id by the caller-supplied `logUnexpected`, and answered without its message, SQL or stack.
+ */
+export function createFormatError(logUnexpected: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const isOwnGraphQLError = !original || original instanceof GraphQLError;
+    const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    if (isOwnGraphQLError && extensions.code && extensions.code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...formatted, extensions };
+    }
+    logUnexpected(original ?? error);
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

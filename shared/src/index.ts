@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './config';
+export * from './definition';
+export * from './errors';
+export * from './loaders';
+export * from './logger';
+export * from './main';
+export * from './migration-generator';
+export * from './orm';
+export * from './pagination';
+export * from './subgraph';
+export * from './tenant';
+export * from './validation';
+export * from './demo';

@@ -1,0 +1,35 @@
+import { createLogger } from './logger';
+import { dataDir, readSecurityConfig } from './config';
+import { databaseTargetFromEnv, initOrm } from './orm';
+import type { SubgraphDefinition } from './definition';
+
+/**
+ * A subgraph as its own process (docker-compose, production): reads env, migrates, listens.
+ * PORT (default: the subgraph's defaultPort), HOST, DATABASE_URL or CORPHUB_DATA_DIR, CORPHUB_SEED_DEMO=1.
+ */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const logger = createLogger(definition.name);
+  try {
+    const security = readSecurityConfig();
+    const orm = await initOrm({
+      database: databaseTargetFromEnv(definition.name, dataDir()),
+      entities: definition.entities,
+      migrations: definition.migrations,
+      logger,
+    });
+    if (process.env.CORPHUB_SEED_DEMO === '1') await definition.seedDemo?.(orm);
+    const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
+    const server = await definition.createServer({ orm, port, host: process.env.HOST, security, logger });
+    logger.info({ url: server.url }, `${definition.name} subgraph listening`);
+    const shutdown = async () => {
+      await server.stop();
+      await orm.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
+    process.exit(1);
+  }
+}

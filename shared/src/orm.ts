@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MikroORM, type Options, type MigrationObject, type LoggerNamespace, type EntityClass, type EntitySchema } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { CorpScopeGuard } from './tenant';
+import type { Logger } from './logger';
+
+export type Dialect = 'sqlite' | 'postgresql';
+
+/** Migrations are generated per dialect (SQLite DDL is not PostgreSQL DDL) from the same entities. */
+export type MigrationsByDialect = Record<Dialect, MigrationObject[]>;
+
+/** Where a subgraph's data lives: an SQLite file (the embedded default) or a PostgreSQL schema. */
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgresql'; url: string; schema: string };
+
+export interface OrmOptions {
+  database: DatabaseTarget;
+  entities: (EntityClass<object> | EntitySchema)[];
+  migrations: MigrationsByDialect;
+  /** Receives every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+  logger?: Logger;
+  /** Extra MikroORM options (the migration generator sets paths). */
+  overrides?: Partial<Options>;
+}
+
+/**
+ * The database a subgraph uses: `DATABASE_URL` (PostgreSQL, one schema per subgraph named after it)
+ * or an SQLite file per subgraph in the data folder.
+ */
+export function databaseTargetFromEnv(subgraph: string, dataDirectory: string, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { dialect: 'postgresql', url: env.DATABASE_URL, schema: subgraph };
+  return { dialect: 'sqlite', file: path.join(dataDirectory, `${subgraph}.sqlite`) };
+}
+
+export function ormConfig({ database, entities, migrations, onQuery, overrides }: OrmOptions): Options {
+  const logging: Partial<Options> = onQuery
+    ? { debug: ['query'] as LoggerNamespace[], logger: (message: string) => onQuery(message) }
+    : {};
+  const common: Options = {
+    entities,
+    forceUtcTimezone: true,
+    // unit of work flushes are explicit; nothing is lazily loaded behind a resolver's back
+    allowGlobalContext: false,
+    subscribers: [new CorpScopeGuard()],
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: migrations[database.dialect],
+      transactional: true,
+      allOrNothing: true,
+      disableForeignKeys: false,
+      snapshot: false,
+      silent: true,
+    },
+    ...logging,
+  };
+  if (database.dialect === 'sqlite') {
+    fs.mkdirSync(path.dirname(database.file), { recursive: true });
+    return { ...common, driver: LibSqlDriver, dbName: database.file, ...overrides } as Options;
+  }
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: database.url,
+    schema: database.schema,
+    migrations: { ...common.migrations, tableName: `${database.schema}.mikro_orm_migrations` },
+    ...overrides,
+  } as Options;
+}
+
+/** Opens the database and brings its schema up to date with the committed migrations. */
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(options));
+  if (options.database.dialect === 'postgresql') {
+    await orm.em.getConnection().execute(`create schema if not exists "${options.database.schema}"`);
+  }
+  const applied = await orm.getMigrator().up();
+  if (applied.length > 0) options.logger?.info({ migrations: applied.map((migration) => migration.name) }, 'applied migrations');
+  return orm;
+}

@@ -1,0 +1,123 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { errors } from './errors';
+
+export const MAX_PAGE_SIZE = 500;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: `How many items to return (1–${MAX_PAGE_SIZE}).` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an endCursor from a previous page).' })
+  @IsOptional()
+  after?: string;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: Promise<number>;
+}
+
+/** A Relay connection type for `Node`: `edges { cursor node }`, `nodes`, `pageInfo`, `totalCount`. */
+export function Connection<T extends object>(Node: ClassType<T>, name = Node.name) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => Node)
+    node!: T;
+  }
+
+  // named by the subclass: `@ObjectType() class PersonConnection extends Connection(Person) {}`
+  @ObjectType()
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [Node], { description: 'The nodes of this page, without cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match, over all pages.' })
+    totalCount!: Promise<number>;
+  }
+  return ConnectionType;
+}
+
+export type SortDirection = 'asc' | 'desc';
+/** Sort keys, most significant first; the last one must be unique (usually the primary key). */
+export type SortKeys<T> = readonly (readonly [keyof T & string, SortDirection])[];
+
+type CursorValue = string | number | { d: string };
+
+function encodeCursor(values: unknown[]): string {
+  const encoded: CursorValue[] = values.map((value) => (value instanceof Date ? { d: value.toISOString() } : (value as string | number)));
+  return Buffer.from(JSON.stringify(encoded)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue[];
+    if (!Array.isArray(values) || values.length !== length) throw new Error('wrong length');
+    return values.map((value) => (typeof value === 'object' && value !== null && 'd' in value ? new Date(value.d) : value));
+  } catch {
+    throw errors.BAD_USER_INPUT(`Invalid cursor "${cursor}": pass an endCursor from a previous page`);
+  }
+}
+
+/**
+ * Keyset pagination: one SQL statement for the page (plus one for `totalCount`, only when asked),
+ * stable when rows are inserted between pages.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  { first, after }: PageArgs,
+  sort: SortKeys<T>,
+): Promise<Page<T>> {
+  let cond = where;
+  if (after) {
+    const values = decodeCursor(after, sort.length);
+    const afterCursor = sort.map(([field, direction], i) => ({
+      ...Object.fromEntries(sort.slice(0, i).map(([previous], j) => [previous, values[j]])),
+      [field]: { [direction === 'asc' ? '$gt' : '$lt']: values[i] },
+    }));
+    cond = { $and: [where, { $or: afterCursor }] } as FilterQuery<T>;
+  }
+  const rows = await em.find(entity, cond, {
+    orderBy: Object.fromEntries(sort) as never,
+    limit: first + 1,
+  });
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.map(([field]) => node[field])) }));
+  let total: Promise<number> | undefined;
+  return {
+    nodes,
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    // counted only when a client selects it
+    get totalCount() {
+      total ??= em.count(entity, where);
+      return total;
+    },
+  };
+}

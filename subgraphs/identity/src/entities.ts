@@ -1,0 +1,7 @@
+import { Corp } from './corps/corp.entity';
+import { Person } from './people/person.entity';
+import { App } from './apps/app.entity';
+import { Installation } from './apps/installation.entity';
+import { OpenId } from './open-ids/open-id.entity';
+
+export const entities = [Corp, Person, App, Installation, OpenId];

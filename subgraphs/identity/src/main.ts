@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { identity } from './index';
+
+void runSubgraph(identity);

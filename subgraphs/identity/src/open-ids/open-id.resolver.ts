@@ -1,0 +1,33 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { errors, Role } from '@corphub/shared';
+import { Person } from '../people/person.entity';
+import type { IdentityContext } from '../context';
+import { openIdKey } from '../loaders';
+
+@Resolver()
+export class OpenIdResolver {
+  @Authorized(Role.ADMIN, Role.PLATFORM)
+  @Query(() => String, { description: 'The openId under which an installed app sees a person of your corp.' })
+  async openId(@Arg('appId', () => ID) appId: string, @Arg('unionId', () => ID) unionId: string, @Ctx() { loaders }: IdentityContext): Promise<string> {
+    const installation = await loaders.installationByAppId.load(appId);
+    if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
+    const mapping = await loaders.openIdByAppAndUnionId.load(openIdKey(appId, unionId));
+    if (!mapping) throw errors.NOT_FOUND(`Person "${unionId}" not found`);
+    return mapping.openId;
+  }
+
+  @Authorized(Role.VENDOR)
+  @Query(() => Person, {
+    nullable: true,
+    description: "For a vendor app: the person behind one of its own openIds, in a corp that installed it.",
+  })
+  async personByOpenId(@Arg('openId', () => String) openId: string, @Ctx() { auth, loaders }: IdentityContext): Promise<Person | null> {
+    if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)');
+    const installation = await loaders.installationByAppId.load(auth.appId);
+    if (!installation?.isInstalled) throw errors.FORBIDDEN(`App "${auth.appId}" is not installed in corp "${auth.corpId}"`);
+    const mapping = await loaders.openIdById.load(openId);
+    // another app's openId is as unknown as a made-up one
+    if (!mapping || mapping.app.appId !== auth.appId) throw errors.NOT_FOUND(`openId "${openId}" not found for app "${auth.appId}"`);
+    return loaders.personByUnionId.load(mapping.person.unionId);
+  }
+}

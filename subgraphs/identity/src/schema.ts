@@ -1,0 +1,18 @@
+import { buildFederatedSchema } from '@corphub/shared';
+import { CorpResolver } from './corps/corp.resolver';
+import { PersonResolver } from './people/person.resolver';
+import { AppResolver, InstallationResolver } from './apps/app.resolver';
+import { OpenIdResolver } from './open-ids/open-id.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
+import type { IdentityContext } from './context';
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver],
+    references: {
+      Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
+      Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),
+      App: (ref: { appId: string }, { loaders }: IdentityContext) => loaders.appById.load(ref.appId),
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { DEMO, scopeToCorp } from '@corphub/shared';
+import { Corp } from './corps/corp.entity';
+import { Person } from './people/person.entity';
+import { App } from './apps/app.entity';
+import { Installation } from './apps/installation.entity';
+import { hashSecret, newAppSecret } from './ids';
+import { issueOpenIdsForApp } from './open-ids/open-id.issuer';
+
+/** The reference modules, registered like any vendor's app. */
+export const REFERENCE_APPS = [
+  { appId: 'attendance', name: 'Attendance check-in', vendor: 'Corphub reference modules' },
+  { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules' },
+  { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules' },
+] as const;
+
+const DEMO_PEOPLE = [
+  { unionId: DEMO.adminUnionId, displayName: 'Demo Admin', email: 'admin@demo.example' },
+  { unionId: 'un_3v8r2n6t9w4y7z5a', displayName: 'Li Wei', email: 'li.wei@demo.example' },
+  { unionId: 'un_5c9e2g7j4m8p3s6u', displayName: 'Zhang Min', email: 'zhang.min@demo.example' },
+  { unionId: 'un_8b4d6f2h9k3n7q5t', displayName: 'Wang Fang', email: 'wang.fang@demo.example' },
+];
+
+/** Idempotent: on every `npm start`, writes only what is missing. */
+export async function seedDemo(orm: MikroORM): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
+  await em.transactional(async (tx) => {
+    if (!(await tx.findOne(Corp, { id: DEMO.corpId }))) tx.persist(new Corp(DEMO.corpId, DEMO.corpName, DEMO.timezone));
+    for (const { unionId, displayName, email } of DEMO_PEOPLE) {
+      if (await tx.findOne(Person, { unionId })) continue;
+      const person = new Person(displayName, email);
+      person.unionId = unionId;
+      tx.persist(person);
+    }
+    for (const reference of REFERENCE_APPS) {
+      let app = await tx.findOne(App, { appId: reference.appId });
+      if (!app) {
+        app = new App(reference.appId, reference.name, reference.vendor, await hashSecret(newAppSecret()));
+        tx.persist(app);
+      }
+      if (!(await tx.findOne(Installation, { app: reference.appId }))) {
+        tx.persist(new Installation(tx.getReference(App, reference.appId, { wrapped: true })));
+      }
+      await tx.flush();
+      await issueOpenIdsForApp(tx, app);
+    }
+  });
+}
