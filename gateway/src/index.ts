@@ -4,3 +4,4 @@ export * from './health';
 export * from './supergraph';
 export * from './subgraphs';
 export * from './dev-token';
+export * from './testing';

@@ -1,5 +1,11 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { errors } from './errors';
+
+/**
+ * Token errors stop a request before any resolver runs, so they set the HTTP status (401). Resolver
+ * errors must not: a subgraph answering 4xx would look like a transport failure to the gateway.
+ */
+const unauthenticated = (message: string) => errors.UNAUTHENTICATED(message, { http: { status: 401 } });
 import type { SecurityConfig } from './config';
 
 /** Who may call: the roles a caller token can carry. */
@@ -58,14 +64,14 @@ function toClaims(auth: AuthContext): CorphubClaims {
 
 function fromClaims(payload: CorphubClaims): AuthContext {
   const { sub, corp_id, role, union_id, app_id } = payload;
-  if (typeof sub !== 'string' || !sub) throw errors.UNAUTHENTICATED('Token has no subject');
-  if (typeof corp_id !== 'string' || !corp_id) throw errors.UNAUTHENTICATED('Token has no corp_id claim');
+  if (typeof sub !== 'string' || !sub) throw unauthenticated('Token has no subject');
+  if (typeof corp_id !== 'string' || !corp_id) throw unauthenticated('Token has no corp_id claim');
   if (typeof role !== 'string' || !ROLES.includes(role as Role)) {
-    throw errors.UNAUTHENTICATED(`Token role must be one of ${ROLES.join(', ')}`);
+    throw unauthenticated(`Token role must be one of ${ROLES.join(', ')}`);
   }
   const optional = (value: unknown, name: string) => {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !value) throw errors.UNAUTHENTICATED(`Token claim ${name} must be a string`);
+    if (typeof value !== 'string' || !value) throw unauthenticated(`Token claim ${name} must be a string`);
     return value;
   };
   return { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
@@ -96,7 +102,7 @@ export class CallerTokenVerifier {
   }
 
   async verify(token: string | undefined): Promise<AuthContext> {
-    if (!token) throw errors.UNAUTHENTICATED('Missing bearer token: send Authorization: Bearer <token>');
+    if (!token) throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
     try {
       const options = { issuer: ISSUER, audience: CALLER_AUDIENCE };
       const { payload } = this.jwks
@@ -122,7 +128,7 @@ export async function signInternalContext(auth: AuthContext, internalSecret: str
 
 /** A subgraph trusts only a context the gateway signed with the internal key. */
 export async function verifyInternalContext(token: string | undefined, internalSecret: string): Promise<AuthContext> {
-  if (!token) throw errors.UNAUTHENTICATED(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
+  if (!token) throw unauthenticated(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
   try {
     const { payload } = await jwtVerify<CorphubClaims>(token, encoder.encode(internalSecret), {
       issuer: ISSUER,
@@ -144,7 +150,7 @@ function asUnauthenticated(error: unknown) {
     : code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID' ? 'Token is malformed'
     : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `Token claim check failed: ${(error as Error).message}`
     : 'Token could not be verified';
-  return errors.UNAUTHENTICATED(reason);
+  return unauthenticated(reason);
 }
 
 /** For `@Authorized(...)`: which roles may run a field. */

@@ -5,12 +5,12 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
  * docs and tests agree on the vocabulary.
  */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: { description: 'The request is well-formed but an argument or input field is invalid.', httpStatus: 400 },
-  UNAUTHENTICATED: { description: 'No valid token: missing, malformed, wrongly signed or expired.', httpStatus: 401 },
-  FORBIDDEN: { description: 'The caller is known but their role may not do this.', httpStatus: 403 },
-  NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too).", httpStatus: 404 },
-  CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).', httpStatus: 409 },
-  INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.', httpStatus: 500 },
+  BAD_USER_INPUT: { description: 'The request is well-formed but an argument or input field is invalid.' },
+  UNAUTHENTICATED: { description: 'No valid token: missing, malformed, wrongly signed or expired.' },
+  FORBIDDEN: { description: 'The caller is known but their role may not do this.' },
+  NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too)." },
+  CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).' },
+  INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -20,7 +20,7 @@ type ErrorFactory = (message: string, extensions?: Record<string, unknown>) => G
 function errorFactory(code: ErrorCode): ErrorFactory {
   return (message, extensions) =>
     new GraphQLError(message, {
-      extensions: { ...extensions, code, http: { status: ERROR_CODES[code].httpStatus } },
+      extensions: { ...extensions, code },
     });
 }
 
@@ -40,7 +40,9 @@ export function errorCodeOf(error: unknown): string | undefined {
 export function createFormatError(logUnexpected: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : error;
-    const isOwnGraphQLError = !original || original instanceof GraphQLError;
+    // a thrown Error that is not a GraphQLError is a bug or an outage; errors relayed by the gateway
+    // from a subgraph arrive as plain objects, already formatted by that subgraph
+    const isOwnGraphQLError = !(original instanceof Error) || original instanceof GraphQLError;
     const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     if (isOwnGraphQLError && extensions.code && extensions.code !== 'INTERNAL_SERVER_ERROR') {
       return { ...formatted, extensions };

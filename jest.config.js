@@ -1,0 +1,30 @@
+/** Jest over the TypeScript sources (swc, with decorator metadata for type-graphql and MikroORM). */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/gateway', '<rootDir>/subgraphs'],
+  testMatch: ['**/test/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@corphub/shared$': '<rootDir>/shared/src/index.ts',
+    '^@corphub/shared/testing$': '<rootDir>/shared/src/testing/index.ts',
+    '^@corphub/gateway$': '<rootDir>/gateway/src/index.ts',
+    '^@corphub/([a-z-]+)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/[^/]+/dist/', '<rootDir>/subgraphs/[^/]+/dist/'],
+  setupFiles: ['<rootDir>/jest.setup.js'],
+  testTimeout: 60_000,
+  // suites start real servers and databases: two at a time suits a 2-core machine
+  maxWorkers: 2,
+};
