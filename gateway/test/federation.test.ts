@@ -15,6 +15,7 @@ describe('federation through the gateway', () => {
     await hub.request(`mutation { createCorp(input: { id: "acme", name: "Acme" }) { id } }`, { token: platform });
     adminA = await hub.token({ corp: 'acme' });
     const added = await hub.request(`mutation { addPerson(input: { displayName: "Li Wei" }) { unionId } }`, { token: adminA });
+    expect(added.errors).toBeUndefined();
     liWei = added.data!.addPerson.unionId;
     adminA = await hub.token({ corp: 'acme', union: liWei });
   });

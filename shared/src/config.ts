@@ -19,7 +19,11 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === 'production';
 }
 
-export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
+/**
+ * The gateway needs both keys; a subgraph only checks the verified context, so it is never given
+ * (nor asked for) the key that signs caller tokens.
+ */
+export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, component: 'gateway' | 'subgraph' = 'gateway'): SecurityConfig {
   const config: SecurityConfig = {
     jwtSecret: env.CORPHUB_JWT_SECRET || DEV_JWT_SECRET,
     jwksUrl: env.CORPHUB_JWKS_URL || undefined,
@@ -27,7 +31,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
   };
   if (isProduction(env)) {
     const weak = (value: string | undefined, devValue: string) => !value || value === devValue || value.length < 32;
-    if (!config.jwksUrl && weak(env.CORPHUB_JWT_SECRET, DEV_JWT_SECRET)) {
+    if (component === 'gateway' && !config.jwksUrl && weak(env.CORPHUB_JWT_SECRET, DEV_JWT_SECRET)) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_JWT_SECRET (32+ characters, not the development default) or CORPHUB_JWKS_URL');
     }
     if (weak(env.CORPHUB_INTERNAL_SECRET, DEV_INTERNAL_SECRET)) {

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { NotFoundError, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 /**
  * The error codes Corphub answers with, in `extensions.code`. One registry so that clients,
@@ -46,6 +47,13 @@ export function createFormatError(logUnexpected: (error: unknown) => void) {
     const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     if (isOwnGraphQLError && extensions.code && extensions.code !== 'INTERNAL_SERVER_ERROR') {
       return { ...formatted, extensions };
+    }
+    // a unique index is how a lost race (two creates of one key) surfaces: it is the caller's conflict
+    if (original instanceof UniqueConstraintViolationException) {
+      return { message: 'A record with the same unique key already exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    if (original instanceof NotFoundError) {
+      return { message: 'Not found', path: formatted.path, extensions: { code: 'NOT_FOUND' } };
     }
     logUnexpected(original ?? error);
     return {

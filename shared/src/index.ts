@@ -12,5 +12,6 @@ export * from './orm';
 export * from './pagination';
 export * from './subgraph';
 export * from './tenant';
+export * from './transactions';
 export * from './validation';
 export * from './demo';

@@ -10,7 +10,7 @@ import type { SubgraphDefinition } from './definition';
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const logger = createLogger(definition.name);
   try {
-    const security = readSecurityConfig();
+    const security = readSecurityConfig(process.env, 'subgraph');
     const orm = await initOrm({
       database: databaseTargetFromEnv(definition.name, dataDir()),
       entities: definition.entities,

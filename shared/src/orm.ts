@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MikroORM, type Options, type MigrationObject, type LoggerNamespace, type EntityClass, type EntitySchema } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Options, type MigrationObject, type LoggerNamespace, type EntityClass, type EntitySchema } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -39,7 +39,12 @@ export function databaseTargetFromEnv(subgraph: string, dataDirectory: string, e
 
 export function ormConfig({ database, entities, migrations, onQuery, overrides }: OrmOptions): Options {
   const logging: Partial<Options> = onQuery
-    ? { debug: ['query'] as LoggerNamespace[], logger: (message: string) => onQuery(message) }
+    ? {
+        debug: ['query'] as LoggerNamespace[],
+        // hands over the plain SQL (the default logger colours and decorates it)
+        loggerFactory: (loggerOptions: LoggerOptions) =>
+          Object.assign(new DefaultLogger({ ...loggerOptions, writer: () => undefined }), { logQuery: (context: LogContext) => onQuery(context.query ?? '') }),
+      }
     : {};
   const common: Options = {
     entities,

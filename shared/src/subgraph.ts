@@ -107,7 +107,7 @@ export async function listen(server: http.Server, port: number, host?: string): 
  */
 export async function startSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningServer> {
   const { name, schema, orm, createLoaders, port = 0, host } = options;
-  const security = options.security ?? readSecurityConfig();
+  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const logger = options.logger ?? createLogger(name);
   const app = express();
   app.disable('x-powered-by');

@@ -17,6 +17,11 @@ describe('security configuration', () => {
     expect(() => readSecurityConfig({ NODE_ENV: 'production', ...env })).toThrow(ConfigError);
   });
 
+  it('starts a subgraph in production with the internal secret alone', () => {
+    expect(readSecurityConfig({ NODE_ENV: 'production', CORPHUB_INTERNAL_SECRET: strong('internal') }, 'subgraph').internalSecret).toBe(strong('internal'));
+    expect(() => readSecurityConfig({ NODE_ENV: 'production' }, 'subgraph')).toThrow(ConfigError);
+  });
+
   it('starts in production with strong, distinct secrets or a JWKS', () => {
     expect(() => readSecurityConfig({ NODE_ENV: 'production', CORPHUB_JWT_SECRET: strong('jwt'), CORPHUB_INTERNAL_SECRET: strong('internal') })).not.toThrow();
     expect(() => readSecurityConfig({ NODE_ENV: 'production', CORPHUB_JWKS_URL: 'https://idp.example/jwks', CORPHUB_INTERNAL_SECRET: strong('internal') })).not.toThrow();

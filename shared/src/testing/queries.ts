@@ -3,7 +3,7 @@ export class QueryCounter {
   private counts = new Map<string, number>();
 
   readonly record = (subgraph: string, message: string): void => {
-    if (!/\b(select|insert|update|delete|with)\b/i.test(message)) return;
+    if (!/^\s*(select|insert|update|delete|with)\b/i.test(message)) return;
     this.counts.set(subgraph, (this.counts.get(subgraph) ?? 0) + 1);
   };
 

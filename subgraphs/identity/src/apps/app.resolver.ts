@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
+import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { App } from './app.entity';
 import { Installation, InstallationStatus } from './installation.entity';
 import { RegisterAppInput, RegisteredApp } from './app.inputs';
@@ -58,7 +58,7 @@ export class InstallationResolver {
     description: "Installs an app in the caller's corp and issues its openIds. Installing an installed app changes nothing (safe to retry).",
   })
   async installApp(@Arg('appId', () => ID) appId: string, @Ctx() { em }: IdentityContext): Promise<Installation> {
-    return em.transactional(async (tx) => {
+    return transactionalIdempotent(em, async (tx) => {
       const app = await tx.findOne(App, { appId });
       if (!app) throw errors.NOT_FOUND(`App "${appId}" not found`);
       let installation = await tx.findOne(Installation, { app: appId });
