@@ -9,8 +9,9 @@ import type { GatewayContext } from './context';
 export class VerifiedContextDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // the gateway's own health and schema fetches carry no caller
-    if (!('internalContext' in context) || !context.internalContext) return;
-    request.http?.headers.set(CONTEXT_HEADER, await context.internalContext());
-    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    const caller = context as Partial<GatewayContext>;
+    if (!caller.internalContext || !caller.requestId) return;
+    request.http?.headers.set(CONTEXT_HEADER, await caller.internalContext());
+    request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
   }
 }

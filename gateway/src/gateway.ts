@@ -43,6 +43,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // the process owner (npm start, main.ts) stops servers in order on SIGINT/SIGTERM
+    stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in gateway')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });

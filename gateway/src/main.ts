@@ -22,8 +22,8 @@ async function main() {
       await gateway.stop();
       process.exit(0);
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
   } catch (error) {
     logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);

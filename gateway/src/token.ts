@@ -23,7 +23,7 @@ async function main() {
     return;
   }
   const token = await signDevToken(
-    { corp: values.corp!, role: values.role as Role, union: values.union, app: values.app, subject: values.subject, expiresIn: values.expires },
+    { corp: values.corp, role: values.role as Role, union: values.union, app: values.app, subject: values.subject, expiresIn: values.expires },
     readSecurityConfig().jwtSecret,
   );
   console.error(`# ${values.role} token for corp ${values.corp}, valid ${values.expires}`);

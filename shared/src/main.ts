@@ -26,8 +26,8 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       await orm.close();
       process.exit(0);
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
     process.exit(1);

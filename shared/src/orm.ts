@@ -4,6 +4,7 @@ import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Opti
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
 import { CorpScopeGuard } from './tenant';
 import type { Logger } from './logger';
 
@@ -65,7 +66,7 @@ export function ormConfig({ database, entities, migrations, onQuery, overrides }
   };
   if (database.dialect === 'sqlite') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
-    return { ...common, driver: LibSqlDriver, dbName: database.file, ...overrides } as Options;
+    return { ...common, driver: LibSqlDriver, dbName: database.file, ...overrides };
   }
   return {
     ...common,
@@ -74,16 +75,39 @@ export function ormConfig({ database, entities, migrations, onQuery, overrides }
     schema: database.schema,
     migrations: { ...common.migrations, tableName: `${database.schema}.mikro_orm_migrations` },
     ...overrides,
-  } as Options;
+  };
+}
+
+/**
+ * On PostgreSQL, replicas of one subgraph may start together: a session-level advisory lock per
+ * schema lets one of them migrate while the others wait, instead of racing to create the same tables.
+ */
+async function withMigrationLock<T>(database: DatabaseTarget, run: () => Promise<T>): Promise<T> {
+  if (database.dialect !== 'postgresql') return run();
+  const lock = new Client({ connectionString: database.url });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [`corphub:migrate:${database.schema}`]);
+    return await run();
+  } finally {
+    await lock.end();
+  }
 }
 
 /** Opens the database and brings its schema up to date with the committed migrations. */
 export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
-  if (options.database.dialect === 'postgresql') {
-    await orm.em.getConnection().execute(`create schema if not exists "${options.database.schema}"`);
+  try {
+    const applied = await withMigrationLock(options.database, async () => {
+      if (options.database.dialect === 'postgresql') {
+        await orm.em.getConnection().execute(`create schema if not exists "${options.database.schema}"`);
+      }
+      return orm.getMigrator().up();
+    });
+    if (applied.length > 0) options.logger?.info({ migrations: applied.map((migration) => migration.name) }, 'applied migrations');
+    return orm;
+  } catch (error) {
+    await orm.close(true);
+    throw error;
   }
-  const applied = await orm.getMigrator().up();
-  if (applied.length > 0) options.logger?.info({ migrations: applied.map((migration) => migration.name) }, 'applied migrations');
-  return orm;
 }

@@ -115,6 +115,8 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // the process owner (npm start, main.ts) stops servers in order on SIGINT/SIGTERM
+    stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });

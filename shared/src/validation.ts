@@ -16,7 +16,7 @@ function describe(validationErrors: ValidationError[], prefix = ''): string[] {
  * BAD_USER_INPUT naming each broken field, so a client knows what to fix.
  */
 export async function validateInput(value: unknown): Promise<void> {
-  const items = Array.isArray(value) ? value : [value];
+  const items: unknown[] = Array.isArray(value) ? value : [value];
   for (const item of items) {
     if (item === null || typeof item !== 'object') continue;
     const failures = await validate(item, { forbidUnknownValues: false, validationError: { target: false, value: false } });

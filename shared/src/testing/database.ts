@@ -48,6 +48,6 @@ export async function testDatabase(label = 'test', env: NodeJS.ProcessEnv = proc
   return {
     dialect: 'sqlite',
     targetFor: (subgraph) => ({ dialect: 'sqlite', file: path.join(folder, `${subgraph}.sqlite`) }),
-    drop: async () => fs.rmSync(folder, { recursive: true, force: true }),
+    drop: () => fs.promises.rm(folder, { recursive: true, force: true }),
   };
 }

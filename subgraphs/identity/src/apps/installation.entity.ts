@@ -39,6 +39,6 @@ export class Installation extends CorpScoped {
   }
 
   get isInstalled(): boolean {
-    return this.status === InstallationStatus.INSTALLED;
+    return (this.status as InstallationStatus) === InstallationStatus.INSTALLED;
   }
 }
