@@ -33,7 +33,8 @@ async function main() {
   );
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    // a second Ctrl-C does not wait for the orderly stop
+    if (stopping) process.exit(130);
     stopping = true;
     logger.info({ signal }, 'stopping');
     await hub.stop();

@@ -77,15 +77,19 @@ function fromClaims(payload: CorphubClaims): AuthContext {
   return { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
 }
 
-export async function signCallerToken(auth: AuthContext, secret: string, expiresIn: string | number = '12h'): Promise<string> {
+function signToken(auth: AuthContext, secret: string, audience: string, expiresIn: string | number): Promise<string> {
   return new SignJWT(toClaims(auth))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(auth.subject)
     .setIssuer(ISSUER)
-    .setAudience(CALLER_AUDIENCE)
+    .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(encoder.encode(secret));
+}
+
+export function signCallerToken(auth: AuthContext, secret: string, expiresIn: string | number = '12h'): Promise<string> {
+  return signToken(auth, secret, CALLER_AUDIENCE, expiresIn);
 }
 
 export function bearerToken(authorization: string | undefined): string | undefined {
@@ -115,15 +119,8 @@ export class CallerTokenVerifier {
   }
 }
 
-export async function signInternalContext(auth: AuthContext, internalSecret: string): Promise<string> {
-  return new SignJWT(toClaims(auth))
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(auth.subject)
-    .setIssuer(ISSUER)
-    .setAudience(SUBGRAPH_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(INTERNAL_CONTEXT_TTL)
-    .sign(encoder.encode(internalSecret));
+export function signInternalContext(auth: AuthContext, internalSecret: string): Promise<string> {
+  return signToken(auth, internalSecret, SUBGRAPH_AUDIENCE, INTERNAL_CONTEXT_TTL);
 }
 
 /** A subgraph trusts only a context the gateway signed with the internal key. */
