@@ -102,7 +102,6 @@ export class LocalMediaStore implements MediaStore {
   async stage(source: Readable, maxBytes: number): Promise<StagedFile> {
     const file = path.join(this.tmp, `${randomUUID()}.part`);
     const counter = new HashingLimit(maxBytes);
-    const handle = await fs.promises.open(file, 'wx');
     // the source is piped, not put in the pipeline: refusing a file must not destroy the caller's
     // request before it is answered
     const onError = (error: Error) => counter.destroy(error);
@@ -113,19 +112,16 @@ export class LocalMediaStore implements MediaStore {
     source.once('close', onClose);
     source.pipe(counter);
     try {
-      await pipeline(counter, handle.createWriteStream({ autoClose: false }));
-      // on disk before it can be renamed under its hash
-      await handle.sync();
+      // `flush`: synced to disk before it is closed, so before it can be renamed under its hash
+      await pipeline(counter, fs.createWriteStream(file, { flags: 'wx', flush: true }));
     } catch (error) {
       source.unpipe(counter);
-      await handle.close().catch(() => undefined);
       await fs.promises.rm(file, { force: true });
       throw error;
     } finally {
       source.off('error', onError);
       source.off('close', onClose);
     }
-    await handle.close();
     return { path: file, sha256: counter.hash.digest('hex'), size: counter.size };
   }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { imageSizeFromFile } from 'image-size/fromFile';
 import { errors } from '@corphub/shared';
 import { fileType, musicMetadata } from '../esm';
@@ -69,11 +70,33 @@ export async function inspect(file: string, size: number, requestedKind: MediaKi
 }
 
 async function audioDurationMs(file: string, mimeType: string): Promise<number | undefined> {
+  // music-metadata 11 has no AMR parser: count its 20 ms frames instead
+  if (mimeType === 'audio/amr') return amrDurationMs(await fs.promises.readFile(file));
+  const metadata = musicMetadata();
   try {
-    const { format } = await musicMetadata().parseFile(file, { duration: true, skipCovers: true });
+    const { format } = await metadata.parseFile(file, { duration: true, skipCovers: true });
     return format.duration !== undefined && Number.isFinite(format.duration) ? Math.round(format.duration * 1000) : undefined;
   } catch (error) {
     // the type was recognised from its signature, but the rest of the file does not parse
     throw errors.BAD_USER_INPUT(`The ${mimeType} file could not be read: ${(error as Error).message}`, { reason: 'UNREADABLE' });
   }
+}
+
+/** Bytes per frame (with its header byte) by frame type, RFC 4867 section 5 storage format; 0 = invalid. */
+const AMR_NB_FRAME_BYTES = [13, 14, 16, 18, 20, 21, 27, 32, 6, 0, 0, 0, 0, 0, 0, 1];
+const AMR_WB_FRAME_BYTES = [18, 24, 33, 37, 41, 47, 51, 59, 61, 6, 0, 0, 0, 0, 1, 1];
+
+/** AMR (RFC 4867 file format): every frame holds 20 ms, whatever its mode. */
+export function amrDurationMs(bytes: Buffer): number {
+  const wideband = bytes.subarray(0, 9).toString('latin1') === '#!AMR-WB\n';
+  const sizes = wideband ? AMR_WB_FRAME_BYTES : AMR_NB_FRAME_BYTES;
+  let offset = wideband ? 9 : 6;
+  let frames = 0;
+  while (offset < bytes.length) {
+    const size = sizes[(bytes[offset] >> 3) & 0x0f];
+    if (!size || offset + size > bytes.length) throw errors.BAD_USER_INPUT(`The audio/amr file is malformed at byte ${offset}`, { reason: 'UNREADABLE' });
+    offset += size;
+    frames++;
+  }
+  return frames * 20;
 }
