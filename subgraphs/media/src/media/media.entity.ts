@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { CorpScoped } from '@corphub/shared';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +36,8 @@ export class Media extends CorpScoped {
   @Field(() => ID)
   id: string & Opt = randomUUID();
 
-  @Enum({ items: () => MediaKind })
+  // a plain string column: the values are checked on the way in (upload), and SQLite's check constraints do not diff cleanly
+  @Property({ type: 'string', length: 16 })
   @Field(() => MediaKind)
   kind: MediaKind;
 

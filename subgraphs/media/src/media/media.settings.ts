@@ -41,8 +41,7 @@ export function localStore(dataDir: string): LocalMediaStore {
   return new LocalMediaStore(path.join(dataDir, 'media'));
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
+function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
@@ -57,14 +56,14 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 export function mediaEnv(env: NodeJS.ProcessEnv = process.env): Pick<MediaSettings, 'limits' | 'urlTtlSeconds'> & { urlSecret?: string } {
   return {
     limits: {
-      [MediaKind.IMAGE]: { maxBytes: positive(env, 'CORPHUB_MEDIA_MAX_IMAGE_BYTES', DEFAULT_LIMITS.IMAGE.maxBytes) },
-      [MediaKind.DOCUMENT]: { maxBytes: positive(env, 'CORPHUB_MEDIA_MAX_DOCUMENT_BYTES', DEFAULT_LIMITS.DOCUMENT.maxBytes) },
+      [MediaKind.IMAGE]: { maxBytes: positive('CORPHUB_MEDIA_MAX_IMAGE_BYTES', env.CORPHUB_MEDIA_MAX_IMAGE_BYTES, DEFAULT_LIMITS.IMAGE.maxBytes) },
+      [MediaKind.DOCUMENT]: { maxBytes: positive('CORPHUB_MEDIA_MAX_DOCUMENT_BYTES', env.CORPHUB_MEDIA_MAX_DOCUMENT_BYTES, DEFAULT_LIMITS.DOCUMENT.maxBytes) },
       [MediaKind.AUDIO]: {
-        maxBytes: positive(env, 'CORPHUB_MEDIA_MAX_AUDIO_BYTES', DEFAULT_LIMITS.AUDIO.maxBytes),
-        maxSeconds: positive(env, 'CORPHUB_MEDIA_MAX_AUDIO_SECONDS', DEFAULT_LIMITS.AUDIO.maxSeconds!),
+        maxBytes: positive('CORPHUB_MEDIA_MAX_AUDIO_BYTES', env.CORPHUB_MEDIA_MAX_AUDIO_BYTES, DEFAULT_LIMITS.AUDIO.maxBytes),
+        maxSeconds: positive('CORPHUB_MEDIA_MAX_AUDIO_SECONDS', env.CORPHUB_MEDIA_MAX_AUDIO_SECONDS, DEFAULT_LIMITS.AUDIO.maxSeconds!),
       },
     },
-    urlTtlSeconds: positive(env, 'CORPHUB_MEDIA_URL_TTL_SECONDS', DEFAULT_URL_TTL_SECONDS),
+    urlTtlSeconds: positive('CORPHUB_MEDIA_URL_TTL_SECONDS', env.CORPHUB_MEDIA_URL_TTL_SECONDS, DEFAULT_URL_TTL_SECONDS),
     urlSecret: env.CORPHUB_MEDIA_URL_SECRET || undefined,
   };
 }
