@@ -5,10 +5,10 @@
  * export, and it patches `node:module`. `process.getBuiltinModule` hands over Node's real `node:module`,
  * so the same code path runs in the built code and under Jest (no transform, no --experimental-vm-modules).
  */
-type FileTypeModule = typeof import('file-type', { with: { 'resolution-mode': 'import' } });
-type MusicMetadataModule = typeof import('music-metadata', { with: { 'resolution-mode': 'import' } });
+import type * as FileType from 'file-type' with { 'resolution-mode': 'import' };
+import type * as MusicMetadata from 'music-metadata' with { 'resolution-mode': 'import' };
 
 const nodeRequire = process.getBuiltinModule('node:module').createRequire(__filename);
 
-export const fileType = (): FileTypeModule => nodeRequire('file-type') as FileTypeModule;
-export const musicMetadata = (): MusicMetadataModule => nodeRequire('music-metadata') as MusicMetadataModule;
+export const fileType = (): typeof FileType => nodeRequire('file-type') as typeof FileType;
+export const musicMetadata = (): typeof MusicMetadata => nodeRequire('music-metadata') as typeof MusicMetadata;

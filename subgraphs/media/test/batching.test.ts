@@ -3,13 +3,13 @@ import { startTestHub, type TestHub } from '@corphub/gateway';
 import { media } from '@corphub/media';
 import { png } from './support/files';
 import { upload } from './support/http';
+import type { GraphQLResponse } from '@corphub/shared/testing';
 import { attachments } from './fixtures/attachments-subgraph';
 
 describe('media: references and lists are batched', () => {
   let hub: TestHub;
   let token: string;
   const ids: string[] = [];
-  const mediaRequests: string[] = [];
 
   beforeAll(async () => {
     hub = await startTestHub({ subgraphs: [identity, media, attachments], label: 'media_batching' });
@@ -26,7 +26,7 @@ describe('media: references and lists are batched', () => {
 
   /** Runs a query and counts the media subgraph's SQL statements and the `_entities` calls it received. */
   const measure = async (query: string, variables: Record<string, unknown>) => {
-    let response: Awaited<ReturnType<TestHub['request']>> | undefined;
+    let response: GraphQLResponse | undefined;
     const counts = await hub.queries.during(async () => {
       response = await hub.request(query, { token, variables });
     });

@@ -154,7 +154,7 @@ describe('media uploads (POST /media at the gateway)', () => {
         headers: { authorization: `Bearer ${token}` },
         body,
         duplex: 'half',
-      } as RequestInit);
+      });
       expect(response.status).toBe(413);
       expect(((await response.json()) as any).error.reason).toBe('TOO_LARGE');
       await eventually(() => stagingFiles(hub).length === 0);
@@ -226,7 +226,7 @@ describe('media uploads (POST /media at the gateway)', () => {
         body,
         duplex: 'half',
         signal: controller.signal,
-      } as RequestInit).catch((error: Error) => error);
+      }).catch((error: Error) => error);
       // the first part is being written: a staging file exists, nothing under a hash name
       await eventually(() => stagingFiles(hub).length === 1 && fs.statSync(stagingFiles(hub)[0]).size === 4000);
       expect(storedFiles(hub)).toEqual(before.files);

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import busboy from 'busboy';
+import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, errors, Role, TooLargeError, transactionalIdempotent, type MediaStore, type RouteKit, type StagedFile } from '@corphub/shared';
 import { Media, MediaKind } from './media.entity';
 import { inspect, tooLarge } from './media.inspect';
@@ -44,7 +45,8 @@ function stageMultipart(req: Request, store: MediaStore, maxBytes: number): Prom
     let staging: Promise<StagedFile> | undefined;
     const fail = (error: unknown) => {
       req.unpipe(parser);
-      reject(error instanceof Error && !(error instanceof TooLargeError) && !('extensions' in error) ? errors.BAD_USER_INPUT(`Malformed multipart request: ${error.message}`) : error);
+      const known = error instanceof TooLargeError || error instanceof GraphQLError;
+      reject(known ? error : errors.BAD_USER_INPUT(`Malformed multipart request: ${error instanceof Error ? error.message : String(error)}`));
     };
     parser.on('field', (name, value) => {
       fields[name] = value;
@@ -136,7 +138,7 @@ export function mediaRoutes(settings: MediaSettings, links: MediaLinks) {
           : kit.contextFor(req, {
               // a signed link reads one record of the corp it was signed for, nothing else
               subject: 'signed-link',
-              corpId: links.verify(id, req.query as Record<string, unknown>),
+              corpId: links.verify(id, req.query),
               role: Role.ANALYST,
             });
       const media = await loaders.mediaById.load(id);
