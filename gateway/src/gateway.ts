@@ -8,6 +8,7 @@ import { CallerTokenVerifier, createFormatError, createLogger, listen, readSecur
 import { VerifiedContextDataSource } from './data-source';
 import { contextFactory, type GatewayContext } from './context';
 import { checkSubgraphs } from './health';
+import { mediaRoutes } from './routes/media';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -59,11 +60,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const health = await checkSubgraphs(subgraphUrls);
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  const verifier = new CallerTokenVerifier(security);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: contextFactory(new CallerTokenVerifier(security), security.internalSecret, logger) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
   );
+  app.use('/media', mediaRoutes({ verifier, internalSecret: security.internalSecret, mediaSubgraphUrl: () => subgraphUrls.media, logger }));
 
   const port = await listen(httpServer, options.port ?? 0, options.host);
   return {

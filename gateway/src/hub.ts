@@ -25,6 +25,10 @@ export interface HubOptions {
   database?: (subgraph: string) => DatabaseTarget;
   seedDemo?: boolean;
   security?: SecurityConfig;
+  /** Where subgraphs keep files (media). Default: CORPHUB_DATA_DIR or ./data. */
+  dataDir?: string;
+  /** The gateway's public base URL for links handed to callers. Default: CORPHUB_PUBLIC_URL, else the URL the gateway got. */
+  publicUrl?: string;
   /** Sees every SQL statement, by subgraph (tests count them). */
   onQuery?: (subgraph: string, sql: string) => void;
   logger?: Logger;
@@ -51,6 +55,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const security = options.security ?? readSecurityConfig();
   const logger = options.logger ?? createLogger('hub');
   const database = options.database ?? ((name: string) => databaseTargetFromEnv(name, dataDir()));
+  const files = options.dataDir ?? dataDir();
+  // known once the gateway listens, which is after the subgraphs start
+  let gatewayBase = options.publicUrl ?? process.env.CORPHUB_PUBLIC_URL;
+  const publicUrl = () => gatewayBase ?? 'http://localhost:4000';
   const disposers: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const dispose of disposers.splice(0).reverse()) await dispose();
@@ -68,7 +76,15 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       });
       disposers.push(() => orm.close());
       if (options.seedDemo) await definition.seedDemo?.(orm);
-      const server: RunningServer = await definition.createServer({ orm, port: 0, host: '127.0.0.1', security, logger: logger.child({ subgraph: definition.name }) });
+      const server: RunningServer = await definition.createServer({
+        orm,
+        port: 0,
+        host: '127.0.0.1',
+        security,
+        logger: logger.child({ subgraph: definition.name }),
+        dataDir: files,
+        publicUrl,
+      });
       disposers.push(() => server.stop());
       subgraphs[definition.name] = { url: server.url, orm };
     }
@@ -82,6 +98,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       logger: logger.child({ component: 'gateway' }),
     });
     disposers.push(() => gateway.stop());
+    gatewayBase ??= new URL(gateway.url).origin;
     return { url: gateway.url, port: gateway.port, subgraphs, stop };
   } catch (error) {
     await stop();

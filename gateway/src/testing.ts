@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { readSecurityConfig, Role, type SubgraphDefinition } from '@corphub/shared';
 import { graphqlRequest, QueryCounter, testDatabase, type GraphQLResponse, type RequestOptions, type TestDatabase } from '@corphub/shared/testing';
 import { startHub, type Hub } from './hub';
@@ -5,6 +8,8 @@ import { signDevToken, type DevTokenRequest } from './dev-token';
 
 export interface TestHub extends Hub {
   database: TestDatabase;
+  /** A throwaway data folder for the subgraphs' files (media), removed by `stop()`. */
+  dataDir: string;
   queries: QueryCounter;
   /** A caller token signed with the hub's secret. */
   token(request: Partial<DevTokenRequest> & { corp: string }): Promise<string>;
@@ -20,21 +25,26 @@ export async function startTestHub(options: { subgraphs?: SubgraphDefinition[]; 
   const database = await testDatabase(options.label ?? 'hub');
   const queries = new QueryCounter();
   const security = readSecurityConfig({});
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `corphub-${(options.label ?? 'hub').replace(/\W/g, '_')}-files-`));
+  const removeFiles = () => fs.promises.rm(dataDir, { recursive: true, force: true });
   try {
-    const hub = await startHub({ subgraphs: options.subgraphs, database: database.targetFor, security, onQuery: queries.record });
+    const hub = await startHub({ subgraphs: options.subgraphs, database: database.targetFor, security, onQuery: queries.record, dataDir });
     return {
       ...hub,
       database,
+      dataDir,
       queries,
       token: (request) => signDevToken({ role: Role.ADMIN, ...request }, security.jwtSecret),
       request: (query, requestOptions) => graphqlRequest(hub.url, query, requestOptions),
       stop: async () => {
         await hub.stop();
         await database.drop();
+        await removeFiles();
       },
     };
   } catch (error) {
     await database.drop();
+    await removeFiles();
     throw error;
   }
 }

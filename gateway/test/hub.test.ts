@@ -25,7 +25,7 @@ describe('the embedded hub as `npm start` runs it', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
-      subgraphs: { identity: { status: 'ok', url: hub.subgraphs.identity.url, latencyMs: expect.any(Number) } },
+      subgraphs: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, { url }]) => [name, { status: 'ok', url, latencyMs: expect.any(Number) }])),
     });
   });
 
@@ -49,7 +49,7 @@ describe('the embedded hub as `npm start` runs it', () => {
     try {
       await other.subgraphs.identity.orm.close();
       const health = await (await fetch(new URL('/health', other.url))).json();
-      expect(health).toEqual({ status: 'degraded', subgraphs: { identity: expect.objectContaining({ status: 'down' }) } });
+      expect(health).toEqual({ status: 'degraded', subgraphs: expect.objectContaining({ identity: expect.objectContaining({ status: 'down' }) }) });
       expect((await fetch(new URL('/ready', other.url))).status).toBe(503);
     } finally {
       await other.stop().catch(() => undefined);

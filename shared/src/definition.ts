@@ -12,6 +12,13 @@ export interface CreateServerOptions {
   host?: string;
   security?: SecurityConfig;
   logger?: Logger;
+  /** Where a subgraph keeps files (media); default: the data folder (CORPHUB_DATA_DIR). */
+  dataDir?: string;
+  /**
+   * The gateway's public base URL (e.g. `https://hub.example.com`), for links a subgraph hands to callers.
+   * A function because the hub starts its gateway after its subgraphs.
+   */
+  publicUrl?: () => string;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from './tenant';
 export * from './transactions';
 export * from './validation';
 export * from './demo';
+export * from './media';

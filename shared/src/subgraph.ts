@@ -1,14 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import express from 'express';
+import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { MikroORM, EntityManager } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
@@ -78,6 +78,37 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What extra HTTP routes get: the same per-request context as `/graphql` resolvers. */
+export interface RouteKit<Loaders> {
+  /** Verifies the gateway's context header (throws UNAUTHENTICATED, answered 401) and scopes a fork to the caller's corp. */
+  context(req: Request): Promise<SubgraphContext<Loaders>>;
+  /** The same for a caller this route established otherwise (e.g. a signed link): scoped to `auth.corpId`. */
+  contextFor(req: Request, auth: AuthContext): SubgraphContext<Loaders>;
+}
+
+/** HTTP status of an error a route throws: `extensions.http.status`, else by code. */
+const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/**
+ * Answers errors thrown by extra routes as JSON `{ error: { code, message, ...extensions } }`:
+ * our GraphQLErrors keep their code and message, anything else is logged and answered 500 without details.
+ */
+function routeErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+      const { http, code, ...rest } = error.extensions as { http?: { status?: number }; code: string };
+      res.status(http?.status ?? STATUS_BY_CODE[code] ?? 400).json({ error: { code, message: error.message, ...rest } });
+      return;
+    }
+    logger.error({ err: error, requestId: req.header(REQUEST_ID_HEADER) }, 'unexpected error in route');
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+  };
+}
+
 export interface SubgraphServerOptions<Loaders> {
   name: string;
   schema: GraphQLSchema;
@@ -88,6 +119,11 @@ export interface SubgraphServerOptions<Loaders> {
   host?: string;
   security?: SecurityConfig;
   logger?: Logger;
+  /**
+   * Extra HTTP routes beside `/graphql` and `/health` (the media subgraph's upload and download), with
+   * the verified context at hand. Errors they throw (or pass to `next`) are answered as JSON.
+   */
+  routes?: (router: Router, kit: RouteKit<Loaders>) => void;
 }
 
 export async function listen(server: http.Server, port: number, host?: string): Promise<number> {
@@ -131,18 +167,18 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
       res.status(503).json({ status: 'down', subgraph: name, reason: 'database unreachable' });
     }
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
-        const auth = await verifyInternalContext(req.header(CONTEXT_HEADER), security.internalSecret);
-        const em = scopeToCorp(orm.em.fork(), auth.corpId);
-        return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
-      },
-    }),
-  );
+  const contextFor = (req: Request, auth: AuthContext): SubgraphContext<Loaders> => {
+    const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
+    const em = scopeToCorp(orm.em.fork(), auth.corpId);
+    return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
+  };
+  const context = async (req: Request) => contextFor(req, await verifyInternalContext(req.header(CONTEXT_HEADER), security.internalSecret));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => context(req) }));
+  if (options.routes) {
+    const router = express.Router();
+    options.routes(router, { context, contextFor });
+    app.use(router, routeErrorHandler(logger));
+  }
 
   const boundPort = await listen(httpServer, port, host);
   const url = `http://${host && host !== '0.0.0.0' ? host : 'localhost'}:${boundPort}/graphql`;

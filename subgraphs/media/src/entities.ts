@@ -1,0 +1,3 @@
+import { Media } from './media/media.entity';
+
+export const entities = [Media];

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { media } from './index';
+
+void runSubgraph(media);
