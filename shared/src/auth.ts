@@ -115,14 +115,15 @@ export class CallerTokenVerifier {
   }
 }
 
-export async function signInternalContext(auth: AuthContext, internalSecret: string): Promise<string> {
+/** `expiresIn` is for the benchmark, whose peers replay one context for minutes; the gateway keeps the default. */
+export async function signInternalContext(auth: AuthContext, internalSecret: string, expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
   return new SignJWT(toClaims(auth))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(auth.subject)
     .setIssuer(ISSUER)
     .setAudience(SUBGRAPH_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(INTERNAL_CONTEXT_TTL)
+    .setExpirationTime(expiresIn)
     .sign(encoder.encode(internalSecret));
 }
 
