@@ -10,14 +10,14 @@ import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspac
 
 const HELP = `Usage: npm run bench -- [options]
 
-  --quick             under a minute: ${'1,000'} people, 1 s runs after a 1 s warm-up
+  --quick             under a minute: ${'1,000'} people, 1 s runs after a 0.5 s warm-up
   --dry               everything but the load: start, seed a tiny corp, run each query once per target,
                       check the answers are identical, count SQL statements, print the table skeleton
   --people N          people in the main corp (default 10000)
   --duration S        seconds of measured load per target and query (default 10)
   --warmup S          seconds of warm-up before each run, excluded (default 3)
-  --connections N     concurrent connections (default 10)
-  --targets a,b       only these targets (${'direct, ours, hive, hive-nodedup, apollo'}); ours always runs
+  --connections N     concurrent connections (default 10, quick 4)
+  --targets a,b       only these targets (direct, ours, hive, hive-nodedup, apollo); ours always runs
   --queries a,b       only these queries (see bench/queries.mjs)
   --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
                       a uniquely named database, dropped afterwards. DATABASE_URL set also selects it.
@@ -48,7 +48,11 @@ function readOptions(argv) {
     return parsed;
   };
   const list = (value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null);
-  const preset = values.dry ? { people: 100, duration: 0, warmup: 0 } : values.quick ? { people: 1000, duration: 1, warmup: 1 } : { people: 10_000, duration: 10, warmup: 3 };
+  const preset = values.dry
+    ? { people: 100, duration: 0, warmup: 0, connections: 10 }
+    : values.quick
+      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4 }
+      : { people: 10_000, duration: 10, warmup: 3, connections: 10 };
   return {
     help: values.help,
     quick: values.quick,
@@ -56,7 +60,7 @@ function readOptions(argv) {
     people: Math.round(number(values.people, preset.people)),
     duration: number(values.duration, preset.duration),
     warmup: values.warmup === '0' ? 0 : number(values.warmup, preset.warmup),
-    connections: Math.round(number(values.connections, 10)),
+    connections: Math.round(number(values.connections, preset.connections)),
     targets: list(values.targets),
     queries: list(values.queries),
     postgres: values.postgres || Boolean(process.env.DATABASE_URL),
@@ -64,7 +68,8 @@ function readOptions(argv) {
   };
 }
 
-const log = (message) => console.log(`[bench] ${message}`);
+const startedAt = Date.now();
+const log = (message) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 
 /** The cpuprofile's functions by self time (sampled hits), the top few. */
 function summarizeProfile(file, top = 15) {
@@ -176,19 +181,22 @@ async function main() {
 
     const supergraphSdl = gateway.readSupergraph();
     const urlOf = {};
-    for (const target of targets) {
-      if (!target.gateway) continue;
-      const profileDir = path.join(BENCH_DIR, 'results', 'profiles');
-      const execArgv = options.profile && target.name === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-      const child = spawnChild('./gateway-process.mjs', { env: childEnv, execArgv, label: target.name });
-      children.push(child);
-      target.child = child;
-      urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
-    }
+    // started side by side (start-up is mostly module loading); idle until their turn
+    await Promise.all(
+      targets
+        .filter((target) => target.gateway)
+        .map(async (target) => {
+          const profileDir = path.join(BENCH_DIR, 'results', 'profiles');
+          const execArgv = options.profile && target.name === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+          const child = spawnChild('./gateway-process.mjs', { env: childEnv, execArgv, label: target.name });
+          children.push(child);
+          urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
+        }),
+    );
     log(`started ${targets.filter((t) => t.gateway).map((t) => t.name).join(', ')}`);
 
     const post = async (url, headers, query, variables) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
       const text = await response.text();
       try {
         return { status: response.status, ...JSON.parse(text) };

@@ -1,6 +1,8 @@
 // Child process: one gateway in front of the running subgraphs, on a free loopback port.
 // Each kind is a few lines; all of them load the same supergraph file.
 import http from 'node:http';
+import { EventEmitter } from 'node:events';
+import { setImmediate } from 'node:timers';
 import { serve } from './ipc.mjs';
 import { loadWorkspace } from './workspace.mjs';
 
@@ -25,6 +27,10 @@ const closeServer = (server) => new Promise((resolve) => server.close(() => reso
 /** Hive Gateway: its runtime on node:http, forwarding the bench's verified context header to subgraphs. */
 async function hive({ supergraphSdl, urls }, { deduplicate }) {
   const { createGatewayRuntime } = await import('@graphql-hive/gateway');
+  // one abort listener per in-flight request on a shared signal: more than 10 is the load, not a leak
+  EventEmitter.defaultMaxListeners = 1000;
+  // Hive's logger reads LOG_LEVEL too, and refuses pino's "silent" (logging: false turns it off anyway)
+  delete process.env.LOG_LEVEL;
   const runtime = createGatewayRuntime({
     supergraph: withRoutingUrls(supergraphSdl, urls),
     logging: false,

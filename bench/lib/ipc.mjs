@@ -1,7 +1,8 @@
 // A child process per server role (subgraphs, each gateway), so the load generator, the gateway and
 // the subgraphs never share an event loop. They talk over Node's IPC channel: request → reply by id.
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { setTimeout, clearTimeout } from 'node:timers';
+import { fileURLToPath, URL } from 'node:url';
 
 /** In the child: answers the parent's calls with `handlers[type](payload)`. */
 export function serve(handlers) {

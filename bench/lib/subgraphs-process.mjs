@@ -1,5 +1,6 @@
 // Child process: every subgraph of the hub on its own loopback port, on the bench database, seeded
 // through the ORM. The parent asks it to count SQL statements around single requests.
+import { setImmediate } from 'node:timers';
 import { serve } from './ipc.mjs';
 import { loadWorkspace, loadSubgraphPackage } from './workspace.mjs';
 import { seeders } from '../seeders.mjs';
