@@ -7,6 +7,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
+import { summarizeProfile } from './lib/profile.mjs';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -70,35 +71,6 @@ function readOptions(argv) {
 
 const startedAt = Date.now();
 const log = (message) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${message}`);
-
-/** The cpuprofile's functions by self time (sampled hits), the top few. */
-function summarizeProfile(file, top = 15) {
-  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
-  const byFunction = new Map();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const hits = node.hitCount ?? 0;
-    if (!hits) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const name = functionName || '(anonymous)';
-    const where = url ? `${url.replace(/^file:\/\//, '').replace(`${ROOT_DIR}/`, '')}:${lineNumber + 1}` : '';
-    const key = `${name}\u0000${where}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + hits);
-    total += hits;
-  }
-  return {
-    file: path.relative(ROOT_DIR, file),
-    totalMs: Math.round(total * interval),
-    top: [...byFunction.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([key, hits]) => {
-        const [functionName, where] = key.split('\u0000');
-        return { functionName, where, selfMs: hits * interval, percent: (hits / total) * 100 };
-      }),
-  };
-}
 
 async function main() {
   const options = readOptions(process.argv.slice(2));
@@ -286,6 +258,7 @@ async function main() {
     if (newest) report.profile = summarizeProfile(newest);
   }
   report.elapsedSeconds = Math.round((Date.now() - started) / 1000);
+  report.loadAverageEnd = machineInfo().loadAverage;
 
   console.log(render(report));
   if (failures.length) {

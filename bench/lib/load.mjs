@@ -1,5 +1,6 @@
 // The load generator: autocannon with a fixed number of connections for a fixed time, after a
 // warm-up run whose figures are thrown away.
+import os from 'node:os';
 import autocannon from 'autocannon';
 
 const random = (list) => list[Math.floor(Math.random() * list.length)];
@@ -53,5 +54,7 @@ export async function measure({ url, headers, query, variables, varies, data, co
     graphqlErrors: counters.graphqlErrors,
     bytesPerSecond: result.throughput.average,
     duration: result.duration,
+    // how busy the machine was (1-minute load average at the end of the run): noise shows here
+    load: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }

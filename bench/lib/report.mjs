@@ -47,7 +47,7 @@ export function render(report, { markdown = false } = {}) {
   const { machine, settings } = report;
   out.push(h(2, `Corphub bench ${report.date}${settings.dry ? ' (dry: no load)' : ''}${settings.quick ? ' (quick)' : ''}`));
   out.push(
-    `${markdown ? '' : '  '}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' ')}.`,
+    `${markdown ? '' : '  '}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' ')}${report.loadAverageEnd ? `, at the end ${report.loadAverageEnd.join(' ')}` : ''}.`,
     `${markdown ? '' : '  '}Database: ${settings.database}; corp "${settings.corp}" with ${settings.people} people. autocannon: ${settings.connections} connections, ${settings.duration} s per run after a ${settings.warmup} s warm-up (excluded).`,
     `${markdown ? '' : '  '}Figures are noisy on a shared machine: compare ratios within one run, not across runs.`,
   );
@@ -65,8 +65,9 @@ export function render(report, { markdown = false } = {}) {
       r?.errors ?? '-',
       r?.non2xx ?? '-',
       r?.graphqlErrors ?? '-',
+      fixed(r?.load, 2),
     ]);
-    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors'], rows, markdown));
+    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'load avg'], rows, markdown));
     const ratioRows = Object.entries(query.ratios ?? {}).filter(([, value]) => value !== null).map(([name, value]) => [name, fixed(value, 2)]);
     if (ratioRows.length) out.push('', table(['ratio', 'value'], ratioRows, markdown));
   }
@@ -78,8 +79,11 @@ export function render(report, { markdown = false } = {}) {
   out.push(h(3, 'Targets'));
   out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));
   if (report.profile) {
-    out.push(h(3, `CPU profile of our gateway under load (${report.profile.file})`));
-    out.push(table(['self %', 'self ms', 'function', 'where'], report.profile.top.map((f) => [fixed(f.percent), fixed(f.selfMs, 0), f.functionName, f.where]), markdown));
+    const { profile } = report;
+    out.push(h(3, `CPU profile of our gateway under load (${profile.file})`));
+    out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (start-up included); shares below are of the busy time.`, '');
+    out.push(table(['package', 'self %', 'self ms'], profile.packages.map((p) => [p.name, fixed(p.percent), fixed(p.selfMs, 0)]), markdown), '');
+    out.push(table(['function', 'self %', 'self ms', 'where'], profile.top.map((f) => [f.functionName, fixed(f.percent), fixed(f.selfMs, 0), f.where]), markdown));
   }
   return out.join('\n') + '\n';
 }
