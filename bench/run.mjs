@@ -267,7 +267,7 @@ async function main() {
   }
   if (!options.dry) {
     const stamp = report.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-    const base = path.join(BENCH_DIR, 'results', `${stamp}${options.quick ? '-quick' : ''}`);
+    const base = path.join(BENCH_DIR, 'results', `${stamp}${options.quick ? '-quick' : ''}${options.profile ? '-profile' : ''}`);
     fs.mkdirSync(path.dirname(base), { recursive: true });
     fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
     fs.writeFileSync(`${base}.md`, render(report, { markdown: true }));
