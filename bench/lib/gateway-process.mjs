@@ -1,0 +1,112 @@
+// Child process: one gateway in front of the running subgraphs, on a free loopback port.
+// Each kind is a few lines; all of them load the same supergraph file.
+import http from 'node:http';
+import { EventEmitter } from 'node:events';
+import { setImmediate } from 'node:timers';
+import { serve } from './ipc.mjs';
+import { loadWorkspace } from './workspace.mjs';
+
+export const CONTEXT_HEADER = 'x-corphub-context';
+
+/** The supergraph with each subgraph's routing URL pointed at the running subgraph. */
+export function withRoutingUrls(supergraphSdl, urls) {
+  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (match, name) =>
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : match,
+  );
+}
+
+function listen(server) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+  });
+}
+
+const closeServer = (server) => new Promise((resolve) => server.close(() => resolve()));
+
+/** Hive Gateway: its runtime on node:http, forwarding the bench's verified context header to subgraphs. */
+async function hive({ supergraphSdl, urls }, { deduplicate }) {
+  const { createGatewayRuntime } = await import('@graphql-hive/gateway');
+  // one abort listener per in-flight request on a shared signal: more than 10 is the load, not a leak
+  EventEmitter.defaultMaxListeners = 1000;
+  // Hive's logger reads LOG_LEVEL too, and refuses pino's "silent" (logging: false turns it off anyway)
+  delete process.env.LOG_LEVEL;
+  const runtime = createGatewayRuntime({
+    supergraph: withRoutingUrls(supergraphSdl, urls),
+    logging: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ [CONTEXT_HEADER]: request.headers.get(CONTEXT_HEADER) }),
+    },
+    // deduplicateInflightRequests is on by default: identical in-flight subgraph requests are sent once
+    ...(deduplicate ? {} : { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } }),
+  });
+  const server = http.createServer(runtime);
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: async () => {
+      await closeServer(server);
+      await runtime.dispose();
+    },
+  };
+}
+
+/** Plain Apollo Gateway 2 + Apollo Server 5 with default settings, copying the context header to subgraphs. */
+async function apollo({ supergraphSdl, urls }) {
+  const { ApolloGateway, RemoteGraphQLDataSource } = await import('@apollo/gateway');
+  const { ApolloServer } = await import('@apollo/server');
+  const { startStandaloneServer } = await import('@apollo/server/standalone');
+  const gateway = new ApolloGateway({
+    supergraphSdl: withRoutingUrls(supergraphSdl, urls),
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource({
+        url,
+        willSendRequest({ request, context }) {
+          if (context.verifiedContext) request.http?.headers.set(CONTEXT_HEADER, context.verifiedContext);
+        },
+      }),
+  });
+  const server = new ApolloServer({ gateway, stopOnTerminationSignals: false });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => ({ verifiedContext: req.headers[CONTEXT_HEADER] }),
+  });
+  return { url, stop: () => server.stop() };
+}
+
+/** Ours: the real gateway, as `npm start` runs it (caller token in, verified context out). */
+async function ours({ supergraphSdl, urls }) {
+  const { gateway, shared } = loadWorkspace();
+  const running = await gateway.startGateway({
+    supergraphSdl,
+    subgraphUrls: urls,
+    port: 0,
+    host: '127.0.0.1',
+    security: shared.readSecurityConfig(process.env),
+    logger: shared.createLogger('bench-gateway'),
+  });
+  return { url: running.url.replace('localhost', '127.0.0.1'), stop: () => running.stop() };
+}
+
+export const GATEWAYS = {
+  ours,
+  hive: (options) => hive(options, { deduplicate: true }),
+  'hive-nodedup': (options) => hive(options, { deduplicate: false }),
+  apollo,
+};
+
+if (process.send) {
+  let running;
+  serve({
+    async start({ kind, supergraphSdl, urls }) {
+      const start = GATEWAYS[kind];
+      if (!start) throw new Error(`unknown gateway kind "${kind}"`);
+      running = await start({ supergraphSdl, urls });
+      return { url: running.url };
+    },
+    async stop() {
+      await running?.stop();
+      setImmediate(() => process.exit(0));
+    },
+  });
+}

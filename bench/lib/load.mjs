@@ -1,0 +1,60 @@
+// The load generator: autocannon with a fixed number of connections for a fixed time, after a
+// warm-up run whose figures are thrown away.
+import os from 'node:os';
+import autocannon from 'autocannon';
+
+const random = (list) => list[Math.floor(Math.random() * list.length)];
+
+function requestSpec({ query, variables, varies, data, counters }) {
+  const body = (pick) => JSON.stringify({ query, variables: variables(data, pick) });
+  const fixed = body((list) => list[0]);
+  return {
+    method: 'POST',
+    ...(varies ? { setupRequest: (request) => ({ ...request, body: body(random) }) } : { body: fixed }),
+    // a GraphQL error comes back as 200 too: count it apart from transport errors and non-2xx
+    onResponse: (status, responseBody) => {
+      if (status === 200 && responseBody.includes('"errors":')) counters.graphqlErrors++;
+    },
+  };
+}
+
+function once({ url, headers, connections, duration, sampleInterval, spec }) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    connections,
+    duration,
+    // the run stops on a sample tick: short (--quick) runs sample more often to end on time
+    sampleInt: sampleInterval,
+    requests: [spec],
+    // a slow answer is a figure to report, not a failure to retry
+    timeout: 30,
+  });
+}
+
+/** One measured run: { rps, p50, p99, ... }; latencies in milliseconds. */
+export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup }) {
+  const counters = { graphqlErrors: 0 };
+  const spec = requestSpec({ query, variables, varies, data, counters });
+  const sampleInterval = Math.min(1000, Math.max(100, Math.min(duration, warmup || duration) * 250));
+  if (warmup > 0) await once({ url, headers, connections, duration: warmup, sampleInterval, spec });
+  counters.graphqlErrors = 0;
+  const result = await once({ url, headers, connections, duration, sampleInterval, spec });
+  return {
+    // completed requests over the measured time (autocannon's own average is per sample interval)
+    rps: Math.round((result.requests.total / result.duration) * 10) / 10,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    meanLatency: result.latency.average,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors: counters.graphqlErrors,
+    bytesPerSecond: result.throughput.average,
+    duration: result.duration,
+    // how busy the machine was (1-minute load average at the end of the run): noise shows here
+    load: Math.round(os.loadavg()[0] * 100) / 100,
+  };
+}

@@ -1,0 +1,89 @@
+// Tables for the console and for bench/results/<date>.md, and the ratios the issue asks for.
+import os from 'node:os';
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+  };
+}
+
+const fixed = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? '-' : Number(value).toFixed(digits));
+
+/** The ratios of one query's results: throughput ours ÷ each peer, p50 of each gateway ÷ direct p50. */
+export function ratios(byTarget) {
+  const rps = (name) => byTarget[name]?.rps;
+  const p50 = (name) => byTarget[name]?.p50;
+  const divide = (a, b) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : null);
+  const out = {
+    'ours ÷ hive (req/s)': divide(rps('ours'), rps('hive')),
+    'ours ÷ hive-nodedup (req/s)': divide(rps('ours'), rps('hive-nodedup')),
+    'ours ÷ apollo (req/s)': divide(rps('ours'), rps('apollo')),
+  };
+  for (const name of Object.keys(byTarget)) {
+    if (name !== 'direct') out[`${name} p50 ÷ direct p50`] = divide(p50(name), p50('direct'));
+  }
+  return out;
+}
+
+function table(headers, rows, markdown) {
+  if (markdown) {
+    return [`| ${headers.join(' | ')} |`, `|${headers.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  }
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The whole report: one load table per query, its ratios, SQL per request, the machine. */
+export function render(report, { markdown = false } = {}) {
+  const h = (level, text) => (markdown ? `${'#'.repeat(level)} ${text}` : level <= 2 ? `\n== ${text} ==` : `\n-- ${text}`);
+  const out = [];
+  const { machine, settings } = report;
+  out.push(h(2, `Corphub bench ${report.date}${settings.dry ? ' (dry: no load)' : ''}${settings.quick ? ' (quick)' : ''}`));
+  out.push(
+    `${markdown ? '' : '  '}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' ')}${report.loadAverageEnd ? `, at the end ${report.loadAverageEnd.join(' ')}` : ''}.`,
+    `${markdown ? '' : '  '}Database: ${settings.database}; corp "${settings.corp}" with ${settings.people} people. autocannon: ${settings.connections} connections, ${settings.duration} s per run after a ${settings.warmup} s warm-up (excluded).`,
+    `${markdown ? '' : '  '}Figures are noisy on a shared machine: compare ratios within one run, not across runs.`,
+  );
+  for (const query of report.queries) {
+    out.push(h(3, `${query.name}: ${query.title}`));
+    if (query.skipped) {
+      out.push(`skipped: ${query.skipped}`);
+      continue;
+    }
+    const rows = Object.entries(query.results).map(([target, r]) => [
+      target,
+      fixed(r?.rps),
+      fixed(r?.p50, 0),
+      fixed(r?.p99, 0),
+      r?.errors ?? '-',
+      r?.non2xx ?? '-',
+      r?.graphqlErrors ?? '-',
+      fixed(r?.load, 2),
+    ]);
+    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'load avg'], rows, markdown));
+    const ratioRows = Object.entries(query.ratios ?? {}).filter(([, value]) => value !== null).map(([name, value]) => [name, fixed(value, 2)]);
+    if (ratioRows.length) out.push('', table(['ratio', 'value'], ratioRows, markdown));
+  }
+  if (report.sql.length) {
+    out.push(h(3, 'SQL statements per request, through our gateway'));
+    const subgraphs = [...new Set(report.sql.flatMap((row) => Object.keys(row.statements)))];
+    out.push(table(['query', ...subgraphs], report.sql.map((row) => [row.query, ...subgraphs.map((name) => row.statements[name] ?? 0)]), markdown));
+  }
+  out.push(h(3, 'Targets'));
+  out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));
+  if (report.profile) {
+    const { profile } = report;
+    out.push(h(3, `CPU profile of our gateway under load (${profile.file})`));
+    out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (start-up included); shares below are of the busy time.`, '');
+    out.push(table(['package', 'self %', 'self ms'], profile.packages.map((p) => [p.name, fixed(p.percent), fixed(p.selfMs, 0)]), markdown), '');
+    out.push(table(['function', 'self %', 'self ms', 'where'], profile.top.map((f) => [f.functionName, fixed(f.percent), fixed(f.selfMs, 0), f.where]), markdown));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,71 @@
+// The hub's own code, as `npm run build` emits it: the bench runs what `npm start` runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT_DIR = path.resolve(BENCH_DIR, '..');
+const require = createRequire(import.meta.url);
+
+/** The workspaces the bench imports from dist/: shared, gateway and every subgraph. */
+function packages() {
+  const subgraphs = fs.readdirSync(path.join(ROOT_DIR, 'subgraphs')).map((name) => path.join('subgraphs', name));
+  return ['shared', 'gateway', ...subgraphs].map((dir) => path.join(ROOT_DIR, dir)).filter((dir) => fs.existsSync(path.join(dir, 'src')));
+}
+
+function newestMtime(dir, extensions) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full, extensions));
+    else if (extensions.some((ext) => entry.name.endsWith(ext))) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Missing or older than its sources: some package needs `npm run build`. */
+export function staleBuilds() {
+  return packages()
+    .filter((dir) => {
+      const built = newestMtime(path.join(dir, 'dist'), ['.js']);
+      return built === 0 || newestMtime(path.join(dir, 'src'), ['.ts']) > built;
+    })
+    .map((dir) => path.relative(ROOT_DIR, dir));
+}
+
+function run(command, args, cwd, what) {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  if (result.status !== 0) throw new Error(`${what} failed (${command} ${args.join(' ')} in ${cwd}, exit ${result.status})`);
+}
+
+/** Builds the workspaces when dist/ is missing or stale, so the bench never measures old code. */
+export function ensureBuilt(log) {
+  const stale = staleBuilds();
+  if (stale.length === 0) return;
+  log(`building (${stale.join(', ')} changed): npm run build`);
+  run('npm', ['run', 'build', '--silent'], ROOT_DIR, 'npm run build');
+}
+
+/** The peers and the load generator live in bench/node_modules, installed on first use from bench's own lockfile. */
+export function ensureBenchDependencies(log) {
+  if (fs.existsSync(path.join(BENCH_DIR, 'node_modules', 'autocannon'))) return;
+  const lockfile = fs.existsSync(path.join(BENCH_DIR, 'package-lock.json'));
+  log(`installing the bench's own dependencies (peer gateways, autocannon) in bench/: npm ${lockfile ? 'ci' : 'install'}`);
+  run('npm', [lockfile ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], BENCH_DIR, 'installing bench dependencies');
+}
+
+/** `@corphub/gateway` (SUBGRAPHS, startGateway, tokens) and `@corphub/shared` from their dist/. */
+export function loadWorkspace() {
+  const gateway = require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js'));
+  const shared = require(require.resolve('@corphub/shared', { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  const testing = require(require.resolve('@corphub/shared/testing', { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  return { gateway, shared, testing };
+}
+
+/** A subgraph package's own exports (entities, seed helpers), from its dist/. */
+export function loadSubgraphPackage(name) {
+  return require(require.resolve(`@corphub/${name}`, { paths: [path.join(ROOT_DIR, 'gateway')] }));
+}

@@ -1,0 +1,85 @@
+// What `npm run bench` measures. Adding a query is one entry:
+//   name        short id, used in tables and results
+//   title       what it stands for
+//   requires    subgraphs it needs: skipped (and said so) until they are all in the hub
+//   direct      the one subgraph that can answer it alone (the limit), or null when it spans several
+//   sql         true: count SQL statements per request, per subgraph, through our gateway
+//   query       the GraphQL document
+//   variables   (data, pick) => variables; `pick(list)` draws a random element under load and the first
+//               element for the answer check, so one function serves both
+//   varies      true when variables differ per request (no two clients ask the same thing)
+//   prepare     optional ({ request }) => data the variables need, read once through the direct subgraph
+
+const PERSON_FIELDS = /* GraphQL */ `unionId displayName corp { name }`;
+
+export const queries = [
+  {
+    name: 'me',
+    title: 'one-subgraph lookup: me { unionId corp { name } }',
+    requires: ['identity'],
+    direct: 'identity',
+    query: /* GraphQL */ `query Me { me { unionId corp { name } } }`,
+    variables: () => ({}),
+  },
+  {
+    name: 'people-50',
+    title: 'list, page 50, the same request every time',
+    requires: ['identity'],
+    direct: 'identity',
+    sql: true,
+    query: /* GraphQL */ `query People($first: Int!) { people(first: $first) { nodes { ${PERSON_FIELDS} } } }`,
+    variables: () => ({ first: 50 }),
+  },
+  {
+    name: 'people-500',
+    title: 'wide list, page 500, the same request every time',
+    requires: ['identity'],
+    direct: 'identity',
+    sql: true,
+    query: /* GraphQL */ `query People($first: Int!) { people(first: $first) { nodes { ${PERSON_FIELDS} } } }`,
+    variables: () => ({ first: 500 }),
+  },
+  {
+    name: 'people-50-varied',
+    title: 'list, page 50 after a random cursor: different variables on every request',
+    requires: ['identity'],
+    direct: 'identity',
+    varies: true,
+    query: /* GraphQL */ `query PeopleAfter($first: Int!, $after: String) { people(first: $first, after: $after) { nodes { ${PERSON_FIELDS} } } }`,
+    variables: (data, pick) => ({ first: 50, after: pick(data.cursors) }),
+    // every person's cursor, 500 at a time
+    async prepare({ request }) {
+      const cursors = [];
+      let after = null;
+      do {
+        const page = await request(/* GraphQL */ `query($after: String) { people(first: 500, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`, { after });
+        cursors.push(...page.people.edges.map((edge) => edge.cursor));
+        after = page.people.pageInfo.hasNextPage ? page.people.pageInfo.endCursor : null;
+      } while (after);
+      return { cursors };
+    },
+  },
+  {
+    // PRODUCT.md's dashboard query: runs once directory, attendance, expenses and logs are in the hub
+    // (adjust the field names to theirs then, and add their seeders)
+    name: 'dashboard',
+    title: 'PRODUCT.md dashboard: a department, page 50, five subgraphs',
+    requires: ['identity', 'directory', 'attendance', 'expenses', 'logs'],
+    direct: null,
+    sql: true,
+    query: /* GraphQL */ `query Dashboard($department: ID!, $from: LocalDate!, $to: LocalDate!) {
+      department(id: $department) {
+        name
+        members(first: 50) {
+          edges { node {
+            displayName title
+            attendance(from: $from, to: $to) { lateCount absentDays }
+            expenseClaims(status: SUBMITTED) { totalCount total { amount currency } }
+            workLogs(first: 1) { edges { node { date text voice { durationSeconds url } } } }
+          } }
+        }
+      }
+    }`,
+    variables: (data) => ({ department: data.departments?.[0] ?? 'sales', from: '2026-11-01', to: '2026-11-30' }),
+  },
+];

@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// `npm run bench`: seeds a large corp, starts the subgraphs, our gateway and the peer gateways (each in
+// its own process) on the same supergraph and data, checks that they all give the same answers, counts
+// SQL statements per request, then loads each target in turn with autocannon. See bench/README.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs, isDeepStrictEqual } from 'node:util';
+import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
+import { summarizeProfile } from './lib/profile.mjs';
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --quick             under a minute: ${'1,000'} people, 1 s runs after a 0.5 s warm-up
+  --dry               everything but the load: start, seed a tiny corp, run each query once per target,
+                      check the answers are identical, count SQL statements, print the table skeleton
+  --people N          people in the main corp (default 10000)
+  --duration S        seconds of measured load per target and query (default 10)
+  --warmup S          seconds of warm-up before each run, excluded (default 3)
+  --connections N     concurrent connections (default 10, quick 4)
+  --targets a,b       only these targets (direct, ours, hive, hive-nodedup, apollo); ours always runs
+  --queries a,b       only these queries (see bench/queries.mjs)
+  --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
+                      a uniquely named database, dropped afterwards. DATABASE_URL set also selects it.
+  --profile           run our gateway with --cpu-prof and print its top self-time functions
+  --help`;
+
+function readOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      dry: { type: 'boolean', default: false },
+      people: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      targets: { type: 'string' },
+      queries: { type: 'string' },
+      postgres: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const number = (value, fallback) => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`expected a positive number, got "${value}"`);
+    return parsed;
+  };
+  const list = (value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null);
+  const preset = values.dry
+    ? { people: 100, duration: 0, warmup: 0, connections: 10 }
+    : values.quick
+      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4 }
+      : { people: 10_000, duration: 10, warmup: 3, connections: 10 };
+  return {
+    help: values.help,
+    quick: values.quick,
+    dry: values.dry,
+    people: Math.round(number(values.people, preset.people)),
+    duration: number(values.duration, preset.duration),
+    warmup: values.warmup === '0' ? 0 : number(values.warmup, preset.warmup),
+    connections: Math.round(number(values.connections, preset.connections)),
+    targets: list(values.targets),
+    queries: list(values.queries),
+    postgres: values.postgres || Boolean(process.env.DATABASE_URL),
+    profile: values.profile,
+  };
+}
+
+const startedAt = Date.now();
+const log = (message) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+
+async function main() {
+  const options = readOptions(process.argv.slice(2));
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const started = Date.now();
+  ensureBenchDependencies(log);
+  ensureBuilt(log);
+
+  // after the install: these import autocannon and the workspaces' dist/
+  const { spawnChild } = await import('./lib/ipc.mjs');
+  const { measure } = await import('./lib/load.mjs');
+  const { machineInfo, ratios, render } = await import('./lib/report.mjs');
+  const { targets: allTargets } = await import('./lib/targets.mjs');
+  const { queries: allQueries } = await import('./queries.mjs');
+  const { corpsFor } = await import('./seeders.mjs');
+  const { gateway, shared, testing } = loadWorkspace();
+
+  const machine = machineInfo();
+  const subgraphNames = gateway.SUBGRAPHS.map((definition) => definition.name);
+  const targets = allTargets.filter((target) => target.name === 'ours' || !options.targets || options.targets.includes(target.name));
+  const unknownTargets = (options.targets ?? []).filter((name) => !allTargets.some((target) => target.name === name));
+  if (unknownTargets.length) throw new Error(`unknown targets: ${unknownTargets.join(', ')}`);
+  const selectedQueries = allQueries.filter((query) => !options.queries || options.queries.includes(query.name));
+  if (selectedQueries.length === 0) throw new Error(`no query matches --queries ${options.queries?.join(',')}`);
+
+  // fresh secrets per run: the children read them from the environment, as the hub's processes do
+  const security = { jwtSecret: randomBytes(32).toString('base64url'), internalSecret: randomBytes(32).toString('base64url') };
+  const childEnv = { CORPHUB_JWT_SECRET: security.jwtSecret, CORPHUB_INTERNAL_SECRET: security.internalSecret, LOG_LEVEL: process.env.LOG_LEVEL || 'warn', NODE_ENV: 'production' };
+  const databaseEnv = options.postgres ? { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' } : {};
+  const database = await testing.testDatabase('bench', databaseEnv);
+  const corps = corpsFor(options);
+  const corp = corps[0];
+  const children = [];
+  const cleanup = async () => {
+    for (const child of children.splice(0).reverse()) await child.stop().catch(() => undefined);
+    await database.drop().catch((error) => log(`could not drop the bench database: ${error.message}`));
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+  const failures = [];
+  const report = {
+    date: new Date().toISOString(),
+    machine,
+    settings: {
+      quick: options.quick,
+      dry: options.dry,
+      database: database.dialect,
+      corp: corp.id,
+      people: corp.people,
+      connections: options.connections,
+      duration: options.duration,
+      warmup: options.warmup,
+    },
+    targets: targets.map(({ name, label }) => ({ name, label })),
+    seed: null,
+    queries: [],
+    sql: [],
+    profile: null,
+  };
+
+  try {
+    log(`${database.dialect}: seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} and starting subgraphs ${subgraphNames.join(', ')}`);
+    const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: 'subgraphs' });
+    children.push(subgraphs);
+    const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
+    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps } });
+    report.seed = seeded;
+    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${JSON.stringify(seeded.summary[corp.id])}`);
+
+    // one admin of the main corp: our gateway gets their caller token, the peers and the direct
+    // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
+    // whole run instead of 60 s, since the peers replay it as is)
+    const claims = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union: seeded.summary[corp.id].adminUnionId });
+    const callerToken = await shared.signCallerToken(claims, security.jwtSecret, '12h');
+    const verifiedContext = await shared.signInternalContext(claims, security.internalSecret, '12h');
+    const headersFor = (target) => (target.auth === 'caller' ? { authorization: `Bearer ${callerToken}` } : { [shared.CONTEXT_HEADER]: verifiedContext });
+
+    const supergraphSdl = gateway.readSupergraph();
+    const urlOf = {};
+    // started side by side (start-up is mostly module loading); idle until their turn
+    await Promise.all(
+      targets
+        .filter((target) => target.gateway)
+        .map(async (target) => {
+          const profileDir = path.join(BENCH_DIR, 'results', 'profiles');
+          const execArgv = options.profile && target.name === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+          const child = spawnChild('./gateway-process.mjs', { env: childEnv, execArgv, label: target.name });
+          children.push(child);
+          urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
+        }),
+    );
+    log(`started ${targets.filter((t) => t.gateway).map((t) => t.name).join(', ')}`);
+
+    const post = async (url, headers, query, variables) => {
+      const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const text = await response.text();
+      try {
+        return { status: response.status, ...JSON.parse(text) };
+      } catch {
+        return { status: response.status, errors: [{ message: text.slice(0, 200) }] };
+      }
+    };
+    const ours = targets.find((target) => target.name === 'ours');
+    const throughOurs = async (query, variables) => {
+      const response = await post(urlOf.ours, headersFor(ours), query, variables);
+      if (response.errors) throw new Error(`${JSON.stringify(response.errors)}`);
+      return response.data;
+    };
+    const urlFor = (target, query) => (target.gateway ? urlOf[target.name] : query.direct && urls[query.direct]);
+
+    // check: every target gives the same answer, without errors; then SQL statements per request
+    const runnable = [];
+    for (const query of selectedQueries) {
+      const entry = { name: query.name, title: query.title, results: {}, ratios: null };
+      report.queries.push(entry);
+      const missing = query.requires.filter((name) => !subgraphNames.includes(name));
+      if (missing.length) {
+        entry.skipped = `needs subgraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, not in the hub yet`;
+        log(`${query.name}: ${entry.skipped}`);
+        continue;
+      }
+      const data = query.prepare ? await query.prepare({ request: throughOurs }) : {};
+      const variables = query.variables(data, (list) => list[0]);
+      const answers = {};
+      for (const target of targets) {
+        const url = urlFor(target, query);
+        if (!url) continue;
+        answers[target.name] = await post(url, headersFor(target), query.query, variables);
+      }
+      const reference = answers.ours;
+      if (reference.errors?.some((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) {
+        entry.skipped = `does not validate against the supergraph yet: ${reference.errors[0].message}`;
+        log(`${query.name}: ${entry.skipped}`);
+        continue;
+      }
+      for (const [name, answer] of Object.entries(answers)) {
+        if (answer.status !== 200 || answer.errors) failures.push(`${query.name} on ${name}: HTTP ${answer.status} ${JSON.stringify(answer.errors ?? '')}`);
+        else if (!isDeepStrictEqual(answer.data, reference.data)) failures.push(`${query.name} on ${name}: answer differs from ours`);
+      }
+      const size = JSON.stringify(reference.data ?? null).length;
+      log(`${query.name}: identical answers from ${Object.keys(answers).join(', ')} (${size} bytes of data)`);
+      if (query.sql) {
+        await subgraphs.call('countStart');
+        await throughOurs(query.query, variables);
+        const statements = await subgraphs.call('countStop');
+        report.sql.push({ query: query.name, statements });
+      }
+      for (const target of targets) if (answers[target.name]) entry.results[target.name] = null;
+      runnable.push({ query, entry, data });
+    }
+
+    if (!options.dry && failures.length === 0) {
+      for (const { query, entry, data } of runnable) {
+        for (const target of targets) {
+          if (!(target.name in entry.results)) continue;
+          const result = await measure({
+            url: urlFor(target, query),
+            headers: headersFor(target),
+            query: query.query,
+            variables: query.variables,
+            varies: query.varies,
+            data,
+            connections: options.connections,
+            duration: options.duration,
+            warmup: options.warmup,
+          });
+          entry.results[target.name] = result;
+          log(`${query.name} on ${target.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}`);
+        }
+        entry.ratios = ratios(entry.results);
+      }
+    }
+  } finally {
+    await cleanup();
+  }
+
+  if (options.profile) {
+    const dir = path.join(BENCH_DIR, 'results', 'profiles');
+    const newest = fs.existsSync(dir)
+      ? fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]
+      : undefined;
+    if (newest) report.profile = summarizeProfile(newest);
+  }
+  report.elapsedSeconds = Math.round((Date.now() - started) / 1000);
+  report.loadAverageEnd = machineInfo().loadAverage;
+
+  console.log(render(report));
+  if (failures.length) {
+    console.error(`[bench] the targets disagree or fail, so nothing was measured:\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  if (!options.dry) {
+    const stamp = report.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+    const base = path.join(BENCH_DIR, 'results', `${stamp}${options.quick ? '-quick' : ''}${options.profile ? '-profile' : ''}`);
+    fs.mkdirSync(path.dirname(base), { recursive: true });
+    fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
+    fs.writeFileSync(`${base}.md`, render(report, { markdown: true }));
+    log(`wrote ${path.relative(ROOT_DIR, base)}.json and .md`);
+  }
+  log(`done in ${report.elapsedSeconds} s`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
