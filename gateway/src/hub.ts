@@ -59,6 +59,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   // known once the gateway listens, which is after the subgraphs start
   let gatewayBase = options.publicUrl ?? process.env.CORPHUB_PUBLIC_URL;
   const publicUrl = () => gatewayBase ?? 'http://localhost:4000';
+  let gatewayGraphqlUrl: string | undefined;
+  const gatewayUrl = () => {
+    if (!gatewayGraphqlUrl) throw new Error('The gateway is not listening yet');
+    return gatewayGraphqlUrl;
+  };
   const disposers: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const dispose of disposers.splice(0).reverse()) await dispose();
@@ -84,6 +89,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         logger: logger.child({ subgraph: definition.name }),
         dataDir: files,
         publicUrl,
+        gatewayUrl,
       });
       disposers.push(() => server.stop());
       subgraphs[definition.name] = { url: server.url, orm };
@@ -99,6 +105,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
     disposers.push(() => gateway.stop());
     gatewayBase ??= new URL(gateway.url).origin;
+    gatewayGraphqlUrl = gateway.url;
     return { url: gateway.url, port: gateway.port, subgraphs, stop };
   } catch (error) {
     await stop();

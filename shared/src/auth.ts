@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { errors } from './errors';
 
 /**
@@ -26,6 +26,9 @@ export enum Role {
 
 export const ROLES = Object.values(Role);
 
+/** Roles that may read a whole corp's data (lists, other people's records): `@Authorized(...CORP_READERS)`. */
+export const CORP_READERS = [Role.ADMIN, Role.ANALYST, Role.PLATFORM, Role.SERVICE] as const;
+
 /** The verified facts about a caller, the same in the gateway and in every subgraph. */
 export interface AuthContext {
   subject: string;
@@ -38,6 +41,9 @@ export interface AuthContext {
 export const ISSUER = 'corphub';
 const CALLER_AUDIENCE = 'corphub';
 const SUBGRAPH_AUDIENCE = 'corphub-subgraph';
+/** Service tokens: a hub subgraph calling the gateway for its module (e.g. expenses reading a manager chain). */
+const SERVICE_AUDIENCE = 'corphub-service';
+const SERVICE_TOKEN_TTL_SECONDS = 300;
 /** The verified context lives just long enough for one gateway request. */
 const INTERNAL_CONTEXT_TTL = '60s';
 /** Header in which the gateway forwards the verified context to subgraphs. */
@@ -107,6 +113,7 @@ export class CallerTokenVerifier {
 
   async verify(token: string | undefined): Promise<AuthContext> {
     if (!token) throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
+    if (audienceOf(token) === SERVICE_AUDIENCE) return verifyServiceToken(token, this.config.internalSecret);
     try {
       const options = { issuer: ISSUER, audience: CALLER_AUDIENCE };
       const { payload } = this.jwks
@@ -123,6 +130,45 @@ export class CallerTokenVerifier {
 export function signInternalContext(auth: AuthContext, internalSecret: string, expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
   return signToken(auth, internalSecret, SUBGRAPH_AUDIENCE, expiresIn);
 }
+
+function audienceOf(token: string): unknown {
+  try {
+    return decodeJwt(token).aud;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Subgraphs of the hub already hold the internal key (they verify the gateway's context), so a token
+ * they sign with it for their own calls through the gateway grants nothing new. It is always role
+ * `service`, in one corp, for a few minutes.
+ */
+export function signServiceToken(service: { name: string; corpId: string; appId?: string }, internalSecret: string): Promise<string> {
+  return signToken(
+    { subject: `service:${service.name}`, corpId: service.corpId, role: Role.SERVICE, appId: service.appId },
+    internalSecret,
+    SERVICE_AUDIENCE,
+    `${SERVICE_TOKEN_TTL_SECONDS}s`,
+  );
+}
+
+async function verifyServiceToken(token: string, internalSecret: string): Promise<AuthContext> {
+  try {
+    const { payload } = await jwtVerify<CorphubClaims>(token, encoder.encode(internalSecret), {
+      issuer: ISSUER,
+      audience: SERVICE_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const auth = fromClaims(payload);
+    if (auth.role !== Role.SERVICE) throw unauthenticated('A service token carries the service role only');
+    return auth;
+  } catch (error) {
+    throw asUnauthenticated(error);
+  }
+}
+
+export const SERVICE_TOKEN_LIFETIME_MS = SERVICE_TOKEN_TTL_SECONDS * 1000;
 
 /** A subgraph trusts only a context the gateway signed with the internal key. */
 export async function verifyInternalContext(token: string | undefined, internalSecret: string): Promise<AuthContext> {

@@ -19,6 +19,11 @@ export interface CreateServerOptions {
    * A function because the hub starts its gateway after its subgraphs.
    */
   publicUrl?: () => string;
+  /**
+   * The gateway's GraphQL endpoint as this subgraph reaches it, for module calls through the graph with a
+   * service token (`GatewayClient`). Hub: the gateway it started; standalone: CORPHUB_GATEWAY_URL.
+   */
+  gatewayUrl?: () => string;
 }
 
 /**

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './config';
 export * from './definition';
 export * from './errors';
+export * from './gateway-client';
 export * from './loaders';
 export * from './logger';
 export * from './main';

@@ -6,7 +6,8 @@ import type { SubgraphDefinition } from './definition';
 /**
  * A subgraph as its own process (docker-compose, production): reads env, migrates, listens.
  * PORT (default: the subgraph's defaultPort), HOST, DATABASE_URL or CORPHUB_DATA_DIR, CORPHUB_SEED_DEMO=1,
- * CORPHUB_PUBLIC_URL (the gateway's public base URL, for links; default http://localhost:4000).
+ * CORPHUB_PUBLIC_URL (the gateway's public base URL, for links; default http://localhost:4000),
+ * CORPHUB_GATEWAY_URL (the gateway's GraphQL endpoint for calls through the graph; default http://localhost:4000/graphql).
  */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const logger = createLogger(definition.name);
@@ -21,7 +22,17 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     if (process.env.CORPHUB_SEED_DEMO === '1') await definition.seedDemo?.(orm);
     const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
     const publicUrl = process.env.CORPHUB_PUBLIC_URL || 'http://localhost:4000';
-    const server = await definition.createServer({ orm, port, host: process.env.HOST, security, logger, dataDir: dataDir(), publicUrl: () => publicUrl });
+    const gatewayUrl = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
+    const server = await definition.createServer({
+      orm,
+      port,
+      host: process.env.HOST,
+      security,
+      logger,
+      dataDir: dataDir(),
+      publicUrl: () => publicUrl,
+      gatewayUrl: () => gatewayUrl,
+    });
     logger.info({ url: server.url }, `${definition.name} subgraph listening`);
     const shutdown = async () => {
       await server.stop();

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
+import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
 import { Corp } from '../corps/corp.entity';
 import { Person } from './person.entity';
 import { AddPersonInput } from './person.inputs';
@@ -18,7 +18,7 @@ export class PersonResolver {
     return person;
   }
 
-  @Authorized(Role.ADMIN, Role.ANALYST, Role.PLATFORM)
+  @Authorized(...CORP_READERS)
   @Query(() => PersonConnection, { description: "The people of the caller's corp, oldest first." })
   async people(@Args(() => PageArgs) page: PageArgs, @Ctx() { em }: IdentityContext): Promise<Page<Person>> {
     return paginate(em, Person, {}, page, [['createdAt', 'asc'], ['unionId', 'asc']]);
