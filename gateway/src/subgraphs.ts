@@ -1,8 +1,9 @@
 import type { SubgraphDefinition } from '@corphub/shared';
 import { identity } from '@corphub/identity';
+import { directory } from '@corphub/directory';
 
 /** Every subgraph of the hub, in start order. A new subgraph is added here (and to the workspaces). */
-export const SUBGRAPHS: SubgraphDefinition[] = [identity];
+export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory];
 
 export function subgraphNamed(name: string): SubgraphDefinition {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);
