@@ -125,7 +125,7 @@ export class EmployeeResolver {
         externalId: input.externalId,
       });
       employee.refreshSearchText();
-      await assertUnique(tx, employee);
+      await assertUnique(tx, employee.key, employee);
       tx.persist(employee);
       if (input.managerUnionId) await setManager(tx, employee, input.managerUnionId);
       await setDepartments(tx, employee, input.departmentIds ?? [], input.primaryDepartmentId);
@@ -145,6 +145,7 @@ export class EmployeeResolver {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
       if (input.displayName === null) throw errors.BAD_USER_INPUT('displayName cannot be cleared');
+      await assertUnique(tx, employee.key, { employeeNumber: input.employeeNumber, email: input.email?.toLowerCase() });
       if (input.displayName !== undefined) employee.displayName = input.displayName;
       for (const field of ['employeeNumber', 'title', 'phone', 'externalId'] as const) {
         if (input[field] !== undefined) employee[field] = input[field];
@@ -152,7 +153,6 @@ export class EmployeeResolver {
       if (input.email !== undefined) employee.email = input.email?.toLowerCase() ?? null;
       if (input.managerUnionId !== undefined) await setManager(tx, employee, input.managerUnionId);
       employee.refreshSearchText();
-      await assertUnique(tx, employee);
       await tx.flush();
       return employee;
     });

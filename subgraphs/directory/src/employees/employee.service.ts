@@ -26,10 +26,11 @@ export async function findEmployee(em: EntityManager, unionId: string): Promise<
   return employee;
 }
 
-export async function assertUnique(em: EntityManager, employee: Employee): Promise<void> {
+/** Checks the corp-unique fields an employee is about to get (before they are set: a query flushes pending changes). */
+export async function assertUnique(em: EntityManager, key: string, values: { employeeNumber?: string | null; email?: string | null }): Promise<void> {
   for (const field of ['employeeNumber', 'email'] as const) {
-    const value = employee[field];
-    if (value && (await em.count(Employee, { [field]: value, key: { $ne: employee.key } }))) {
+    const value = values[field];
+    if (value && (await em.count(Employee, { [field]: value, key: { $ne: key } }))) {
       throw errors.CONFLICT(`Another employee already has ${field} "${value}"`, { field });
     }
   }
