@@ -100,7 +100,7 @@ export class EmployeeResolver {
     return loaders.tagsByEmployeeKey.load(employee.key);
   }
 
-  @FieldResolver(() => Person, { description: 'The person in identity (name, email, openIds live there).' })
+  @FieldResolver(() => Person, { nullable: true, description: 'The person in identity (name, email, openIds live there).' })
   person(@Root() employee: Employee): Person {
     return { unionId: employee.unionId };
   }
