@@ -8,6 +8,7 @@ import { CallerTokenVerifier, createFormatError, createLogger, listen, readSecur
 import { VerifiedContextDataSource } from './data-source';
 import { contextFactory, type GatewayContext } from './context';
 import { checkSubgraphs } from './health';
+import { createScimRouter } from './scim';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -59,6 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const health = await checkSubgraphs(subgraphUrls);
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  app.use('/scim/v2', createScimRouter(security, logger.child({ component: 'scim' })));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

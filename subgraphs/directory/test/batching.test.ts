@@ -1,6 +1,7 @@
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { scopeToCorp } from '@corphub/shared';
 import { Department, Employee, Membership, Tag, EmployeeTag } from '@corphub/directory';
+import type { GraphQLResponse } from '@corphub/shared/testing';
 import { createDepartments } from './helpers';
 
 const MEMBERS = `query($first: Int!) {
@@ -56,7 +57,7 @@ describe('directory: SQL statements do not grow with the page size', () => {
   afterAll(() => hub?.stop());
 
   const statementsFor = async (query: string, first: number) => {
-    let response: Awaited<ReturnType<TestHub['request']>> | undefined;
+    let response: GraphQLResponse | undefined;
     const counts = await hub.queries.during(async () => {
       response = await hub.request(query, { token: a.adminToken, variables: { first } });
     });
