@@ -17,7 +17,7 @@ export class GraphClient {
     private readonly requestId: string,
   ) {}
 
-  async request<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data> {
+  async request<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<Data> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, 'x-request-id': this.requestId },

@@ -33,7 +33,7 @@ function send(res: Response, status: number, body?: unknown): void {
   else res.send(JSON.stringify(body));
 }
 
-const excludesMembers = (req: Request) => String(req.query.excludedAttributes ?? '').toLowerCase().split(',').map((name) => name.trim()).includes('members');
+const excludesMembers = (req: Request) => (typeof req.query.excludedAttributes === 'string' ? req.query.excludedAttributes : '').toLowerCase().split(',').map((name) => name.trim()).includes('members');
 
 export function createScimRouter(security: SecurityConfig, logger: Logger = createLogger('scim')): Router {
   const verifier = new CallerTokenVerifier(security);
@@ -59,7 +59,7 @@ export function createScimRouter(security: SecurityConfig, logger: Logger = crea
     run(req, res.locals.scim as ScimLocals).then(([status, body]) => send(res, status, body), next);
   };
 
-  router.get('/ServiceProviderConfig', handle(async () => [200, serviceProviderConfig()]));
+  router.get('/ServiceProviderConfig', handle(() => Promise.resolve([200, serviceProviderConfig()])));
   router.get('/Users', handle(async (req, { users }) => [200, await users.list(req.query, pagingOf(req.query))]));
   router.post('/Users', handle(async (req, { users }) => [201, await users.create(req.body as Record<string, unknown>)]));
   router.get('/Users/:id', handle(async (req, { users }) => [200, await users.get(String(req.params.id))]));

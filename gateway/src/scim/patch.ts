@@ -1,7 +1,7 @@
 import { badRequest } from './scim-error';
 
 /** A SCIM resource as JSON: attributes, with extension attributes under their schema URN. */
-export type Resource = Record<string, any>;
+export type Resource = Record<string, unknown>;
 
 export interface PatchOperation {
   op: string;

@@ -75,8 +75,9 @@ function bool(value: unknown): boolean {
 function firstValue(list: unknown, name: string): string | null {
   if (list === undefined || list === null) return null;
   if (!Array.isArray(list)) throw badRequest(`${name} must be an array`);
-  const chosen = (list as { value?: unknown; primary?: unknown }[]).find((item) => item?.primary === true) ?? list[0];
-  return text((chosen as { value?: unknown } | undefined)?.value, `${name}.value`);
+  const items = list as ({ value?: unknown; primary?: unknown } | undefined)[];
+  const chosen = items.find((item) => item?.primary === true) ?? items[0];
+  return text(chosen?.value, `${name}.value`);
 }
 
 function readUser(resource: Resource): UserFields {
@@ -86,7 +87,7 @@ function readUser(resource: Resource): UserFields {
   const name = (resource[key('name')] ?? {}) as Resource;
   const fromParts = [text(name.givenName, 'name.givenName'), text(name.familyName, 'name.familyName')].filter(Boolean).join(' ');
   const enterprise = (resource[key(ENTERPRISE_SCHEMA)] ?? {}) as Resource;
-  const manager = enterprise.manager as unknown;
+  const manager = enterprise.manager;
   return {
     userName,
     displayName: text(resource[key('displayName')], 'displayName') ?? text(name.formatted, 'name.formatted') ?? (fromParts || userName),

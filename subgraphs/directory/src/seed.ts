@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Department } from './departments/department.entity';
 import { createDepartment } from './departments/department.tree';
-import { Employee } from './employees/employee.entity';
+import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
 import { assignTag, setDepartments } from './employees/employee.service';
 import { Tag } from './tags/tag.entity';
 
@@ -91,4 +91,66 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       if (manager && !employee.manager) employee.manager = tx.getReference(Employee, manager.key, { wrapped: true });
     }
   });
+}
+
+const BATCH = 2000;
+const DIVISIONS = 8;
+const TEAMS_PER_DIVISION = 6;
+
+/**
+ * `npm run seed`: a large corp for benchmarks. The first person is the CEO, the next ones head the divisions
+ * and lead the teams, everyone else joins a team under its lead; every seventh person is tagged.
+ */
+export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), corpId);
+  if (await em.count(Employee, {})) throw new Error(`Corp "${corpId}" already has employees in the directory: pick another --corp`);
+  const teams: Department[] = [];
+  const divisions: Department[] = [];
+  await em.transactional(async (tx) => {
+    for (let d = 1; d <= DIVISIONS; d++) {
+      const division = await createDepartment(tx, `division-${d}`, `Division ${d}`, null, d);
+      divisions.push(division);
+      for (let t = 1; t <= TEAMS_PER_DIVISION; t++) teams.push(await createDepartment(tx, `team-${d}-${t}`, `Team ${d}.${t}`, division, t));
+    }
+    tx.persist(new Tag('bench'));
+  });
+  const tag = await em.findOneOrFail(Tag, { name: 'bench' });
+  const managerKeys: string[] = [];
+  for (let start = 0; start < people.length; start += BATCH) {
+    await em.transactional(async (tx) => {
+      for (const [offset, person] of people.slice(start, start + BATCH).entries()) {
+        const index = start + offset;
+        const employee = new Employee(person.unionId, person.displayName, '2024-01-02');
+        Object.assign(employee, { email: person.email, employeeNumber: `B${String(index + 1).padStart(6, '0')}`, title: 'Employee' });
+        // 0: the CEO; then division heads; then team leads; then everyone else
+        let department: Department;
+        let managerKey: string | undefined;
+        if (index === 0) {
+          department = divisions[0];
+          employee.title = 'Chief Executive Officer';
+        } else if (index <= DIVISIONS) {
+          department = divisions[index - 1];
+          managerKey = managerKeys[0];
+          employee.title = 'Head of Division';
+        } else if (index <= DIVISIONS + teams.length) {
+          const team = index - DIVISIONS - 1;
+          department = teams[team];
+          managerKey = managerKeys[1 + Math.floor(team / TEAMS_PER_DIVISION)];
+          employee.title = 'Team Lead';
+        } else {
+          const team = index % teams.length;
+          department = teams[team];
+          managerKey = managerKeys[1 + DIVISIONS + team];
+        }
+        employee.refreshSearchText();
+        if (managerKey) employee.manager = tx.getReference(Employee, managerKey, { wrapped: true });
+        if (index <= DIVISIONS + teams.length) managerKeys.push(employee.key);
+        tx.persist(employee);
+        const self = tx.getReference(Employee, employee.key, { wrapped: true });
+        tx.persist(new Membership(self, tx.getReference(Department, department.key, { wrapped: true }), true));
+        if (index % 7 === 0) tx.persist(new EmployeeTag(self, tx.getReference(Tag, tag.key, { wrapped: true })));
+      }
+    });
+    em.clear();
+  }
 }

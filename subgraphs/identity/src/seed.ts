@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Corp } from './corps/corp.entity';
 import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
@@ -38,4 +38,24 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       await issueOpenIdsForApp(tx, app);
     }
   });
+}
+
+const BATCH = 2000;
+
+/** `npm run seed`: the benchmark corp and its people, flushed in batches (no apps installed, so no openIds). */
+export async function seedBenchmark(orm: MikroORM, { corpId, corpName, people }: BenchmarkCorp): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), corpId);
+  if (await em.findOne(Corp, { id: corpId })) throw new Error(`Corp "${corpId}" already exists in identity: pick another --corp`);
+  em.persist(new Corp(corpId, corpName, 'UTC'));
+  await em.flush();
+  for (let start = 0; start < people.length; start += BATCH) {
+    await em.transactional(async (tx) => {
+      for (const { unionId, displayName, email } of people.slice(start, start + BATCH)) {
+        const person = new Person(displayName, email);
+        person.unionId = unionId;
+        tx.persist(person);
+      }
+    });
+    em.clear();
+  }
 }

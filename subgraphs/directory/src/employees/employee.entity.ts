@@ -94,6 +94,10 @@ export class Employee extends CorpScoped {
     this.joinedAt = joinedAt;
   }
 
+  get isActive(): boolean {
+    return (this.status as EmployeeStatus) === EmployeeStatus.ACTIVE;
+  }
+
   refreshSearchText(): void {
     this.searchText = [this.displayName, this.employeeNumber, this.email].filter(Boolean).join('\n').toLowerCase();
   }

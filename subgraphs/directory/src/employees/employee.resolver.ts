@@ -112,7 +112,7 @@ export class EmployeeResolver {
       const existing = await tx.findOne(Employee, { unionId: input.unionId });
       if (existing) {
         throw errors.CONFLICT(
-          existing.status === EmployeeStatus.LEFT ? `"${input.unionId}" left the corp: rehireEmployee brings them back` : `"${input.unionId}" is already an employee`,
+          !existing.isActive ? `"${input.unionId}" left the corp: rehireEmployee brings them back` : `"${input.unionId}" is already an employee`,
           { status: existing.status },
         );
       }
@@ -167,7 +167,7 @@ export class EmployeeResolver {
   ): Promise<Employee> {
     const employee = await em.transactional(async (tx) => {
       const found = await findEmployee(tx, unionId);
-      if (found.status !== EmployeeStatus.ACTIVE) throw errors.BAD_USER_INPUT(`"${unionId}" has left: rehire them first`);
+      if (!found.isActive) throw errors.BAD_USER_INPUT(`"${unionId}" has left: rehire them first`);
       await setDepartments(tx, found, input.departmentIds, input.primaryDepartmentId);
       if (input.managerUnionId !== undefined) await setManager(tx, found, input.managerUnionId);
       await tx.flush();
@@ -185,7 +185,7 @@ export class EmployeeResolver {
   async offboardEmployee(@Args(() => OffboardArgs) { unionId, leftAt }: OffboardArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
-      if (employee.status === EmployeeStatus.LEFT) throw errors.CONFLICT(`"${unionId}" has already left`, { leftAt: employee.leftAt });
+      if (!employee.isActive) throw errors.CONFLICT(`"${unionId}" has already left`, { leftAt: employee.leftAt });
       const lastDay = leftAt ?? todayUtc();
       assertDates(employee.joinedAt, lastDay);
       employee.status = EmployeeStatus.LEFT;
@@ -200,7 +200,7 @@ export class EmployeeResolver {
   async rehireEmployee(@Args(() => RehireArgs) { unionId, joinedAt }: RehireArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
-      if (employee.status === EmployeeStatus.ACTIVE) throw errors.CONFLICT(`"${unionId}" is already active`);
+      if (employee.isActive) throw errors.CONFLICT(`"${unionId}" is already active`);
       const firstDay = joinedAt ?? todayUtc();
       if (employee.leftAt && firstDay < employee.leftAt) throw errors.BAD_USER_INPUT(`joinedAt ${firstDay} is before their last day ${employee.leftAt}`);
       employee.status = EmployeeStatus.ACTIVE;

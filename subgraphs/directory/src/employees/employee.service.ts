@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { errors, Role, type AuthContext } from '@corphub/shared';
 import { Department } from '../departments/department.entity';
 import { Tag } from '../tags/tag.entity';
-import { Employee, EmployeeStatus, EmployeeTag, Membership } from './employee.entity';
+import { Employee, EmployeeTag, Membership } from './employee.entity';
 
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -13,7 +13,7 @@ export function seesPrivateFields(auth: AuthContext, employee: Employee): boolea
 
 /** Former employees stay readable to every role but plain employees (who still see themself). */
 export function canSee(auth: AuthContext, employee: Employee): boolean {
-  return employee.status === EmployeeStatus.ACTIVE || auth.role !== Role.EMPLOYEE || auth.unionId === employee.unionId;
+  return employee.isActive || auth.role !== Role.EMPLOYEE || auth.unionId === employee.unionId;
 }
 
 export function maskPhone(phone: string): string {
@@ -60,7 +60,7 @@ export async function setManager(em: EntityManager, employee: Employee, managerU
   if (managerUnionId === employee.unionId) throw errors.BAD_USER_INPUT('An employee cannot be their own manager');
   const manager = await em.findOne(Employee, { unionId: managerUnionId });
   if (!manager) throw errors.NOT_FOUND(`Manager "${managerUnionId}" not found`);
-  if (manager.status !== EmployeeStatus.ACTIVE) throw errors.BAD_USER_INPUT(`Manager "${managerUnionId}" has left`);
+  if (!manager.isActive) throw errors.BAD_USER_INPUT(`Manager "${managerUnionId}" has left`);
   // walk up from the new manager: meeting the employee there would make a cycle
   const seen = new Set<string>();
   for (let current: Employee | null = manager; current?.manager && !seen.has(current.key); ) {
