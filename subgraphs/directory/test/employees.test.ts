@@ -23,7 +23,7 @@ describe('directory: employees, managers, members and search', () => {
     ids.head = await hire(hub, a, 'Hank Head', { departmentIds: ['sales'], managerUnionId: ids.ceo });
     ids.lead = await hire(hub, a, 'Lena Lead', { departmentIds: ['north'], managerUnionId: ids.head, tags: ['first-aider'] });
     ids.rep1 = await hire(hub, a, 'Ray Rep', { departmentIds: ['north-east', 'finance'], primaryDepartmentId: 'finance', managerUnionId: ids.lead, tags: ['finance'] });
-    ids.rep2 = await hire(hub, a, 'Rita Rep', { departmentIds: ['north-east'], managerUnionId: ids.lead, email: 'rita@a.example' });
+    ids.rep2 = await hire(hub, a, 'Rita Rep', { departmentIds: ['north-east', 'north'], managerUnionId: ids.lead, email: 'rita@a.example' });
     ids.fin = await hire(hub, a, 'Fiona Finance', { departmentIds: ['finance'], managerUnionId: ids.ceo, tags: ['finance'], employeeNumber: 'F-77' });
   });
   afterAll(() => hub?.stop());
