@@ -150,6 +150,7 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
         tx.persist(new Membership(self, tx.getReference(Department, department.key, { wrapped: true }), true));
         if (index % 7 === 0) tx.persist(new EmployeeTag(self, tx.getReference(Tag, tag.key, { wrapped: true })));
       }
+      await tx.flush();
     });
     em.clear();
   }

@@ -55,6 +55,7 @@ export async function seedBenchmark(orm: MikroORM, { corpId, corpName, people }:
         person.unionId = unionId;
         tx.persist(person);
       }
+      await tx.flush();
     });
     em.clear();
   }
