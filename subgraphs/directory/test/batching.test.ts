@@ -2,7 +2,7 @@ import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/
 import { scopeToCorp } from '@corphub/shared';
 import { Department, Employee, Membership, Tag, EmployeeTag } from '@corphub/directory';
 import type { GraphQLResponse } from '@corphub/shared/testing';
-import { createDepartments } from './helpers';
+import { createDepartments, letTimersRun } from './helpers';
 
 const MEMBERS = `query($first: Int!) {
   department(id: "sales") {
@@ -53,6 +53,7 @@ describe('directory: SQL statements do not grow with the page size', () => {
         if (i % 3 === 0) tx.persist(new EmployeeTag(tx.getReference(Employee, employee.key, { wrapped: true }), tx.getReference(Tag, tag.key, { wrapped: true })));
       }
     });
+    await letTimersRun();
   });
   afterAll(() => hub?.stop());
 

@@ -26,3 +26,11 @@ export async function hire(hub: TestHub, corp: SeededCorp, displayName: string, 
   if (hired.errors) throw new Error(`hireEmployee ${displayName}: ${JSON.stringify(hired.errors)}`);
   return unionId;
 }
+
+/**
+ * After seconds of direct ORM writes the event loop has not run its timers: the first request would reuse a
+ * keep-alive socket that both ends have already timed out (ECONNRESET). One timer turn lets them close it.
+ */
+export function letTimersRun(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
+}

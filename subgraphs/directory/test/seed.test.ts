@@ -2,6 +2,7 @@ import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { DEMO, DEMO_PEOPLE } from '@corphub/shared';
+import { letTimersRun } from './helpers';
 
 describe('directory seeds', () => {
   let hub: TestHub;
@@ -16,6 +17,7 @@ describe('directory seeds', () => {
       await identity.seedDemo!(hub.subgraphs.identity.orm);
       await directory.seedDemo!(hub.subgraphs.directory.orm);
     }
+    await letTimersRun();
     const token = await hub.token({ corp: DEMO.corpId });
     const response = await hub.request(
       `{
@@ -40,6 +42,7 @@ describe('directory seeds', () => {
     const corp = { corpId: 'bench', corpName: 'Bench', people: benchmarkPeople(300, 'bench') };
     await identity.seedBenchmark!(hub.subgraphs.identity.orm, corp);
     await directory.seedBenchmark!(hub.subgraphs.directory.orm, corp);
+    await letTimersRun();
     const token = await hub.token({ corp: 'bench' });
     const last = corp.people.at(-1)!.unionId;
     const response = await hub.request(
