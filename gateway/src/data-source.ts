@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, REQUEST_ID_HEADER } from '@corphub/shared';
 import type { GatewayContext } from './context';
 
@@ -13,5 +14,21 @@ export class VerifiedContextDataSource extends RemoteGraphQLDataSource<GatewayCo
     if (!caller.internalContext || !caller.requestId) return;
     request.http?.headers.set(CONTEXT_HEADER, await caller.internalContext());
     request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
+  }
+
+  /**
+   * A subgraph answers 400 when it cannot accept a request the gateway passed on, typically a scalar value
+   * only the subgraph parses (a malformed `LocalDate`): its own error and code are the caller's answer,
+   * not an outage.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await this.parseBody(response.clone())) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | string;
+      const first = typeof body === 'object' ? body.errors?.[0] : undefined;
+      if (typeof first?.message === 'string' && typeof first.extensions?.code === 'string') {
+        return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 }

@@ -9,6 +9,7 @@ import { VerifiedContextDataSource } from './data-source';
 import { contextFactory, type GatewayContext } from './context';
 import { checkSubgraphs } from './health';
 import { mediaRoutes } from './routes/media';
+import { createScimRouter } from './scim';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -61,6 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
   const verifier = new CallerTokenVerifier(security);
+  app.use('/scim/v2', createScimRouter(security, logger.child({ component: 'scim' })));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -5,3 +5,4 @@ export * from './supergraph';
 export * from './subgraphs';
 export * from './dev-token';
 export * from './testing';
+export { benchmarkPeople } from './seed';

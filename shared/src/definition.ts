@@ -4,6 +4,7 @@ import type { MigrationsByDialect } from './orm';
 import type { SecurityConfig } from './config';
 import type { Logger } from './logger';
 import type { RunningServer } from './subgraph';
+import type { DemoPerson } from './demo';
 
 export interface CreateServerOptions {
   orm: MikroORM;
@@ -26,6 +27,13 @@ export interface CreateServerOptions {
   gatewayUrl?: () => string;
 }
 
+/** A large corp for benchmarks: every subgraph writes its part of it for the same people. */
+export interface BenchmarkCorp {
+  corpId: string;
+  corpName: string;
+  people: readonly DemoPerson[];
+}
+
 /**
  * What a subgraph package exports so that the hub, the composer, the migration generator and the
  * tests can run it without knowing its insides.
@@ -42,4 +50,6 @@ export interface SubgraphDefinition {
   createServer(options: CreateServerOptions): Promise<RunningServer>;
   /** Writes the demo corp's data; must be idempotent (runs on every `npm start`). */
   seedDemo?(orm: MikroORM): Promise<void>;
+  /** `npm run seed -- --employees N`: writes a large corp for benchmarks, straight through the ORM, in batches. */
+  seedBenchmark?(orm: MikroORM, corp: BenchmarkCorp): Promise<void>;
 }

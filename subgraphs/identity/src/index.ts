@@ -3,7 +3,7 @@ import type { SubgraphDefinition } from '@corphub/shared';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';
-import { seedDemo } from './seed';
+import { seedBenchmark, seedDemo } from './seed';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 
@@ -16,6 +16,7 @@ export const identity: SubgraphDefinition = {
   buildSchema,
   createServer,
   seedDemo,
+  seedBenchmark,
 };
 
 export { entities, buildSchema, createServer };

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, scopeToCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Corp } from './corps/corp.entity';
 import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
@@ -13,13 +13,6 @@ export const REFERENCE_APPS = [
   { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules' },
   { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules' },
 ] as const;
-
-const DEMO_PEOPLE = [
-  { unionId: DEMO.adminUnionId, displayName: 'Demo Admin', email: 'admin@demo.example' },
-  { unionId: 'un_3v8r2n6t9w4y7z5a', displayName: 'Li Wei', email: 'li.wei@demo.example' },
-  { unionId: 'un_5c9e2g7j4m8p3s6u', displayName: 'Zhang Min', email: 'zhang.min@demo.example' },
-  { unionId: 'un_8b4d6f2h9k3n7q5t', displayName: 'Wang Fang', email: 'wang.fang@demo.example' },
-];
 
 /** Idempotent: on every `npm start`, writes only what is missing. */
 export async function seedDemo(orm: MikroORM): Promise<void> {
@@ -45,4 +38,25 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       await issueOpenIdsForApp(tx, app);
     }
   });
+}
+
+const BATCH = 2000;
+
+/** `npm run seed`: the benchmark corp and its people, flushed in batches (no apps installed, so no openIds). */
+export async function seedBenchmark(orm: MikroORM, { corpId, corpName, people }: BenchmarkCorp): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), corpId);
+  if (await em.findOne(Corp, { id: corpId })) throw new Error(`Corp "${corpId}" already exists in identity: pick another --corp`);
+  em.persist(new Corp(corpId, corpName, 'UTC'));
+  await em.flush();
+  for (let start = 0; start < people.length; start += BATCH) {
+    await em.transactional(async (tx) => {
+      for (const { unionId, displayName, email } of people.slice(start, start + BATCH)) {
+        const person = new Person(displayName, email);
+        person.unionId = unionId;
+        tx.persist(person);
+      }
+      await tx.flush();
+    });
+    em.clear();
+  }
 }

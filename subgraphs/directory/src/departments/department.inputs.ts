@@ -1,0 +1,52 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { PageArgs } from '@corphub/shared';
+
+export const DEPARTMENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const DEPARTMENT_ID_MESSAGE = 'id must be 1–64 lowercase letters, digits, dashes or underscores';
+
+@InputType()
+export class CreateDepartmentInput {
+  @Field(() => ID, { nullable: true, description: 'Readable id (lowercase letters, digits, dashes, underscores), e.g. "sales"; generated when omitted.' })
+  @IsOptional()
+  @Matches(DEPARTMENT_ID, { message: DEPARTMENT_ID_MESSAGE })
+  id?: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The parent department; a top-level department when omitted.' })
+  @IsOptional()
+  @Length(1, 64)
+  parentId?: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  order?: number;
+}
+
+@InputType()
+export class UpdateDepartmentInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  order?: number;
+}
+
+@ArgsType()
+export class MembersArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: false, description: 'Also list the members of every department below this one (each person once).' })
+  @IsBoolean()
+  includeSubdepartments: boolean = false;
+}

@@ -1,0 +1,98 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { errors, paginate, Role, type Page } from '@corphub/shared';
+import { Department } from './department.entity';
+import { CreateDepartmentInput, MembersArgs, UpdateDepartmentInput } from './department.inputs';
+import { createDepartment, deleteDepartment, findDepartment, inTreeOrder, moveDepartment, newDepartmentId, subtreeKeys } from './department.tree';
+import { Employee, EmployeeStatus } from '../employees/employee.entity';
+import { EmployeeConnection, EMPLOYEE_ORDER } from '../employees/employee.connection';
+import type { DirectoryContext } from '../context';
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => Department, { description: "A department of the caller's corp." })
+  async department(@Arg('id', () => ID) id: string, @Ctx() { loaders }: DirectoryContext): Promise<Department> {
+    const department = await loaders.departmentById.load(id);
+    if (!department) throw errors.NOT_FOUND(`Department "${id}" not found`);
+    return department;
+  }
+
+  @Query(() => [Department], {
+    description: 'The department tree in reading order (each parent before its children, siblings by `order` then name): the whole tree, or the subtree under `rootId` (itself first).',
+  })
+  async departments(@Arg('rootId', () => ID, { nullable: true }) rootId: string | undefined, @Ctx() { em }: DirectoryContext): Promise<Department[]> {
+    if (!rootId) return inTreeOrder(await em.find(Department, {}));
+    const root = await findDepartment(em, rootId);
+    return inTreeOrder(await em.find(Department, { key: { $in: await subtreeKeys(em, root.key) } }), root.key);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'The department above; null at the top.' })
+  async parent(@Root() department: Department, @Ctx() { loaders }: DirectoryContext): Promise<Department | null> {
+    return department.parent ? loaders.departmentByKey.load(department.parent.key) : null;
+  }
+
+  @FieldResolver(() => [Department], { description: 'The departments directly below, in order.' })
+  async children(@Root() department: Department, @Ctx() { loaders }: DirectoryContext): Promise<Department[]> {
+    return loaders.childrenByParentKey.load(department.key);
+  }
+
+  @FieldResolver(() => [Department], { description: 'The departments above, nearest first, up to the top.' })
+  async ancestors(@Root() department: Department, @Ctx() { loaders }: DirectoryContext): Promise<Department[]> {
+    return loaders.ancestorsByDepartmentKey.load(department.key);
+  }
+
+  @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s.' })
+  async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { em }: DirectoryContext): Promise<Page<Employee>> {
+    const keys = args.includeSubdepartments ? await subtreeKeys(em, department.key) : [department.key];
+    return paginate(em, Employee, { status: EmployeeStatus.ACTIVE, memberships: { $some: { department: { $in: keys } } } }, args, EMPLOYEE_ORDER);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Department, { description: 'Creates a department, at the top or under `parentId`.' })
+  async createDepartment(@Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput, @Ctx() { em }: DirectoryContext): Promise<Department> {
+    return em.transactional(async (tx) => {
+      const parent = input.parentId ? await findDepartment(tx, input.parentId) : null;
+      return createDepartment(tx, input.id ?? newDepartmentId(), input.name, parent, input.order ?? 0);
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Department, { description: "Renames or reorders a department (`moveDepartment` changes its parent)." })
+  async updateDepartment(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
+    @Ctx() { em }: DirectoryContext,
+  ): Promise<Department> {
+    return em.transactional(async (tx) => {
+      const department = await findDepartment(tx, id);
+      if (input.name != null) department.name = input.name;
+      if (input.order != null) department.order = input.order;
+      return department;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Department, { description: 'Moves a department and everything below it under `parentId` (to the top when null). Moving it below itself is BAD_USER_INPUT.' })
+  async moveDepartment(
+    @Arg('id', () => ID) id: string,
+    @Arg('parentId', () => ID, { nullable: true }) parentId: string | undefined,
+    @Arg('order', () => Int, { nullable: true }) order: number | undefined,
+    @Ctx() { em }: DirectoryContext,
+  ): Promise<Department> {
+    return em.transactional(async (tx) => {
+      const department = await findDepartment(tx, id);
+      const parent = parentId ? await findDepartment(tx, parentId) : null;
+      await moveDepartment(tx, department, parent);
+      if (order != null) department.order = order;
+      return department;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ID, { description: 'Deletes a department that has no sub-departments and no active members (else CONFLICT); returns its id.' })
+  async deleteDepartment(@Arg('id', () => ID) id: string, @Ctx() { em }: DirectoryContext): Promise<string> {
+    return em.transactional(async (tx) => {
+      await deleteDepartment(tx, await findDepartment(tx, id));
+      return id;
+    });
+  }
+}

@@ -1,0 +1,221 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
+import { Department } from '../departments/department.entity';
+import { findDepartment, subtreeKeys } from '../departments/department.tree';
+import { Tag } from '../tags/tag.entity';
+import { Person } from '../people/person.stub';
+import { Employee, EmployeeStatus } from './employee.entity';
+import { EmployeeConnection, EMPLOYEE_ORDER } from './employee.connection';
+import { EmployeeFilter, HireEmployeeInput, OffboardArgs, RehireArgs, TransferEmployeeInput, UpdateEmployeeInput, UNION_ID } from './employee.inputs';
+import {
+  assertDates,
+  assertUnique,
+  assignTag,
+  canSee,
+  findEmployee,
+  findTag,
+  maskPhone,
+  seesPrivateFields,
+  setDepartments,
+  setManager,
+  todayUtc,
+} from './employee.service';
+import type { DirectoryContext } from '../context';
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  @Query(() => Employee, { description: "An employee of the caller's corp, by UnionID." })
+  async employee(@Arg('unionId', () => ID) unionId: string, @Ctx() { auth, loaders }: DirectoryContext): Promise<Employee> {
+    const employee = UNION_ID.test(unionId) ? await loaders.employeeByUnionId.load(unionId) : null;
+    if (!employee || !canSee(auth, employee)) throw errors.NOT_FOUND(`Employee "${unionId}" not found`);
+    return employee;
+  }
+
+  @Query(() => EmployeeConnection, { description: 'Searches the employees by name; every condition of the filter must hold.' })
+  async employees(
+    @Arg('filter', () => EmployeeFilter, { nullable: true }) filter: EmployeeFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { auth, em }: DirectoryContext,
+  ): Promise<Page<Employee>> {
+    const status = filter?.status ?? EmployeeStatus.ACTIVE;
+    if (status === EmployeeStatus.LEFT && auth.role === Role.EMPLOYEE) throw errors.FORBIDDEN('Employees may not list former employees');
+    const conditions: FilterQuery<Employee>[] = [{ status }];
+    if (filter?.query) conditions.push({ searchText: { $like: `%${filter.query.toLowerCase()}%` } });
+    if (filter?.email) conditions.push({ email: filter.email.toLowerCase() });
+    if (filter?.tag) conditions.push({ tagLinks: { $some: { tag: { name: filter.tag } } } });
+    if (filter?.departmentId) {
+      const department = await findDepartment(em, filter.departmentId);
+      const keys = filter.includeSubdepartments ? await subtreeKeys(em, department.key) : [department.key];
+      conditions.push({ memberships: { $some: { department: { $in: keys } } } });
+    }
+    return paginate(em, Employee, { $and: conditions }, page, EMPLOYEE_ORDER);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'In full for admins and the person; others see only the last two digits.' })
+  phone(@Root() employee: Employee, @Ctx() { auth }: DirectoryContext): string | null {
+    if (!employee.phone) return null;
+    return seesPrivateFields(auth, employee) ? employee.phone : maskPhone(employee.phone);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'The primary department.' })
+  async department(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Department | null> {
+    const memberships = await loaders.membershipsByEmployeeKey.load(employee.key);
+    return memberships.find((membership) => membership.primary)?.department.getEntity() ?? null;
+  }
+
+  @FieldResolver(() => [Department], { description: 'Every department the employee belongs to, the primary one first.' })
+  async departments(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Department[]> {
+    const memberships = await loaders.membershipsByEmployeeKey.load(employee.key);
+    return memberships.map((membership) => membership.department.getEntity());
+  }
+
+  @FieldResolver(() => Employee, { nullable: true, description: 'The direct manager.' })
+  async manager(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Employee | null> {
+    return employee.manager ? loaders.employeeByKey.load(employee.manager.key) : null;
+  }
+
+  @FieldResolver(() => [Employee], { description: 'The management chain up to the top, nearest first.' })
+  async managers(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Employee[]> {
+    const chain: Employee[] = [];
+    const seen = new Set([employee.key]);
+    // one batched statement per level, shared by every employee of the response
+    for (let current = employee; current.manager && !seen.has(current.manager.key); ) {
+      const manager = await loaders.employeeByKey.load(current.manager.key);
+      if (!manager) break;
+      chain.push(manager);
+      seen.add(manager.key);
+      current = manager;
+    }
+    return chain;
+  }
+
+  @FieldResolver(() => [Employee], { description: 'Active employees whose manager this is, by name.' })
+  async directReports(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Employee[]> {
+    return loaders.directReportsByManagerKey.load(employee.key);
+  }
+
+  @FieldResolver(() => [Tag], { description: 'Tags by name.' })
+  async tags(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Tag[]> {
+    return loaders.tagsByEmployeeKey.load(employee.key);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The person in identity (name, email, openIds live there).' })
+  person(@Root() employee: Employee): Person {
+    return { unionId: employee.unionId };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, { description: 'Hires a person who exists in identity (addPerson gives the unionId) into departments, under a manager.' })
+  async hireEmployee(@Arg('input', () => HireEmployeeInput) input: HireEmployeeInput, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+    return em.transactional(async (tx) => {
+      const existing = await tx.findOne(Employee, { unionId: input.unionId });
+      if (existing) {
+        throw errors.CONFLICT(
+          !existing.isActive ? `"${input.unionId}" left the corp: rehireEmployee brings them back` : `"${input.unionId}" is already an employee`,
+          { status: existing.status },
+        );
+      }
+      const employee = new Employee(input.unionId, input.displayName, input.joinedAt ?? todayUtc());
+      Object.assign(employee, {
+        employeeNumber: input.employeeNumber,
+        title: input.title,
+        email: input.email?.toLowerCase(),
+        phone: input.phone,
+        externalId: input.externalId,
+      });
+      employee.refreshSearchText();
+      await assertUnique(tx, employee.key, employee);
+      tx.persist(employee);
+      if (input.managerUnionId) await setManager(tx, employee, input.managerUnionId);
+      await setDepartments(tx, employee, input.departmentIds ?? [], input.primaryDepartmentId);
+      for (const name of new Set(input.tags ?? [])) await assignTag(tx, employee, await findTag(tx, name));
+      await tx.flush();
+      return employee;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, { description: "Changes an employee's record." })
+  async updateEmployee(
+    @Arg('unionId', () => ID) unionId: string,
+    @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput,
+    @Ctx() { em }: DirectoryContext,
+  ): Promise<Employee> {
+    return em.transactional(async (tx) => {
+      const employee = await findEmployee(tx, unionId);
+      if (input.displayName === null) throw errors.BAD_USER_INPUT('displayName cannot be cleared');
+      await assertUnique(tx, employee.key, { employeeNumber: input.employeeNumber, email: input.email?.toLowerCase() });
+      if (input.displayName !== undefined) employee.displayName = input.displayName;
+      for (const field of ['employeeNumber', 'title', 'phone', 'externalId'] as const) {
+        if (input[field] !== undefined) employee[field] = input[field];
+      }
+      if (input.email !== undefined) employee.email = input.email?.toLowerCase() ?? null;
+      if (input.managerUnionId !== undefined) await setManager(tx, employee, input.managerUnionId);
+      employee.refreshSearchText();
+      await tx.flush();
+      return employee;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, { description: "Moves an employee to other departments (replacing the old ones) and, optionally, under another manager." })
+  async transferEmployee(
+    @Arg('unionId', () => ID) unionId: string,
+    @Arg('input', () => TransferEmployeeInput) input: TransferEmployeeInput,
+    @Ctx() { em, loaders }: DirectoryContext,
+  ): Promise<Employee> {
+    const employee = await em.transactional(async (tx) => {
+      const found = await findEmployee(tx, unionId);
+      if (!found.isActive) throw errors.BAD_USER_INPUT(`"${unionId}" has left: rehire them first`);
+      await setDepartments(tx, found, input.departmentIds, input.primaryDepartmentId);
+      if (input.managerUnionId !== undefined) await setManager(tx, found, input.managerUnionId);
+      await tx.flush();
+      return found;
+    });
+    loaders.membershipsByEmployeeKey.clear(employee.key);
+    return employee;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, {
+    description:
+      'Offboards an employee: status LEFT from `leftAt`. Their record, departments and tags are kept (admins still read them, and modules keep their data); their direct reports move up to their manager.',
+  })
+  async offboardEmployee(@Args(() => OffboardArgs) { unionId, leftAt }: OffboardArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+    return em.transactional(async (tx) => {
+      const employee = await findEmployee(tx, unionId);
+      if (!employee.isActive) throw errors.CONFLICT(`"${unionId}" has already left`, { leftAt: employee.leftAt });
+      const lastDay = leftAt ?? todayUtc();
+      assertDates(employee.joinedAt, lastDay);
+      employee.status = EmployeeStatus.LEFT;
+      employee.leftAt = lastDay;
+      await tx.nativeUpdate(Employee, { manager: employee.key }, { manager: employee.manager?.key ?? null });
+      return employee;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, { description: 'Brings a former employee back: ACTIVE again from `joinedAt`, with their kept departments and tags.' })
+  async rehireEmployee(@Args(() => RehireArgs) { unionId, joinedAt }: RehireArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+    return em.transactional(async (tx) => {
+      const employee = await findEmployee(tx, unionId);
+      if (employee.isActive) throw errors.CONFLICT(`"${unionId}" is already active`);
+      const firstDay = joinedAt ?? todayUtc();
+      if (employee.leftAt && firstDay < employee.leftAt) throw errors.BAD_USER_INPUT(`joinedAt ${firstDay} is before their last day ${employee.leftAt}`);
+      employee.status = EmployeeStatus.ACTIVE;
+      employee.joinedAt = firstDay;
+      employee.leftAt = null;
+      return employee;
+    });
+  }
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @FieldResolver(() => Employee, { nullable: true, description: "This person's employee record in the directory, if they are one." })
+  async employee(@Root() person: Person, @Ctx() { auth, loaders }: DirectoryContext): Promise<Employee | null> {
+    const employee = await loaders.employeeByUnionId.load(person.unionId);
+    return employee && canSee(auth, employee) ? employee : null;
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { directory } from './index';
+
+void runSubgraph(directory);

@@ -1,0 +1,157 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { Department } from './departments/department.entity';
+import { createDepartment } from './departments/department.tree';
+import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
+import { assignTag, setDepartments } from './employees/employee.service';
+import { Tag } from './tags/tag.entity';
+
+/** The demo tree: [id, name, parent]. Parents come before their children. */
+const DEMO_DEPARTMENTS: [string, string, string | null][] = [
+  ['management', 'Management', null],
+  ['sales', 'Sales', null],
+  ['sales-north', 'Sales North', 'sales'],
+  ['sales-south', 'Sales South', 'sales'],
+  ['engineering', 'Engineering', null],
+  ['platform', 'Platform', 'engineering'],
+  ['mobile', 'Mobile', 'engineering'],
+  ['finance', 'Finance', null],
+  ['accounting', 'Accounting', 'finance'],
+];
+
+const DEMO_TAGS = ['leadership', 'finance', 'first-aider', 'on-call', 'intern'];
+
+/** Per demo person (by email, see DEMO_PEOPLE): title, departments (primary first), manager's email, tags. */
+const DEMO_EMPLOYEES: Record<string, [title: string, departments: string[], manager: string | null, tags: string[]]> = {
+  'admin@demo.example': ['Chief Executive Officer', ['management'], null, ['leadership']],
+  'li.wei@demo.example': ['Head of Sales', ['sales'], 'admin', ['leadership']],
+  'zhang.min@demo.example': ['Head of Engineering', ['engineering'], 'admin', ['leadership']],
+  'wang.fang@demo.example': ['Chief Financial Officer', ['finance'], 'admin', ['leadership', 'finance']],
+  'chen.jing@demo.example': ['Sales Lead North', ['sales-north'], 'li.wei', []],
+  'liu.yang@demo.example': ['Account Executive', ['sales-north'], 'chen.jing', []],
+  'huang.lei@demo.example': ['Account Executive', ['sales-north'], 'chen.jing', []],
+  'zhao.xin@demo.example': ['Sales Lead South', ['sales-south'], 'li.wei', []],
+  'wu.hao@demo.example': ['Account Executive', ['sales-south'], 'zhao.xin', ['first-aider']],
+  'zhou.ting@demo.example': ['Account Executive', ['sales-south'], 'zhao.xin', []],
+  'xu.lin@demo.example': ['Sales Operations Specialist', ['sales'], 'li.wei', []],
+  'sun.qiang@demo.example': ['Platform Lead', ['platform'], 'zhang.min', []],
+  'ma.lan@demo.example': ['Backend Engineer', ['platform'], 'sun.qiang', []],
+  'zhu.peng@demo.example': ['Backend Engineer', ['platform'], 'sun.qiang', ['on-call']],
+  'hu.yan@demo.example': ['Site Reliability Engineer', ['platform'], 'sun.qiang', ['on-call']],
+  'guo.jun@demo.example': ['Mobile Lead', ['mobile'], 'zhang.min', []],
+  'he.mei@demo.example': ['iOS Engineer', ['mobile'], 'guo.jun', []],
+  'lin.tao@demo.example': ['Android Engineer', ['mobile'], 'guo.jun', []],
+  'luo.qing@demo.example': ['Product Designer', ['engineering'], 'zhang.min', []],
+  'gao.bo@demo.example': ['QA Engineer', ['engineering'], 'zhang.min', ['first-aider']],
+  'zheng.hui@demo.example': ['Accounting Manager', ['accounting'], 'wang.fang', ['finance']],
+  'liang.rui@demo.example': ['Accountant', ['accounting'], 'zheng.hui', ['finance']],
+  'song.ling@demo.example': ['Accountant', ['accounting'], 'zheng.hui', ['finance']],
+  'xie.dong@demo.example': ['Financial Analyst', ['finance'], 'wang.fang', ['finance']],
+  'tang.yu@demo.example': ['Office Manager', ['management'], 'admin', ['first-aider']],
+  'han.xue@demo.example': ['HR Manager', ['management'], 'admin', []],
+  'feng.kai@demo.example': ['Sales Engineer', ['sales-north', 'platform'], 'chen.jing', []],
+  'deng.li@demo.example': ['Recruiter', ['management'], 'han.xue', []],
+  'cao.ning@demo.example': ['Mobile Intern', ['mobile'], 'guo.jun', ['intern']],
+  'peng.fei@demo.example': ['Sales Intern', ['sales-south'], 'zhao.xin', ['intern']],
+};
+
+async function seedTree(em: EntityManager): Promise<void> {
+  for (const [order, [id, name, parentId]] of DEMO_DEPARTMENTS.entries()) {
+    if (await em.count(Department, { id })) continue;
+    const parent = parentId ? await em.findOneOrFail(Department, { id: parentId }) : null;
+    await createDepartment(em, id, name, parent, order);
+  }
+  for (const name of DEMO_TAGS) if (!(await em.count(Tag, { name }))) em.persist(new Tag(name));
+  await em.flush();
+}
+
+/** Idempotent: on every `npm start`, writes only what is missing (the people come from identity's seed). */
+export async function seedDemo(orm: MikroORM): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
+  await em.transactional(async (tx) => {
+    await seedTree(tx);
+    const byEmail = new Map<string, Employee>();
+    for (const [index, person] of DEMO_PEOPLE.entries()) {
+      const [title, departments, , tags] = DEMO_EMPLOYEES[person.email] ?? ['Employee', [], null, []];
+      let employee = await tx.findOne(Employee, { unionId: person.unionId });
+      if (!employee) {
+        employee = new Employee(person.unionId, person.displayName, '2024-01-02');
+        Object.assign(employee, { email: person.email, title, employeeNumber: `D${String(index + 1).padStart(4, '0')}` });
+        employee.refreshSearchText();
+        tx.persist(employee);
+        await tx.flush();
+        await setDepartments(tx, employee, departments);
+        for (const name of tags) await assignTag(tx, employee, await tx.findOneOrFail(Tag, { name }));
+      }
+      byEmail.set(person.email, employee);
+    }
+    for (const [email, employee] of byEmail) {
+      const managerHandle = DEMO_EMPLOYEES[email]?.[2];
+      const manager = managerHandle ? byEmail.get(`${managerHandle}@demo.example`) : undefined;
+      if (manager && !employee.manager) employee.manager = tx.getReference(Employee, manager.key, { wrapped: true });
+    }
+  });
+}
+
+const BATCH = 2000;
+const DIVISIONS = 8;
+const TEAMS_PER_DIVISION = 6;
+
+/**
+ * `npm run seed`: a large corp for benchmarks. The first person is the CEO, the next ones head the divisions
+ * and lead the teams, everyone else joins a team under its lead; every seventh person is tagged.
+ */
+export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), corpId);
+  if (await em.count(Employee, {})) throw new Error(`Corp "${corpId}" already has employees in the directory: pick another --corp`);
+  const teams: Department[] = [];
+  const divisions: Department[] = [];
+  await em.transactional(async (tx) => {
+    for (let d = 1; d <= DIVISIONS; d++) {
+      const division = await createDepartment(tx, `division-${d}`, `Division ${d}`, null, d);
+      divisions.push(division);
+      for (let t = 1; t <= TEAMS_PER_DIVISION; t++) teams.push(await createDepartment(tx, `team-${d}-${t}`, `Team ${d}.${t}`, division, t));
+    }
+    tx.persist(new Tag('bench'));
+  });
+  const tag = await em.findOneOrFail(Tag, { name: 'bench' });
+  const managerKeys: string[] = [];
+  for (let start = 0; start < people.length; start += BATCH) {
+    await em.transactional(async (tx) => {
+      for (const [offset, person] of people.slice(start, start + BATCH).entries()) {
+        const index = start + offset;
+        const employee = new Employee(person.unionId, person.displayName, '2024-01-02');
+        Object.assign(employee, { email: person.email, employeeNumber: `B${String(index + 1).padStart(6, '0')}`, title: 'Employee' });
+        // 0: the CEO; then division heads; then team leads; then everyone else
+        let department: Department;
+        let managerKey: string | undefined;
+        if (index === 0) {
+          department = divisions[0];
+          employee.title = 'Chief Executive Officer';
+        } else if (index <= DIVISIONS) {
+          department = divisions[index - 1];
+          managerKey = managerKeys[0];
+          employee.title = 'Head of Division';
+        } else if (index <= DIVISIONS + teams.length) {
+          const team = index - DIVISIONS - 1;
+          department = teams[team];
+          managerKey = managerKeys[1 + Math.floor(team / TEAMS_PER_DIVISION)];
+          employee.title = 'Team Lead';
+        } else {
+          const team = index % teams.length;
+          department = teams[team];
+          managerKey = managerKeys[1 + DIVISIONS + team];
+        }
+        employee.refreshSearchText();
+        if (managerKey) employee.manager = tx.getReference(Employee, managerKey, { wrapped: true });
+        if (index <= DIVISIONS + teams.length) managerKeys.push(employee.key);
+        tx.persist(employee);
+        const self = tx.getReference(Employee, employee.key, { wrapped: true });
+        tx.persist(new Membership(self, tx.getReference(Department, department.key, { wrapped: true }), true));
+        if (index % 7 === 0) tx.persist(new EmployeeTag(self, tx.getReference(Tag, tag.key, { wrapped: true })));
+      }
+      await tx.flush();
+    });
+    em.clear();
+  }
+}

@@ -1,0 +1,69 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Length, Matches } from 'class-validator';
+import { errors, Role } from '@corphub/shared';
+import { Tag } from './tag.entity';
+import { Employee, EmployeeTag } from '../employees/employee.entity';
+import { assignTag, findEmployee, findTag } from '../employees/employee.service';
+import { UNION_ID } from '../employees/employee.inputs';
+import type { DirectoryContext } from '../context';
+
+const TAG_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,63}$/u;
+const TAG_NAME_MESSAGE = 'name must be 1–64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit';
+
+@InputType()
+export class CreateTagInput {
+  @Field(() => String)
+  @Matches(TAG_NAME, { message: TAG_NAME_MESSAGE })
+  name!: string;
+}
+
+@ArgsType()
+export class TagAssignmentArgs {
+  @Field(() => ID)
+  @Matches(UNION_ID, { message: 'unionId must be a UnionID' })
+  unionId!: string;
+
+  @Field(() => String, { description: 'The tag name.' })
+  @Length(1, 64)
+  tag!: string;
+}
+
+@Resolver(() => Tag)
+export class TagResolver {
+  @Query(() => [Tag], { description: "The corp's tags by name." })
+  async tags(@Ctx() { em }: DirectoryContext): Promise<Tag[]> {
+    return em.find(Tag, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Tag, { description: 'Creates a tag (names are unique in the corp).' })
+  async createTag(@Arg('input', () => CreateTagInput) input: CreateTagInput, @Ctx() { em }: DirectoryContext): Promise<Tag> {
+    return em.transactional(async (tx) => {
+      if (await tx.count(Tag, { name: input.name })) throw errors.CONFLICT(`Tag "${input.name}" already exists`);
+      const tag = new Tag(input.name);
+      tx.persist(tag);
+      return tag;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, { description: 'Puts a tag on an employee (already there: nothing changes).' })
+  async assignTag(@Args(() => TagAssignmentArgs) { unionId, tag }: TagAssignmentArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+    return em.transactional(async (tx) => {
+      const employee = await findEmployee(tx, unionId);
+      await assignTag(tx, employee, await findTag(tx, tag));
+      return employee;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee, { description: 'Takes a tag off an employee (not there: nothing changes).' })
+  async unassignTag(@Args(() => TagAssignmentArgs) { unionId, tag }: TagAssignmentArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+    return em.transactional(async (tx) => {
+      const employee = await findEmployee(tx, unionId);
+      const found = await findTag(tx, tag);
+      await tx.nativeDelete(EmployeeTag, { employee: employee.key, tag: found.key });
+      return employee;
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { scopeToCorp } from '@corphub/shared';
+import { Department, Employee, Membership, Tag, EmployeeTag } from '@corphub/directory';
+import type { GraphQLResponse } from '@corphub/shared/testing';
+import { createDepartments, letTimersRun } from './helpers';
+
+const MEMBERS = `query($first: Int!) {
+  department(id: "sales") {
+    members(first: $first, includeSubdepartments: true) {
+      totalCount
+      edges { node {
+        unionId displayName title phone
+        manager { displayName department { id } }
+        managers { unionId }
+        department { id name parent { id } }
+        departments { id }
+        directReports { unionId }
+        tags { name }
+      } }
+    }
+  }
+}`;
+
+const SEARCH = `query($first: Int!) { employees(filter: { query: "member" }, first: $first) { totalCount nodes { displayName manager { displayName } department { id ancestors { id } } tags { name } } } }`;
+
+describe('directory: SQL statements do not grow with the page size', () => {
+  let hub: TestHub;
+  let a: SeededCorp;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ label: 'directory_batching' });
+    a = await seedCorp(hub, 'corp-a', ['Admin']);
+    await createDepartments(hub, a, [
+      ['sales', 'Sales', null],
+      ['north', 'North', 'sales'],
+      ['south', 'South', 'sales'],
+    ]);
+    // 600 members written straight through the ORM (the graph would take minutes): ten managers, each over 59 others
+    const em = scopeToCorp(hub.subgraphs.directory.orm.em.fork(), 'corp-a');
+    await em.transactional(async (tx) => {
+      const [north, south] = await Promise.all([tx.findOneOrFail(Department, { id: 'north' }), tx.findOneOrFail(Department, { id: 'south' })]);
+      const tag = new Tag('sales-team');
+      tx.persist(tag);
+      let manager: Employee | undefined;
+      for (let i = 0; i < 600; i++) {
+        const employee = new Employee(`un_member${String(i).padStart(4, '0')}`, `Member ${String(i).padStart(4, '0')}`, '2025-01-01');
+        employee.phone = '+1 555 0100';
+        employee.refreshSearchText();
+        if (i % 60 === 0) manager = employee;
+        else employee.manager = tx.getReference(Employee, manager!.key, { wrapped: true });
+        tx.persist(employee);
+        tx.persist(new Membership(tx.getReference(Employee, employee.key, { wrapped: true }), tx.getReference(Department, (i % 2 ? north : south).key, { wrapped: true }), true));
+        if (i % 3 === 0) tx.persist(new EmployeeTag(tx.getReference(Employee, employee.key, { wrapped: true }), tx.getReference(Tag, tag.key, { wrapped: true })));
+      }
+    });
+    await letTimersRun();
+  });
+  afterAll(() => hub?.stop());
+
+  const statementsFor = async (query: string, first: number) => {
+    let response: GraphQLResponse | undefined;
+    const counts = await hub.queries.during(async () => {
+      response = await hub.request(query, { token: a.adminToken, variables: { first } });
+    });
+    expect(response?.errors).toBeUndefined();
+    return { statements: counts.directory, response: response! };
+  };
+
+  it('department(id).members(first: 500) with managers and departments runs the statements of first: 50', async () => {
+    const small = await statementsFor(MEMBERS, 50);
+    const large = await statementsFor(MEMBERS, 500);
+    expect(small.response.data!.department.members.edges).toHaveLength(50);
+    expect(large.response.data!.department.members.edges).toHaveLength(500);
+    expect(large.response.data!.department.members.totalCount).toBe(600);
+    expect(large.response.data!.department.members.edges[1].node).toMatchObject({ manager: { displayName: 'Member 0000', department: { id: 'south' } }, department: { parent: { id: 'sales' } } });
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('a search page of 500 runs the statements of a page of 50', async () => {
+    const small = await statementsFor(SEARCH, 50);
+    const large = await statementsFor(SEARCH, 500);
+    expect(large.response.data!.employees.nodes).toHaveLength(500);
+    expect(large.statements).toBe(small.statements);
+  });
+});
