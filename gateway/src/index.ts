@@ -5,3 +5,5 @@ export * from './supergraph';
 export * from './subgraphs';
 export * from './dev-token';
 export * from './testing';
+export * from './gateway-config';
+export { GatewayMetrics } from './plugins/use-metrics';

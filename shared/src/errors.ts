@@ -12,6 +12,17 @@ export const ERROR_CODES = {
   NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too)." },
   CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).' },
   INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },
+  // refused by the gateway before any subgraph is called (limits are set by env, see the README)
+  QUERY_TOO_DEEP: { description: 'The operation nests fields deeper than the gateway allows.' },
+  TOO_MANY_ALIASES: { description: 'The operation uses more aliases than the gateway allows.' },
+  QUERY_TOO_COSTLY: { description: "The operation's estimated cost (list fields count `first` times) is over the gateway's limit." },
+  TOO_MANY_TOKENS: { description: 'The query document is longer (in tokens) than the gateway allows.' },
+  TOO_MANY_DIRECTIVES: { description: 'The operation uses more directives than the gateway allows.' },
+  REQUEST_TOO_LARGE: { description: 'The HTTP request body is larger than the gateway allows.' },
+  OPERATION_NOT_REGISTERED: { description: 'The gateway answers only registered (persisted) operations, and this one is not.' },
+  // answered by the gateway alongside the data of the subgraphs that did answer
+  SUBGRAPH_UNAVAILABLE: { description: 'A subgraph could not be reached or failed; `serviceName` names it; other fields still have data.' },
+  SUBGRAPH_TIMEOUT: { description: 'A subgraph did not answer in time; `serviceName` names it; other fields still have data.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -45,8 +56,10 @@ export function createFormatError(logUnexpected: (error: unknown) => void) {
     // from a subgraph arrive as plain objects, already formatted by that subgraph
     const isOwnGraphQLError = !(original instanceof Error) || original instanceof GraphQLError;
     const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    if (isOwnGraphQLError && extensions.code && extensions.code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...formatted, extensions };
+    // a validation rule's own code (e.g. QUERY_TOO_DEEP) wins over Apollo's generic GRAPHQL_VALIDATION_FAILED
+    const code = (original instanceof GraphQLError && original.extensions?.code) || extensions.code;
+    if (isOwnGraphQLError && code && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...formatted, extensions: { ...extensions, code } };
     }
     // a unique index is how a lost race (two creates of one key) surfaces: it is the caller's conflict
     if (original instanceof UniqueConstraintViolationException) {

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,10 +11,10 @@ import { parse, type GraphQLSchema } from 'graphql';
 import type { MikroORM, EntityManager } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
-import { CONTEXT_HEADER, REQUEST_ID_HEADER, requireRole, verifyInternalContext, type AuthContext, type Role } from './auth';
+import { CONTEXT_HEADER, requireRole, verifyInternalContext, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
 import { createFormatError } from './errors';
-import { createLogger, type Logger } from './logger';
+import { createLogger, httpRequestLogger, requestIdFor, type Logger } from './logger';
 import { scopeToCorp } from './tenant';
 import { validateInput } from './validation';
 
@@ -111,6 +110,7 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   const logger = options.logger ?? createLogger(name);
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpRequestLogger(logger));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
@@ -136,7 +136,7 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
+        const requestId = requestIdFor(req);
         const auth = await verifyInternalContext(req.header(CONTEXT_HEADER), security.internalSecret);
         const em = scopeToCorp(orm.em.fork(), auth.corpId);
         return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
