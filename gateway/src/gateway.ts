@@ -55,6 +55,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = options.logger ?? createLogger('gateway');
   const metrics = new GatewayMetrics();
   const subgraphUrls: Record<string, string> = {};
+  // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
+  // construction: a hub works offline and calls no one it was not told to
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.queryPlanCacheMiB, metrics) },

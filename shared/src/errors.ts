@@ -44,6 +44,11 @@ export function errorCodeOf(error: unknown): string | undefined {
   return error instanceof GraphQLError ? (error.extensions?.code as string | undefined) : undefined;
 }
 
+function isClientStatus(http: unknown): boolean {
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * Keeps errors that carry a code of their own (ours, Apollo's validation and parse errors,
  * type-graphql's argument validation); anything else is an unexpected throw: it is logged with
@@ -60,6 +65,10 @@ export function createFormatError(logUnexpected: (error: unknown) => void) {
     const code = (original instanceof GraphQLError && original.extensions?.code) || extensions.code;
     if (isOwnGraphQLError && code && code !== 'INTERNAL_SERVER_ERROR') {
       return { ...formatted, extensions: { ...extensions, code } };
+    }
+    // Apollo's own refusals of a malformed request (e.g. an APQ hash that does not match its query) have no code
+    if (error instanceof GraphQLError && !error.originalError && isClientStatus(error.extensions?.http)) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     // a unique index is how a lost race (two creates of one key) surfaces: it is the caller's conflict
     if (original instanceof UniqueConstraintViolationException) {

@@ -37,6 +37,9 @@ export function readOperationsManifest(file: string): Map<string, string> {
   return operations;
 }
 
+/** Apollo Server prefixes APQ keys (`apq:<sha256>`). */
+const hashOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
+
 /** Registered operations first (never evicted), then the automatic persisted queries. */
 class ManifestFirstCache implements KeyValueCache<string> {
   constructor(
@@ -45,11 +48,11 @@ class ManifestFirstCache implements KeyValueCache<string> {
   ) {}
 
   async get(key: string) {
-    return this.registered.get(key) ?? (await this.automatic.get(key));
+    return this.registered.get(hashOf(key)) ?? (await this.automatic.get(key));
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions) {
-    if (!this.registered.has(key)) await this.automatic.set(key, value, options);
+    if (!this.registered.has(hashOf(key))) await this.automatic.set(key, value, options);
   }
 
   async delete(key: string) {
