@@ -101,12 +101,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
+  // CORS first, so that a preflight for /graphql never meets the GraphiQL GET route's automatic OPTIONS
+  app.use('/graphql', corsFor(config.corsOrigins));
   app.use(healthRoutes(subgraphUrls, () => loaded));
   app.use(metricsRoute(metrics, config.metricsToken));
   if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
   app.use(
     '/graphql',
-    corsFor(config.corsOrigins),
     express.json({ limit: config.limits.maxBodyBytes }),
     refuseOversizedBodies(metrics),
     expressMiddleware(apollo, { context: contextFactory(new CallerTokenVerifier(security), security.internalSecret, logger) }),
