@@ -31,7 +31,8 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 function page(endpoint: string): string {
-  const options = { endpoint, title: 'Corphub', defaultQuery: DEFAULT_QUERY, defaultHeaders: DEFAULT_HEADERS };
+  // `query` is the first tab's text in @graphql-yoga/graphiql 4.5 (its `defaultQuery` is not read there)
+  const options = { endpoint, title: 'Corphub', query: DEFAULT_QUERY, defaultHeaders: DEFAULT_HEADERS };
   // JSON in a script: `<` escaped so no string can close the tag
   const json = JSON.stringify(options).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -57,7 +58,9 @@ function page(endpoint: string): string {
   </script>
   <script type="module">
     import { renderYogaGraphiQL } from './graphiql/assets/yoga-graphiql.es.js';
-    renderYogaGraphiQL(document.getElementById('root'), ${json});
+    // plugins: undefined restores GraphiQL's own History (Yoga replaces it with its query builder);
+    // the docs explorer is GraphiQL's reference plugin, always there
+    renderYogaGraphiQL(document.getElementById('root'), { ...${json}, plugins: undefined });
   </script>
 </body>
 </html>
