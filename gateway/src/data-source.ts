@@ -29,7 +29,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url: options.url });
     this.options = options;
     const fetchWithin: Fetcher = this.fetcher;
-    this.fetcher = (url, init?: FetchInit) => fetchWithin(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) } as FetchInit);
+    this.fetcher = (url, init?: FetchInit) => fetchWithin(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

@@ -7,3 +7,4 @@ export * from './dev-token';
 export * from './testing';
 export * from './gateway-config';
 export { GatewayMetrics } from './plugins/use-metrics';
+export * from './tracing';

@@ -9,6 +9,9 @@ import { identity } from '@corphub/identity';
 import { seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
 import { dashboard, DASHBOARD_QUERY } from './fixtures/dashboard-subgraph';
 
+/** The part of the page's globals the test calls (the test compiles without the DOM types). */
+type BrowserGlobals = { navigator: { clipboard: { writeText(text: string): Promise<void> } } };
+
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
 const CHROMIUM_FLAGS = [
@@ -68,7 +71,7 @@ if (!hasChromium) {
   async function replaceEditorText(container: string, text: string) {
     await page.locator(`${container} .monaco-editor .view-lines`).filter({ visible: true }).first().click();
     await page.keyboard.press('ControlOrMeta+KeyA');
-    await page.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+    await page.evaluate((pasted) => (globalThis as unknown as BrowserGlobals).navigator.clipboard.writeText(pasted), text);
     await page.keyboard.press('ControlOrMeta+KeyV');
   }
 

@@ -59,14 +59,13 @@ export class GatewayMetrics {
   private planMisses = 0;
 
   constructor(options: { processMetrics?: boolean } = {}) {
-    const metrics = this;
-    new Gauge({
+    const hitRatio: Gauge = new Gauge({
       name: 'corphub_gateway_query_plan_cache_hit_ratio',
       help: 'Share of query plan lookups answered from the cache since start (0 to 1)',
       registers: [this.registry],
-      collect() {
-        const lookups = metrics.planHits + metrics.planMisses;
-        this.set(lookups ? metrics.planHits / lookups : 0);
+      collect: () => {
+        const lookups = this.planHits + this.planMisses;
+        hitRatio.set(lookups ? this.planHits / lookups : 0);
       },
     });
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'corphub_gateway_' });
@@ -95,7 +94,7 @@ export interface AnsweredOperation {
 export function answeredOperation(requestContext: GraphQLRequestContext<GatewayContext>, executed: boolean, startedAt: number): AnsweredOperation {
   const body = requestContext.response.body;
   const result = body?.kind === 'single' ? body.singleResult : body?.initialResult;
-  const codes = (result?.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
+  const codes = (result?.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN'));
   const hasData = result?.data !== undefined && result?.data !== null;
   const outcome: Outcome = !codes.length ? 'ok' : !executed ? 'refused' : hasData ? 'partial' : 'failed';
   return { operation: operationLabel(requestContext), outcome, codes, seconds: (performance.now() - startedAt) / 1000 };

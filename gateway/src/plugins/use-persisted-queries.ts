@@ -83,7 +83,7 @@ export function usePersistedQueries(config: GatewayConfig, logger: Logger): Pers
     const store = new KeyvRedis<string>(config.redisUrl, { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 2000 });
     store.on('error', (error: Error) => logger.warn({ err: error }, 'redis error (persisted queries)'));
     const keyv = new Keyv<string>({ store, namespace: 'corphub:apq', useKeyPrefix: false });
-    automatic = new KeyvAdapter(keyv as never);
+    automatic = new KeyvAdapter(keyv);
     close = () => keyv.disconnect();
   } else {
     automatic = new InMemoryLRUCache<string>({ maxSize: APQ_MEMORY_MIB * 1024 * 1024 });

@@ -46,9 +46,9 @@ export interface QueryLimitsSetup {
 export function useQueryLimits(limits: QueryLimits): QueryLimitsSetup {
   return {
     validationRules: [
-      armorRule('QUERY_TOO_DEEP', limits.maxDepth, maxDepthRule as (options: object) => ValidationRule),
-      armorRule('TOO_MANY_ALIASES', limits.maxAliases, maxAliasesRule as (options: object) => ValidationRule),
-      armorRule('TOO_MANY_DIRECTIVES', limits.maxDirectives, maxDirectivesRule as (options: object) => ValidationRule),
+      armorRule('QUERY_TOO_DEEP', limits.maxDepth, maxDepthRule),
+      armorRule('TOO_MANY_ALIASES', limits.maxAliases, maxAliasesRule),
+      armorRule('TOO_MANY_DIRECTIVES', limits.maxDirectives, maxDirectivesRule),
     ],
     parseOptions: { maxTokens: limits.maxTokens },
     plugin: {
