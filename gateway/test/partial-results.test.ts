@@ -3,7 +3,8 @@ import { seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
 import { errorCodes } from '@corphub/shared/testing';
 import { dashboard } from './fixtures/dashboard-subgraph';
 
-const TIMEOUT_MS = 400;
+// generous enough for a loaded 2-core CI machine, short enough to keep the test quick
+const TIMEOUT_MS = 1000;
 const BOTH = /* GraphQL */ `{ me { corp { name } } department(id: "sales") { name } }`;
 
 describe('a slow or dead subgraph gives partial results', () => {
@@ -14,34 +15,39 @@ describe('a slow or dead subgraph gives partial results', () => {
     hub = await startTestHub({ subgraphs: [identity, dashboard], label: 'partial', gateway: { subgraphTimeoutMs: { dashboard: TIMEOUT_MS } } });
     const corp = await seedCorp(hub, 'acme', ['Ada']);
     admin = corp.adminToken;
-    await hub.request(`mutation($u: ID!) { addMember(departmentId: "sales", unionId: $u, title: "Lead", lateCount: 0) }`, {
+    const added = await hub.request(`mutation($u: ID!) { addMember(departmentId: "sales", unionId: $u, title: "Lead", lateCount: 0) }`, {
       token: admin,
       variables: { u: corp.people[0].unionId },
     });
+    expect(added.errors).toBeUndefined();
   });
   afterAll(() => hub?.stop());
 
   const metricsText = async () => (await fetch(new URL('/metrics', hub.url))).text();
+  const metricValue = (text: string, series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.slice(series.length + 1) ?? 0);
+  const TIMEOUTS = 'corphub_gateway_subgraph_errors_total{subgraph="dashboard",code="SUBGRAPH_TIMEOUT"}';
 
   it('answers from both subgraphs when both are up', async () => {
     expect(await hub.request(BOTH, { token: admin })).toEqual({ status: 200, data: { me: { corp: { name: 'acme' } }, department: { name: 'Sales' } } });
   });
 
   it('answers the other fields and a SUBGRAPH_TIMEOUT naming a subgraph that sleeps past its timeout', async () => {
+    const timeoutsBefore = metricValue(await metricsText(), TIMEOUTS);
     const started = Date.now();
-    const response = await hub.request(`{ me { corp { name } } nap(ms: ${TIMEOUT_MS * 5}) }`, { token: admin });
+    const response = await hub.request(`{ me { corp { name } } nap(ms: ${TIMEOUT_MS * 4}) }`, { token: admin });
     const elapsed = Date.now() - started;
     expect(response.data).toEqual({ me: { corp: { name: 'acme' } }, nap: null });
     expect(response.errors).toEqual([
       { message: `Subgraph "dashboard" did not answer within ${TIMEOUT_MS} ms`, extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'dashboard' } },
     ]);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS * 4);
-    expect(await metricsText()).toMatch(/corphub_gateway_subgraph_errors_total\{subgraph="dashboard",code="SUBGRAPH_TIMEOUT"\} 1/);
+    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS * 3);
+    expect(metricValue(await metricsText(), TIMEOUTS) - timeoutsBefore).toBe(1);
   });
 
   it('answers within the timeout when the subgraph is just slow enough', async () => {
-    const response = await hub.request(`{ nap(ms: ${Math.round(TIMEOUT_MS / 4)}) }`, { token: admin });
-    expect(response).toEqual({ status: 200, data: { nap: Math.round(TIMEOUT_MS / 4) } });
+    const response = await hub.request(`{ nap(ms: ${TIMEOUT_MS / 10}) }`, { token: admin });
+    expect(response).toEqual({ status: 200, data: { nap: TIMEOUT_MS / 10 } });
   });
 
   it('names a stopped subgraph with SUBGRAPH_UNAVAILABLE, keeps the rest, and recovers when it is back', async () => {
