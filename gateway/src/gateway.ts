@@ -69,6 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const limits = useQueryLimits(config.limits);
   const persistedQueries = usePersistedQueries(config, logger);
+  await persistedQueries.ready();
   const app = express();
   app.disable('x-powered-by');
   app.use(httpRequestLogger(logger));

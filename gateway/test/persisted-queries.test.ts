@@ -83,6 +83,17 @@ describe('automatic persisted queries', () => {
     expect(errorCodes(await persisted(hub.url, token, hash))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
   });
 
+  it('answers without waiting while Redis is unreachable: lookups are misses', async () => {
+    const gateway = await anotherGateway({ redisUrl: 'redis://127.0.0.1:1' });
+    const query = freshQuery();
+    const hash = sha256(query);
+    const started = Date.now();
+    expect(errorCodes(await persisted(gateway.url, token, hash))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    expect((await persisted(gateway.url, token, hash, query)).data).toEqual({ me: { role: 'ANALYST', corp: { id: 'acme' } } });
+    expect(errorCodes(await persisted(gateway.url, token, hash))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   describe('with an operations manifest', () => {
     const registered = 'query MyRole { me { role } }';
     let manifest: string;

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { KeyvAdapter } from '@apollo/utils.keyvadapter';
-import KeyvRedis, { Keyv } from '@keyv/redis';
 import { ConfigError, errors, type Logger } from '@corphub/shared';
 import type { GatewayConfig } from '../gateway-config';
+import { RedisKeyValueCache } from './redis-cache';
 
 /** Apollo's persisted query manifest (what `generate-persisted-query-manifest` writes). */
 interface OperationManifest {
@@ -63,6 +62,8 @@ class ManifestFirstCache implements KeyValueCache<string> {
 export interface PersistedQueriesSetup {
   options: { cache: KeyValueCache<string>; ttl: number };
   plugin: ApolloServerPlugin;
+  /** Resolves when the cache is usable (Redis connected, or given up on for now). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,13 +79,13 @@ export function usePersistedQueries(config: GatewayConfig, logger: Logger): Pers
   const registered = config.operationsManifest ? readOperationsManifest(config.operationsManifest) : new Map<string, string>();
   let automatic: KeyValueCache<string>;
   let close = async () => {};
+  let ready = async () => {};
   if (config.redisUrl) {
-    // a Redis outage turns lookups into misses (clients then resend the query text), never into errors
-    const store = new KeyvRedis<string>(config.redisUrl, { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: 2000 });
-    store.on('error', (error: Error) => logger.warn({ err: error }, 'redis error (persisted queries)'));
-    const keyv = new Keyv<string>({ store, namespace: 'corphub:apq', useKeyPrefix: false });
-    automatic = new KeyvAdapter(keyv);
-    close = () => keyv.disconnect();
+    // a Redis outage turns lookups into misses (clients then resend the query text), never into errors or waits
+    const redis = new RedisKeyValueCache(config.redisUrl, 'corphub:apq:', logger);
+    automatic = redis;
+    close = () => redis.close();
+    ready = () => redis.connected();
   } else {
     automatic = new InMemoryLRUCache<string>({ maxSize: APQ_MEMORY_MIB * 1024 * 1024 });
   }
@@ -104,6 +105,7 @@ export function usePersistedQueries(config: GatewayConfig, logger: Logger): Pers
         };
       },
     },
+    ready,
     close,
   };
 }
