@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { bearerToken, REQUEST_ID_HEADER, signInternalContext, type AuthContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { bearerToken, requestIdFor, signInternalContext, type AuthContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
 
 export interface GatewayContext {
   auth: AuthContext;
@@ -10,16 +9,9 @@ export interface GatewayContext {
   internalContext: () => Promise<string>;
 }
 
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
-
-export function requestIdOf(req: Request): string {
-  const given = req.header(REQUEST_ID_HEADER);
-  return given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-}
-
 export function contextFactory(verifier: CallerTokenVerifier, internalSecret: string, logger: Logger) {
   return async ({ req }: { req: Request }): Promise<GatewayContext> => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdFor(req);
     const auth = await verifier.verify(bearerToken(req.header('authorization')));
     let signed: Promise<string> | undefined;
     return {

@@ -1,13 +1,37 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CONTEXT_HEADER, errors, REQUEST_ID_HEADER, type Logger } from '@corphub/shared';
 import { GraphQLError } from 'graphql';
-import { CONTEXT_HEADER, REQUEST_ID_HEADER } from '@corphub/shared';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './plugins/use-metrics';
+
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  /** The whole fetch (connect, answer and body) must end within this many ms. */
+  timeoutMs: number;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetchInit = Parameters<Fetcher>[1];
 
 /**
- * Sends each subgraph the verified context (a short-lived token signed with the internal key) and the
- * request id. make-fetch-happen underneath keeps connections to subgraphs alive.
+ * Calls one subgraph: sends it the verified context (a short-lived token signed with the internal
+ * key) and the request id, within a deadline. make-fetch-happen underneath keeps connections to
+ * subgraphs alive. A subgraph that is down, failing or too slow becomes one error that names it
+ * (SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT): the gateway still answers with the other subgraphs' data.
  */
-export class VerifiedContextDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly options: SubgraphDataSourceOptions;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url });
+    this.options = options;
+    const fetchWithin: Fetcher = this.fetcher;
+    this.fetcher = (url, init?: FetchInit) => fetchWithin(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // the gateway's own health and schema fetches carry no caller
     const caller = context as Partial<GatewayContext>;
@@ -16,19 +40,54 @@ export class VerifiedContextDataSource extends RemoteGraphQLDataSource<GatewayCo
     request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
   }
 
-  /**
-   * A subgraph answers 400 when it cannot accept a request the gateway passed on, typically a scalar value
-   * only the subgraph parses (a malformed `LocalDate`): its own error and code are the caller's answer,
-   * not an outage.
-   */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    if (response.status === 400) {
-      const body = (await this.parseBody(response.clone())) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | string;
-      const first = typeof body === 'object' ? body.errors?.[0] : undefined;
-      if (typeof first?.message === 'string' && typeof first.extensions?.code === 'string') {
-        return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
-      }
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    const { name, metrics } = this.options;
+    const stopTimer = metrics.subgraphFetchSeconds.startTimer({ subgraph: name });
+    try {
+      const response = await super.process(options);
+      stopTimer({ outcome: response.errors?.length ? 'errors' : 'ok' });
+      return response;
+    } catch (error) {
+      const refused = this.asSubgraphError(error, options.context as Partial<GatewayContext>);
+      const code = refused.extensions.code as string;
+      stopTimer({ outcome: code === 'SUBGRAPH_TIMEOUT' ? 'timeout' : 'failed' });
+      metrics.subgraphErrors.inc({ subgraph: name, code });
+      throw refused;
     }
-    return super.errorFromResponse(response);
+  }
+
+  /** Non-2xx answers: the subgraph's own auth errors keep their code; the rest say the subgraph failed. */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const body = (await this.parseBody(response).catch(() => undefined)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | string | undefined;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    const relayed = typeof first?.message === 'string' ? first.message : undefined;
+    // a 400 is a request the subgraph could not accept (a scalar only it parses, e.g. a malformed
+    // LocalDate): its own error and code are the caller's answer, not an outage
+    if (response.status === 400 && relayed && typeof first?.extensions?.code === 'string') {
+      return new GraphQLError(relayed, { extensions: { code: first.extensions.code, serviceName: this.options.name } });
+    }
+    if (response.status === 401) return errors.UNAUTHENTICATED(relayed ?? 'Subgraph refused the verified context', { serviceName: this.options.name });
+    if (response.status === 403) return errors.FORBIDDEN(relayed ?? 'Forbidden', { serviceName: this.options.name });
+    return new SubgraphHttpError(response.status);
+  }
+
+  private asSubgraphError(error: unknown, context: Partial<GatewayContext>): GraphQLError {
+    const { name, timeoutMs } = this.options;
+    const logger = context.logger ?? this.options.logger;
+    if (error instanceof GraphQLError && error.extensions.code) return error;
+    const failure = error as { name?: string; type?: string; code?: string; message?: string };
+    if (failure?.name === 'AbortError' || failure?.name === 'TimeoutError' || failure?.type === 'aborted' || failure?.type === 'request-timeout') {
+      logger.warn({ subgraph: name, timeoutMs }, 'subgraph timed out');
+      return errors.SUBGRAPH_TIMEOUT(`Subgraph "${name}" did not answer within ${timeoutMs} ms`, { serviceName: name });
+    }
+    logger.warn({ subgraph: name, reason: failure?.code ?? failure?.message }, 'subgraph unavailable');
+    return errors.SUBGRAPH_UNAVAILABLE(`Subgraph "${name}" is unavailable`, { serviceName: name });
+  }
+}
+
+/** A subgraph answered with an HTTP error status: reported as unavailable, its body stays in the log. */
+class SubgraphHttpError extends GraphQLError {
+  constructor(status: number) {
+    super(`HTTP ${status}`);
   }
 }

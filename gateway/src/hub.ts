@@ -14,6 +14,8 @@ import {
 import { SUBGRAPHS } from './subgraphs';
 import { composeSupergraph, readSupergraph } from './supergraph';
 import { startGateway } from './gateway';
+import type { GatewayMetrics } from './plugins/use-metrics';
+import type { GatewayConfigOverrides } from './gateway-config';
 
 export interface HubOptions {
   /** Gateway port; 0 picks a free one. Subgraphs always take free ports on 127.0.0.1. */
@@ -31,18 +33,25 @@ export interface HubOptions {
   publicUrl?: string;
   /** Sees every SQL statement, by subgraph (tests count them). */
   onQuery?: (subgraph: string, sql: string) => void;
+  /** Gateway settings over those of the environment (limits, timeouts, caches, ...). */
+  gateway?: GatewayConfigOverrides;
   logger?: Logger;
 }
 
 export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
+  /** Stops its HTTP server (the database stays open): the gateway then finds it unavailable. */
+  stop(): Promise<void>;
+  /** Serves it again on the same port. */
+  start(): Promise<void>;
 }
 
 export interface Hub {
   url: string;
   port: number;
   subgraphs: Record<string, RunningSubgraph>;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
 }
 
@@ -81,18 +90,33 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       });
       disposers.push(() => orm.close());
       if (options.seedDemo) await definition.seedDemo?.(orm);
-      const server: RunningServer = await definition.createServer({
+      const serve = (port: number) =>
+        definition.createServer({
+          orm,
+          port,
+          host: '127.0.0.1',
+          security,
+          logger: logger.child({ subgraph: definition.name }),
+          dataDir: files,
+          publicUrl,
+          gatewayUrl,
+        });
+      let server: RunningServer | undefined = await serve(0);
+      const port = server.port;
+      const subgraph: RunningSubgraph = {
+        url: server.url,
         orm,
-        port: 0,
-        host: '127.0.0.1',
-        security,
-        logger: logger.child({ subgraph: definition.name }),
-        dataDir: files,
-        publicUrl,
-        gatewayUrl,
-      });
-      disposers.push(() => server.stop());
-      subgraphs[definition.name] = { url: server.url, orm };
+        stop: async () => {
+          const running = server;
+          server = undefined;
+          await running?.stop();
+        },
+        start: async () => {
+          server ??= await serve(port);
+        },
+      };
+      disposers.push(() => subgraph.stop());
+      subgraphs[definition.name] = subgraph;
     }
     const supergraphSdl = options.subgraphs ? (await composeSupergraph(definitions)).supergraphSdl : readSupergraph();
     const gateway = await startGateway({
@@ -101,12 +125,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       port: options.port ?? 0,
       host: options.host,
       security,
+      config: options.gateway,
       logger: logger.child({ component: 'gateway' }),
     });
     disposers.push(() => gateway.stop());
     gatewayBase ??= new URL(gateway.url).origin;
     gatewayGraphqlUrl = gateway.url;
-    return { url: gateway.url, port: gateway.port, subgraphs, stop };
+    return { url: gateway.url, port: gateway.port, subgraphs, metrics: gateway.metrics, stop };
   } catch (error) {
     await stop();
     throw error;

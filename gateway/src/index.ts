@@ -6,3 +6,6 @@ export * from './subgraphs';
 export * from './dev-token';
 export * from './testing';
 export { benchmarkPeople } from './seed';
+export * from './gateway-config';
+export { GatewayMetrics } from './plugins/use-metrics';
+export * from './tracing';

@@ -5,9 +5,11 @@
 import { createLogger, readSecurityConfig } from '@corphub/shared';
 import { startGateway } from './gateway';
 import { readSupergraph, subgraphUrlsFromEnv, SUPERGRAPH_FILE } from './supergraph';
+import { startTracing } from './tracing';
 
 async function main() {
   const logger = createLogger('gateway');
+  const tracing = startTracing();
   try {
     const gateway = await startGateway({
       supergraphSdl: readSupergraph(process.env.CORPHUB_SUPERGRAPH_FILE || SUPERGRAPH_FILE),
@@ -20,6 +22,7 @@ async function main() {
     logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway listening');
     const shutdown = async () => {
       await gateway.stop();
+      await tracing?.shutdown();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown());

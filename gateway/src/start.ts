@@ -5,11 +5,13 @@
 import { createLogger, DEMO, readSecurityConfig, Role } from '@corphub/shared';
 import { startHub } from './hub';
 import { signDevToken } from './dev-token';
+import { startTracing } from './tracing';
 
 async function main() {
   const logger = createLogger('hub');
   const security = readSecurityConfig();
   const port = Number(process.env.PORT || 4000);
+  const tracing = startTracing();
   const hub = await startHub({ port, host: process.env.HOST, seedDemo: true, security, logger });
   const token = await signDevToken({ corp: DEMO.corpId, role: Role.ADMIN }, security.jwtSecret);
   const subgraphs = Object.entries(hub.subgraphs).map(([name, { url }]) => `  ${name.padEnd(12)} ${url}`);
@@ -17,7 +19,8 @@ async function main() {
     [
       '',
       `Corphub gateway: http://localhost:${hub.port}/graphql`,
-      `Health:          http://localhost:${hub.port}/health`,
+      `GraphiQL:        http://localhost:${hub.port}/graphiql (paste the token below in Headers)`,
+      `Health:          http://localhost:${hub.port}/health  (ready: /ready, Prometheus: /metrics)`,
       'Subgraphs:',
       ...subgraphs,
       '',
@@ -38,6 +41,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'stopping');
     await hub.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readSecurityConfig, Role, type SubgraphDefinition } from '@corphub/shared';
+import { readSecurityConfig, Role, type Logger, type SubgraphDefinition } from '@corphub/shared';
 import { graphqlRequest, QueryCounter, testDatabase, type GraphQLResponse, type RequestOptions, type TestDatabase } from '@corphub/shared/testing';
 import { startHub, type Hub } from './hub';
+import type { GatewayConfigOverrides } from './gateway-config';
 import { signDevToken, type DevTokenRequest } from './dev-token';
 
 export interface TestHub extends Hub {
@@ -21,14 +22,31 @@ export interface TestHub extends Hub {
  * The real hub (every subgraph and the gateway over HTTP on free ports) on a throwaway database:
  * SQLite files, or a fresh PostgreSQL database when DATABASE_URL is set. `stop()` drops it.
  */
-export async function startTestHub(options: { subgraphs?: SubgraphDefinition[]; label?: string } = {}): Promise<TestHub> {
+export interface TestHubOptions {
+  subgraphs?: SubgraphDefinition[];
+  label?: string;
+  /** Gateway settings (limits, timeouts, ...) over those of an empty environment. */
+  gateway?: GatewayConfigOverrides;
+  /** E.g. a pino logger writing to a stream the test reads. */
+  logger?: Logger;
+}
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const database = await testDatabase(options.label ?? 'hub');
   const queries = new QueryCounter();
   const security = readSecurityConfig({});
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `corphub-${(options.label ?? 'hub').replace(/\W/g, '_')}-files-`));
   const removeFiles = () => fs.promises.rm(dataDir, { recursive: true, force: true });
   try {
-    const hub = await startHub({ subgraphs: options.subgraphs, database: database.targetFor, security, onQuery: queries.record, dataDir });
+    const hub = await startHub({
+      subgraphs: options.subgraphs,
+      database: database.targetFor,
+      security,
+      onQuery: queries.record,
+      gateway: options.gateway,
+      logger: options.logger,
+      dataDir,
+    });
     return {
       ...hub,
       database,

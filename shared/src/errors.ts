@@ -12,6 +12,17 @@ export const ERROR_CODES = {
   NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too)." },
   CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).' },
   INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },
+  // refused by the gateway before any subgraph is called (limits are set by env, see the README)
+  QUERY_TOO_DEEP: { description: 'The operation nests fields deeper than the gateway allows.' },
+  TOO_MANY_ALIASES: { description: 'The operation uses more aliases than the gateway allows.' },
+  QUERY_TOO_COSTLY: { description: "The operation's estimated cost (list fields count `first` times) is over the gateway's limit." },
+  TOO_MANY_TOKENS: { description: 'The query document is longer (in tokens) than the gateway allows.' },
+  TOO_MANY_DIRECTIVES: { description: 'The operation uses more directives than the gateway allows.' },
+  REQUEST_TOO_LARGE: { description: 'The HTTP request body is larger than the gateway allows.' },
+  OPERATION_NOT_REGISTERED: { description: 'The gateway answers only registered (persisted) operations, and this one is not.' },
+  // answered by the gateway alongside the data of the subgraphs that did answer
+  SUBGRAPH_UNAVAILABLE: { description: 'A subgraph could not be reached or failed; `serviceName` names it; other fields still have data.' },
+  SUBGRAPH_TIMEOUT: { description: 'A subgraph did not answer in time; `serviceName` names it; other fields still have data.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -33,6 +44,11 @@ export function errorCodeOf(error: unknown): string | undefined {
   return error instanceof GraphQLError ? (error.extensions?.code as string | undefined) : undefined;
 }
 
+function isClientStatus(http: unknown): boolean {
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * Keeps errors that carry a code of their own (ours, Apollo's validation and parse errors,
  * type-graphql's argument validation); anything else is an unexpected throw: it is logged with
@@ -45,8 +61,14 @@ export function createFormatError(logUnexpected: (error: unknown) => void) {
     // from a subgraph arrive as plain objects, already formatted by that subgraph
     const isOwnGraphQLError = !(original instanceof Error) || original instanceof GraphQLError;
     const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    if (isOwnGraphQLError && extensions.code && extensions.code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...formatted, extensions };
+    // a validation rule's own code (e.g. QUERY_TOO_DEEP) wins over Apollo's generic GRAPHQL_VALIDATION_FAILED
+    const code = (original instanceof GraphQLError && original.extensions?.code) || extensions.code;
+    if (isOwnGraphQLError && code && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...formatted, extensions: { ...extensions, code } };
+    }
+    // Apollo's own refusals of a malformed request (e.g. an APQ hash that does not match its query) have no code
+    if (error instanceof GraphQLError && !error.originalError && isClientStatus(error.extensions?.http)) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     // a unique index is how a lost race (two creates of one key) surfaces: it is the caller's conflict
     if (original instanceof UniqueConstraintViolationException) {

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,10 +11,10 @@ import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { MikroORM, EntityManager } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
-import { CONTEXT_HEADER, REQUEST_ID_HEADER, requireRole, verifyInternalContext, type AuthContext, type Role } from './auth';
+import { CONTEXT_HEADER, requireRole, verifyInternalContext, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
 import { createFormatError } from './errors';
-import { createLogger, type Logger } from './logger';
+import { createLogger, httpRequestLogger, requestIdFor, type Logger } from './logger';
 import { scopeToCorp } from './tenant';
 import { validateInput } from './validation';
 
@@ -104,7 +103,7 @@ function routeErrorHandler(logger: Logger): ErrorRequestHandler {
       res.status(http?.status ?? STATUS_BY_CODE[code] ?? 400).json({ error: { code, message: error.message, ...rest } });
       return;
     }
-    logger.error({ err: error, requestId: req.header(REQUEST_ID_HEADER) }, 'unexpected error in route');
+    logger.error({ err: error, requestId: requestIdFor(req) }, 'unexpected error in route');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
   };
 }
@@ -126,7 +125,13 @@ export interface SubgraphServerOptions<Loaders> {
   routes?: (router: Router, kit: RouteKit<Loaders>) => void;
 }
 
+/** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function listen(server: http.Server, port: number, host?: string): Promise<number> {
+  // Node's 5 s default races clients that reuse an idle socket just as the server closes it ("other side closed")
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -147,6 +152,7 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   const logger = options.logger ?? createLogger(name);
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpRequestLogger(logger));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
@@ -168,7 +174,7 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
     }
   });
   const contextFor = (req: Request, auth: AuthContext): SubgraphContext<Loaders> => {
-    const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
+    const requestId = requestIdFor(req);
     const em = scopeToCorp(orm.em.fork(), auth.corpId);
     return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
   };

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, signInternalContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
-import { requestIdOf } from '../context';
+import { requestIdFor } from '@corphub/shared';
 
 export interface MediaRoutesOptions {
   verifier: CallerTokenVerifier;
@@ -30,7 +30,7 @@ function answer(res: Response, status: number, code: string, message: string) {
 export function mediaRoutes(options: MediaRoutesOptions): Router {
   const router = express.Router();
   router.use(async (req: Request, res: Response) => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdFor(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const target = options.mediaSubgraphUrl();
     if (!target) {

@@ -5,7 +5,8 @@ import { equalityFilter, listResponse, type Paging } from './list';
 import { assertSchema } from './users';
 
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-const PAGE = 500;
+// a page the gateway's cost limit (CORPHUB_MAX_COST) accepts with every field SCIM reads
+const PAGE = 100;
 
 interface DepartmentView {
   id: string;

@@ -11,7 +11,7 @@ import { badRequest, errorCodeStatus, ScimError } from './scim-error';
 import { pagingOf } from './list';
 import { ENTERPRISE_SCHEMA, USER_SCHEMA, Users } from './users';
 import { GROUP_SCHEMA, Groups } from './groups';
-import { requestIdOf } from '../context';
+import { requestIdFor } from '@corphub/shared';
 
 const SCIM_CONTENT_TYPE = 'application/scim+json';
 
@@ -47,7 +47,7 @@ export function createScimRouter(security: SecurityConfig, logger: Logger = crea
       .verify(token)
       .then((auth) => {
         if (auth.role !== Role.ADMIN) throw new ScimError(403, `SCIM needs a corp admin token; this one is ${auth.role}`);
-        const graph = new GraphClient(graphqlUrlOf(req), token!, requestIdOf(req));
+        const graph = new GraphClient(graphqlUrlOf(req), token!, requestIdFor(req));
         const base = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
         res.locals.scim = { users: new Users(graph, base), groups: new Groups(graph, base) } satisfies ScimLocals;
         next();

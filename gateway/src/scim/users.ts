@@ -7,7 +7,8 @@ export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ENTERPRISE_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 const EMPLOYEE_FIELDS = `unionId displayName employeeNumber title email phone externalId status createdAt department { id name } departments { id } manager { unionId displayName }`;
-const PAGE = 500;
+// a page the gateway's cost limit (CORPHUB_MAX_COST) accepts with every field SCIM reads
+const PAGE = 100;
 
 interface EmployeeView {
   unionId: string;

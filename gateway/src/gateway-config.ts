@@ -1,0 +1,129 @@
+import { ConfigError, isProduction } from '@corphub/shared';
+
+/** Limits applied to every operation before the gateway plans it or calls a subgraph. */
+export interface QueryLimits {
+  /** Deepest field nesting (introspection's `__schema` is not counted). */
+  maxDepth: number;
+  maxAliases: number;
+  /** Cost: every field costs 1, and a list field's selection counts `first` times. */
+  maxCost: number;
+  /** Lexical tokens in the query document. */
+  maxTokens: number;
+  maxDirectives: number;
+  /** HTTP request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+export interface GatewayConfig {
+  limits: QueryLimits;
+  /** Per-subgraph fetch deadline in ms, by subgraph name; `default` for the rest. */
+  subgraphTimeoutMs: { default: number; [subgraph: string]: number };
+  /** Redis for automatic persisted queries (shared by gateway replicas); in-memory LRU when unset. */
+  redisUrl?: string;
+  /** Seconds an automatic persisted query stays registered. */
+  persistedQueryTtlSeconds: number;
+  /** A persisted query manifest (Apollo's JSON format): its operations are registered at start. */
+  operationsManifest?: string;
+  /** Answer only the operations of the manifest (a safelist). */
+  onlyRegisteredOperations: boolean;
+  /** Approximate size of the query plan cache in MiB. */
+  queryPlanCacheMiB: number;
+  /** Origins allowed to call the gateway from a browser; `*` for any; empty for same-origin only. */
+  corsOrigins: string[];
+  /** Serve GraphiQL at GET /graphiql and GET /graphql (for browsers). */
+  graphiql: boolean;
+  /** Refuse introspection to roles other than admin, analyst and platform. */
+  restrictIntrospection: boolean;
+  /** Hide internal error details (set in production). */
+  production: boolean;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  // a page of 500 employees with two dozen fields each (the wide list of issue 12) costs about 12,000
+  maxCost: 30_000,
+  maxTokens: 2_000,
+  maxDirectives: 50,
+  maxBodyBytes: 1024 * 1024,
+};
+
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** Reads every gateway setting from the environment (documented in the README). */
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const production = isProduction(env);
+  const subgraphTimeoutMs: GatewayConfig['subgraphTimeoutMs'] = {
+    default: positiveInt(env, 'CORPHUB_SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS),
+  };
+  for (const key of Object.keys(env)) {
+    const match = /^CORPHUB_SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/.exec(key);
+    if (match) subgraphTimeoutMs[match[1].toLowerCase()] = positiveInt(env, key, subgraphTimeoutMs.default);
+  }
+  const config: GatewayConfig = {
+    limits: {
+      maxDepth: positiveInt(env, 'CORPHUB_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxAliases: positiveInt(env, 'CORPHUB_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxCost: positiveInt(env, 'CORPHUB_MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxTokens: positiveInt(env, 'CORPHUB_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDirectives: positiveInt(env, 'CORPHUB_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxBodyBytes: positiveInt(env, 'CORPHUB_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+    },
+    subgraphTimeoutMs,
+    redisUrl: env.REDIS_URL || undefined,
+    persistedQueryTtlSeconds: positiveInt(env, 'CORPHUB_PERSISTED_QUERY_TTL_SECONDS', 24 * 3600),
+    operationsManifest: env.CORPHUB_OPERATIONS_MANIFEST || undefined,
+    onlyRegisteredOperations: flag(env, 'CORPHUB_ONLY_REGISTERED_OPERATIONS', false),
+    queryPlanCacheMiB: positiveInt(env, 'CORPHUB_QUERY_PLAN_CACHE_MIB', 30),
+    corsOrigins: (env.CORPHUB_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    graphiql: flag(env, 'CORPHUB_GRAPHIQL', true),
+    restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
+    production,
+    metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
+  };
+  if (config.onlyRegisteredOperations && !config.operationsManifest) {
+    throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');
+  }
+  return config;
+}
+
+export type GatewayConfigOverrides = Partial<Omit<GatewayConfig, 'limits' | 'subgraphTimeoutMs'>> & {
+  limits?: Partial<QueryLimits>;
+  subgraphTimeoutMs?: Record<string, number>;
+};
+
+/** The environment's settings with a test's or an embedder's overrides on top. */
+export function gatewayConfig(overrides: GatewayConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const base = readGatewayConfig(env);
+  return {
+    ...base,
+    ...overrides,
+    limits: { ...base.limits, ...overrides.limits },
+    subgraphTimeoutMs: { ...base.subgraphTimeoutMs, ...overrides.subgraphTimeoutMs },
+  };
+}
+
+export function subgraphTimeout(config: GatewayConfig, subgraph: string): number {
+  return config.subgraphTimeoutMs[subgraph] ?? config.subgraphTimeoutMs.default;
+}

@@ -1,0 +1,128 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { GatewayContext } from '../context';
+
+/** An operation answered: fully, with some fields missing, refused before execution, or failed. */
+export type Outcome = 'ok' | 'partial' | 'refused' | 'failed';
+
+const OPERATION_LABEL_MAX = 64;
+
+/** Prometheus metrics of one gateway (its own registry, so several gateways can share a process). */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly requests = new Counter({
+    name: 'corphub_gateway_requests_total',
+    help: 'GraphQL operations answered, by operation name and outcome (ok, partial, refused, failed)',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly requestSeconds = new Histogram({
+    name: 'corphub_gateway_request_duration_seconds',
+    help: 'Time from receiving a GraphQL operation to answering it',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: 'corphub_gateway_errors_total',
+    help: 'Errors in GraphQL answers, by extensions.code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly subgraphFetchSeconds = new Histogram({
+    name: 'corphub_gateway_subgraph_fetch_duration_seconds',
+    help: 'Time of each fetch from a subgraph, by subgraph and outcome (ok, errors, timeout, failed)',
+    labelNames: ['subgraph', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly subgraphErrors = new Counter({
+    name: 'corphub_gateway_subgraph_errors_total',
+    help: 'Subgraph fetches that failed (unreachable, HTTP error, timeout), by subgraph and code',
+    labelNames: ['subgraph', 'code'] as const,
+    registers: [this.registry],
+  });
+  readonly queryPlanCache = new Counter({
+    name: 'corphub_gateway_query_plan_cache_total',
+    help: 'Query plan cache lookups, by result (hit, miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly persistedQueries = new Counter({
+    name: 'corphub_gateway_persisted_queries_total',
+    help: 'Automatic persisted query lookups by hash, by result (hit, miss)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  private planHits = 0;
+  private planMisses = 0;
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    const hitRatio: Gauge = new Gauge({
+      name: 'corphub_gateway_query_plan_cache_hit_ratio',
+      help: 'Share of query plan lookups answered from the cache since start (0 to 1)',
+      registers: [this.registry],
+      collect: () => {
+        const lookups = this.planHits + this.planMisses;
+        hitRatio.set(lookups ? this.planHits / lookups : 0);
+      },
+    });
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'corphub_gateway_' });
+  }
+
+  recordPlanLookup(hit: boolean): void {
+    if (hit) this.planHits++;
+    else this.planMisses++;
+    this.queryPlanCache.inc({ result: hit ? 'hit' : 'miss' });
+  }
+}
+
+export function operationLabel(requestContext: GraphQLRequestContext<GatewayContext>): string {
+  const name = requestContext.operationName ?? requestContext.request.operationName ?? '(anonymous)';
+  return name.slice(0, OPERATION_LABEL_MAX);
+}
+
+export interface AnsweredOperation {
+  operation: string;
+  outcome: Outcome;
+  codes: string[];
+  seconds: number;
+}
+
+/** What became of an operation, read from the answer about to be sent. */
+export function answeredOperation(requestContext: GraphQLRequestContext<GatewayContext>, executed: boolean, startedAt: number): AnsweredOperation {
+  const body = requestContext.response.body;
+  const result = body?.kind === 'single' ? body.singleResult : body?.initialResult;
+  const codes = (result?.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN'));
+  const hasData = result?.data !== undefined && result?.data !== null;
+  const outcome: Outcome = !codes.length ? 'ok' : !executed ? 'refused' : hasData ? 'partial' : 'failed';
+  return { operation: operationLabel(requestContext), outcome, codes, seconds: (performance.now() - startedAt) / 1000 };
+}
+
+/** Counts every GraphQL operation by name and outcome, and times it. */
+export function useMetrics(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart(requestContext) {
+      const startedAt = performance.now();
+      let executed = false;
+      return {
+        async didResolveSource(context) {
+          if (context.metrics.persistedQueryHit) metrics.persistedQueries.inc({ result: 'hit' });
+        },
+        async executionDidStart() {
+          executed = true;
+        },
+        async willSendResponse() {
+          const { operation, outcome, codes, seconds } = answeredOperation(requestContext, executed, startedAt);
+          metrics.requests.inc({ operation, outcome });
+          metrics.requestSeconds.observe({ operation, outcome }, seconds);
+          for (const code of codes) {
+            metrics.errors.inc({ code });
+            if (code === 'PERSISTED_QUERY_NOT_FOUND') metrics.persistedQueries.inc({ result: 'miss' });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import express, { Router } from 'express';
+
+/** The prebuilt GraphiQL bundle of @graphql-yoga/graphiql (GraphiQL 5, React, Monaco), from node_modules. */
+const GRAPHIQL_DIST = path.dirname(require.resolve('@graphql-yoga/graphiql'));
+
+const DEFAULT_QUERY = `# Corphub: one graph over every module your corp installed.
+# Paste your token in Headers below (npm run token -- --corp <corpId> --role analyst),
+# then run with Ctrl-Enter. Docs: the book icon on the left; history: the clock.
+{
+  me {
+    role
+    corp { id name }
+  }
+}
+`;
+
+const DEFAULT_HEADERS = `{
+  "Authorization": "Bearer <paste your token here>"
+}`;
+
+/** Everything the page loads comes from the hub itself: no CDN, works with no internet. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+].join('; ');
+
+function page(endpoint: string): string {
+  // `query` is the first tab's text in @graphql-yoga/graphiql 4.5 (its `defaultQuery` is not read there)
+  const options = { endpoint, title: 'Corphub', query: DEFAULT_QUERY, defaultHeaders: DEFAULT_HEADERS };
+  // JSON in a script: `<` escaped so no string can close the tag
+  const json = JSON.stringify(options).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Corphub GraphiQL</title>
+  <link rel="stylesheet" href="graphiql/assets/graphiql.css">
+  <style>html, body, #root { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="root"></div>
+  <script>
+    // Monaco's editor, JSON and GraphQL language workers, served beside the bundle
+    const workers = new URL('graphiql/assets/monacoeditorwork/', document.baseURI);
+    globalThis.MonacoEnvironment = {
+      getWorker(_id, label) {
+        const file = label === 'json' ? 'json.worker.bundle.js' : label === 'graphql' ? 'graphql.worker..bundle.js' : 'editor.worker.bundle.js';
+        return new Worker(new URL(file, workers));
+      },
+    };
+  </script>
+  <script type="module">
+    import { renderYogaGraphiQL } from './graphiql/assets/yoga-graphiql.es.js';
+    // plugins: undefined restores GraphiQL's own History (Yoga replaces it with its query builder);
+    // the docs explorer is GraphiQL's reference plugin, always there
+    renderYogaGraphiQL(document.getElementById('root'), { ...${json}, plugins: undefined });
+  </script>
+</body>
+</html>
+`;
+}
+
+/**
+ * GraphiQL at GET /graphiql, and at GET /graphql for a browser (Accept: text/html); API clients
+ * that GET /graphql fall through to Apollo. Headers editor (for the token), docs explorer and
+ * history are GraphiQL's own. Mounted at the root, with the gateway's GraphQL path.
+ */
+export function graphiqlRoutes(graphqlPath = '/graphql'): Router {
+  const router = Router();
+  const endpoint = `.${graphqlPath}`;
+  const sendPage = (_req: express.Request, res: express.Response) => {
+    res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(page(endpoint));
+  };
+  router.use('/graphiql/assets', express.static(GRAPHIQL_DIST, { maxAge: '1d', fallthrough: false }));
+  router.get('/graphiql', sendPage);
+  router.get(graphqlPath, (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html') sendPage(req, res);
+    else next();
+  });
+  return router;
+}

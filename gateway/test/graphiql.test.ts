@@ -1,0 +1,57 @@
+import { startTestHub, type TestHub } from '@corphub/gateway';
+
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+describe('GraphiQL pages and assets', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ label: 'graphiql-page' });
+  });
+  afterAll(() => hub?.stop());
+
+  it.each(['/graphiql', '/graphql'])('serves the page at %s to a browser, loading nothing from other hosts', async (path) => {
+    const response = await fetch(new URL(path, hub.url), { headers: { accept: BROWSER_ACCEPT } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await response.text();
+    expect(html).toContain('renderYogaGraphiQL');
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"|from '([^']+)'/g)].map((match) => match[1] ?? match[2]);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).not.toMatch(/^(https?:)?\/\//);
+  });
+
+  it.each([
+    ['/graphiql/assets/yoga-graphiql.es.js', /javascript/],
+    ['/graphiql/assets/graphiql.css', /text\/css/],
+    ['/graphiql/assets/monacoeditorwork/editor.worker.bundle.js', /javascript/],
+  ])('serves %s from node_modules', async (path, type) => {
+    const response = await fetch(new URL(path, hub.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(type);
+  });
+
+  it('answers 404 for an asset that does not exist', async () => {
+    expect((await fetch(new URL('/graphiql/assets/nope.js', hub.url))).status).toBe(404);
+  });
+
+  it('leaves GET /graphql to GraphQL clients that ask for JSON', async () => {
+    const url = new URL(hub.url);
+    url.searchParams.set('query', '{ __typename }');
+    const response = await fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+
+  it('can be switched off', async () => {
+    const off = await startTestHub({ label: 'graphiql-off', gateway: { graphiql: false } });
+    try {
+      expect((await fetch(new URL('/graphiql', off.url), { headers: { accept: BROWSER_ACCEPT } })).status).toBe(404);
+      // and Apollo's CDN landing page does not take its place
+      const landing = await fetch(off.url, { headers: { accept: BROWSER_ACCEPT } });
+      expect(await landing.text()).not.toMatch(/apollographql|cdn\./);
+    } finally {
+      await off.stop();
+    }
+  });
+});
