@@ -69,6 +69,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
   );
   app.use('/media', mediaRoutes({ verifier, internalSecret: security.internalSecret, mediaSubgraphUrl: () => subgraphUrls.media, logger }));
+  // the attendance CSV export (GET /attendance/...): the same verified, streamed forwarding as /media
+  app.use('/attendance', mediaRoutes({ verifier, internalSecret: security.internalSecret, mediaSubgraphUrl: () => subgraphUrls.attendance, logger }));
 
   const port = await listen(httpServer, options.port ?? 0, options.host);
   return {
