@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { CorpScoped } from '@corphub/shared';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -44,6 +44,8 @@ export class Place {
 @Index({ properties: ['corpId', 'status'] })
 @ObjectType({ description: 'Who checks in where and when. Changes apply from the next day and never rewrite past check-ins.' })
 export class CheckInRule extends CorpScoped {
+  [OptionalProps]?: 'status';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string & Opt = randomUUID();
@@ -54,7 +56,7 @@ export class CheckInRule extends CorpScoped {
 
   @Enum({ items: () => RuleStatus, type: 'string', length: 16 })
   @Field(() => RuleStatus)
-  status: RuleStatus & Opt = RuleStatus.ACTIVE;
+  status: RuleStatus = RuleStatus.ACTIVE;
 
   /** Not in force from this date (the day after retirement), in the rule's zone. */
   @Property({ type: 'string', length: 10, nullable: true })

@@ -35,7 +35,10 @@ export function createLoaders(em: EntityManager, auth: AuthContext, graph: Atten
         [...byRange].map(async ([range, unionIds]) => {
           const [from, to] = range.split('|');
           const [rules, people] = await Promise.all([ruleBook(), targets.loadMany(unionIds)]);
-          const known = unionIds.map((unionId, i) => (people[i] && !(people[i] instanceof Error) ? (people[i] as EmployeeTargets) : { unionId }));
+          const known = unionIds.map((unionId, i) => {
+            const person = people[i];
+            return person && !(person instanceof Error) ? person : { unionId };
+          });
           const summaries = await summarize(em, rules, known, from, to);
           unionIds.forEach((unionId, i) => results.set(`${range}|${unionId}`, summaries[i]));
         }),

@@ -8,7 +8,7 @@ export function attendanceRoutes(router: Router, kit: RouteKit<AttendanceLoaders
   router.get('/attendance/departments/:id/:month.csv', async (req, res) => {
     const context = await kit.context(req);
     if (context.auth.role !== Role.ADMIN) throw errors.FORBIDDEN('Only admins export attendance');
-    const { id, month } = req.params as { id: string; month: string };
+    const { id, month } = req.params;
     const csv = attendanceCsv(await departmentAttendance(context, id, month, 0));
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="attendance-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-${month}.csv"`);

@@ -67,13 +67,13 @@ export class CheckInRuleResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CheckInRule, { description: 'A rule in force from today (in its zone).' })
   async createCheckInRule(@Arg('input', () => CreateCheckInRuleInput) input: CreateCheckInRuleInput, @Ctx() { em }: AttendanceContext) {
-    return em.transactional(async (tx) => {
+    return em.transactional((tx) => {
       const rule = new CheckInRule(input.name);
       if (input.appliesTo) applyTargets(rule, input.appliesTo);
       const version = new RuleVersion(rule.id, today(input.settings.timezone));
       applySettings(version, input.settings);
       tx.persist([rule, version]);
-      return rule;
+      return Promise.resolve(rule);
     });
   }
 

@@ -187,9 +187,9 @@ describe('attendance: daily, monthly and department summaries', () => {
   it('reads 2 or 5 members’ attendance with the same statements (one aggregate for the page)', async () => {
     const query = `query($n: Int!) { employees(first: $n) { nodes { unionId attendance(from: "2026-03-01", to: "2026-03-31") { lateCount absentDays } } } }`;
     const statements = async (first: number) => {
-      let answer: Awaited<ReturnType<TestHub['request']>> | undefined;
+      let answer: { errors?: unknown; data?: { employees: { nodes: unknown[] } } | null } | undefined;
       const counts = await hub.queries.during(async () => {
-        answer = await hub.request(query, { token: a.adminToken, variables: { n: first } });
+        answer = await hub.request<{ employees: { nodes: unknown[] } }>(query, { token: a.adminToken, variables: { n: first } });
       });
       expect(answer!.errors).toBeUndefined();
       expect(answer!.data!.employees.nodes).toHaveLength(first);
