@@ -61,7 +61,7 @@ export class CheckInResolver {
         const earlier = await tx.findOne(CheckIn, { unionId, idempotencyKey });
         if (earlier) return earlier;
       }
-      const checkIn = new CheckIn(unionId, input.type, at);
+      const checkIn = new CheckIn(unionId, input.type, at, { late: false, earlyLeave: false, outOfRange: false });
       Object.assign(checkIn, {
         latitude: input.location?.latitude ?? null,
         longitude: input.location?.longitude ?? null,

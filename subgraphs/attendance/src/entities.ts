@@ -178,7 +178,8 @@ export class CheckIn extends CorpScoped {
   @Property({ type: 'string', length: 40 })
   unionId: string;
 
-  @Enum({ items: () => CheckInType, type: 'string', length: 16 })
+  // a plain string column: SQLite's introspection misreads the check constraint of an enum column named `type`
+  @Property({ type: 'string', length: 16 })
   @Field(() => CheckInType)
   type: CheckInType;
 
@@ -235,19 +236,23 @@ export class CheckIn extends CorpScoped {
   distanceMeters?: number | null;
 
   @Property({ type: 'boolean' })
-  late: boolean & Opt = false;
+  late: boolean;
 
   @Property({ type: 'boolean' })
-  earlyLeave: boolean & Opt = false;
+  earlyLeave: boolean;
 
   @Property({ type: 'boolean' })
-  outOfRange: boolean & Opt = false;
+  outOfRange: boolean;
 
-  constructor(unionId: string, type: CheckInType, checkedAt: Date) {
+  /** The exceptions are required here, not defaulted: a column default on a boolean reads as a schema change in SQLite. */
+  constructor(unionId: string, type: CheckInType, checkedAt: Date, exceptions: { late: boolean; earlyLeave: boolean; outOfRange: boolean }) {
     super();
     this.unionId = unionId;
     this.type = type;
     this.checkedAt = checkedAt;
+    this.late = exceptions.late;
+    this.earlyLeave = exceptions.earlyLeave;
+    this.outOfRange = exceptions.outOfRange;
   }
 }
 

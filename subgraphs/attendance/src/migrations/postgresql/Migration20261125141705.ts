@@ -1,10 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125135721 extends Migration {
+export class Migration20261125141705 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "attendance";`);
-    this.addSql(`create table "attendance"."check_in" ("id" uuid not null, "corp_id" varchar(64) not null, "union_id" varchar(40) not null, "type" text check ("type" in ('ON_DUTY', 'OFF_DUTY', 'FIELD')) not null, "checked_at" timestamptz not null, "local_date" varchar(10) not null, "latitude" double precision null, "longitude" double precision null, "accuracy_meters" double precision null, "wifi_ssid" varchar(64) null, "wifi_bssid" varchar(17) null, "photo_id" varchar(64) null, "note" varchar(500) null, "idempotency_key" varchar(100) null, "rule_id" uuid null, "rule_version_id" uuid null, "place_name" varchar(100) null, "distance_meters" double precision null, "late" boolean not null default false, "early_leave" boolean not null default false, "out_of_range" boolean not null default false, constraint "check_in_pkey" primary key ("id"));`);
+    this.addSql(`create table "attendance"."check_in" ("id" uuid not null, "corp_id" varchar(64) not null, "union_id" varchar(40) not null, "type" varchar(16) not null, "checked_at" timestamptz not null, "local_date" varchar(10) not null, "latitude" double precision null, "longitude" double precision null, "accuracy_meters" double precision null, "wifi_ssid" varchar(64) null, "wifi_bssid" varchar(17) null, "photo_id" varchar(64) null, "note" varchar(500) null, "idempotency_key" varchar(100) null, "rule_id" uuid null, "rule_version_id" uuid null, "place_name" varchar(100) null, "distance_meters" double precision null, "late" boolean not null, "early_leave" boolean not null, "out_of_range" boolean not null, constraint "check_in_pkey" primary key ("id"));`);
     this.addSql(`create index "check_in_corp_id_index" on "attendance"."check_in" ("corp_id");`);
     this.addSql(`create index "check_in_corp_id_local_date_union_id_index" on "attendance"."check_in" ("corp_id", "local_date", "union_id");`);
     this.addSql(`create index "check_in_corp_id_union_id_local_date_checked_at_index" on "attendance"."check_in" ("corp_id", "union_id", "local_date", "checked_at");`);

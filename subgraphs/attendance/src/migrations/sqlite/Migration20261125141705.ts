@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125135721 extends Migration {
+export class Migration20261125141705 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table \`check_in\` (\`id\` text not null, \`corp_id\` text not null, \`union_id\` text not null, \`type\` text check (\`type\` in ('ON_DUTY', 'OFF_DUTY', 'FIELD')) not null, \`checked_at\` datetime not null, \`local_date\` text not null, \`latitude\` double null, \`longitude\` double null, \`accuracy_meters\` double null, \`wifi_ssid\` text null, \`wifi_bssid\` text null, \`photo_id\` text null, \`note\` text null, \`idempotency_key\` text null, \`rule_id\` text null, \`rule_version_id\` text null, \`place_name\` text null, \`distance_meters\` double null, \`late\` integer not null default false, \`early_leave\` integer not null default false, \`out_of_range\` integer not null default false, primary key (\`id\`));`);
+    this.addSql(`create table \`check_in\` (\`id\` text not null, \`corp_id\` text not null, \`union_id\` text not null, \`type\` text not null, \`checked_at\` datetime not null, \`local_date\` text not null, \`latitude\` double null, \`longitude\` double null, \`accuracy_meters\` double null, \`wifi_ssid\` text null, \`wifi_bssid\` text null, \`photo_id\` text null, \`note\` text null, \`idempotency_key\` text null, \`rule_id\` text null, \`rule_version_id\` text null, \`place_name\` text null, \`distance_meters\` double null, \`late\` integer not null, \`early_leave\` integer not null, \`out_of_range\` integer not null, primary key (\`id\`));`);
     this.addSql(`create index \`check_in_corp_id_index\` on \`check_in\` (\`corp_id\`);`);
     this.addSql(`create index \`check_in_corp_id_local_date_union_id_index\` on \`check_in\` (\`corp_id\`, \`local_date\`, \`union_id\`);`);
     this.addSql(`create index \`check_in_corp_id_union_id_local_date_checked_at_index\` on \`check_in\` (\`corp_id\`, \`union_id\`, \`local_date\`, \`checked_at\`);`);
