@@ -29,7 +29,7 @@ import { useRequestLogging } from './plugins/use-request-logging';
 import { graphiqlRoutes } from './routes/graphiql';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
-import { mediaRoutes } from './routes/media';
+import { subgraphHttpRoutes } from './routes/subgraph-http';
 import { createScimRouter } from './scim';
 
 export interface GatewayOptions {
@@ -117,7 +117,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     refuseOversizedBodies(metrics),
     expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
   );
-  app.use('/media', mediaRoutes({ verifier, internalSecret: security.internalSecret, mediaSubgraphUrl: () => subgraphUrls.media, logger }));
+  // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
+  for (const subgraph of ['media', 'attendance']) {
+    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));
+  }
 
   const port = await listen(httpServer, options.port ?? 0, options.host);
   return {

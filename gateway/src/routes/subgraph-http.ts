@@ -5,11 +5,13 @@ import { GraphQLError } from 'graphql';
 import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, signInternalContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
 import { requestIdFor } from '@corphub/shared';
 
-export interface MediaRoutesOptions {
+export interface SubgraphHttpOptions {
+  /** The subgraph whose own HTTP routes these are, e.g. `media`. */
+  subgraph: string;
   verifier: CallerTokenVerifier;
   internalSecret: string;
-  /** The media subgraph's GraphQL URL, once the gateway knows it (undefined when the supergraph has no media). */
-  mediaSubgraphUrl: () => string | undefined;
+  /** The subgraph's GraphQL URL, once the gateway knows it (undefined when the supergraph has no such subgraph). */
+  subgraphUrl: () => string | undefined;
   logger: Logger;
 }
 
@@ -27,14 +29,14 @@ function answer(res: Response, status: number, code: string, message: string) {
  * verified context, like GraphQL requests; a download without one is forwarded as is, for the media
  * subgraph to check its signed-link parameters.
  */
-export function mediaRoutes(options: MediaRoutesOptions): Router {
+export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {
   const router = express.Router();
   router.use(async (req: Request, res: Response) => {
     const requestId = requestIdFor(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    const target = options.mediaSubgraphUrl();
+    const target = options.subgraphUrl();
     if (!target) {
-      answer(res, 404, 'NOT_FOUND', 'This hub serves no media subgraph');
+      answer(res, 404, 'NOT_FOUND', `This hub serves no ${options.subgraph} subgraph`);
       return;
     }
     const headers: http.OutgoingHttpHeaders = { [REQUEST_ID_HEADER]: requestId };
@@ -68,8 +70,8 @@ export function mediaRoutes(options: MediaRoutesOptions): Router {
     upstream.on('error', (error) => {
       // a refusal may close the connection while the body is still being sent: the answer already came
       if (answered) return;
-      options.logger.error({ err: error, requestId }, 'media subgraph unreachable');
-      if (!res.headersSent) answer(res, 502, 'BAD_GATEWAY', 'The media subgraph is unreachable');
+      options.logger.error({ err: error, requestId, subgraph: options.subgraph }, 'subgraph unreachable');
+      if (!res.headersSent) answer(res, 502, 'BAD_GATEWAY', `The ${options.subgraph} subgraph is unreachable`);
       else res.destroy();
     });
     // streamed with backpressure; a client that goes away mid-upload aborts the upstream request too

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { CorpScoped } from '@corphub/shared';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+
+export enum CheckInType {
+  ON_DUTY = 'ON_DUTY',
+  OFF_DUTY = 'OFF_DUTY',
+  FIELD = 'FIELD',
+}
+registerEnumType(CheckInType, { name: 'CheckInType', description: 'Arriving, leaving, or a check-in away from the office.' });
+
+export enum CheckInException {
+  LATE = 'LATE',
+  EARLY_LEAVE = 'EARLY_LEAVE',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+}
+registerEnumType(CheckInException, { name: 'CheckInException' });
+
+export enum RuleStatus {
+  ACTIVE = 'ACTIVE',
+  RETIRED = 'RETIRED',
+}
+registerEnumType(RuleStatus, { name: 'CheckInRuleStatus' });
+
+@ObjectType({ description: 'A place where check-ins count as in range.' })
+export class Place {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+
+  @Field(() => Float, { description: 'Metres; a check-in exactly on the edge is in range.' })
+  radiusMeters!: number;
+}
+
+/** A check-in rule: who it applies to; its schedule lives in versions, each in force from a date. */
+@Entity()
+@Index({ properties: ['corpId', 'status'] })
+@ObjectType({ description: 'Who checks in where and when. Changes apply from the next day and never rewrite past check-ins.' })
+export class CheckInRule extends CorpScoped {
+  [OptionalProps]?: 'status';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string & Opt = randomUUID();
+
+  @Property({ type: 'string', length: 100 })
+  @Field(() => String)
+  name: string;
+
+  @Enum({ items: () => RuleStatus, type: 'string', length: 16 })
+  @Field(() => RuleStatus)
+  status: RuleStatus = RuleStatus.ACTIVE;
+
+  /** Not in force from this date (the day after retirement), in the rule's zone. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'A retired rule is in force up to the day before this one.' })
+  retiredFrom?: string | null;
+
+  @Property({ type: 'json' })
+  @Field(() => [ID], { description: 'Departments (and their sub-departments) it applies to.' })
+  departmentIds: string[] = [];
+
+  @Property({ type: 'json' })
+  @Field(() => [ID], { description: 'Employees (UnionIDs) it applies to; the most specific target.' })
+  unionIds: string[] = [];
+
+  @Property({ type: 'json' })
+  @Field(() => [String], { description: 'Employee tags it applies to.' })
+  tags: string[] = [];
+
+  @Property({ type: 'datetime' })
+  @Field(() => Date)
+  createdAt: Date & Opt = new Date();
+
+  constructor(name: string) {
+    super();
+    this.name = name;
+  }
+}
+
+/** A rule's schedule and places, in force from `effectiveFrom` until the next version's. */
+@Entity()
+@Unique({ properties: ['corpId', 'ruleId', 'effectiveFrom'] })
+@ObjectType('CheckInRuleVersion', { description: "A rule's settings from a day on." })
+export class RuleVersion extends CorpScoped {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string & Opt = randomUUID();
+
+  @Property({ type: 'uuid' })
+  ruleId: string;
+
+  @Property({ type: 'string', length: 10 })
+  @Field(() => LocalDateResolver)
+  effectiveFrom: string;
+
+  @Property({ type: 'string', length: 64 })
+  @Field(() => String, { description: 'IANA time zone, e.g. Asia/Shanghai.' })
+  timezone!: string;
+
+  @Property({ type: 'json' })
+  @Field(() => [Int], { description: 'ISO weekdays: 1 = Monday … 7 = Sunday.' })
+  workDays!: number[];
+
+  @Property({ type: 'string', length: 5 })
+  @Field(() => String, { description: 'HH:MM' })
+  onDutyTime!: string;
+
+  @Property({ type: 'string', length: 5 })
+  @Field(() => String, { description: 'HH:MM' })
+  offDutyTime!: string;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'Arriving up to this late shifts the day: leave as much later.' })
+  flexibleMinutes!: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  lateGraceMinutes!: number;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  earlyLeaveGraceMinutes!: number;
+
+  @Property({ type: 'json' })
+  @Field(() => [Place])
+  places!: Place[];
+
+  @Property({ type: 'boolean' })
+  @Field(() => Boolean)
+  fieldPhotoRequired!: boolean;
+
+  @Property({ type: 'json' })
+  @Field(() => [String], { description: 'Wi-Fi access points (BSSID, lowercase) that count as in range.' })
+  wifiBssids!: string[];
+
+  @Property({ type: 'json' })
+  @Field(() => [LocalDateResolver])
+  holidays!: string[];
+
+  @Property({ type: 'json' })
+  @Field(() => [LocalDateResolver], { description: 'Days worked although not a work day of the week.' })
+  specialWorkDays!: string[];
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+
+  constructor(ruleId: string, effectiveFrom: string) {
+    super();
+    this.ruleId = ruleId;
+    this.effectiveFrom = effectiveFrom;
+  }
+
+  isWorkDay(date: string, weekday: number): boolean {
+    if (this.holidays.includes(date)) return false;
+    return this.specialWorkDays.includes(date) || this.workDays.includes(weekday);
+  }
+}
+
+/** One check-in, evaluated once against the rule version in force; its results never change afterwards. */
+@Entity()
+@Unique({ properties: ['corpId', 'unionId', 'idempotencyKey'] })
+@Index({ properties: ['corpId', 'unionId', 'localDate', 'checkedAt'] })
+@Index({ properties: ['corpId', 'localDate', 'unionId'] })
+@ObjectType({ description: 'A check-in stamped by the server, with the exceptions found when it was made.' })
+export class CheckIn extends CorpScoped {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string & Opt = randomUUID();
+
+  @Property({ type: 'string', length: 40 })
+  unionId: string;
+
+  // a plain string column: SQLite's introspection misreads the check constraint of an enum column named `type`
+  @Property({ type: 'string', length: 16 })
+  @Field(() => CheckInType)
+  type: CheckInType;
+
+  @Property({ type: 'datetime' })
+  @Field(() => Date, { description: 'When the server received it.' })
+  checkedAt: Date;
+
+  @Property({ type: 'string', length: 10 })
+  @Field(() => LocalDateResolver, { description: "The day it counts for, in the rule's time zone." })
+  localDate!: string;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => Float, { nullable: true })
+  latitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => Float, { nullable: true })
+  longitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => Float, { nullable: true })
+  accuracyMeters?: number | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Field(() => String, { nullable: true })
+  wifiSsid?: string | null;
+
+  @Property({ type: 'string', length: 17, nullable: true })
+  @Field(() => String, { nullable: true })
+  wifiBssid?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  photoId?: string | null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  ruleId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  ruleVersionId?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The place within whose radius it was made.' })
+  placeName?: string | null;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Great-circle distance to the nearest place, metres.' })
+  distanceMeters?: number | null;
+
+  @Property({ type: 'boolean' })
+  late: boolean;
+
+  @Property({ type: 'boolean' })
+  earlyLeave: boolean;
+
+  @Property({ type: 'boolean' })
+  outOfRange: boolean;
+
+  /** The exceptions are required here, not defaulted: a column default on a boolean reads as a schema change in SQLite. */
+  constructor(unionId: string, type: CheckInType, checkedAt: Date, exceptions: { late: boolean; earlyLeave: boolean; outOfRange: boolean }) {
+    super();
+    this.unionId = unionId;
+    this.type = type;
+    this.checkedAt = checkedAt;
+    this.late = exceptions.late;
+    this.earlyLeave = exceptions.earlyLeave;
+    this.outOfRange = exceptions.outOfRange;
+  }
+}
+
+/** A check-in's exceptions, in a fixed order. */
+export function exceptionsOf(checkIn: CheckIn): CheckInException[] {
+  return [
+    ...(checkIn.late ? [CheckInException.LATE] : []),
+    ...(checkIn.earlyLeave ? [CheckInException.EARLY_LEAVE] : []),
+    ...(checkIn.outOfRange ? [CheckInException.OUT_OF_RANGE] : []),
+  ];
+}
+
+export const entities = [CheckInRule, RuleVersion, CheckIn];

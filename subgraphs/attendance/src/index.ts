@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { SubgraphDefinition } from '@corphub/shared';
+import { entities } from './entities';
+import { buildSchema } from './schema';
+import { createServer } from './server';
+import { seedBenchmark, seedDemo } from './seed';
+import { migrations as sqlite } from './migrations/sqlite';
+import { migrations as postgresql } from './migrations/postgresql';
+
+export const attendance: SubgraphDefinition = {
+  name: 'attendance',
+  defaultPort: 4003,
+  entities,
+  migrations: { sqlite, postgresql },
+  migrationsDir: path.join(__dirname, '..', 'src', 'migrations'),
+  buildSchema,
+  createServer,
+  seedDemo,
+  seedBenchmark,
+};
+
+export { entities, buildSchema, createServer };
+export { clock } from './clock';
+export { distanceMeters } from './geo';
+export * from './entities';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { attendance } from './index';
+
+void runSubgraph(attendance);

@@ -1,0 +1,115 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CORP_READERS, Role, errors } from '@corphub/shared';
+import { CheckInRule, RuleStatus, RuleVersion } from './entities';
+import { CreateCheckInRuleInput, UpdateCheckInRuleInput, type RuleSettingsInput, type RuleTargetsInput } from './inputs';
+import type { AttendanceContext } from './loaders';
+import { clock } from './clock';
+import { addDays, localParts, minutesOf } from './time';
+import { versionOn } from './rules';
+
+function applySettings(version: RuleVersion, settings: RuleSettingsInput): void {
+  if (minutesOf(settings.offDutyTime) <= minutesOf(settings.onDutyTime)) {
+    throw errors.BAD_USER_INPUT(`offDutyTime (${settings.offDutyTime}) must be after onDutyTime (${settings.onDutyTime})`);
+  }
+  Object.assign(version, {
+    timezone: settings.timezone,
+    workDays: [...new Set(settings.workDays)].sort(),
+    onDutyTime: settings.onDutyTime,
+    offDutyTime: settings.offDutyTime,
+    flexibleMinutes: settings.flexibleMinutes,
+    lateGraceMinutes: settings.lateGraceMinutes,
+    earlyLeaveGraceMinutes: settings.earlyLeaveGraceMinutes,
+    places: settings.places.map(({ name, latitude, longitude, radiusMeters }) => ({ name, latitude, longitude, radiusMeters })),
+    fieldPhotoRequired: settings.fieldPhotoRequired,
+    wifiBssids: settings.wifiBssids.map((bssid) => bssid.toLowerCase()),
+    holidays: [...settings.holidays],
+    specialWorkDays: [...settings.specialWorkDays],
+  });
+}
+
+function applyTargets(rule: CheckInRule, targets: RuleTargetsInput): void {
+  rule.departmentIds = [...new Set(targets.departmentIds)];
+  rule.unionIds = [...new Set(targets.unionIds)];
+  rule.tags = [...new Set(targets.tags)];
+}
+
+const today = (timezone: string) => localParts(clock.now(), timezone).date;
+
+@Resolver(() => CheckInRule)
+export class CheckInRuleResolver {
+  @Authorized(...CORP_READERS)
+  @Query(() => [CheckInRule], { description: "The corp's check-in rules, oldest first." })
+  checkInRules(@Arg('includeRetired', () => Boolean, { defaultValue: false }) includeRetired: boolean, @Ctx() { em }: AttendanceContext) {
+    return em.find(CheckInRule, includeRetired ? {} : { status: RuleStatus.ACTIVE }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @Authorized(...CORP_READERS)
+  @Query(() => CheckInRule)
+  async checkInRule(@Arg('id', () => ID) id: string, @Ctx() { em }: AttendanceContext) {
+    const rule = await em.findOne(CheckInRule, { id });
+    if (!rule) throw errors.NOT_FOUND(`No check-in rule "${id}"`);
+    return rule;
+  }
+
+  @FieldResolver(() => RuleVersion, { nullable: true, description: 'The settings in force today (in the rule’s zone).' })
+  async current(@Root() rule: CheckInRule, @Ctx() { loaders }: AttendanceContext) {
+    const book = await loaders.ruleBook();
+    const versions = book.versions.get(rule.id) ?? [];
+    const latest = versions.at(-1);
+    return latest ? versionOn(book, rule, today(latest.timezone)) : null;
+  }
+
+  @FieldResolver(() => [RuleVersion], { description: 'Every version, oldest first; a future one is pending.' })
+  async versions(@Root() rule: CheckInRule, @Ctx() { loaders }: AttendanceContext) {
+    return (await loaders.ruleBook()).versions.get(rule.id) ?? [];
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CheckInRule, { description: 'A rule in force from today (in its zone).' })
+  async createCheckInRule(@Arg('input', () => CreateCheckInRuleInput) input: CreateCheckInRuleInput, @Ctx() { em }: AttendanceContext) {
+    return em.transactional((tx) => {
+      const rule = new CheckInRule(input.name);
+      if (input.appliesTo) applyTargets(rule, input.appliesTo);
+      const version = new RuleVersion(rule.id, today(input.settings.timezone));
+      applySettings(version, input.settings);
+      tx.persist([rule, version]);
+      return Promise.resolve(rule);
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CheckInRule, { description: 'New settings apply from tomorrow (in the rule’s zone): past and today’s check-ins keep their results.' })
+  async updateCheckInRule(@Arg('input', () => UpdateCheckInRuleInput) input: UpdateCheckInRuleInput, @Ctx() { em }: AttendanceContext) {
+    return em.transactional(async (tx) => {
+      const rule = await tx.findOne(CheckInRule, { id: input.id });
+      if (!rule) throw errors.NOT_FOUND(`No check-in rule "${input.id}"`);
+      if (rule.status === RuleStatus.RETIRED) throw errors.CONFLICT('A retired rule cannot change');
+      if (input.name) rule.name = input.name;
+      if (input.appliesTo) applyTargets(rule, input.appliesTo);
+      if (input.settings) {
+        const effectiveFrom = addDays(today(input.settings.timezone), 1);
+        let version = await tx.findOne(RuleVersion, { ruleId: rule.id, effectiveFrom });
+        if (!version) {
+          version = new RuleVersion(rule.id, effectiveFrom);
+          tx.persist(version);
+        }
+        applySettings(version, input.settings);
+      }
+      return rule;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CheckInRule, { description: 'Out of force from tomorrow (in the rule’s zone); its past stays.' })
+  async retireCheckInRule(@Arg('id', () => ID) id: string, @Ctx() { em }: AttendanceContext) {
+    return em.transactional(async (tx) => {
+      const rule = await tx.findOne(CheckInRule, { id });
+      if (!rule) throw errors.NOT_FOUND(`No check-in rule "${id}"`);
+      if (rule.status === RuleStatus.RETIRED) return rule;
+      const latest = await tx.findOne(RuleVersion, { ruleId: id }, { orderBy: { effectiveFrom: 'desc' } });
+      rule.status = RuleStatus.RETIRED;
+      rule.retiredFrom = addDays(today(latest?.timezone ?? 'UTC'), 1);
+      return rule;
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { CheckInRule, CheckInType, RuleStatus, RuleVersion } from './entities';
+import { distanceMeters } from './geo';
+import type { EmployeeTargets } from './graph';
+import { isoWeekday, localParts, minutesOf } from './time';
+
+/** The corp's rules with their versions (oldest first): two statements, once per request. */
+export interface RuleBook {
+  rules: CheckInRule[];
+  versions: Map<string, RuleVersion[]>;
+}
+
+export async function loadRuleBook(em: EntityManager): Promise<RuleBook> {
+  const rules = await em.find(CheckInRule, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const rows = rules.length ? await em.find(RuleVersion, { ruleId: { $in: rules.map((rule) => rule.id) } }, { orderBy: { effectiveFrom: 'asc' } }) : [];
+  const versions = new Map<string, RuleVersion[]>(rules.map((rule) => [rule.id, []]));
+  for (const row of rows) versions.get(row.ruleId)?.push(row);
+  return { rules, versions };
+}
+
+/**
+ * How specifically a rule names a person, larger wins: the person themself, then one of their tags, then
+ * their department (a nearer one beats an ancestor), then a corp-wide rule that names nobody. Null when
+ * the rule does not apply to them.
+ */
+function specificity(rule: CheckInRule, person: EmployeeTargets | null): number | null {
+  const unionId = person?.unionId;
+  if (unionId && rule.unionIds.includes(unionId)) return 3000;
+  if (person && rule.tags.some((tag) => person.tags.includes(tag))) return 2000;
+  if (person && rule.departmentIds.length) {
+    const distances = person.departmentChains.flatMap((chain) => chain.map((id, distance) => (rule.departmentIds.includes(id) ? distance : Infinity)));
+    const nearest = Math.min(Infinity, ...distances);
+    if (nearest !== Infinity) return 1000 - nearest;
+  }
+  if (!rule.unionIds.length && !rule.tags.length && !rule.departmentIds.length) return 0;
+  return null;
+}
+
+/** The rules that apply to a person, most specific first (ties: the older rule). */
+export function candidateRules(book: RuleBook, person: EmployeeTargets | null): CheckInRule[] {
+  return book.rules
+    .map((rule, order) => ({ rule, order, score: specificity(rule, person) }))
+    .filter((entry): entry is { rule: CheckInRule; order: number; score: number } => entry.score !== null)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map((entry) => entry.rule);
+}
+
+/** The version of a rule in force on a local date, or null before its first version or once retired. */
+export function versionOn(book: RuleBook, rule: CheckInRule, date: string): RuleVersion | null {
+  if (rule.status === RuleStatus.RETIRED && rule.retiredFrom && date >= rule.retiredFrom) return null;
+  const versions = book.versions.get(rule.id) ?? [];
+  let found: RuleVersion | null = null;
+  for (const version of versions) if (version.effectiveFrom <= date) found = version;
+  return found;
+}
+
+/** The rule version a person's day is judged by: the most specific rule in force that day. */
+export function ruleOn(book: RuleBook, candidates: CheckInRule[], date: string): RuleVersion | null {
+  for (const rule of candidates) {
+    const version = versionOn(book, rule, date);
+    if (version) return version;
+  }
+  return null;
+}
+
+/** The rule version for an instant: each candidate judged on the local date in its own zone. */
+export function ruleAt(book: RuleBook, candidates: CheckInRule[], instant: Date): RuleVersion | null {
+  for (const rule of candidates) {
+    const latest = book.versions.get(rule.id)?.at(-1);
+    if (!latest) continue;
+    const version = versionOn(book, rule, localParts(instant, latest.timezone).date);
+    if (version) return version;
+  }
+  return null;
+}
+
+export function isWorkDay(version: RuleVersion, date: string): boolean {
+  return version.isWorkDay(date, isoWeekday(date));
+}
+
+export interface Evaluation {
+  localDate: string;
+  late: boolean;
+  earlyLeave: boolean;
+  outOfRange: boolean;
+  placeName: string | null;
+  distanceMeters: number | null;
+}
+
+export interface CheckInFacts {
+  type: CheckInType;
+  at: Date;
+  location?: { latitude: number; longitude: number } | null;
+  bssid?: string | null;
+  /** Seconds after local midnight of the day's first ON_DUTY check-in, if any (flexible hours). */
+  firstInSeconds?: number | null;
+}
+
+/**
+ * Judges one check-in by one rule version. Late: after on-duty + flexible + grace minutes (exactly at the
+ * grace minute is on time). Early leave: before off-duty − grace, off-duty moved later by as much as the
+ * person arrived late within the flexible minutes. Out of range: an office check-in neither within a
+ * place's radius (the edge counts as inside) nor on an allowed Wi-Fi access point.
+ */
+export function evaluate(version: RuleVersion, facts: CheckInFacts): Evaluation {
+  const local = localParts(facts.at, version.timezone);
+  const workDay = isWorkDay(version, local.date);
+  const onDuty = minutesOf(version.onDutyTime) * 60;
+  const offDuty = minutesOf(version.offDutyTime) * 60;
+  const late = workDay && facts.type === CheckInType.ON_DUTY && local.seconds > onDuty + (version.flexibleMinutes + version.lateGraceMinutes) * 60;
+  let earlyLeave = false;
+  if (workDay && facts.type === CheckInType.OFF_DUTY) {
+    const shift = facts.firstInSeconds == null ? 0 : Math.min(Math.max(facts.firstInSeconds - onDuty, 0), version.flexibleMinutes * 60);
+    earlyLeave = local.seconds < offDuty + shift - version.earlyLeaveGraceMinutes * 60;
+  }
+  let nearest: { name: string; distance: number; inside: boolean } | null = null;
+  if (facts.location) {
+    for (const place of version.places) {
+      const distance = distanceMeters(facts.location, place);
+      if (!nearest || distance < nearest.distance) nearest = { name: place.name, distance, inside: distance <= place.radiusMeters };
+    }
+  }
+  const onWifi = !!facts.bssid && version.wifiBssids.includes(facts.bssid.toLowerCase());
+  const guarded = version.places.length > 0 || version.wifiBssids.length > 0;
+  const outOfRange = facts.type !== CheckInType.FIELD && guarded && !nearest?.inside && !onWifi;
+  return {
+    localDate: local.date,
+    late,
+    earlyLeave,
+    outOfRange,
+    placeName: nearest?.inside ? nearest.name : null,
+    distanceMeters: nearest ? Math.round(nearest.distance * 100) / 100 : null,
+  };
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM, RequiredEntityData } from '@mikro-orm/core';
+import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { CheckIn, CheckInRule, CheckInType, RuleVersion } from './entities';
+import { evaluate } from './rules';
+import { clock } from './clock';
+import { addDays, datesBetween, isoWeekday, localParts, zonedInstant } from './time';
+
+const HQ = { name: 'Headquarters', latitude: 31.2304, longitude: 121.4737, radiusMeters: 300 };
+
+/** A corp-wide office rule in force from `from`: Monday to Friday 09:00–18:00 in the corp's zone. */
+async function officeRule(em: EntityManager, from: string): Promise<RuleVersion> {
+  const rule = new CheckInRule('Office hours');
+  const version = new RuleVersion(rule.id, from);
+  Object.assign(version, {
+    timezone: DEMO.timezone,
+    workDays: [1, 2, 3, 4, 5],
+    onDutyTime: '09:00',
+    offDutyTime: '18:00',
+    flexibleMinutes: 0,
+    lateGraceMinutes: 5,
+    earlyLeaveGraceMinutes: 5,
+    places: [HQ],
+    fieldPhotoRequired: false,
+    wifiBssids: ['00:11:22:33:44:55'],
+    holidays: [],
+    specialWorkDays: [],
+  });
+  em.persist([rule, version]);
+  await em.flush();
+  return version;
+}
+
+/** A deterministic 0..1 from a person's index and a day's index, so seeds repeat exactly. */
+function noise(person: number, day: number, salt: number): number {
+  const x = Math.sin(person * 12.9898 + day * 78.233 + salt * 37.719) * 43758.5453;
+  return x - Math.floor(x);
+}
+
+/**
+ * One person's check-ins for a work day: mostly on time at HQ; sometimes late, leaving early, out of
+ * range, in the field, missing the off-duty check-in, or absent.
+ */
+type SeedRow = Omit<RequiredEntityData<CheckIn>, 'corpId' | 'localDate'> & { localDate: string };
+
+function dayOf(version: RuleVersion, unionId: string, person: number, day: number, date: string): SeedRow[] {
+  const roll = noise(person, day, 1);
+  if (roll < 0.04) return []; // absent
+  const near = { latitude: HQ.latitude + 0.0005, longitude: HQ.longitude };
+  const far = { latitude: HQ.latitude + 0.05, longitude: HQ.longitude };
+  const make = (type: CheckInType, seconds: number, location = near): SeedRow => {
+    const at = zonedInstant(date, seconds, version.timezone);
+    const result = evaluate(version, { type, at, location, firstInSeconds: type === CheckInType.OFF_DUTY ? 9 * 3600 : null });
+    return { unionId, type, checkedAt: at, latitude: location.latitude, longitude: location.longitude, accuracyMeters: 15, ...result, ruleId: version.ruleId, ruleVersionId: version.id };
+  };
+  if (roll < 0.1) return [make(CheckInType.FIELD, 10 * 3600, far), make(CheckInType.FIELD, 16 * 3600, far)];
+  const arrive = roll < 0.2 ? 9 * 3600 + 6 * 60 + Math.floor(noise(person, day, 2) * 3000) : 8 * 3600 + 30 * 60 + Math.floor(noise(person, day, 3) * 1800);
+  const leave = roll > 0.95 ? 17 * 3600 + Math.floor(noise(person, day, 4) * 1800) : 18 * 3600 + Math.floor(noise(person, day, 5) * 3600);
+  const rows = [make(CheckInType.ON_DUTY, arrive, roll > 0.2 && roll < 0.23 ? far : near)];
+  if (!(roll > 0.9 && roll <= 0.95)) rows.push(make(CheckInType.OFF_DUTY, leave)); // else: missing
+  return rows;
+}
+
+/** The last `days` days before today in the corp's zone, oldest first. */
+function pastDays(days: number): string[] {
+  const today = localParts(clock.now(), DEMO.timezone).date;
+  return datesBetween(addDays(today, -days), addDays(today, -1));
+}
+
+async function insertDays(em: EntityManager, version: RuleVersion, people: readonly { unionId: string }[], dates: string[], corpId: string, batch = 5000): Promise<number> {
+  let pending: SeedRow[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    await em.insertMany(CheckIn, pending.map((row) => ({ ...row, corpId, id: randomUUID() })));
+    written += pending.length;
+    pending = [];
+  };
+  for (const [day, date] of dates.entries()) {
+    if (![1, 2, 3, 4, 5].includes(isoWeekday(date))) continue;
+    for (const [person, { unionId }] of people.entries()) {
+      pending.push(...dayOf(version, unionId, person, day, date));
+      if (pending.length >= batch) await flush();
+    }
+  }
+  await flush();
+  return written;
+}
+
+/** Idempotent: the office rule and the last 30 days of check-ins for the 30 demo people, once. */
+export async function seedDemo(orm: MikroORM): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
+  if (await em.count(CheckInRule, {})) return;
+  const dates = pastDays(30);
+  await em.transactional(async (tx) => {
+    const version = await officeRule(tx, dates[0]);
+    await insertDays(tx, version, DEMO_PEOPLE, dates, DEMO.corpId);
+  });
+}
+
+/** `npm run seed`: the office rule and a month of check-ins for every person (about 40 rows each), in batches. */
+export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), corpId);
+  if (await em.count(CheckInRule, {})) throw new Error(`Corp "${corpId}" already has attendance data: pick another --corp`);
+  const dates = pastDays(30);
+  const version = await officeRule(em, dates[0]);
+  const perBatch = 500;
+  for (let start = 0; start < people.length; start += perBatch) {
+    await em.transactional((tx) => insertDays(tx, version, people.slice(start, start + perBatch), dates, corpId).then(() => undefined));
+  }
+}

@@ -1,0 +1,18 @@
+import { readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { buildSchema } from './schema';
+import { createLoaders } from './loaders';
+import { createGraph } from './graph';
+import { attendanceRoutes } from './routes';
+
+export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
+  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const graph = createGraph('attendance', options.gatewayUrl, security.internalSecret);
+  return startSubgraphServer({
+    name: 'attendance',
+    schema: await buildSchema(),
+    createLoaders: (em, auth) => createLoaders(em, auth, graph),
+    routes: attendanceRoutes,
+    ...options,
+    security,
+  });
+}

@@ -1,0 +1,122 @@
+import { raw, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { errors } from '@corphub/shared';
+import { CheckIn } from './entities';
+import type { EmployeeTargets } from './graph';
+import { candidateRules, isWorkDay, ruleOn, type RuleBook } from './rules';
+import { clock } from './clock';
+import { datesBetween, localParts } from './time';
+
+@ObjectType({ description: "A person's (or a department's) attendance over a range of days." })
+export class AttendanceSummary {
+  @Field(() => Int, { description: 'Work days of their rule in the range (holidays out, special work days in).' })
+  workDays = 0;
+
+  @Field(() => Int, { description: 'Days with at least one check-in.' })
+  attendedDays = 0;
+
+  @Field(() => Int)
+  lateCount = 0;
+
+  @Field(() => Int)
+  earlyLeaveCount = 0;
+
+  @Field(() => Int, { description: 'Past work days without any check-in.' })
+  absentDays = 0;
+
+  @Field(() => Int, { description: 'Past work days with check-ins but no on-duty or no off-duty one (field days excepted).' })
+  missingCount = 0;
+
+  @Field(() => Int)
+  fieldCount = 0;
+
+  @Field(() => Int)
+  outOfRangeCount = 0;
+}
+
+export const MAX_RANGE_DAYS = 366;
+
+export function checkRange(from: string, to: string): void {
+  if (from > to) throw errors.BAD_USER_INPUT(`"from" (${from}) must not be after "to" (${to})`);
+  if (datesBetween(from, to).length > MAX_RANGE_DAYS) throw errors.BAD_USER_INPUT(`A range may span at most ${MAX_RANGE_DAYS} days`);
+}
+
+interface DayRow {
+  union_id: string;
+  local_date: string;
+  on_duty: number | string;
+  off_duty: number | string;
+  field: number | string;
+  late: number | string;
+  early_leave: number | string;
+  out_of_range: number | string;
+}
+
+/**
+ * Per person and day: how many check-ins of each type and with each exception. One aggregate statement
+ * for any number of people (`GROUP BY union_id, local_date`, served by the (corp, local_date, union_id) index).
+ */
+export async function dayRows(em: EntityManager, unionIds: readonly string[], from: string, to: string): Promise<DayRow[]> {
+  if (!unionIds.length) return [];
+  const sum = (condition: string, alias: string) => `sum(case when ${condition} then 1 else 0 end) as ${alias}`;
+  const qb = (em as SqlEntityManager)
+    .createQueryBuilder(CheckIn, 'c')
+    .select([
+      'c.union_id',
+      'c.local_date',
+      raw(sum(`c.type = 'ON_DUTY'`, 'on_duty')),
+      raw(sum(`c.type = 'OFF_DUTY'`, 'off_duty')),
+      raw(sum(`c.type = 'FIELD'`, 'field')),
+      raw(sum('c.late = true', 'late')),
+      raw(sum('c.early_leave = true', 'early_leave')),
+      raw(sum('c.out_of_range = true', 'out_of_range')),
+    ])
+    .where({ unionId: { $in: [...unionIds] }, localDate: { $gte: from, $lte: to } })
+    .groupBy(['c.union_id', 'c.local_date']);
+  await qb.applyFilters();
+  return qb.execute<DayRow[]>('all', false);
+}
+
+/** Each person's summary over [from, to], judged day by day by the rule in force for them that day. */
+export async function summarize(em: EntityManager, book: RuleBook, people: readonly (EmployeeTargets | { unionId: string })[], from: string, to: string): Promise<AttendanceSummary[]> {
+  const rows = await dayRows(
+    em,
+    people.map((person) => person.unionId),
+    from,
+    to,
+  );
+  const byPersonDay = new Map(rows.map((row) => [`${row.union_id}|${row.local_date}`, row]));
+  const dates = datesBetween(from, to);
+  const now = clock.now();
+  return people.map((person) => {
+    const summary = new AttendanceSummary();
+    const candidates = candidateRules(book, 'departmentChains' in person ? person : null);
+    for (const date of dates) {
+      const row = byPersonDay.get(`${person.unionId}|${date}`);
+      const version = ruleOn(book, candidates, date);
+      const workDay = !!version && isWorkDay(version, date);
+      const past = !!version && date < localParts(now, version.timezone).date;
+      if (workDay) summary.workDays++;
+      if (row) {
+        summary.attendedDays++;
+        summary.lateCount += Number(row.late);
+        summary.earlyLeaveCount += Number(row.early_leave);
+        summary.fieldCount += Number(row.field);
+        summary.outOfRangeCount += Number(row.out_of_range);
+        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) summary.missingCount++;
+      } else if (workDay && past) {
+        summary.absentDays++;
+      }
+    }
+    return summary;
+  });
+}
+
+export function exceptionTotal(summary: AttendanceSummary): number {
+  return summary.lateCount + summary.earlyLeaveCount + summary.absentDays + summary.missingCount + summary.outOfRangeCount;
+}
+
+export function addInto(total: AttendanceSummary, summary: AttendanceSummary): void {
+  for (const key of Object.keys(total) as (keyof AttendanceSummary)[]) total[key] += summary[key];
+}

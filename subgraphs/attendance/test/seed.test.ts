@@ -1,0 +1,65 @@
+import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
+import { identity } from '@corphub/identity';
+import { directory } from '@corphub/directory';
+import { attendance } from '@corphub/attendance';
+import { DEMO, scopeToCorp } from '@corphub/shared';
+import { CheckIn } from '../src/entities';
+import { letTimersRun } from '../../directory/test/helpers';
+import { resetClock, setNow } from './helpers';
+
+describe('attendance seeds', () => {
+  let hub: TestHub;
+  const rowsIn = (corpId: string) => scopeToCorp(hub.subgraphs.attendance.orm.em.fork(), corpId).count(CheckIn, {});
+
+  beforeAll(async () => {
+    hub = await startTestHub({ label: 'attendance_seed' });
+    setNow('2026-11-30T04:00:00Z'); // Monday 30 November, noon in Shanghai: seeds 31 Oct – 29 Nov
+  });
+  afterAll(async () => {
+    resetClock();
+    await hub?.stop();
+  });
+
+  it('seeds a month of demo check-ins once, and the README dashboard reads them', async () => {
+    for (let run = 0; run < 2; run++) {
+      await identity.seedDemo!(hub.subgraphs.identity.orm);
+      await directory.seedDemo!(hub.subgraphs.directory.orm);
+      await attendance.seedDemo!(hub.subgraphs.attendance.orm);
+      if (run === 0) expect(await rowsIn(DEMO.corpId)).toBeGreaterThan(30 * 19);
+    }
+    const rows = await rowsIn(DEMO.corpId);
+    await attendance.seedDemo!(hub.subgraphs.attendance.orm);
+    expect(await rowsIn(DEMO.corpId)).toBe(rows);
+    await letTimersRun();
+    const token = await hub.token({ corp: DEMO.corpId });
+    const response = await hub.request(
+      `{
+        department(id: "sales") { members(first: 50, includeSubdepartments: true) { nodes { displayName attendance(from: "2026-11-01", to: "2026-11-30") { workDays lateCount absentDays } } } }
+        departmentAttendance(departmentId: "sales", month: "2026-11") { memberCount totals { workDays attendedDays lateCount absentDays missingCount fieldCount outOfRangeCount } }
+      }`,
+      { token },
+    );
+    expect(response.errors).toBeUndefined();
+    const members = response.data!.department.members.nodes as { attendance: { workDays: number; lateCount: number; absentDays: number } }[];
+    expect(members).toHaveLength(10);
+    // 21 weekdays in November 2026 (no holidays in the demo rule)
+    for (const member of members) expect(member.attendance.workDays).toBe(21);
+    const { memberCount, totals } = response.data!.departmentAttendance;
+    expect(memberCount).toBe(10);
+    expect(totals.workDays).toBe(210);
+    expect(totals.lateCount).toBe(members.reduce((sum, member) => sum + member.attendance.lateCount, 0));
+    expect(totals.absentDays).toBe(members.reduce((sum, member) => sum + member.attendance.absentDays, 0));
+    // the seed's mix: some late, some absent, some field days, some missing off-duty check-ins
+    for (const count of ['lateCount', 'absentDays', 'fieldCount', 'missingCount', 'outOfRangeCount']) expect([count, totals[count] > 0]).toEqual([count, true]);
+    expect(totals.attendedDays).toBeGreaterThan(totals.absentDays);
+  });
+
+  it('seeds a benchmark corp in batches: about 40 check-ins per person', async () => {
+    const corp = { corpId: 'bench', corpName: 'Bench', people: benchmarkPeople(200, 'bench') };
+    await attendance.seedBenchmark!(hub.subgraphs.attendance.orm, corp);
+    const rows = await rowsIn('bench');
+    expect(rows).toBeGreaterThan(200 * 30);
+    expect(rows).toBeLessThan(200 * 45);
+    await expect(attendance.seedBenchmark!(hub.subgraphs.attendance.orm, corp)).rejects.toThrow(/already has attendance data/);
+  });
+});

@@ -1,0 +1,204 @@
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { Role } from '@corphub/shared';
+import { errorCodes } from '@corphub/shared/testing';
+import { AT_OFFICE, SHANGHAI_SETTINGS, checkIn, createDepartments, createRule, hire, resetClock, setNow } from './helpers';
+
+const SUMMARY = 'workDays attendedDays lateCount earlyLeaveCount absentDays missingCount fieldCount outOfRangeCount';
+const summaryOf = (values: number[]) => Object.fromEntries(SUMMARY.split(' ').map((key, i) => [key, values[i]]));
+
+describe('attendance: daily, monthly and department summaries', () => {
+  let hub: TestHub;
+  let a: SeededCorp;
+  let b: SeededCorp;
+  const ids: Record<string, string> = {};
+  const token: Record<string, string> = {};
+
+  /** Checks a person in at a UTC instant. */
+  const at = async (name: string, iso: string, type: string, location: Record<string, number> = AT_OFFICE) => {
+    setNow(iso);
+    const response = await checkIn(hub, token[name], { type, location });
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data!.checkIn as { exceptions: string[] };
+  };
+
+  const attendance = (who: string, as: string, from = '2026-03-02', to = '2026-03-08') =>
+    hub.request(`query($u: ID!, $f: LocalDate!, $t: LocalDate!) { employee(unionId: $u) { attendance(from: $f, to: $t) { ${SUMMARY} } } }`, {
+      token: as,
+      variables: { u: ids[who], f: from, t: to },
+    });
+
+  beforeAll(async () => {
+    hub = await startTestHub({ label: 'attendance_summary' });
+    a = await seedCorp(hub, 'corp-a', ['Admin']);
+    b = await seedCorp(hub, 'corp-b', ['Bob Admin']);
+    await createDepartments(hub, a, [
+      ['sales', 'Sales', null],
+      ['north', 'North', 'sales'],
+      ['finance', 'Finance', null],
+    ]);
+    await hub.request(`mutation { createTag(input: { name: "late-shift" }) { name } }`, { token: a.adminToken });
+    ids.Mia = await hire(hub, a, 'Mia', { departmentIds: ['sales'] });
+    ids.Nick = await hire(hub, a, 'Nick', { departmentIds: ['north'], managerUnionId: ids.Mia });
+    ids.Ola = await hire(hub, a, 'Ola', { departmentIds: ['north'], managerUnionId: ids.Nick });
+    ids.Pat = await hire(hub, a, 'Pat', { departmentIds: ['finance'] });
+    ids.Quinn = await hire(hub, a, 'Quinn', { departmentIds: ['finance'], tags: ['late-shift'] });
+    for (const name of Object.keys(ids)) token[name] = await hub.token({ corp: a.corpId, role: Role.EMPLOYEE, union: ids[name] });
+
+    setNow('2026-03-01T12:00:00Z'); // Sunday evening in Shanghai: every rule is in force from 1 March
+    await createRule(hub, a, { name: 'Everyone', settings: SHANGHAI_SETTINGS });
+    await createRule(hub, a, { name: 'North', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '10:00', offDutyTime: '19:00' }, appliesTo: { departmentIds: ['north'] } });
+    await createRule(hub, a, { name: 'Pat', settings: { ...SHANGHAI_SETTINGS, workDays: [1, 2, 3, 4, 5, 6] }, appliesTo: { unionIds: [ids.Pat] } });
+    await createRule(hub, a, { name: 'Late shift', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '11:00', offDutyTime: '20:00' }, appliesTo: { tags: ['late-shift'] } });
+
+    // Nick (North: 10:00–19:00): on time; late; absent; no off-duty (missing); a field day
+    await at('Nick', '2026-03-02T01:55:00Z', 'ON_DUTY');
+    await at('Nick', '2026-03-02T11:00:00Z', 'OFF_DUTY');
+    await at('Nick', '2026-03-03T02:06:00Z', 'ON_DUTY');
+    await at('Nick', '2026-03-03T11:10:00Z', 'OFF_DUTY');
+    await at('Nick', '2026-03-05T02:00:00Z', 'ON_DUTY');
+    await at('Nick', '2026-03-06T03:00:00Z', 'FIELD', { latitude: 30, longitude: 120 });
+    // Ola (North): leaves at 18:30, then nothing all week
+    await at('Ola', '2026-03-02T02:00:00Z', 'ON_DUTY');
+    await at('Ola', '2026-03-02T10:30:00Z', 'OFF_DUTY');
+    // Mia (everyone: 09:00–18:00): checks in far from the office on Monday only
+    await at('Mia', '2026-03-02T01:00:00Z', 'ON_DUTY', { latitude: 31.3, longitude: 121.4737 });
+    await at('Mia', '2026-03-02T10:00:00Z', 'OFF_DUTY');
+    // Pat (own rule, Monday to Saturday): only on Saturday
+    await at('Pat', '2026-03-07T01:00:00Z', 'ON_DUTY');
+    await at('Pat', '2026-03-07T10:00:00Z', 'OFF_DUTY');
+    setNow('2026-03-09T02:00:00Z'); // the next Monday, 10:00 in Shanghai
+  });
+  afterAll(async () => {
+    resetClock();
+    await hub?.stop();
+  });
+
+  it('picks the most specific rule: the person, then a tag, then the nearest department, then the corp', async () => {
+    setNow('2026-03-09T02:30:00Z'); // 10:30 in Shanghai
+    expect((await at('Quinn', '2026-03-09T02:30:00Z', 'ON_DUTY')).exceptions).toEqual([]); // late shift starts at 11:00
+    expect((await at('Pat', '2026-03-09T02:30:00Z', 'ON_DUTY')).exceptions).toEqual(['LATE']); // their own rule: 09:00
+    expect((await at('Ola', '2026-03-09T02:04:00Z', 'ON_DUTY')).exceptions).toEqual([]); // North: 10:00 with 5 minutes' grace
+    setNow('2026-03-09T02:00:00Z');
+  });
+
+  it('sums a week per person, checked by hand', async () => {
+    const expected: Record<string, number[]> = {
+      // workDays attended late early absent missing field outOfRange
+      Nick: [5, 4, 1, 0, 1, 1, 1, 0],
+      Ola: [5, 1, 0, 1, 4, 0, 0, 0],
+      Mia: [5, 1, 0, 0, 4, 0, 0, 1],
+      Pat: [6, 1, 0, 0, 5, 0, 0, 0],
+    };
+    for (const [name, values] of Object.entries(expected)) {
+      const response = await attendance(name, a.adminToken);
+      expect([name, response.data?.employee.attendance]).toEqual([name, summaryOf(values)]);
+    }
+  });
+
+  it('answers a person’s days: first in, last out, worked minutes, exceptions, ABSENT and MISSING', async () => {
+    const response = await hub.request(
+      `query($u: ID!) { employee(unionId: $u) { attendanceDays(from: "2026-03-02", to: "2026-03-09") { date workDay firstIn lastOut workedMinutes checkInCount exceptions } } }`,
+      { token: token.Nick, variables: { u: ids.Nick } },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.employee.attendanceDays).toEqual([
+      { date: '2026-03-02', workDay: true, firstIn: '2026-03-02T01:55:00.000Z', lastOut: '2026-03-02T11:00:00.000Z', workedMinutes: 545, checkInCount: 2, exceptions: [] },
+      { date: '2026-03-03', workDay: true, firstIn: '2026-03-03T02:06:00.000Z', lastOut: '2026-03-03T11:10:00.000Z', workedMinutes: 544, checkInCount: 2, exceptions: ['LATE'] },
+      { date: '2026-03-04', workDay: true, firstIn: null, lastOut: null, workedMinutes: 0, checkInCount: 0, exceptions: ['ABSENT'] },
+      { date: '2026-03-05', workDay: true, firstIn: '2026-03-05T02:00:00.000Z', lastOut: null, workedMinutes: 0, checkInCount: 1, exceptions: ['MISSING'] },
+      { date: '2026-03-06', workDay: true, firstIn: '2026-03-06T03:00:00.000Z', lastOut: '2026-03-06T03:00:00.000Z', workedMinutes: 0, checkInCount: 1, exceptions: [] },
+      { date: '2026-03-07', workDay: false, firstIn: null, lastOut: null, workedMinutes: 0, checkInCount: 0, exceptions: [] },
+      { date: '2026-03-08', workDay: false, firstIn: null, lastOut: null, workedMinutes: 0, checkInCount: 0, exceptions: [] },
+      // today is not over: not absent yet
+      { date: '2026-03-09', workDay: true, firstIn: null, lastOut: null, workedMinutes: 0, checkInCount: 0, exceptions: [] },
+    ]);
+  });
+
+  it('sums a department’s month with its sub-departments, and names who has most exceptions', async () => {
+    const response = await hub.request(
+      `{ departmentAttendance(departmentId: "sales", month: "2026-03", top: 2) { departmentId name month memberCount totals { ${SUMMARY} } mostExceptions { displayName exceptionCount employee { unionId } summary { absentDays } } } }`,
+      { token: a.adminToken },
+    );
+    expect(response.errors).toBeUndefined();
+    // 22 weekdays in March 2026 each; past days are 2–6 March (Ola checked in on 9 March, today)
+    expect(response.data!.departmentAttendance).toEqual({
+      departmentId: 'sales',
+      name: 'Sales',
+      month: '2026-03',
+      memberCount: 3,
+      totals: summaryOf([66, 7, 1, 1, 9, 1, 1, 1]),
+      mostExceptions: [
+        { displayName: 'Mia', exceptionCount: 5, employee: { unionId: ids.Mia }, summary: { absentDays: 4 } },
+        { displayName: 'Ola', exceptionCount: 5, employee: { unionId: ids.Ola }, summary: { absentDays: 4 } },
+      ],
+    });
+    const north = await hub.request(`{ departmentAttendance(departmentId: "north", month: "2026-03") { memberCount totals { lateCount absentDays } } }`, { token: a.adminToken });
+    expect(north.data!.departmentAttendance).toEqual({ memberCount: 2, totals: { lateCount: 1, absentDays: 5 } });
+  });
+
+  it('exports the department month as CSV for admins, over HTTP and in GraphQL', async () => {
+    const url = new URL('/attendance/departments/north/2026-03.csv', new URL(hub.url).origin);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${a.adminToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const csv = await response.text();
+    expect(csv.split('\r\n')).toEqual([
+      'unionId,displayName,workDays,attendedDays,lateCount,earlyLeaveCount,absentDays,missingCount,fieldCount,outOfRangeCount,exceptionCount',
+      `${ids.Nick},Nick,22,4,1,0,1,1,1,0,3`,
+      `${ids.Ola},Ola,22,2,0,1,4,0,0,0,5`,
+      'TOTAL,North,44,6,1,1,5,1,1,0,8',
+      '',
+    ]);
+    const graphql = await hub.request(`{ departmentAttendanceCsv(departmentId: "north", month: "2026-03") }`, { token: a.adminToken });
+    expect(graphql.data!.departmentAttendanceCsv).toBe(csv);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token.Nick}` } })).status).toBe(403);
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${b.adminToken}` } })).status).toBe(404);
+  });
+
+  it('lets a person read their own attendance and their managers theirs; refuses colleagues', async () => {
+    expect((await attendance('Ola', token.Ola)).errors).toBeUndefined();
+    expect((await attendance('Ola', token.Nick)).errors).toBeUndefined(); // direct manager
+    expect((await attendance('Ola', token.Mia)).errors).toBeUndefined(); // manager's manager
+    expect(errorCodes(await attendance('Nick', token.Ola))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await attendance('Ola', token.Pat))).toEqual(['FORBIDDEN']);
+    const checkIns = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Pat, variables: { u: ids.Nick } });
+    expect(errorCodes(checkIns)).toEqual(['FORBIDDEN']);
+    const department = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, { token: token.Mia });
+    expect(errorCodes(department)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses bad ranges and months', async () => {
+    expect(errorCodes(await attendance('Nick', a.adminToken, '2026-03-08', '2026-03-02'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await attendance('Nick', a.adminToken, '2025-01-01', '2026-03-02'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await attendance('Nick', a.adminToken, '2026-02-30', '2026-03-02'))).toEqual(['BAD_USER_INPUT']);
+    for (const month of ['2026-13', '2026-3', 'March']) {
+      const response = await hub.request(`query($m: String!) { departmentAttendance(departmentId: "sales", month: $m) { memberCount } }`, { token: a.adminToken, variables: { m: month } });
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
+  it('keeps corps apart: another corp cannot read these people or departments', async () => {
+    expect(errorCodes(await attendance('Nick', b.adminToken))).toEqual(['NOT_FOUND']);
+    const department = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, { token: b.adminToken });
+    expect(errorCodes(department)).toEqual(['NOT_FOUND']);
+  });
+
+  it('reads 2 or 5 members’ attendance with the same statements (one aggregate for the page)', async () => {
+    const query = `query($n: Int!) { employees(first: $n) { nodes { unionId attendance(from: "2026-03-01", to: "2026-03-31") { lateCount absentDays } } } }`;
+    const statements = async (first: number) => {
+      let answer: { errors?: unknown; data?: { employees: { nodes: unknown[] } } | null } | undefined;
+      const counts = await hub.queries.during(async () => {
+        answer = await hub.request<{ employees: { nodes: unknown[] } }>(query, { token: a.adminToken, variables: { n: first } });
+      });
+      expect(answer!.errors).toBeUndefined();
+      expect(answer!.data!.employees.nodes).toHaveLength(first);
+      return counts.attendance;
+    };
+    const small = await statements(2);
+    const large = await statements(5);
+    // rules, their versions and one aggregate, however many people
+    expect(small).toBe(3);
+    expect(large).toBe(small);
+  });
+});
