@@ -1,4 +1,4 @@
-import { errorCodeOf, errors, GatewayClient, type AuthContext } from '@corphub/shared';
+import { errorCodeOf, errors, GatewayClient, Role, type AuthContext } from '@corphub/shared';
 import { WorkLogVisibility } from './work-log.entity';
 
 /**
@@ -190,5 +190,5 @@ export class Graph {
 
 /** Callers that read every log of their corp. */
 export function readsEverything(auth: AuthContext): boolean {
-  return auth.role !== 'employee' && auth.role !== 'vendor';
+  return auth.role !== Role.EMPLOYEE && auth.role !== Role.VENDOR;
 }

@@ -63,6 +63,7 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
       for (const [offset, person] of people.slice(start, start + BATCH).entries()) {
         for (const date of days) seedLog(tx, person.unionId, date, DEMO_TEXTS[(start + offset) % DEMO_TEXTS.length], WorkLogVisibility.CORP, []);
       }
+      await tx.flush();
     });
     em.clear();
   }

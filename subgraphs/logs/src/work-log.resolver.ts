@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, errors, MediaReference, mediaReference, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, errors, MediaReference, mediaReference, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { NO_FACTS, readsEverything } from './audience';
 import { EmployeeStub, employeeRef } from './employee.stub';
@@ -46,7 +46,7 @@ export class WorkLogResolver {
     const conditions: FilterQuery<WorkLog>[] = [await loaders.visibleWhere()];
     if (kind) conditions.push({ kind });
     if (departmentId) conditions.push({ departments: { $some: { departmentId } } });
-    return paginate(em, WorkLog, { $and: conditions }, page as PageArgs, FEED_ORDER);
+    return paginate(em, WorkLog, { $and: conditions }, page, FEED_ORDER);
   }
 
   @Authorized(...READERS)

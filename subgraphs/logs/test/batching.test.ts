@@ -2,6 +2,7 @@ import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/
 import { Role, scopeToCorp } from '@corphub/shared';
 import { Department, Employee, Membership } from '@corphub/directory';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogKind, WorkLogRead, WorkLogVisibility } from '@corphub/logs';
+import type { GraphQLResponse } from '@corphub/shared/testing';
 import { createDepartments, letTimersRun } from '../../directory/test/helpers';
 
 const MEMBERS = 520;
@@ -58,6 +59,7 @@ describe('logs: SQL statements and graph calls do not grow with the page size', 
           tx.persist(new WorkLogRead(ref, unionIds[(i + 2) % unionIds.length]));
         }
       }
+      await tx.flush();
     });
     viewer = await hub.token({ corp: 'corp-a', role: Role.EMPLOYEE, union: unionIds[3] });
     await letTimersRun();
@@ -65,7 +67,7 @@ describe('logs: SQL statements and graph calls do not grow with the page size', 
   afterAll(() => hub?.stop());
 
   const statementsFor = async (query: string, first: number, token: string) => {
-    let response: Awaited<ReturnType<TestHub['request']>> | undefined;
+    let response: GraphQLResponse | undefined;
     const counts = await hub.queries.during(async () => {
       response = await hub.request(query, { token, variables: { first } });
     });
