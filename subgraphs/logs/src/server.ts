@@ -5,8 +5,9 @@ import { Graph } from './audience';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const { gatewayUrl } = options;
-  if (!gatewayUrl) throw new Error('The logs subgraph reads the directory and media through the gateway: pass gatewayUrl (CORPHUB_GATEWAY_URL)');
+  // the directory and media are read through the gateway; runners that start no gateway of their own point here
+  const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
+  const gatewayUrl = options.gatewayUrl ?? (() => fallback);
   const graph = new Graph(new GatewayClient({ service: 'logs', gatewayUrl, internalSecret: security.internalSecret }));
   return startSubgraphServer({ name: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph), ...options, security });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { CorpScoped } from '@corphub/shared';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -55,11 +55,13 @@ export class WorkLog extends CorpScoped {
   @Property({ type: 'string', length: 40 })
   authorUnionId: string;
 
-  @Enum({ items: () => WorkLogKind })
+  // plain string columns for the enums: MikroORM 6.6's SQLite check parser reads ('DAILY', 'WEEKLY', 'NOTE') back
+  // without WEEKLY, so a check constraint would differ from the entity on every schema compare
+  @Property({ type: 'string', length: 16 })
   @Field(() => WorkLogKind)
   kind: WorkLogKind;
 
-  @Property({ type: 'date', nullable: true })
+  @Property({ type: 'date', nullable: true, fieldName: 'log_date' })
   @Field(() => LocalDateResolver, { nullable: true, description: 'The day a DAILY log covers.' })
   date?: string | null;
 
@@ -67,7 +69,7 @@ export class WorkLog extends CorpScoped {
   @Field(() => String, { nullable: true, description: 'The ISO week a WEEKLY log covers, e.g. "2026-W48".' })
   week?: string | null;
 
-  @Property({ type: 'text' })
+  @Property({ type: 'text', fieldName: 'body' })
   @Field(() => String)
   text: string;
 
@@ -82,7 +84,7 @@ export class WorkLog extends CorpScoped {
   @Property({ type: 'json' })
   attachmentIds: string[] & Opt = [];
 
-  @Enum({ items: () => WorkLogVisibility })
+  @Property({ type: 'string', length: 16 })
   @Field(() => WorkLogVisibility)
   visibility: WorkLogVisibility;
 

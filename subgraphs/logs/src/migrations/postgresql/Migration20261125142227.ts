@@ -1,15 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125135607 extends Migration {
+export class Migration20261125142227 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "logs";`);
-    this.addSql(`create table "logs"."work_log" ("id" uuid not null, "corp_id" varchar(64) not null, "author_union_id" varchar(40) not null, "kind" text check ("kind" in ('DAILY', 'WEEKLY', 'NOTE')) not null, "date" date null, "week" varchar(8) null, "text" text not null, "voice_media_id" varchar(64) null, "voice_duration_seconds" int null, "attachment_ids" jsonb not null, "visibility" text check ("visibility" in ('TEAM', 'DEPARTMENT', 'PEOPLE', 'CORP')) not null, "reader_union_ids" jsonb not null, "created_at" timestamptz not null, "edited_at" timestamptz null, constraint "work_log_pkey" primary key ("id"));`);
+    this.addSql(`create table "logs"."work_log" ("id" uuid not null, "corp_id" varchar(64) not null, "author_union_id" varchar(40) not null, "kind" varchar(16) not null, "log_date" date null, "week" varchar(8) null, "body" text not null, "voice_media_id" varchar(64) null, "voice_duration_seconds" int null, "attachment_ids" jsonb not null, "visibility" varchar(16) not null, "reader_union_ids" jsonb not null, "created_at" timestamptz not null, "edited_at" timestamptz null, constraint "work_log_pkey" primary key ("id"));`);
     this.addSql(`create index "work_log_corp_id_index" on "logs"."work_log" ("corp_id");`);
     this.addSql(`create index "work_log_corp_id_author_union_id_created_at_id_index" on "logs"."work_log" ("corp_id", "author_union_id", "created_at", "id");`);
     this.addSql(`create index "work_log_corp_id_created_at_id_index" on "logs"."work_log" ("corp_id", "created_at", "id");`);
     this.addSql(`alter table "logs"."work_log" add constraint "work_log_corp_id_author_union_id_week_unique" unique ("corp_id", "author_union_id", "week");`);
-    this.addSql(`alter table "logs"."work_log" add constraint "work_log_corp_id_author_union_id_date_unique" unique ("corp_id", "author_union_id", "date");`);
+    this.addSql(`alter table "logs"."work_log" add constraint "work_log_corp_id_author_union_id_log_date_unique" unique ("corp_id", "author_union_id", "log_date");`);
 
     this.addSql(`create table "logs"."work_log_audience" ("id" uuid not null, "corp_id" varchar(64) not null, "log_id" uuid not null, "key" varchar(120) not null, constraint "work_log_audience_pkey" primary key ("id"));`);
     this.addSql(`create index "work_log_audience_corp_id_index" on "logs"."work_log_audience" ("corp_id");`);

@@ -1,14 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125135607 extends Migration {
+export class Migration20261125142226 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table \`work_log\` (\`id\` text not null, \`corp_id\` text not null, \`author_union_id\` text not null, \`kind\` text check (\`kind\` in ('DAILY', 'WEEKLY', 'NOTE')) not null, \`date\` date null, \`week\` text null, \`text\` text not null, \`voice_media_id\` text null, \`voice_duration_seconds\` integer null, \`attachment_ids\` json not null, \`visibility\` text check (\`visibility\` in ('TEAM', 'DEPARTMENT', 'PEOPLE', 'CORP')) not null, \`reader_union_ids\` json not null, \`created_at\` datetime not null, \`edited_at\` datetime null, primary key (\`id\`));`);
+    this.addSql(`create table \`work_log\` (\`id\` text not null, \`corp_id\` text not null, \`author_union_id\` text not null, \`kind\` text not null, \`log_date\` date null, \`week\` text null, \`body\` text not null, \`voice_media_id\` text null, \`voice_duration_seconds\` integer null, \`attachment_ids\` json not null, \`visibility\` text not null, \`reader_union_ids\` json not null, \`created_at\` datetime not null, \`edited_at\` datetime null, primary key (\`id\`));`);
     this.addSql(`create index \`work_log_corp_id_index\` on \`work_log\` (\`corp_id\`);`);
     this.addSql(`create index \`work_log_corp_id_author_union_id_created_at_id_index\` on \`work_log\` (\`corp_id\`, \`author_union_id\`, \`created_at\`, \`id\`);`);
     this.addSql(`create index \`work_log_corp_id_created_at_id_index\` on \`work_log\` (\`corp_id\`, \`created_at\`, \`id\`);`);
     this.addSql(`create unique index \`work_log_corp_id_author_union_id_week_unique\` on \`work_log\` (\`corp_id\`, \`author_union_id\`, \`week\`);`);
-    this.addSql(`create unique index \`work_log_corp_id_author_union_id_date_unique\` on \`work_log\` (\`corp_id\`, \`author_union_id\`, \`date\`);`);
+    this.addSql(`create unique index \`work_log_corp_id_author_union_id_log_date_unique\` on \`work_log\` (\`corp_id\`, \`author_union_id\`, \`log_date\`);`);
 
     this.addSql(`create table \`work_log_audience\` (\`id\` text not null, \`corp_id\` text not null, \`log_id\` text not null, \`key\` text not null, constraint \`work_log_audience_log_id_foreign\` foreign key(\`log_id\`) references \`work_log\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`work_log_audience_corp_id_index\` on \`work_log_audience\` (\`corp_id\`);`);
