@@ -29,11 +29,13 @@ export class WorkLogSubmissions {
   missing!: EmployeeStub[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const READERS = [Role.ADMIN, Role.EMPLOYEE, Role.ANALYST, Role.PLATFORM, Role.SERVICE];
 
 /** A log the caller may see, else NOT_FOUND (another corp's, or one hidden from them, look the same). */
 async function visibleLog(loaders: LogsContext['loaders'], id: string): Promise<WorkLog> {
-  const log = id.length <= 64 ? await loaders.visibleLogById.load(id) : null;
+  const log = UUID.test(id) ? await loaders.visibleLogById.load(id) : null;
   if (!log) throw errors.NOT_FOUND(`Work log "${id}" not found`);
   return log;
 }
