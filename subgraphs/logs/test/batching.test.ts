@@ -65,7 +65,8 @@ describe('logs: SQL statements and graph calls do not grow with the page size', 
     await letTimersRun();
     // a keep-alive socket may have timed out on both ends during the long ORM writes: one throwaway request lets it go
     await hub.request('{ workLogUnreadCount }', { token: viewer }).catch(() => undefined);
-  });
+    // thousands of rows through the ORM: minutes on a loaded 2-core machine with PostgreSQL
+  }, 240_000);
   afterAll(() => hub?.stop());
 
   const statementsFor = async (query: string, first: number, token: string) => {
