@@ -70,12 +70,14 @@ export type SortKeys<T> = readonly (readonly [keyof T & string, SortDirection])[
 
 type CursorValue = string | number | { d: string };
 
-function encodeCursor(values: unknown[]): string {
+/** The cursor `paginate` hands out for a row's sort-key values (for connections a subgraph assembles itself). */
+export function encodeCursor(values: unknown[]): string {
   const encoded: CursorValue[] = values.map((value) => (value instanceof Date ? { d: value.toISOString() } : (value as string | number)));
   return Buffer.from(JSON.stringify(encoded)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): unknown[] {
+/** The sort-key values of a cursor from `encodeCursor`; BAD_USER_INPUT when it is not one of `length` values. */
+export function decodeCursor(cursor: string, length: number): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorValue[];
     if (!Array.isArray(values) || values.length !== length) throw new Error('wrong length');

@@ -5,7 +5,8 @@ import { mediaSubgraph } from '@corphub/media';
 import { png, wav } from './support/files';
 import { download, originOf, upload } from './support/http';
 
-const TTL_SECONDS = 2;
+// short enough to watch a link expire, long enough for a loaded CI machine to use it first
+const TTL_SECONDS = 6;
 
 describe('media downloads (GET /media/:id at the gateway)', () => {
   let hub: TestHub;

@@ -1,0 +1,30 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { decodeCursor, encodeCursor, PageArgs, type Page } from '@corphub/shared';
+import { EmployeeStub } from './employee.stub';
+import { WorkLogConnection } from './work-log.resolver';
+import type { WorkLog } from './work-log.entity';
+import type { LogsContext } from './loaders';
+
+@Resolver(() => EmployeeStub)
+export class EmployeeWorkLogsResolver {
+  @FieldResolver(() => WorkLogConnection, {
+    description: "This employee's work logs that the caller may read, newest first (one statement for every employee of a response).",
+  })
+  async workLogs(@Root() employee: EmployeeStub, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() { loaders }: LogsContext): Promise<Page<WorkLog>> {
+    const position = after ? decodeCursor(after, 2) : null;
+    if (position && (!(position[0] instanceof Date) || Number.isNaN(position[0].getTime()) || typeof position[1] !== 'string')) decodeCursor('', 2);
+    const rows = await loaders
+      .recentLogsByAuthor(first, position ? { createdAt: position[0] as Date, id: position[1] as string } : null)
+      .load(employee.unionId);
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.createdAt, node.id]) }));
+    return {
+      nodes,
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      get totalCount() {
+        return loaders.visibleCountByAuthor.load(employee.unionId);
+      },
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogRead } from './work-log.entity';
+
+export const entities = [WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogComment, WorkLogRead];

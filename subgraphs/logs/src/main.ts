@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { logs } from './index';
+
+void runSubgraph(logs);

@@ -1,0 +1,12 @@
+import { buildFederatedSchema } from '@corphub/shared';
+import { EmployeeStub } from './employee.stub';
+import { EmployeeWorkLogsResolver } from './employee.resolver';
+import { WorkLogCommentResolver, WorkLogResolver } from './work-log.resolver';
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [WorkLogResolver, WorkLogCommentResolver, EmployeeWorkLogsResolver],
+    orphanedTypes: [EmployeeStub],
+    references: { Employee: (ref: { unionId: string }) => ref },
+  });
+}
