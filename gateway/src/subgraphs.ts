@@ -2,9 +2,10 @@ import type { SubgraphDefinition } from '@corphub/shared';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { media } from '@corphub/media';
+import { expenses } from '@corphub/expenses';
 
 /** Every subgraph of the hub, in start order. A new subgraph is added here (and to the workspaces). */
-export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory, media];
+export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory, media, expenses];
 
 export function subgraphNamed(name: string): SubgraphDefinition {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);
