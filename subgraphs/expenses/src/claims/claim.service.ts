@@ -122,11 +122,12 @@ export async function decide(ctx: ExpensesContext, claimId: string, version: num
     if (!(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
     if (claim.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${claim.version}, not ${version}: reload it`, { currentVersion: claim.version });
     if (claim.status !== ClaimStatus.SUBMITTED || claim.currentStep == null) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}, not awaiting a decision`, { currentStatus: claim.status });
+    // the guard first: a request that lost the race is CONFLICT, whatever the winner changed (a FORBIDDEN below rolls it back)
+    await claimVersion(tx, claim, version);
     const step = await tx.findOneOrFail(ApprovalStep, { claim: claim.id, position: claim.currentStep });
     const approvers = await tx.find(StepApprover, { step: step.id });
     const mine = approvers.find((row) => row.approverUnionId === me && row.decision === null);
     if (!mine) throw errors.FORBIDDEN(`Only an approver of the current step may decide claim "${claimId}"`);
-    await claimVersion(tx, claim, version);
     if (decision === 'SEND_BACK') {
       await clearSteps(tx, claim);
       claim.status = ClaimStatus.DRAFT;
