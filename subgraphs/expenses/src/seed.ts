@@ -68,7 +68,8 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       for (let k = 0; k < 2; k++) {
         const status = STATES[(index + k) % STATES.length];
         const month = String(((index + k * 5) % 10) + 1).padStart(2, '0');
-        const items = [ITEMS[(index + k) % ITEMS.length], ITEMS[(index + k + 3) % ITEMS.length]];
+        // mostly CNY (the corp's currency); some trips abroad add a USD or JPY item
+        const items = [ITEMS[(index + k) % 4], ITEMS[(index + k + 1) % 4], ...(index % 7 === 3 ? [ITEMS[4 + k]] : [])];
         writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, approvers, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`));
       }
     });
