@@ -62,7 +62,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
   if (await em.count(ExpenseClaim, {})) return;
   const finance = DEMO_PEOPLE.filter((person) => FINANCE_EMAILS.includes(person.email)).map((person) => person.unionId);
-  await em.transactional(async (tx) => {
+  await em.transactional((tx) => {
     DEMO_PEOPLE.forEach((person, index) => {
       const approvers = finance.filter((unionId) => unionId !== person.unionId);
       for (let k = 0; k < 2; k++) {
@@ -73,6 +73,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
         writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, approvers, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`));
       }
     });
+    return Promise.resolve();
   });
 }
 
@@ -84,7 +85,7 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
   if (await em.count(ExpenseClaim, {})) throw new Error(`Corp "${corpId}" already has expense claims: pick another --corp`);
   const finance = people.slice(0, 1).map((person) => person.unionId);
   for (let start = 0; start < people.length; start += BATCH) {
-    await em.transactional(async (tx) => {
+    await em.transactional((tx) => {
       people.slice(start, start + BATCH).forEach((person, offset) => {
         const index = start + offset;
         const month = String((index % 12) + 1).padStart(2, '0');
@@ -92,6 +93,7 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
         writeClaim(tx, person.unionId, 'Customer visit', ClaimStatus.PAID, items, finance, `2026-${month}-10`, new Date(`2026-${month}-11T09:00:00Z`));
         writeClaim(tx, person.unionId, 'Conference', ClaimStatus.SUBMITTED, items, finance, `2026-${month}-12`, new Date(`2026-${month}-13T09:00:00Z`));
       });
+      return Promise.resolve();
     });
     em.clear();
   }

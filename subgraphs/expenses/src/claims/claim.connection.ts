@@ -63,7 +63,7 @@ export function claimsOfEmployees(em: EntityManager): DataLoader<string, ClaimsP
       const signature = JSON.stringify({ ...query, unionId: undefined });
       groups.set(signature, [...(groups.get(signature) ?? []), index]);
     });
-    const answers: ClaimsPage[] = new Array(keys.length);
+    const answers = new Array<ClaimsPage>(keys.length);
     for (const indexes of groups.values()) {
       const { status, from, to, first, after } = queries[indexes[0]];
       const unionIds = [...new Set(indexes.map((index) => queries[index].unionId))];

@@ -61,7 +61,7 @@ export class ExpenseClaim extends CorpScoped {
 
   @Enum({ items: () => ClaimStatus, type: 'string', length: 16 })
   @Field(() => ClaimStatus)
-  status: ClaimStatus & Opt = ClaimStatus.DRAFT;
+  status: ClaimStatus = ClaimStatus.DRAFT;
 
   @Property({ type: 'integer' })
   @Field(() => Int, { description: 'Pass it back with every change: a stale version is CONFLICT.' })
@@ -165,7 +165,7 @@ export class ApprovalStep extends CorpScoped {
 
   @Enum({ items: () => StepStatus, type: 'string', length: 16 })
   @Field(() => StepStatus)
-  status: StepStatus & Opt = StepStatus.WAITING;
+  status: StepStatus = StepStatus.WAITING;
 
   constructor(claim: Ref<ExpenseClaim>, position: number, role: string, mode: ApprovalMode) {
     super();
@@ -264,5 +264,5 @@ export class ExpenseSettings extends CorpScoped {
 
   @Enum({ items: () => ApprovalMode, type: 'string', length: 8 })
   @Field(() => ApprovalMode, { description: 'Whether one finance approver settles the finance step, or all must approve.' })
-  financeMode: ApprovalMode & Opt = ApprovalMode.ANY;
+  financeMode: ApprovalMode = ApprovalMode.ANY;
 }

@@ -124,12 +124,12 @@ export class ClaimResolver {
   async createExpenseClaim(@Arg('input', () => ClaimInput) input: ClaimInput, @Ctx() ctx: ExpensesContext) {
     const me = actorOf(ctx.auth);
     const items = await checkItems(ctx, input.items);
-    return ctx.em.transactional(async (tx) => {
+    return ctx.em.transactional((tx) => {
       const claim = new ExpenseClaim(me, input.title);
       tx.persist(claim);
       writeItems(tx, claim, items);
       record(tx, claim, ClaimAction.CREATED, me);
-      return claim;
+      return Promise.resolve(claim);
     });
   }
 

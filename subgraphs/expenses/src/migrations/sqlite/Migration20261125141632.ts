@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125135648 extends Migration {
+export class Migration20261125141632 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`claim_event\` (\`id\` text not null, \`corp_id\` text not null, \`claim_id\` text not null, \`action\` text check (\`action\` in ('CREATED', 'EDITED', 'SUBMITTED', 'APPROVED', 'REJECTED', 'SENT_BACK', 'WITHDRAWN', 'PAID')) not null, \`actor\` text not null, \`comment\` text null, \`version\` integer not null, \`at\` datetime not null, primary key (\`id\`));`);

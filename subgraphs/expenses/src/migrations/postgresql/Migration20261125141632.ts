@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125135648 extends Migration {
+export class Migration20261125141632 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "expenses";`);
