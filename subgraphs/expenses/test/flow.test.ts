@@ -29,9 +29,9 @@ describe('expenses: the approval flow through two managers and finance', () => {
       { position: 2, role: 'FINANCE', mode: 'ANY', status: 'WAITING', approvers: expect.arrayContaining([{ approverUnionId: org.ids.fin1, decision: null }, { approverUnionId: org.ids.fin2, decision: null }]) },
     ]);
 
-    const pending = async (token: string) => (await must(hub.request(`{ pendingApprovals { totalCount nodes { id } } }`, { token }), 'pending')).pendingApprovals;
-    expect(await pending(org.tokens.lead)).toEqual({ totalCount: 1, nodes: [{ id: created.id }] });
-    expect(await pending(org.tokens.head)).toEqual({ totalCount: 0, nodes: [] });
+    const pending = async (token: string) => (await must(hub.request(`{ pendingApprovals { totalCount nodes { id } total { amount } } }`, { token }), 'pending')).pendingApprovals;
+    expect(await pending(org.tokens.lead)).toEqual({ totalCount: 1, nodes: [{ id: created.id }], total: { amount: '215.00' } });
+    expect(await pending(org.tokens.head)).toEqual({ totalCount: 0, nodes: [], total: null });
 
     // the head may not decide before the lead; nobody else may decide at all
     expect(errorCodes(await act(APPROVE, org.tokens.head, { id: created.id, v: 3 }))).toEqual(['FORBIDDEN']);
@@ -40,7 +40,7 @@ describe('expenses: the approval flow through two managers and finance', () => {
 
     let claim = (await must(act(APPROVE, org.tokens.lead, { id: created.id, v: 3, c: 'fine' }), 'lead')).approveClaim;
     expect(claim).toMatchObject({ status: 'SUBMITTED', currentStep: 1, version: 4 });
-    expect(await pending(org.tokens.head)).toEqual({ totalCount: 1, nodes: [{ id: created.id }] });
+    expect(await pending(org.tokens.head)).toEqual({ totalCount: 1, nodes: [{ id: created.id }], total: { amount: '215.00' } });
     // a stale version is CONFLICT
     expect(errorCodes(await act(APPROVE, org.tokens.head, { id: created.id, v: 3 }))).toEqual(['CONFLICT']);
     claim = (await must(act(APPROVE, org.tokens.head, { id: created.id, v: 4 }), 'head')).approveClaim;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { CorpScoped, Money } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -59,7 +59,7 @@ export class ExpenseClaim extends CorpScoped {
   @Field(() => String)
   title: string;
 
-  @Enum({ items: () => ClaimStatus, type: 'string', length: 16 })
+  @Property({ type: 'string', length: 16 })
   @Field(() => ClaimStatus)
   status: ClaimStatus = ClaimStatus.DRAFT;
 
@@ -159,11 +159,11 @@ export class ApprovalStep extends CorpScoped {
   @Field(() => String, { description: 'MANAGER or FINANCE.' })
   role: string;
 
-  @Enum({ items: () => ApprovalMode, type: 'string', length: 8 })
+  @Property({ type: 'string', length: 16 })
   @Field(() => ApprovalMode)
   mode: ApprovalMode;
 
-  @Enum({ items: () => StepStatus, type: 'string', length: 16 })
+  @Property({ type: 'string', length: 16 })
   @Field(() => StepStatus)
   status: StepStatus = StepStatus.WAITING;
 
@@ -215,7 +215,7 @@ export class ClaimEvent extends CorpScoped {
   @Property({ type: 'string', length: 36, index: true })
   claimId: string;
 
-  @Enum({ items: () => ClaimAction, type: 'string', length: 16 })
+  @Property({ type: 'string', length: 16 })
   @Field(() => ClaimAction)
   action: ClaimAction;
 
@@ -262,7 +262,7 @@ export class ExpenseSettings extends CorpScoped {
   @Field(() => Int, { description: 'How many levels of the claimant’s manager chain approve, nearest first.' })
   managerDepth: number & Opt = 2;
 
-  @Enum({ items: () => ApprovalMode, type: 'string', length: 8 })
+  @Property({ type: 'string', length: 16 })
   @Field(() => ApprovalMode, { description: 'Whether one finance approver settles the finance step, or all must approve.' })
   financeMode: ApprovalMode = ApprovalMode.ANY;
 }

@@ -94,11 +94,28 @@ export class ClaimResolver {
   async pendingApprovals(@Args() page: PageArgs, @Ctx() { auth, em }: ExpensesContext) {
     const me = actorOf(auth);
     const rows = await em.find(StepApprover, { approverUnionId: me, decision: null, step: { status: StepStatus.PENDING } });
-    const result = await paginate(em, ExpenseClaim, { id: { $in: rows.map((row) => row.claimId) }, status: ClaimStatus.SUBMITTED }, page, [
+    const where = { id: { $in: rows.map((row) => row.claimId) }, status: ClaimStatus.SUBMITTED };
+    const result = await paginate(em, ExpenseClaim, where, page, [
       ['updatedAt', 'asc'],
       ['id', 'asc'],
     ]);
-    return { ...result, totalCount: result.totalCount, totals: [], total: null };
+    let totals: Promise<Money[]> | undefined;
+    // counted and summed only when a client selects them
+    return {
+      edges: result.edges,
+      nodes: result.nodes,
+      pageInfo: result.pageInfo,
+      get totalCount() {
+        return result.totalCount;
+      },
+      get totals() {
+        totals ??= em.find(LineItem, { claim: where }).then((items) => totalsByCurrency(items.map((item) => item.amount)));
+        return totals;
+      },
+      get total() {
+        return this.totals.then(singleTotal);
+      },
+    };
   }
 
   @Query(() => ExpenseSettings)

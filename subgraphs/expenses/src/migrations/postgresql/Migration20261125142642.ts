@@ -1,22 +1,22 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125141632 extends Migration {
+export class Migration20261125142642 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "expenses";`);
-    this.addSql(`create table "expenses"."claim_event" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "claim_id" varchar(36) not null, "action" text check ("action" in ('CREATED', 'EDITED', 'SUBMITTED', 'APPROVED', 'REJECTED', 'SENT_BACK', 'WITHDRAWN', 'PAID')) not null, "actor" varchar(128) not null, "comment" varchar(2000) null, "version" int not null, "at" timestamptz not null, constraint "claim_event_pkey" primary key ("id"));`);
+    this.addSql(`create table "expenses"."claim_event" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "claim_id" varchar(36) not null, "action" varchar(16) not null, "actor" varchar(128) not null, "comment" varchar(2000) null, "version" int not null, "at" timestamptz not null, constraint "claim_event_pkey" primary key ("id"));`);
     this.addSql(`create index "claim_event_corp_id_index" on "expenses"."claim_event" ("corp_id");`);
     this.addSql(`create index "claim_event_claim_id_index" on "expenses"."claim_event" ("claim_id");`);
 
-    this.addSql(`create table "expenses"."expense_claim" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "claimant_union_id" varchar(64) not null, "title" varchar(200) not null, "status" text check ("status" in ('DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'PAID')) not null default 'DRAFT', "version" int not null default 1, "current_step" int null, "payment_reference" varchar(200) null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "submitted_at" timestamptz null, constraint "expense_claim_pkey" primary key ("id"));`);
+    this.addSql(`create table "expenses"."expense_claim" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "claimant_union_id" varchar(64) not null, "title" varchar(200) not null, "status" varchar(16) not null default 'DRAFT', "version" int not null default 1, "current_step" int null, "payment_reference" varchar(200) null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "submitted_at" timestamptz null, constraint "expense_claim_pkey" primary key ("id"));`);
     this.addSql(`create index "expense_claim_corp_id_index" on "expenses"."expense_claim" ("corp_id");`);
     this.addSql(`create index "expense_claim_claimant_union_id_created_at_index" on "expenses"."expense_claim" ("claimant_union_id", "created_at");`);
 
-    this.addSql(`create table "expenses"."approval_step" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "claim_id" varchar(36) not null, "position" int not null, "role" varchar(16) not null, "mode" text check ("mode" in ('ANY', 'ALL')) not null, "status" text check ("status" in ('WAITING', 'PENDING', 'APPROVED', 'REJECTED')) not null default 'WAITING', constraint "approval_step_pkey" primary key ("id"));`);
+    this.addSql(`create table "expenses"."approval_step" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "claim_id" varchar(36) not null, "position" int not null, "role" varchar(16) not null, "mode" varchar(16) not null, "status" varchar(16) not null default 'WAITING', constraint "approval_step_pkey" primary key ("id"));`);
     this.addSql(`create index "approval_step_corp_id_index" on "expenses"."approval_step" ("corp_id");`);
     this.addSql(`alter table "expenses"."approval_step" add constraint "approval_step_claim_id_position_unique" unique ("claim_id", "position");`);
 
-    this.addSql(`create table "expenses"."expense_settings" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "categories" jsonb not null, "manager_depth" int not null default 2, "finance_mode" text check ("finance_mode" in ('ANY', 'ALL')) not null default 'ANY', constraint "expense_settings_pkey" primary key ("id"));`);
+    this.addSql(`create table "expenses"."expense_settings" ("id" varchar(36) not null, "corp_id" varchar(64) not null, "categories" jsonb not null, "manager_depth" int not null default 2, "finance_mode" varchar(16) not null default 'ANY', constraint "expense_settings_pkey" primary key ("id"));`);
     this.addSql(`create index "expense_settings_corp_id_index" on "expenses"."expense_settings" ("corp_id");`);
     this.addSql(`alter table "expenses"."expense_settings" add constraint "expense_settings_corp_id_unique" unique ("corp_id");`);
 
