@@ -3,10 +3,11 @@ import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { media } from '@corphub/media';
 import { attendance } from '@corphub/attendance';
+import { expenses } from '@corphub/expenses';
 import { logs } from '@corphub/logs';
 
 /** Every subgraph of the hub, in start order. A new subgraph is added here (and to the workspaces). */
-export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory, media, attendance, logs];
+export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory, media, attendance, expenses, logs];
 
 export function subgraphNamed(name: string): SubgraphDefinition {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);

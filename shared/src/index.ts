@@ -17,3 +17,4 @@ export * from './transactions';
 export * from './validation';
 export * from './demo';
 export * from './media';
+export * from './money';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { expenses } from './index';
+
+void runSubgraph(expenses);

@@ -1,0 +1,100 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { DEMO, DEMO_PEOPLE, Money, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, LineItem, StepApprover, StepStatus } from './claims/claim.entity';
+
+/** The demo corp's finance people (tagged "finance" by the directory's seed). */
+const FINANCE_EMAILS = ['wang.fang@demo.example', 'zheng.hui@demo.example', 'liang.rui@demo.example', 'song.ling@demo.example', 'xie.dong@demo.example'];
+const STATES = [ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN];
+const ITEMS: [category: string, minor: number, currency: string, merchant: string][] = [
+  ['travel', 128050, 'CNY', 'China Eastern'],
+  ['meals', 8650, 'CNY', 'Din Tai Fung'],
+  ['lodging', 64000, 'CNY', 'Hilton Shanghai'],
+  ['transport', 4520, 'CNY', 'DiDi'],
+  ['office', 1999, 'USD', 'Amazon'],
+  ['meals', 3200, 'JPY', 'Ichiran'],
+];
+
+/** Writes one claim in `status` with its items, a finance step and the history that led there. */
+function writeClaim(em: EntityManager, claimant: string, title: string, status: ClaimStatus, items: typeof ITEMS, finance: string[], day: string, at: Date): void {
+  const claim = new ExpenseClaim(claimant, title);
+  claim.createdAt = at;
+  claim.updatedAt = at;
+  em.persist(claim);
+  const ref = em.getReference(ExpenseClaim, claim.id, { wrapped: true });
+  items.forEach(([category, minor, currency, merchant], position) => {
+    const item = new LineItem(ref, position, category, new Money(minor, currency), day);
+    item.merchant = merchant;
+    em.persist(item);
+  });
+  const events: [ClaimAction, string, string | null][] = [[ClaimAction.CREATED, claimant, null]];
+  if (status !== ClaimStatus.DRAFT && !(status === ClaimStatus.WITHDRAWN)) {
+    claim.submittedAt = at;
+    events.push([ClaimAction.SUBMITTED, claimant, null]);
+    const step = new ApprovalStep(ref, 0, 'FINANCE', ApprovalMode.ANY);
+    em.persist(step);
+    const decided = status === ClaimStatus.SUBMITTED ? null : status === ClaimStatus.REJECTED ? 'REJECTED' : 'APPROVED';
+    step.status = decided === null ? StepStatus.PENDING : decided === 'REJECTED' ? StepStatus.REJECTED : StepStatus.APPROVED;
+    finance.forEach((unionId, index) => {
+      const row = new StepApprover(em.getReference(ApprovalStep, step.id, { wrapped: true }), claim.id, unionId);
+      if (index === 0) row.decision = decided;
+      em.persist(row);
+    });
+    claim.currentStep = decided === null ? 0 : null;
+    if (decided === 'APPROVED') events.push([ClaimAction.APPROVED, finance[0], 'OK']);
+    if (decided === 'REJECTED') events.push([ClaimAction.REJECTED, finance[0], 'Receipt missing']);
+    if (status === ClaimStatus.PAID) {
+      claim.paymentReference = `PAY-${claim.id.slice(0, 8)}`;
+      events.push([ClaimAction.PAID, finance[0], claim.paymentReference]);
+    }
+  }
+  if (status === ClaimStatus.WITHDRAWN) events.push([ClaimAction.WITHDRAWN, claimant, null]);
+  claim.status = status;
+  events.forEach(([action, actor, comment], index) => {
+    const event = new ClaimEvent(claim.id, action, actor, index + 1, comment);
+    event.at = at;
+    em.persist(event);
+  });
+  claim.version = events.length;
+}
+
+/** Idempotent: the demo people's claims are written once (when the demo corp has none). */
+export async function seedDemo(orm: MikroORM): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
+  if (await em.count(ExpenseClaim, {})) return;
+  const finance = DEMO_PEOPLE.filter((person) => FINANCE_EMAILS.includes(person.email)).map((person) => person.unionId);
+  await em.transactional((tx) => {
+    DEMO_PEOPLE.forEach((person, index) => {
+      const approvers = finance.filter((unionId) => unionId !== person.unionId);
+      for (let k = 0; k < 2; k++) {
+        const status = STATES[(index + k) % STATES.length];
+        const month = String(((index + k * 5) % 10) + 1).padStart(2, '0');
+        // mostly CNY (the corp's currency); some trips abroad add a USD or JPY item
+        const items = [ITEMS[(index + k) % 4], ITEMS[(index + k + 1) % 4], ...(index % 7 === 3 ? [ITEMS[4 + k]] : [])];
+        writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, approvers, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`));
+      }
+    });
+    return Promise.resolve();
+  });
+}
+
+const BATCH = 1000;
+
+/** `npm run seed`: two claims per person (one PAID, one SUBMITTED), two items each, written in batches. */
+export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
+  const em = scopeToCorp(orm.em.fork(), corpId);
+  if (await em.count(ExpenseClaim, {})) throw new Error(`Corp "${corpId}" already has expense claims: pick another --corp`);
+  const finance = people.slice(0, 1).map((person) => person.unionId);
+  for (let start = 0; start < people.length; start += BATCH) {
+    await em.transactional((tx) => {
+      people.slice(start, start + BATCH).forEach((person, offset) => {
+        const index = start + offset;
+        const month = String((index % 12) + 1).padStart(2, '0');
+        const items = [ITEMS[index % ITEMS.length], ITEMS[(index + 1) % ITEMS.length]];
+        writeClaim(tx, person.unionId, 'Customer visit', ClaimStatus.PAID, items, finance, `2026-${month}-10`, new Date(`2026-${month}-11T09:00:00Z`));
+        writeClaim(tx, person.unionId, 'Conference', ClaimStatus.SUBMITTED, items, finance, `2026-${month}-12`, new Date(`2026-${month}-13T09:00:00Z`));
+      });
+      return Promise.resolve();
+    });
+    em.clear();
+  }
+}
