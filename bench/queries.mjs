@@ -65,6 +65,8 @@ export const queries = [
     name: 'dashboard',
     title: 'PRODUCT.md dashboard: a department, page 50, five subgraphs',
     requires: ['identity', 'directory', 'attendance', 'expenses', 'logs'],
+    // departments, check-ins, claims and logs of the benchmark corp: each subgraph's seeder, still to add
+    seeders: ['directory', 'attendance', 'expenses', 'logs'],
     direct: null,
     sql: true,
     query: /* GraphQL */ `query Dashboard($department: ID!, $from: LocalDate!, $to: LocalDate!) {

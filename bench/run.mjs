@@ -195,6 +195,13 @@ async function main() {
         log(`${query.name}: ${entry.skipped}`);
         continue;
       }
+      const { seeders } = await import('./seeders.mjs');
+      const unseeded = (query.seeders ?? []).filter((name) => !seeders.some((seeder) => seeder.subgraph === name));
+      if (unseeded.length) {
+        entry.skipped = `needs seed data (${unseeded.join(', ')}) the bench does not write yet`;
+        log(`${query.name}: ${entry.skipped}`);
+        continue;
+      }
       const data = query.prepare ? await query.prepare({ request: throughOurs }) : {};
       const variables = query.variables(data, (list) => list[0]);
       const answers = {};
