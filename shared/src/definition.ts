@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityClass, MikroORM } from '@mikro-orm/core';
 import type { MigrationsByDialect } from './orm';
@@ -52,4 +53,14 @@ export interface SubgraphDefinition {
   seedDemo?(orm: MikroORM): Promise<void>;
   /** `npm run seed -- --employees N`: writes a large corp for benchmarks, straight through the ORM, in batches. */
   seedBenchmark?(orm: MikroORM, corp: BenchmarkCorp): Promise<void>;
+}
+
+/** What a subgraph package provides; `defineSubgraph` works out where its migrations are generated. */
+export interface SubgraphParts extends Omit<SubgraphDefinition, 'migrationsDir'> {
+  /** The package's compiled folder (`__dirname` of its index): its sources and migrations sit in `../src`. */
+  dir: string;
+}
+
+export function defineSubgraph({ dir, ...parts }: SubgraphParts): SubgraphDefinition {
+  return { ...parts, migrationsDir: path.join(dir, '..', 'src', 'migrations') };
 }

@@ -6,61 +6,30 @@ import type { GatewayContext } from '../context';
 export type Outcome = 'ok' | 'partial' | 'refused' | 'failed';
 
 const OPERATION_LABEL_MAX = 64;
+const PREFIX = 'corphub_gateway_';
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Prometheus metrics of one gateway (its own registry, so several gateways can share a process). */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  readonly requests = new Counter({
-    name: 'corphub_gateway_requests_total',
-    help: 'GraphQL operations answered, by operation name and outcome (ok, partial, refused, failed)',
-    labelNames: ['operation', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  readonly requestSeconds = new Histogram({
-    name: 'corphub_gateway_request_duration_seconds',
-    help: 'Time from receiving a GraphQL operation to answering it',
-    labelNames: ['operation', 'outcome'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [this.registry],
-  });
-  readonly errors = new Counter({
-    name: 'corphub_gateway_errors_total',
-    help: 'Errors in GraphQL answers, by extensions.code',
-    labelNames: ['code'] as const,
-    registers: [this.registry],
-  });
-  readonly subgraphFetchSeconds = new Histogram({
-    name: 'corphub_gateway_subgraph_fetch_duration_seconds',
-    help: 'Time of each fetch from a subgraph, by subgraph and outcome (ok, errors, timeout, failed)',
-    labelNames: ['subgraph', 'outcome'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [this.registry],
-  });
-  readonly subgraphErrors = new Counter({
-    name: 'corphub_gateway_subgraph_errors_total',
-    help: 'Subgraph fetches that failed (unreachable, HTTP error, timeout), by subgraph and code',
-    labelNames: ['subgraph', 'code'] as const,
-    registers: [this.registry],
-  });
-  readonly queryPlanCache = new Counter({
-    name: 'corphub_gateway_query_plan_cache_total',
-    help: 'Query plan cache lookups, by result (hit, miss)',
-    labelNames: ['result'] as const,
-    registers: [this.registry],
-  });
-  readonly persistedQueries = new Counter({
-    name: 'corphub_gateway_persisted_queries_total',
-    help: 'Automatic persisted query lookups by hash, by result (hit, miss)',
-    labelNames: ['result'] as const,
-    registers: [this.registry],
-  });
+  readonly requests = this.counter('requests_total', 'GraphQL operations answered, by operation name and outcome (ok, partial, refused, failed)', ['operation', 'outcome']);
+  readonly requestSeconds = this.histogram('request_duration_seconds', 'Time from receiving a GraphQL operation to answering it', ['operation', 'outcome']);
+  readonly errors = this.counter('errors_total', 'Errors in GraphQL answers, by extensions.code', ['code']);
+  readonly subgraphFetchSeconds = this.histogram(
+    'subgraph_fetch_duration_seconds',
+    'Time of each fetch from a subgraph, by subgraph and outcome (ok, errors, timeout, failed)',
+    ['subgraph', 'outcome'],
+  );
+  readonly subgraphErrors = this.counter('subgraph_errors_total', 'Subgraph fetches that failed (unreachable, HTTP error, timeout), by subgraph and code', ['subgraph', 'code']);
+  readonly queryPlanCache = this.counter('query_plan_cache_total', 'Query plan cache lookups, by result (hit, miss)', ['result']);
+  readonly persistedQueries = this.counter('persisted_queries_total', 'Automatic persisted query lookups by hash, by result (hit, miss)', ['result']);
 
   private planHits = 0;
   private planMisses = 0;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const hitRatio: Gauge = new Gauge({
-      name: 'corphub_gateway_query_plan_cache_hit_ratio',
+      name: `${PREFIX}query_plan_cache_hit_ratio`,
       help: 'Share of query plan lookups answered from the cache since start (0 to 1)',
       registers: [this.registry],
       collect: () => {
@@ -68,7 +37,15 @@ export class GatewayMetrics {
         hitRatio.set(lookups ? this.planHits / lookups : 0);
       },
     });
-    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'corphub_gateway_' });
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
+  }
+
+  private counter<Label extends string>(name: string, help: string, labelNames: readonly Label[]): Counter<Label> {
+    return new Counter({ name: PREFIX + name, help, labelNames, registers: [this.registry] });
+  }
+
+  private histogram<Label extends string>(name: string, help: string, labelNames: readonly Label[]): Histogram<Label> {
+    return new Histogram({ name: PREFIX + name, help, labelNames, buckets: SECONDS_BUCKETS, registers: [this.registry] });
   }
 
   recordPlanLookup(hit: boolean): void {

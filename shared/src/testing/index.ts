@@ -1,3 +1,5 @@
 export * from './client';
 export * from './database';
 export * from './queries';
+export * from './media-files';
+export * from './timers';

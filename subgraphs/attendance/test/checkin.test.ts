@@ -1,9 +1,7 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, upload } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { errorCodes, png, pdf } from '@corphub/shared/testing';
 import { distanceMeters } from '@corphub/attendance';
-import { png, pdf } from '../../media/test/support/files';
-import { upload } from '../../media/test/support/http';
 import { AT_OFFICE, OFFICE, SHANGHAI_SETTINGS, checkIn, createRule, hire, resetClock, setNow } from './helpers';
 
 describe('attendance: check-ins', () => {

@@ -1,7 +1,7 @@
 import type { SeededCorp, TestHub } from '@corphub/gateway';
 import { clock } from '@corphub/attendance';
 
-export { createDepartments, hire } from '../../directory/test/helpers';
+export { createDepartments, hire } from '@corphub/gateway';
 
 /** The server's clock for check-ins, set to an instant (UTC). */
 export function setNow(iso: string): void {

@@ -4,7 +4,7 @@ import { directory } from '@corphub/directory';
 import { attendance } from '@corphub/attendance';
 import { DEMO, scopeToCorp } from '@corphub/shared';
 import { CheckIn } from '../src/entities';
-import { letTimersRun } from '../../directory/test/helpers';
+import { letTimersRun } from '@corphub/shared/testing';
 import { resetClock, setNow } from './helpers';
 
 describe('attendance seeds', () => {

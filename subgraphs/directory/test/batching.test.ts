@@ -1,8 +1,8 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments } from '@corphub/gateway';
 import { scopeToCorp } from '@corphub/shared';
 import { Department, Employee, Membership, Tag, EmployeeTag } from '@corphub/directory';
 import type { GraphQLResponse } from '@corphub/shared/testing';
-import { createDepartments, letTimersRun } from './helpers';
+import { letTimersRun } from '@corphub/shared/testing';
 
 const MEMBERS = `query($first: Int!) {
   department(id: "sales") {

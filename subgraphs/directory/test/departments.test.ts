@@ -1,6 +1,5 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
 import { errorCodes } from '@corphub/shared/testing';
-import { createDepartments, hire } from './helpers';
 
 const TREE = `query($root: ID) { departments(rootId: $root) { id depth parent { id } } }`;
 

@@ -1,7 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
 import { errorCodes } from '@corphub/shared/testing';
-import { createDepartments, hire } from './helpers';
 
 describe('directory: employees, managers, members and search', () => {
   let hub: TestHub;

@@ -2,7 +2,7 @@ import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { DEMO, DEMO_PEOPLE } from '@corphub/shared';
-import { letTimersRun } from './helpers';
+import { letTimersRun } from '@corphub/shared/testing';
 
 describe('directory seeds', () => {
   let hub: TestHub;

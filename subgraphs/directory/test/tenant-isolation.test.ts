@@ -1,7 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
 import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, Role, signInternalContext } from '@corphub/shared';
 import { errorCodes, graphqlRequest } from '@corphub/shared/testing';
-import { createDepartments, hire } from './helpers';
 
 const SNAPSHOT = `{
   departments { id name parent { id } members(includeSubdepartments: true) { totalCount nodes { unionId } } }

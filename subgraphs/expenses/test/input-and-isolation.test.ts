@@ -1,9 +1,7 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub, upload } from '@corphub/gateway';
 import { scopeToCorp } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { errorCodes, pdf, wav } from '@corphub/shared/testing';
 import { ClaimEvent, ExpenseClaim, LineItem } from '@corphub/expenses';
-import { pdf, wav } from '../../media/test/support/files';
-import { upload } from '../../media/test/support/http';
 import { APPROVE, CREATE, GET, item, must, PAID, REJECT, SEND_BACK, seedOrg, SUBMIT, UPDATE, WITHDRAW, type Org } from './helpers';
 
 describe('expenses: bad input writes nothing; corps never see each other', () => {

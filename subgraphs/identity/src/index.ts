@@ -1,5 +1,4 @@
-import path from 'node:path';
-import type { SubgraphDefinition } from '@corphub/shared';
+import { defineSubgraph } from '@corphub/shared';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';
@@ -7,17 +6,17 @@ import { seedBenchmark, seedDemo } from './seed';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 
-export const identity: SubgraphDefinition = {
+export const identity = defineSubgraph({
   name: 'identity',
   defaultPort: 4001,
+  dir: __dirname,
   entities,
   migrations: { sqlite, postgresql },
-  migrationsDir: path.join(__dirname, '..', 'src', 'migrations'),
   buildSchema,
   createServer,
   seedDemo,
   seedBenchmark,
-};
+});
 
 export { entities, buildSchema, createServer };
 export * from './corps/corp.entity';

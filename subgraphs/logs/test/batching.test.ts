@@ -1,9 +1,9 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments } from '@corphub/gateway';
 import { Role, scopeToCorp } from '@corphub/shared';
 import { Department, Employee, Membership } from '@corphub/directory';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogKind, WorkLogRead, WorkLogVisibility } from '@corphub/logs';
 import type { GraphQLResponse } from '@corphub/shared/testing';
-import { createDepartments, letTimersRun } from '../../directory/test/helpers';
+import { letTimersRun } from '@corphub/shared/testing';
 
 const MEMBERS = 520;
 

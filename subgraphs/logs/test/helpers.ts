@@ -1,6 +1,5 @@
-import { seedCorp, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
-import { createDepartments, hire } from '../../directory/test/helpers';
 
 /**
  * corp-a, through the graph:

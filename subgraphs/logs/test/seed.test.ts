@@ -3,7 +3,7 @@ import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { logs } from '@corphub/logs';
 import { DEMO, DEMO_PEOPLE, Role } from '@corphub/shared';
-import { letTimersRun } from '../../directory/test/helpers';
+import { letTimersRun } from '@corphub/shared/testing';
 
 const DASHBOARD = `{ department(id: "sales") { members(first: 50, includeSubdepartments: true) { nodes { displayName workLogs(first: 1) { edges { node { date text voice { durationSeconds url } } } } } } } }`;
 

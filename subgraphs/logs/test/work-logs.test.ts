@@ -1,9 +1,7 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub, upload } from '@corphub/gateway';
 import { scopeToCorp } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { errorCodes, png, wav } from '@corphub/shared/testing';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogRead } from '@corphub/logs';
-import { png, wav } from '../../media/test/support/files';
-import { upload } from '../../media/test/support/http';
 import { CREATE, createLog, feedIds, seedOrg, type Org } from './helpers';
 
 describe('logs: writing, voice notes, comments, receipts, paging, statistics', () => {

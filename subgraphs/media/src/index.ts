@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
+import { defineSubgraph, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, type MediaServerOptions } from './server';
@@ -11,12 +10,12 @@ import { deriveUrlKey, mediaEnv, type MediaSettings } from './media/media.settin
  * The media subgraph. `overrides` replace what the environment says (tests: small limits, short links).
  */
 export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphDefinition {
-  return {
+  return defineSubgraph({
     name: 'media',
     defaultPort: 4006,
+    dir: __dirname,
     entities,
     migrations: { sqlite, postgresql },
-    migrationsDir: path.join(__dirname, '..', 'src', 'migrations'),
     buildSchema,
     createServer: (options: MediaServerOptions) => {
       const env = mediaEnv(process.env);
@@ -26,7 +25,7 @@ export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphD
         media: { limits: env.limits, urlTtlSeconds: env.urlTtlSeconds, urlKey: deriveUrlKey(internalSecret, env.urlSecret), ...overrides },
       });
     },
-  };
+  });
 }
 
 export const media: SubgraphDefinition = mediaSubgraph();

@@ -1,8 +1,7 @@
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub, upload } from '@corphub/gateway';
 import { media } from '@corphub/media';
-import { png } from './support/files';
-import { upload } from './support/http';
+import { png } from '@corphub/shared/testing';
 import type { GraphQLResponse } from '@corphub/shared/testing';
 import { attachments } from './fixtures/attachments-subgraph';
 

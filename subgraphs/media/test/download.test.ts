@@ -1,9 +1,8 @@
 import http from 'node:http';
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub, download, originOf, upload } from '@corphub/gateway';
 import { mediaSubgraph } from '@corphub/media';
-import { png, wav } from './support/files';
-import { download, originOf, upload } from './support/http';
+import { png, wav } from '@corphub/shared/testing';
 
 // short enough to watch a link expire, long enough for a loaded CI machine to use it first
 const TTL_SECONDS = 6;

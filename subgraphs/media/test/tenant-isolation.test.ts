@@ -1,8 +1,6 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub, download, originOf, upload } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
-import { pdf, png } from './support/files';
-import { download, originOf, upload } from './support/http';
+import { errorCodes, pdf, png } from '@corphub/shared/testing';
 
 describe('media: corp B never sees corp A', () => {
   let hub: TestHub;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub, originOf, upload, uploadForm } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
 import { mediaSubgraph } from '@corphub/media';
-import { amr, gif, jpeg, mp3, pdf, png, wav, webp } from './support/files';
-import { eventually, originOf, stagingFiles, storedFiles, upload, uploadForm } from './support/http';
+import { amr, gif, jpeg, mp3, pdf, png, wav, webp, eventually } from '@corphub/shared/testing';
+import { stagingFiles, storedFiles } from './support/store';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { readSecurityConfig, Role, type Logger, type SubgraphDefinition } from '@corphub/shared';
 import { graphqlRequest, QueryCounter, testDatabase, type GraphQLResponse, type RequestOptions, type TestDatabase } from '@corphub/shared/testing';
-import { startHub, type Hub } from './hub';
-import type { GatewayConfigOverrides } from './gateway-config';
-import { signDevToken, type DevTokenRequest } from './dev-token';
+import { startHub, type Hub } from '../hub';
+import type { GatewayConfigOverrides } from '../gateway-config';
+import { signDevToken, type DevTokenRequest } from '../dev-token';
 
 export interface TestHub extends Hub {
   database: TestDatabase;

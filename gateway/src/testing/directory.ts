@@ -1,4 +1,4 @@
-import type { SeededCorp, TestHub } from '@corphub/gateway';
+import type { SeededCorp, TestHub } from './hub';
 
 /** Creates departments through the graph: [id, name, parentId]. */
 export async function createDepartments(hub: TestHub, corp: SeededCorp, tree: [string, string, string | null][]): Promise<void> {
@@ -25,12 +25,4 @@ export async function hire(hub: TestHub, corp: SeededCorp, displayName: string, 
   });
   if (hired.errors) throw new Error(`hireEmployee ${displayName}: ${JSON.stringify(hired.errors)}`);
   return unionId;
-}
-
-/**
- * After seconds of direct ORM writes the event loop has not run its timers: the first request would reuse a
- * keep-alive socket that both ends have already timed out (ECONNRESET). One timer turn lets them close it.
- */
-export function letTimersRun(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 20));
 }

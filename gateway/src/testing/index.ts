@@ -1,0 +1,3 @@
+export * from './hub';
+export * from './media';
+export * from './directory';
