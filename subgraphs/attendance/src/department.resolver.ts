@@ -54,7 +54,7 @@ function checkMonth(month: string): void {
 export async function departmentAttendance(context: AttendanceContext, departmentId: string, month: string, top: number): Promise<DepartmentAttendance> {
   checkMonth(month);
   const { from, to } = monthRange(month);
-  const { name, members } = await context.loaders.graph.departmentMembers(context.auth.corpId, departmentId, context.requestId);
+  const { name, members } = await context.loaders.graph.departmentTargets(context.auth.corpId, departmentId, context.requestId);
   const summaries = await summarize(context.em, await context.loaders.ruleBook(), members, from, to);
   const totals = new AttendanceSummary();
   const people = members.map((member, i) => {

@@ -6,7 +6,7 @@ import { attendanceRoutes } from './routes';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = createGraph('attendance', options.gatewayUrl, security.internalSecret);
+  const graph = createGraph(options, security.internalSecret);
   return startSubgraphServer({
     name: 'attendance',
     schema: await buildSchema(),

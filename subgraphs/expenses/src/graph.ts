@@ -1,21 +1,15 @@
-import { errors, GatewayClient } from '@corphub/shared';
+import { errors, ModuleGraph } from '@corphub/shared';
 
 /**
  * What expenses reads from other subgraphs, through the gateway with its own service token (never their
  * tables): the manager chain and finance people from the directory, an invoice's kind from media.
  */
-export class ExpensesGraph {
-  constructor(private readonly client: GatewayClient) {}
-
-  /** The claimant's managers, nearest first. */
+export class ExpensesGraph extends ModuleGraph {
+  /** The claimant's managers, nearest first; NOT_FOUND when the claimant is no employee of the corp. */
   async managerChain(corpId: string, unionId: string, requestId?: string): Promise<string[]> {
-    const data = await this.client.request<{ employee: { managers: { unionId: string }[] } }>(
-      corpId,
-      /* GraphQL */ `query($u: ID!) { employee(unionId: $u) { managers { unionId } } }`,
-      { u: unionId },
-      requestId,
-    );
-    return data.employee.managers.map((manager) => manager.unionId);
+    const [employee] = await this.employees<{ managers: { unionId: string }[] }>(corpId, [unionId], 'managers { unionId }', requestId);
+    if (!employee) throw errors.NOT_FOUND(`Employee "${unionId}" not found`);
+    return employee.managers.map((manager) => manager.unionId);
   }
 
   /** Active employees with the `finance` tag. */
@@ -30,47 +24,14 @@ export class ExpensesGraph {
   }
 
   async hasFinanceTag(corpId: string, unionId: string, requestId?: string): Promise<boolean> {
-    try {
-      const data = await this.client.request<{ employee: { tags: { name: string }[] } }>(
-        corpId,
-        /* GraphQL */ `query($u: ID!) { employee(unionId: $u) { tags { name } } }`,
-        { u: unionId },
-        requestId,
-      );
-      return data.employee.tags.some((tag) => tag.name === 'finance');
-    } catch (error) {
-      if ((error as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') return false;
-      throw error;
-    }
+    const [employee] = await this.employees<{ tags: { name: string }[] }>(corpId, [unionId], 'tags { name }', requestId);
+    return !!employee?.tags.some((tag) => tag.name === 'finance');
   }
 
   /** Refuses an invoice that is not a DOCUMENT or IMAGE of this corp (another corp's media is not found). */
   async checkInvoice(corpId: string, mediaId: string, requestId?: string): Promise<void> {
-    let kind: string;
-    try {
-      const data = await this.client.request<{ media: { kind: string } }>(corpId, /* GraphQL */ `query($id: ID!) { media(id: $id) { kind } }`, { id: mediaId }, requestId);
-      kind = data.media.kind;
-    } catch (error) {
-      if ((error as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') throw errors.BAD_USER_INPUT(`Invoice "${mediaId}" not found`);
-      throw error;
-    }
-    if (kind !== 'DOCUMENT' && kind !== 'IMAGE') throw errors.BAD_USER_INPUT(`Invoice "${mediaId}" is ${kind}: upload a DOCUMENT or IMAGE`);
-  }
-
-  /** Every active member of a department and the departments below it (pages of 500). */
-  async departmentMembers(corpId: string, departmentId: string, requestId?: string): Promise<string[]> {
-    const unionIds: string[] = [];
-    let after: string | null = null;
-    do {
-      const data: { department: { members: { nodes: { unionId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await this.client.request(
-        corpId,
-        /* GraphQL */ `query($id: ID!, $after: String) { department(id: $id) { members(first: 500, after: $after, includeSubdepartments: true) { nodes { unionId } pageInfo { hasNextPage endCursor } } } }`,
-        { id: departmentId, after },
-        requestId,
-      );
-      unionIds.push(...data.department.members.nodes.map((node) => node.unionId));
-      after = data.department.members.pageInfo.hasNextPage ? data.department.members.pageInfo.endCursor : null;
-    } while (after);
-    return unionIds;
+    const [invoice] = await this.media(corpId, [mediaId], requestId);
+    if (!invoice) throw errors.BAD_USER_INPUT(`Invoice "${mediaId}" not found`);
+    if (invoice.kind !== 'DOCUMENT' && invoice.kind !== 'IMAGE') throw errors.BAD_USER_INPUT(`Invoice "${mediaId}" is ${invoice.kind}: upload a DOCUMENT or IMAGE`);
   }
 }

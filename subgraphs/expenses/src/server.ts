@@ -1,4 +1,4 @@
-import { GatewayClient, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -6,7 +6,6 @@ import { ExpensesGraph } from './graph';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const gatewayUrl = options.gatewayUrl ?? (() => process.env.CORPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql');
-  const graph = new ExpensesGraph(new GatewayClient({ service: 'expenses', gatewayUrl, internalSecret: security.internalSecret }));
+  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, security.internalSecret));
   return startSubgraphServer({ name: 'expenses', schema: await buildSchema(), createLoaders: (em: EntityManager) => createLoaders(em, graph), ...options, security });
 }

@@ -1,4 +1,4 @@
-import { errorCodeOf, errors, GatewayClient, Role, type AuthContext } from '@corphub/shared';
+import { errorCodeOf, errors, ModuleGraph, Role, type AuthContext } from '@corphub/shared';
 import { WorkLogVisibility } from './work-log.entity';
 
 /**
@@ -65,35 +65,25 @@ export function viewerKeys(unionId: string, viewer: DirectoryFacts): string[] {
   ];
 }
 
-const EMPLOYEE_FACTS = `query LogsEmployeeFacts($unionId: ID!) {
-  employee(unionId: $unionId) { departments { id ancestors { id } } managers { unionId } }
-}`;
-
-interface EmployeeFactsData {
-  employee: { departments: { id: string; ancestors: { id: string }[] }[]; managers: { unionId: string }[] };
+interface EmployeeFactsNode {
+  departments: { id: string; ancestors: { id: string }[] }[];
+  managers: { unionId: string }[];
 }
 
 /** Members at most this many per department or corp for `unreadBy` and the statistics. */
 export const MAX_AUDIENCE = 500;
 
 /** The directory and media data logs need, read through the gateway with the logs service token. */
-export class Graph {
-  constructor(private readonly client: GatewayClient) {}
-
+export class Graph extends ModuleGraph {
   /** Null when the person is no employee of the corp. */
   async employeeFacts(corpId: string, unionId: string, requestId?: string): Promise<DirectoryFacts | null> {
-    try {
-      const { employee } = await this.client.request<EmployeeFactsData>(corpId, EMPLOYEE_FACTS, { unionId }, requestId);
-      const departmentIds = employee.departments.map((d) => d.id);
-      return {
-        departmentIds,
-        departmentIdsWithAncestors: [...new Set(employee.departments.flatMap((d) => [d.id, ...d.ancestors.map((a) => a.id)]))],
-        managerUnionIds: employee.managers.map((m) => m.unionId),
-      };
-    } catch (error) {
-      if (errorCodeOf(error) === 'NOT_FOUND') return null;
-      throw error;
-    }
+    const [employee] = await this.employees<EmployeeFactsNode>(corpId, [unionId], 'departments { id ancestors { id } } managers { unionId }', requestId);
+    if (!employee) return null;
+    return {
+      departmentIds: employee.departments.map((d) => d.id),
+      departmentIdsWithAncestors: [...new Set(employee.departments.flatMap((d) => [d.id, ...d.ancestors.map((a) => a.id)]))],
+      managerUnionIds: employee.managers.map((m) => m.unionId),
+    };
   }
 
   /**
@@ -102,18 +92,11 @@ export class Graph {
    */
   async checkMedia(corpId: string, voiceId: string | null | undefined, attachmentIds: string[], requestId?: string): Promise<{ voiceDurationSeconds: number | null }> {
     const ids = [...(voiceId ? [voiceId] : []), ...attachmentIds];
-    if (!ids.length) return { voiceDurationSeconds: null };
-    const variables = Object.fromEntries(ids.map((id, i) => [`m${i}`, id]));
-    const query = `query LogsMedia(${ids.map((_, i) => `$m${i}: ID!`).join(', ')}) { ${ids.map((_, i) => `m${i}: media(id: $m${i}) { id kind durationSeconds }`).join(' ')} }`;
-    let data: Record<string, { id: string; kind: string; durationSeconds: number | null }>;
-    try {
-      data = await this.client.request(corpId, query, variables, requestId);
-    } catch (error) {
-      if (errorCodeOf(error) === 'NOT_FOUND') throw errors.BAD_USER_INPUT(`Unknown media: ${error instanceof Error ? error.message : ''}`.trim());
-      throw error;
-    }
+    const found = await this.media(corpId, ids, requestId);
+    const unknown = ids.filter((_, i) => !found[i]);
+    if (unknown.length) throw errors.BAD_USER_INPUT(`Unknown media: ${unknown.map((id) => `"${id}"`).join(', ')}`);
     if (!voiceId) return { voiceDurationSeconds: null };
-    const voice = data.m0;
+    const voice = found[0]!;
     if (voice.kind !== 'AUDIO') throw errors.BAD_USER_INPUT(`Media "${voiceId}" is ${voice.kind}, not AUDIO: a voice note must be uploaded with kind=AUDIO`);
     return { voiceDurationSeconds: voice.durationSeconds };
   }
@@ -136,23 +119,6 @@ export class Graph {
       const answer = data[`k${i}`] as { nodes?: { unionId: string }[]; members?: { nodes: { unionId: string }[] } } | null | undefined;
       return (answer?.nodes ?? answer?.members?.nodes ?? []).map((node) => node.unionId);
     });
-  }
-
-  /** Department members, through every page. */
-  async departmentMembers(corpId: string, departmentId: string, includeSubdepartments: boolean, requestId?: string): Promise<string[]> {
-    const members: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const data: { department: { members: { nodes: { unionId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await this.client.request(
-        corpId,
-        `query LogsMembers($id: ID!, $after: String, $sub: Boolean!) { department(id: $id) { members(first: ${MAX_AUDIENCE}, after: $after, includeSubdepartments: $sub) { nodes { unionId } pageInfo { hasNextPage endCursor } } } }`,
-        { id: departmentId, after, sub: includeSubdepartments },
-        requestId,
-      );
-      members.push(...data.department.members.nodes.map((node) => node.unionId));
-      if (!data.department.members.pageInfo.hasNextPage) return members;
-      after = data.department.members.pageInfo.endCursor;
-    }
   }
 
   /** A department's ancestors (ids), nearest first; NOT_FOUND when the corp has no such department. */

@@ -80,7 +80,7 @@ export class WorkLogResolver {
         throw errors.FORBIDDEN(`Only members of "${departmentId}" or of a department above it see its submissions`);
       }
     }
-    const members = await graph.departmentMembers(auth.corpId, departmentId, includeSubdepartments, requestId);
+    const members = (await graph.departmentMembers(auth.corpId, departmentId, { includeSubdepartments, requestId })).members.map((member) => member.unionId);
     const submittedBy = new Set(
       members.length ? (await em.find(WorkLog, { kind: WorkLogKind.DAILY, date, authorUnionId: { $in: members } }, { fields: ['authorUnionId'] })).map((log) => log.authorUnionId) : [],
     );

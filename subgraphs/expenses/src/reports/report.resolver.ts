@@ -71,7 +71,7 @@ export class ReportResolver {
     if (!isCorpReader(auth) && !(auth.unionId && (await loaders.graph.hasFinanceTag(auth.corpId, auth.unionId, requestId)))) {
       throw errors.FORBIDDEN('Only finance and corp-wide readers may read expense reports');
     }
-    const members = await loaders.graph.departmentMembers(auth.corpId, args.departmentId, requestId);
+    const members = (await loaders.graph.departmentMembers(auth.corpId, args.departmentId, { requestId })).members.map((member) => member.unionId);
     const statuses = args.statuses?.length ? args.statuses : [ClaimStatus.APPROVED, ClaimStatus.PAID];
     const rows = members.length
       ? await (em as SqlEntityManager)

@@ -1,0 +1,97 @@
+import type { CreateServerOptions } from './definition';
+import { errorCodeOf } from './errors';
+import { GatewayClient } from './gateway-client';
+
+/** A page of a connection as modules read it: nodes and where the next page starts. */
+interface NodesPage<Node> {
+  nodes: Node[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** What a module learns about a media id it was handed. */
+export interface MediaFacts {
+  id: string;
+  kind: string;
+  durationSeconds: number | null;
+}
+
+/** How many people a module reads per request when it walks a department's members. */
+export const MEMBERS_PAGE_SIZE = 500;
+
+/**
+ * The core data every module reads but does not own — the directory's people and departments, media's
+ * kinds — read through the gateway with the module's own service token, never from the other subgraphs'
+ * tables. Each module extends it with the questions of its own domain.
+ */
+export class ModuleGraph {
+  constructor(protected readonly client: GatewayClient) {}
+
+  /**
+   * A client for the module `service` of a subgraph server: the hub's gateway when it runs one, else
+   * CORPHUB_GATEWAY_URL (a subgraph started on its own).
+   */
+  static clientFor(service: string, options: Pick<CreateServerOptions, 'gatewayUrl'>, internalSecret: string): GatewayClient {
+    const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
+    return new GatewayClient({ service, gatewayUrl: options.gatewayUrl ?? (() => fallback), internalSecret });
+  }
+
+  /** The department's name and its active members (and those below it), every page, with the fields asked. */
+  async departmentMembers<Node = { unionId: string }>(
+    corpId: string,
+    departmentId: string,
+    options: { includeSubdepartments?: boolean; fields?: string; requestId?: string } = {},
+  ): Promise<{ name: string; members: Node[] }> {
+    const { includeSubdepartments = true, fields = 'unionId', requestId } = options;
+    const members: Node[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: { department: { name: string; members: NodesPage<Node> } } = await this.client.request(
+        corpId,
+        /* GraphQL */ `query ModuleDepartmentMembers($id: ID!, $after: String, $sub: Boolean!) {
+          department(id: $id) { name members(first: ${MEMBERS_PAGE_SIZE}, after: $after, includeSubdepartments: $sub) { nodes { ${fields} } pageInfo { hasNextPage endCursor } } }
+        }`,
+        { id: departmentId, after, sub: includeSubdepartments },
+        requestId,
+      );
+      const page = data.department.members;
+      members.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) return { name: data.department.name, members };
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  /** `employee(unionId)` for each person in one request; who is no employee of the corp answers null. */
+  employees<Node>(corpId: string, unionIds: readonly string[], fields: string, requestId?: string): Promise<(Node | null)[]> {
+    return this.lookUp<Node>(corpId, 'employee', 'unionId', unionIds, fields, requestId);
+  }
+
+  /** Each person's management chain (UnionIDs, nearest first), in one request; empty for who is unknown. */
+  async managerChains(corpId: string, unionIds: readonly string[], requestId?: string): Promise<string[][]> {
+    const nodes = await this.employees<{ managers: { unionId: string }[] }>(corpId, unionIds, 'managers { unionId }', requestId);
+    return nodes.map((node) => node?.managers.map((manager) => manager.unionId) ?? []);
+  }
+
+  /** Kind and duration of each media id, in one request; an id the corp does not have answers null. */
+  media(corpId: string, ids: readonly string[], requestId?: string): Promise<(MediaFacts | null)[]> {
+    return this.lookUp<MediaFacts>(corpId, 'media', 'id', ids, 'id kind durationSeconds', requestId);
+  }
+
+  /**
+   * Aliased lookups `k0: field(arg: $k0) { … }` in one request. The field is non-null, so one unknown key
+   * fails the whole answer (NOT_FOUND): then each key is asked alone and the unknown ones answer null.
+   */
+  private async lookUp<Node>(corpId: string, field: string, arg: string, keys: readonly string[], fields: string, requestId?: string): Promise<(Node | null)[]> {
+    if (!keys.length) return [];
+    const variables = Object.fromEntries(keys.map((key, i) => [`k${i}`, key]));
+    const params = keys.map((_, i) => `$k${i}: ID!`).join(', ');
+    const selections = keys.map((_, i) => `k${i}: ${field}(${arg}: $k${i}) { ${fields} }`).join('\n');
+    try {
+      const data = await this.client.request<Record<string, Node>>(corpId, `query ModuleLookUp(${params}) {\n${selections}\n}`, variables, requestId);
+      return keys.map((_, i) => data[`k${i}`] ?? null);
+    } catch (error) {
+      if (errorCodeOf(error) !== 'NOT_FOUND') throw error;
+      if (keys.length === 1) return [null];
+      return (await Promise.all(keys.map((key) => this.lookUp<Node>(corpId, field, arg, [key], fields, requestId)))).flat();
+    }
+  }
+}
