@@ -11,7 +11,7 @@ export interface PollerOptions {
   name: string;
   intervalMs: number;
   /** One round of work; returns true when there may be more right away (a full batch). */
-  run(): Promise<boolean>;
+  run: () => Promise<boolean>;
   logger: Logger;
 }
 
