@@ -177,6 +177,20 @@ describe('webhooks for vendors', () => {
     }
   });
 
+  it('reads the delivery log with as many statements for 50 rows as for 1, while the background loops run', async () => {
+    const page = (first: number) => `{ webhookDeliveries(first: ${first}) { nodes { eventId eventType status app { name vendor } } } }`;
+    const statements = async (first: number) => {
+      const counts = await hub.queries.during(async () => {
+        const response = await hub.request(page(first), { token: acme.adminToken });
+        expect(response.data!.webhookDeliveries.nodes.length).toBe(Math.min(first, response.data!.webhookDeliveries.nodes.length));
+      });
+      return counts.identity;
+    };
+    const one = await statements(1);
+    expect(one).toBeGreaterThan(0);
+    for (let round = 0; round < 3; round++) expect(await statements(50)).toBe(one);
+  });
+
   it('tells the app of its uninstall, then sends it nothing more', async () => {
     const uninstalled = await hub.request(`mutation { uninstallApp(appId: "hooks-app") { status } }`, { token: acme.adminToken });
     expect(uninstalled.data).toEqual({ uninstallApp: { status: 'UNINSTALLED' } });

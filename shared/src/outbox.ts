@@ -4,6 +4,7 @@ import { CorpScoped } from './tenant';
 import type { GatewayClient } from './gateway-client';
 import type { Logger } from './logger';
 import { startPoller, type Poller } from './poller';
+import { BACKGROUND } from './orm';
 
 /**
  * A subgraph's outbox of vendor-facing events (webhooks): written in the same transaction as the
@@ -67,7 +68,7 @@ export function outboxPollMs(env: NodeJS.ProcessEnv = process.env): number {
 /** Relays unrelayed events, oldest first, corp by corp; a corp whose relay fails is retried next round. */
 export function startOutboxRelay({ orm, client, pollMs, logger, batch = 100 }: OutboxRelayOptions): Poller {
   const run = async (): Promise<boolean> => {
-    const em = orm.em.fork();
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
     const pending = await em.find(OutboxEvent, { relayedAt: null }, { filters: false, orderBy: { occurredAt: 'asc', id: 'asc' }, limit: batch });
     const byCorp = new Map<string, OutboxEvent[]>();
     for (const event of pending) byCorp.set(event.corpId, [...(byCorp.get(event.corpId) ?? []), event]);

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { startPoller, type Logger, type Poller } from '@corphub/shared';
+import { BACKGROUND, startPoller, type Logger, type Poller } from '@corphub/shared';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook.signature';
@@ -57,7 +57,7 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
   const unlocked = (now: Date) => ({ $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] });
 
   async function deliver(delivery: WebhookDelivery): Promise<void> {
-    const em = orm.em.fork();
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
     const [event, integration] = await Promise.all([
       em.findOneOrFail(WebhookEvent, { id: delivery.event.id }, { filters: false }),
       em.findOne(AppIntegration, { appId: delivery.appId }),
@@ -110,7 +110,7 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
   }
 
   async function round(): Promise<boolean> {
-    const em = orm.em.fork();
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
     const now = new Date();
     const due = await em.find(
       WebhookDelivery,
