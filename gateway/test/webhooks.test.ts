@@ -118,9 +118,13 @@ describe('webhooks for vendors', () => {
       return row?.status === 'DELIVERED' ? row : undefined;
     }, 'the delivery log');
     expect(log).toEqual({ eventId: attempts[0].id, eventType: 'employee.hired', appId: 'hooks-app', status: 'DELIVERED', attempts: 2, lastStatusCode: 200, nextAttemptAt: null, deliveredAt: expect.any(String), app: { name: 'Hooks' } });
-    // exactly two attempts: none after the success
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(received.filter((event) => event.id === attempts[0].id)).toHaveLength(2);
+    // a refused change writes no event: hiring Bo again is a CONFLICT, and no second employee.hired follows
+    const again = await hire(acme, bo, 'Bo Li');
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    await hub.request(`mutation { createDepartment(input: { id: "after-conflict", name: "After" }) { id } }`, { token: acme.adminToken });
+    await eventually(() => received.find((event) => event.data.departmentId === 'after-conflict'), 'the later acme event');
+    // exactly two attempts of the one event: none after the success, no second event
+    expect(received.filter((event) => event.type === 'employee.hired' && event.data.unionId === bo).map((event) => event.id)).toEqual([attempts[0].id, attempts[0].id]);
   });
 
   it('sends offboarding and department changes', async () => {
