@@ -14,6 +14,16 @@ export interface QueryLimits {
   maxBodyBytes: number;
 }
 
+/** The vendor login at /oauth (README, "Login for vendor apps"). */
+export interface OAuthConfig {
+  /** How long an authorization code can be exchanged. */
+  codeTtlSeconds: number;
+  /** Lifetime of the access tokens /oauth/token issues. */
+  accessTokenTtlSeconds: number;
+  /** Serve the development sign-in page (pick a person, no password) at /oauth/authorize. */
+  devSignIn: boolean;
+}
+
 export interface GatewayConfig {
   limits: QueryLimits;
   /** Per-subgraph fetch deadline in ms, by subgraph name; `default` for the rest. */
@@ -38,6 +48,7 @@ export interface GatewayConfig {
   production: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  oauth: OAuthConfig;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -101,6 +112,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
+    oauth: {
+      codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),
+      accessTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_TOKEN_TTL_SECONDS', 7200),
+      devSignIn: flag(env, 'CORPHUB_OAUTH_DEV_SIGN_IN', !production),
+    },
   };
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');
@@ -108,8 +124,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return config;
 }
 
-export type GatewayConfigOverrides = Partial<Omit<GatewayConfig, 'limits' | 'subgraphTimeoutMs'>> & {
+export type GatewayConfigOverrides = Partial<Omit<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'oauth'>> & {
   limits?: Partial<QueryLimits>;
+  oauth?: Partial<OAuthConfig>;
   subgraphTimeoutMs?: Record<string, number>;
 };
 
@@ -120,6 +137,7 @@ export function gatewayConfig(overrides: GatewayConfigOverrides = {}, env: NodeJ
     ...base,
     ...overrides,
     limits: { ...base.limits, ...overrides.limits },
+    oauth: { ...base.oauth, ...overrides.oauth },
     subgraphTimeoutMs: { ...base.subgraphTimeoutMs, ...overrides.subgraphTimeoutMs },
   };
 }

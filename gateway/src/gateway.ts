@@ -31,6 +31,7 @@ import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { subgraphHttpRoutes } from './routes/subgraph-http';
 import { createScimRouter } from './scim';
+import { oauthRouter, openIdConfiguration } from './oauth/oauth.router';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -117,6 +118,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     refuseOversizedBodies(metrics),
     expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
   );
+  // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
+  app.use('/oauth', oauthRouter({ security, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
+  app.get('/.well-known/openid-configuration', openIdConfiguration);
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
   for (const subgraph of ['media', 'attendance']) {
     app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));

@@ -11,6 +11,8 @@ export * from './main';
 export * from './migration-generator';
 export * from './orm';
 export * from './pagination';
+export * from './poller';
+export * from './outbox';
 export * from './subgraph';
 export * from './tenant';
 export * from './transactions';

@@ -38,13 +38,23 @@ export function databaseTargetFromEnv(subgraph: string, dataDirectory: string, e
   return { dialect: 'sqlite', file: path.join(dataDirectory, `${subgraph}.sqlite`) };
 }
 
+/**
+ * For entity managers of background loops (outbox relay, webhook dispatcher): `orm.em.fork({ loggerContext: BACKGROUND })`.
+ * Their statements are not handed to `onQuery`, so a test counting one request's SQL counts that request's only.
+ */
+export const BACKGROUND = { background: true } as const;
+
 export function ormConfig({ database, entities, migrations, onQuery, overrides }: OrmOptions): Options {
   const logging: Partial<Options> = onQuery
     ? {
         debug: ['query'] as LoggerNamespace[],
         // hands over the plain SQL (the default logger colours and decorates it)
         loggerFactory: (loggerOptions: LoggerOptions) =>
-          Object.assign(new DefaultLogger({ ...loggerOptions, writer: () => undefined }), { logQuery: (context: LogContext) => onQuery(context.query ?? '') }),
+          Object.assign(new DefaultLogger({ ...loggerOptions, writer: () => undefined }), {
+            logQuery: (context: LogContext) => {
+              if (!(context as { background?: boolean }).background) onQuery(context.query ?? '');
+            },
+          }),
       }
     : {};
   const common: Options = {

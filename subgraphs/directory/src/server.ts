@@ -1,7 +1,24 @@
-import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, GatewayClient, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({ name: 'directory', schema: await buildSchema(), createLoaders, ...options });
+  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const logger = options.logger ?? createLogger('directory');
+  const gatewayUrl = options.gatewayUrl ?? (() => process.env.CORPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql');
+  const server = await startSubgraphServer({ name: 'directory', schema: await buildSchema(), createLoaders, ...options, security, logger });
+  // employee and department events go to identity, which sends the vendors' webhooks
+  const relay = startOutboxRelay({
+    orm: options.orm,
+    client: new GatewayClient({ service: 'directory', gatewayUrl, internalSecret: security.internalSecret }),
+    pollMs: outboxPollMs(process.env),
+    logger: logger.child({ component: 'outbox' }),
+  });
+  return {
+    ...server,
+    stop: async () => {
+      await relay.stop();
+      await server.stop();
+    },
+  };
 }

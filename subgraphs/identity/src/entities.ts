@@ -3,5 +3,8 @@ import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
 import { Installation } from './apps/installation.entity';
 import { OpenId } from './open-ids/open-id.entity';
+import { AppIntegration } from './apps/app-integration.entity';
+import { AuthorizationCode } from './oauth/authorization-code.entity';
+import { WebhookDelivery, WebhookEvent } from './webhooks/webhook.entity';
 
-export const entities = [Corp, Person, App, Installation, OpenId];
+export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, WebhookEvent, WebhookDelivery];

@@ -24,3 +24,7 @@ export * from './people/person.entity';
 export * from './apps/app.entity';
 export * from './apps/installation.entity';
 export * from './open-ids/open-id.entity';
+export * from './apps/app-integration.entity';
+export * from './webhooks/webhook.entity';
+export { signWebhook, verifyWebhook, SIGNATURE_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER } from './webhooks/webhook.signature';
+export { recordWebhookEvent } from './webhooks/webhook.outbox';

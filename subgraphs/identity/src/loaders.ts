@@ -6,6 +6,7 @@ import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
 import { Installation } from './apps/installation.entity';
 import { OpenId } from './open-ids/open-id.entity';
+import { AppIntegration } from './apps/app-integration.entity';
 
 export const openIdKey = (appId: string, unionId: string) => `${appId}\u0000${unionId}`;
 
@@ -15,6 +16,7 @@ export function createLoaders(em: EntityManager) {
     corpById: entityLoader(em, Corp, 'id'),
     personByUnionId: entityLoader(em, Person, 'unionId'),
     appById: entityLoader(em, App, 'appId'),
+    integrationByAppId: entityLoader(em, AppIntegration, 'appId'),
     installationByAppId: entityLoader(em, Installation, 'app', (installation) => installation.app.appId),
     openIdById: entityLoader(em, OpenId, 'openId'),
     /** Key: openIdKey(appId, unionId). */

@@ -4,11 +4,13 @@ import { PersonResolver } from './people/person.resolver';
 import { AppResolver, InstallationResolver } from './apps/app.resolver';
 import { OpenIdResolver } from './open-ids/open-id.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
+import { AppIntegrationResolver } from './apps/app-integration.resolver';
+import { WebhookDeliveryResolver } from './webhooks/webhook.resolver';
 import type { IdentityContext } from './context';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver],
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver],
     references: {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),

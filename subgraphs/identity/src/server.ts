@@ -1,7 +1,19 @@
-import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
+import { oauthRoutes } from './oauth/oauth.routes';
+import { readWebhookConfig, startWebhookDispatcher } from './webhooks/webhook.dispatcher';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders, ...options });
+  const logger = options.logger ?? createLogger('identity');
+  const server = await startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders, routes: oauthRoutes, ...options, logger });
+  // the dispatcher lives with the server: stopping identity stops its deliveries too
+  const dispatcher = startWebhookDispatcher(options.orm, readWebhookConfig(process.env), logger.child({ component: 'webhooks' }));
+  return {
+    ...server,
+    stop: async () => {
+      await dispatcher.stop();
+      await server.stop();
+    },
+  };
 }

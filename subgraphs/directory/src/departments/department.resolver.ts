@@ -1,3 +1,4 @@
+import { recordDepartmentEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors, paginate, Role, type Page } from '@corphub/shared';
 import { Department } from './department.entity';
@@ -51,7 +52,9 @@ export class DepartmentResolver {
   async createDepartment(@Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput, @Ctx() { em }: DirectoryContext): Promise<Department> {
     return em.transactional(async (tx) => {
       const parent = input.parentId ? await findDepartment(tx, input.parentId) : null;
-      return createDepartment(tx, input.id ?? newDepartmentId(), input.name, parent, input.order ?? 0);
+      const department = await createDepartment(tx, input.id ?? newDepartmentId(), input.name, parent, input.order ?? 0);
+      recordDepartmentEvent(tx, 'department.created', department.id);
+      return department;
     });
   }
 
@@ -66,6 +69,7 @@ export class DepartmentResolver {
       const department = await findDepartment(tx, id);
       if (input.name != null) department.name = input.name;
       if (input.order != null) department.order = input.order;
+      recordDepartmentEvent(tx, 'department.changed', department.id);
       return department;
     });
   }
@@ -83,6 +87,7 @@ export class DepartmentResolver {
       const parent = parentId ? await findDepartment(tx, parentId) : null;
       await moveDepartment(tx, department, parent);
       if (order != null) department.order = order;
+      recordDepartmentEvent(tx, 'department.changed', department.id);
       return department;
     });
   }
@@ -92,6 +97,7 @@ export class DepartmentResolver {
   async deleteDepartment(@Arg('id', () => ID) id: string, @Ctx() { em }: DirectoryContext): Promise<string> {
     return em.transactional(async (tx) => {
       await deleteDepartment(tx, await findDepartment(tx, id));
+      recordDepartmentEvent(tx, 'department.deleted', id);
       return id;
     });
   }

@@ -1,3 +1,4 @@
+import { recordEmployeeEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
@@ -130,6 +131,7 @@ export class EmployeeResolver {
       if (input.managerUnionId) await setManager(tx, employee, input.managerUnionId);
       await setDepartments(tx, employee, input.departmentIds ?? [], input.primaryDepartmentId);
       for (const name of new Set(input.tags ?? [])) await assignTag(tx, employee, await findTag(tx, name));
+      recordEmployeeEvent(tx, 'employee.hired', employee);
       await tx.flush();
       return employee;
     });
@@ -153,6 +155,7 @@ export class EmployeeResolver {
       if (input.email !== undefined) employee.email = input.email?.toLowerCase() ?? null;
       if (input.managerUnionId !== undefined) await setManager(tx, employee, input.managerUnionId);
       employee.refreshSearchText();
+      recordEmployeeEvent(tx, 'employee.changed', employee);
       await tx.flush();
       return employee;
     });
@@ -170,6 +173,7 @@ export class EmployeeResolver {
       if (!found.isActive) throw errors.BAD_USER_INPUT(`"${unionId}" has left: rehire them first`);
       await setDepartments(tx, found, input.departmentIds, input.primaryDepartmentId);
       if (input.managerUnionId !== undefined) await setManager(tx, found, input.managerUnionId);
+      recordEmployeeEvent(tx, 'employee.changed', found);
       await tx.flush();
       return found;
     });
@@ -191,6 +195,7 @@ export class EmployeeResolver {
       employee.status = EmployeeStatus.LEFT;
       employee.leftAt = lastDay;
       await tx.nativeUpdate(Employee, { manager: employee.key }, { manager: employee.manager?.key ?? null });
+      recordEmployeeEvent(tx, 'employee.offboarded', employee);
       return employee;
     });
   }
@@ -206,6 +211,7 @@ export class EmployeeResolver {
       employee.status = EmployeeStatus.ACTIVE;
       employee.joinedAt = firstDay;
       employee.leftAt = null;
+      recordEmployeeEvent(tx, 'employee.hired', employee);
       return employee;
     });
   }

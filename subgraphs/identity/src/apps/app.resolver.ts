@@ -5,6 +5,8 @@ import { Installation, InstallationStatus } from './installation.entity';
 import { RegisterAppInput, RegisteredApp } from './app.inputs';
 import { hashSecret, newAppId, newAppSecret } from '../ids';
 import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
+import { recordWebhookEvent } from '../webhooks/webhook.outbox';
+import { applyIntegration } from './app-integration';
 import type { IdentityContext } from '../context';
 
 @ObjectType()
@@ -30,14 +32,14 @@ export class AppResolver {
   async registerApp(@Arg('input', () => RegisterAppInput) input: RegisterAppInput, @Ctx() { em }: IdentityContext): Promise<RegisteredApp> {
     const secret = newAppSecret();
     const secretHash = await hashSecret(secret);
-    const app = await em.transactional(async (tx) => {
+    return em.transactional(async (tx) => {
       const appId = input.appId ?? newAppId();
       if (await tx.findOne(App, { appId })) throw errors.CONFLICT(`App "${appId}" already exists`);
-      const created = new App(appId, input.name, input.vendor, secretHash, input.description);
-      tx.persist(created);
-      return created;
+      const app = new App(appId, input.name, input.vendor, secretHash, input.description);
+      tx.persist(app);
+      const webhookSecret = await applyIntegration(tx, appId, input);
+      return { app, secret, webhookSecret };
     });
-    return { app, secret };
   }
 }
 
@@ -73,6 +75,7 @@ export class InstallationResolver {
       }
       await tx.flush();
       await issueOpenIdsForApp(tx, app);
+      await recordWebhookEvent(tx, 'app.installed', { appId });
       return installation;
     });
   }
@@ -85,6 +88,9 @@ export class InstallationResolver {
       if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
       installation.status = InstallationStatus.UNINSTALLED;
       installation.uninstalledAt = new Date();
+      await tx.flush();
+      // the app hears of its own uninstall; the other apps of the corp hear of it too
+      await recordWebhookEvent(tx, 'app.uninstalled', { appId }, { alsoTo: [appId] });
       return installation;
     });
   }

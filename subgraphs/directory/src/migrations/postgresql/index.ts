@@ -1,7 +1,9 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125125821 } from './Migration20261125125821';
+import { Migration20261125154901 } from './Migration20261125154901';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125125821', class: Migration20261125125821 },
+  { name: 'Migration20261125154901', class: Migration20261125154901 },
 ];

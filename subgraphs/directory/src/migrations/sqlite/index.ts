@@ -1,7 +1,9 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125125820 } from './Migration20261125125820';
+import { Migration20261125154859 } from './Migration20261125154859';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125125820', class: Migration20261125125820 },
+  { name: 'Migration20261125154859', class: Migration20261125154859 },
 ];

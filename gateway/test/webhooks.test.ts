@@ -1,0 +1,223 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { identity, verifyWebhook } from '@corphub/identity';
+import { directory } from '@corphub/directory';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { OutboxEvent, Role } from '@corphub/shared';
+
+interface Received {
+  id: string;
+  type: string;
+  corpId: string;
+  appId: string;
+  data: Record<string, unknown>;
+  signed: boolean;
+  status: number;
+}
+
+const ENV = { CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '400', CORPHUB_OUTBOX_POLL_MS: '100' };
+
+async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('webhooks for vendors', () => {
+  let hub: TestHub;
+  let receiver: http.Server;
+  let receiverUrl: string;
+  let acme: SeededCorp;
+  let beta: SeededCorp;
+  let secret: string;
+  const received: Received[] = [];
+  /** Event types whose first attempt the receiver answers with 500. */
+  const failFirst = new Set<string>();
+  const saved: Record<string, string | undefined> = {};
+
+  const hire = (corp: SeededCorp, unionId: string, displayName: string) =>
+    hub.request(`mutation($u: ID!, $n: String!) { hireEmployee(input: { unionId: $u, displayName: $n }) { unionId } }`, { token: corp.adminToken, variables: { u: unionId, n: displayName } });
+  const deliveries = (token: string, appId = 'hooks-app') =>
+    hub.request(`query($app: ID) { webhookDeliveries(appId: $app, first: 50) { nodes { eventId eventType appId status attempts lastStatusCode nextAttemptAt deliveredAt app { name } } } }`, {
+      token,
+      variables: { app: appId },
+    });
+
+  beforeAll(async () => {
+    for (const [name, value] of Object.entries(ENV)) {
+      saved[name] = process.env[name];
+      process.env[name] = value;
+    }
+    receiver = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const event = JSON.parse(body) as Omit<Received, 'signed' | 'status'>;
+        const first = !received.some((seen) => seen.id === event.id);
+        const status = first && failFirst.has(event.type) ? 500 : 200;
+        received.push({ ...event, signed: verifyWebhook(secret, body, req.headers['corphub-signature'] as string), status });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+
+    hub = await startTestHub({ subgraphs: [identity, directory], label: 'webhooks' });
+    acme = await seedCorp(hub, 'acme', ['Ada Admin', 'Bo Li', 'Cy Wu']);
+    beta = await seedCorp(hub, 'beta', ['Di Beta']);
+    const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
+    const registered = await hub.request(`mutation($url: String) { registerApp(input: { appId: "hooks-app", name: "Hooks", vendor: "V", webhookUrl: $url }) { webhookSecret app { webhookUrl } } }`, {
+      token: platform,
+      variables: { url: receiverUrl },
+    });
+    expect(registered.data!.registerApp).toEqual({ webhookSecret: expect.stringMatching(/^whsec_/), app: { webhookUrl: receiverUrl } });
+    secret = registered.data!.registerApp.webhookSecret;
+    await hub.request(`mutation { registerApp(input: { appId: "quiet-app", name: "Quiet", vendor: "V" }) { secret } }`, { token: platform });
+    for (const appId of ['hooks-app', 'quiet-app']) {
+      const installed = await hub.request(`mutation($id: ID!) { installApp(appId: $id) { status } }`, { token: acme.adminToken, variables: { id: appId } });
+      expect(installed.errors).toBeUndefined();
+    }
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await new Promise((resolve) => receiver?.close(resolve));
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('sends the install to the app, signed with its secret', async () => {
+    const installed = await eventually(() => received.find((event) => event.type === 'app.installed' && event.data.appId === 'hooks-app'), 'app.installed');
+    expect(installed).toEqual({ id: expect.any(String), type: 'app.installed', corpId: 'acme', appId: 'hooks-app', data: { appId: 'hooks-app' }, occurredAt: expect.any(String), signed: true, status: 200 });
+    // quiet-app's install is an event of the corp too, and hooks-app (installed) hears of it
+    await eventually(() => received.find((event) => event.type === 'app.installed' && event.data.appId === 'quiet-app'), 'quiet-app installed');
+  });
+
+  it("relays the directory's hire, retries it after a 500 under the same id, and logs both attempts", async () => {
+    failFirst.add('employee.hired');
+    const bo = acme.people[1].unionId;
+    expect((await hire(acme, bo, 'Bo Li')).errors).toBeUndefined();
+    const attempts = await eventually(() => {
+      const seen = received.filter((event) => event.type === 'employee.hired' && event.data.unionId === bo);
+      return seen.length >= 2 ? seen : undefined;
+    }, 'the retry of employee.hired');
+    expect(attempts.map(({ status, signed }) => ({ status, signed }))).toEqual([{ status: 500, signed: true }, { status: 200, signed: true }]);
+    expect(attempts[1].id).toBe(attempts[0].id);
+    expect(attempts[0]).toMatchObject({ corpId: 'acme', appId: 'hooks-app', data: { unionId: bo, status: 'ACTIVE' } });
+
+    const log = await eventually(async () => {
+      const response = await deliveries(acme.adminToken);
+      const row = response.data?.webhookDeliveries.nodes.find((node: { eventId: string }) => node.eventId === attempts[0].id);
+      return row?.status === 'DELIVERED' ? row : undefined;
+    }, 'the delivery log');
+    expect(log).toEqual({ eventId: attempts[0].id, eventType: 'employee.hired', appId: 'hooks-app', status: 'DELIVERED', attempts: 2, lastStatusCode: 200, nextAttemptAt: null, deliveredAt: expect.any(String), app: { name: 'Hooks' } });
+    // a refused change writes no event: hiring Bo again is a CONFLICT, and no second employee.hired follows
+    const again = await hire(acme, bo, 'Bo Li');
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    await hub.request(`mutation { createDepartment(input: { id: "after-conflict", name: "After" }) { id } }`, { token: acme.adminToken });
+    await eventually(() => received.find((event) => event.data.departmentId === 'after-conflict'), 'the later acme event');
+    // exactly two attempts of the one event: none after the success, no second event
+    expect(received.filter((event) => event.type === 'employee.hired' && event.data.unionId === bo).map((event) => event.id)).toEqual([attempts[0].id, attempts[0].id]);
+  });
+
+  it('sends offboarding and department changes', async () => {
+    const cy = acme.people[2].unionId;
+    await hire(acme, cy, 'Cy Wu');
+    const offboarded = await hub.request(`mutation($u: ID!) { offboardEmployee(unionId: $u) { status } }`, { token: acme.adminToken, variables: { u: cy } });
+    expect(offboarded.errors).toBeUndefined();
+    const created = await hub.request(`mutation { createDepartment(input: { id: "okr-team", name: "OKR team" }) { id } }`, { token: acme.adminToken });
+    expect(created.errors).toBeUndefined();
+    await hub.request(`mutation { updateDepartment(id: "okr-team", input: { name: "Goals team" }) { id } }`, { token: acme.adminToken });
+    await eventually(() => received.find((event) => event.type === 'employee.offboarded' && event.data.unionId === cy), 'employee.offboarded');
+    expect(received.find((event) => event.type === 'employee.offboarded')!.data).toEqual({ unionId: cy, status: 'LEFT' });
+    await eventually(() => received.find((event) => event.type === 'department.created' && event.data.departmentId === 'okr-team'), 'department.created');
+    await eventually(() => received.find((event) => event.type === 'department.changed' && event.data.departmentId === 'okr-team'), 'department.changed');
+  });
+
+  it('records one event once, however often it is published', async () => {
+    const service = await hub.token({ corp: 'acme', role: Role.SERVICE });
+    const id = randomUUID();
+    const publish = `mutation($events: [PublishEventInput!]!) { publishEvents(events: $events) }`;
+    const event = { id, type: 'department.deleted', occurredAt: new Date().toISOString(), data: JSON.stringify({ departmentId: 'gone' }) };
+    expect((await hub.request(publish, { token: service, variables: { events: [event] } })).data).toEqual({ publishEvents: 1 });
+    expect((await hub.request(publish, { token: service, variables: { events: [event, event] } })).data).toEqual({ publishEvents: 0 });
+    await eventually(() => received.find((seen) => seen.id === id), 'the published event');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(received.filter((seen) => seen.id === id)).toHaveLength(1);
+    const bad = await hub.request(publish, { token: service, variables: { events: [{ ...event, id: randomUUID(), type: 'app.installed' }] } });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const admin = await hub.request(publish, { token: acme.adminToken, variables: { events: [{ ...event, id: randomUUID() }] } });
+    expect(admin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('sends nothing for a corp that did not install the app', async () => {
+    expect((await hire(beta, beta.people[0].unionId, 'Di Beta')).errors).toBeUndefined();
+    const created = await hub.request(`mutation { createDepartment(input: { id: "beta-dept", name: "Beta" }) { id } }`, { token: beta.adminToken });
+    expect(created.errors).toBeUndefined();
+    // a later acme event arriving proves the relay and dispatcher ran past beta's events
+    await hub.request(`mutation { createDepartment(input: { id: "after-beta", name: "After" }) { id } }`, { token: acme.adminToken });
+    await eventually(() => received.find((event) => event.data.departmentId === 'after-beta'), 'the later acme event');
+    expect(received.filter((event) => event.corpId === 'beta')).toEqual([]);
+    expect((await deliveries(beta.adminToken)).data).toEqual({ webhookDeliveries: { nodes: [] } });
+  });
+
+  it('shows the delivery log to the corp admin only', async () => {
+    const log = await deliveries(acme.adminToken);
+    expect(log.data!.webhookDeliveries.nodes.length).toBeGreaterThan(3);
+    for (const token of [
+      await hub.token({ corp: 'acme', role: Role.EMPLOYEE, union: acme.people[1].unionId }),
+      await hub.token({ corp: 'acme', role: Role.ANALYST }),
+      await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'hooks-app' }),
+    ]) {
+      const refused = await deliveries(token);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('reads the delivery log with as many statements for 50 rows as for 1, while the background loops run', async () => {
+    const page = (first: number) => `{ webhookDeliveries(first: ${first}) { nodes { eventId eventType status app { name vendor } } } }`;
+    const statements = async (first: number) => {
+      const counts = await hub.queries.during(async () => {
+        const response = await hub.request(page(first), { token: acme.adminToken });
+        expect(response.data!.webhookDeliveries.nodes.length).toBe(Math.min(first, response.data!.webhookDeliveries.nodes.length));
+      });
+      return counts.identity;
+    };
+    const one = await statements(1);
+    expect(one).toBeGreaterThan(0);
+    for (let round = 0; round < 3; round++) expect(await statements(50)).toBe(one);
+  });
+
+  it('tells the app of its uninstall, then sends it nothing more', async () => {
+    const uninstalled = await hub.request(`mutation { uninstallApp(appId: "hooks-app") { status } }`, { token: acme.adminToken });
+    expect(uninstalled.data).toEqual({ uninstallApp: { status: 'UNINSTALLED' } });
+    await eventually(() => received.find((event) => event.type === 'app.uninstalled' && event.data.appId === 'hooks-app'), 'app.uninstalled');
+    await hub.request(`mutation { createDepartment(input: { id: "after-uninstall", name: "After" }) { id } }`, { token: acme.adminToken });
+    // the directory relays the event to identity, which then has no app to deliver it to
+    const directoryDb = hub.subgraphs.directory.orm.em.fork();
+    await eventually(async () => {
+      const rows = await directoryDb.find(OutboxEvent, { type: 'department.created' }, { filters: false, refresh: true });
+      return rows.find((row) => row.data.departmentId === 'after-uninstall' && row.relayedAt) ?? undefined;
+    }, 'the relay of the directory event');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(received.filter((event) => event.data.departmentId === 'after-uninstall')).toEqual([]);
+  });
+
+  it('refuses a webhook URL that is not an http(s) URL, and rotates the secret on request', async () => {
+    const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
+    const bad = await hub.request(`mutation { updateApp(appId: "hooks-app", input: { webhookUrl: "ftp://x" }) { webhookSecret } }`, { token: platform });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const rotated = await hub.request(`mutation { updateApp(appId: "hooks-app", input: { rotateWebhookSecret: true }) { webhookSecret } }`, { token: platform });
+    expect(rotated.data!.updateApp.webhookSecret).toMatch(/^whsec_/);
+    expect(rotated.data!.updateApp.webhookSecret).not.toBe(secret);
+    const plain = await hub.request(`mutation { updateApp(appId: "hooks-app", input: { name: "Hooks 2" }) { webhookSecret app { name } } }`, { token: platform });
+    expect(plain.data).toEqual({ updateApp: { webhookSecret: null, app: { name: 'Hooks 2' } } });
+  });
+});

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { randomBytes } from 'node:crypto';
+import { AppIntegration } from './app-integration.entity';
+import type { AppIntegrationInput } from './app-integration.inputs';
+
+export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
+
+/**
+ * Applies redirect URIs and the webhook URL to an app inside the caller's transaction. Returns the
+ * webhook signing secret when one was issued now (first webhook URL, or a rotation), else null.
+ */
+export async function applyIntegration(tx: EntityManager, appId: string, input: AppIntegrationInput & { rotateWebhookSecret?: boolean }): Promise<string | null> {
+  const touched = input.redirectUris !== undefined || input.webhookUrl !== undefined || input.rotateWebhookSecret;
+  if (!touched) return null;
+  let integration = await tx.findOne(AppIntegration, { appId });
+  if (!integration) {
+    integration = new AppIntegration(appId);
+    tx.persist(integration);
+  }
+  if (input.redirectUris !== undefined) integration.redirectUris = [...new Set(input.redirectUris)];
+  if (input.webhookUrl !== undefined) integration.webhookUrl = input.webhookUrl;
+  let issued: string | null = null;
+  if ((integration.webhookUrl && !integration.webhookSecret) || input.rotateWebhookSecret) {
+    issued = newWebhookSecret();
+    integration.webhookSecret = issued;
+  }
+  return issued;
+}

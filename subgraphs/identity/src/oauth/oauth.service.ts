@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { corpIdOf } from '@corphub/shared';
+import { App } from '../apps/app.entity';
+import { AppIntegration } from '../apps/app-integration.entity';
+import { Installation } from '../apps/installation.entity';
+import { OpenId } from '../open-ids/open-id.entity';
+import { Person } from '../people/person.entity';
+import { verifySecret } from '../ids';
+import { AuthorizationCode } from './authorization-code.entity';
+
+/** An OAuth 2 error (RFC 6749 §4.1.2.1, §5.2), answered by the gateway in the spec's shape. */
+export interface OAuthError {
+  error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope' | 'access_denied' | 'invalid_redirect_uri';
+  error_description: string;
+}
+
+export class OAuthFailure extends Error {
+  constructor(readonly body: OAuthError) {
+    super(body.error_description);
+  }
+}
+
+const fail = (error: OAuthError['error'], description: string): never => {
+  throw new OAuthFailure({ error, error_description: description });
+};
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/** A code names its corp (so the gateway can scope the redemption) and 32 random bytes; only its hash is stored. */
+export function newAuthorizationCode(corpId: string): string {
+  return `${Buffer.from(corpId).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+}
+
+export function corpOfCode(code: string): string | undefined {
+  const [corp, secret, ...rest] = code.split('.');
+  if (!corp || !secret || rest.length) return undefined;
+  return Buffer.from(corp, 'base64url').toString('utf8') || undefined;
+}
+
+/** The client (app) the request names, with its registered redirect URIs; refuses unknown apps and unregistered URIs. */
+export async function checkClient(em: EntityManager, clientId: string, redirectUri: string): Promise<{ app: App; installed: boolean }> {
+  const app = clientId ? await em.findOne(App, { appId: clientId }) : null;
+  if (!app) fail('invalid_client', `Unknown client_id "${clientId}"`);
+  const integration = await em.findOne(AppIntegration, { appId: clientId });
+  if (!redirectUri || !integration?.redirectUris.includes(redirectUri)) {
+    fail('invalid_redirect_uri', `redirect_uri "${redirectUri}" is not registered for app "${clientId}"`);
+  }
+  const installation = await em.findOne(Installation, { app: clientId });
+  return { app: app!, installed: installation?.isInstalled ?? false };
+}
+
+/** The people the development sign-in page lists (the corp's first 100). */
+export async function signInCandidates(em: EntityManager): Promise<{ unionId: string; displayName: string }[]> {
+  const people = await em.find(Person, {}, { orderBy: { createdAt: 'asc', unionId: 'asc' }, limit: 100 });
+  return people.map(({ unionId, displayName }) => ({ unionId, displayName }));
+}
+
+export interface CodeRequest {
+  clientId: string;
+  redirectUri: string;
+  unionId: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+  nonce?: string;
+  scope?: string;
+  ttlSeconds: number;
+}
+
+export async function issueCode(em: EntityManager, request: CodeRequest): Promise<string> {
+  const { installed } = await checkClient(em, request.clientId, request.redirectUri);
+  if (!installed) fail('access_denied', `App "${request.clientId}" is not installed in corp "${corpIdOf(em)}"`);
+  if (!(await em.findOne(Person, { unionId: request.unionId }))) fail('access_denied', `No such person in corp "${corpIdOf(em)}"`);
+  const code = newAuthorizationCode(corpIdOf(em));
+  em.persist(
+    new AuthorizationCode({
+      codeHash: sha256(code).toString('hex'),
+      appId: request.clientId,
+      unionId: request.unionId,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge ?? null,
+      codeChallengeMethod: request.codeChallenge ? (request.codeChallengeMethod ?? 'plain') : null,
+      nonce: request.nonce ?? null,
+      scope: request.scope ?? null,
+      expiresAt: new Date(Date.now() + request.ttlSeconds * 1000),
+    }),
+  );
+  await em.flush();
+  return code;
+}
+
+/** Client authentication (RFC 6749 §2.3.1): the app secret against its scrypt hash. */
+export async function authenticateClient(em: EntityManager, clientId: string, clientSecret: string): Promise<App> {
+  const app = clientId ? await em.findOne(App, { appId: clientId }) : null;
+  // an unknown app and a wrong secret answer alike
+  if (!app || !clientSecret || !(await verifySecret(clientSecret, app.secretHash))) fail('invalid_client', 'Client authentication failed');
+  return app!;
+}
+
+export interface CodeRedemption {
+  clientId: string;
+  clientSecret: string;
+  code: string;
+  redirectUri: string;
+  codeVerifier?: string;
+}
+
+export interface RedeemedCode {
+  appId: string;
+  corpId: string;
+  unionId: string;
+  openId: string;
+  nonce: string | null;
+  scope: string | null;
+}
+
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+/** Exchanges a code (RFC 6749 §4.1.3): one time only, before it expires, at the redirect URI it was issued for, with the PKCE verifier. */
+export async function redeemCode(em: EntityManager, request: CodeRedemption): Promise<RedeemedCode> {
+  await authenticateClient(em, request.clientId, request.clientSecret);
+  if (!request.code) fail('invalid_request', 'code is required');
+  const codeHash = sha256(request.code).toString('hex');
+  const grant = await em.findOne(AuthorizationCode, { codeHash });
+  if (!grant || grant.appId !== request.clientId) fail('invalid_grant', 'The authorization code is invalid');
+  if (grant!.usedAt) fail('invalid_grant', 'The authorization code was already used');
+  if (grant!.expiresAt.getTime() <= Date.now()) fail('invalid_grant', 'The authorization code has expired');
+  if (request.redirectUri !== grant!.redirectUri) fail('invalid_grant', 'redirect_uri does not match the one the code was issued for');
+  if (grant!.codeChallenge) {
+    const verifier = request.codeVerifier ?? '';
+    if (!VERIFIER.test(verifier)) fail('invalid_grant', 'code_verifier is missing or malformed (RFC 7636 §4.1)');
+    const computed = grant!.codeChallengeMethod === 'S256' ? sha256(verifier).toString('base64url') : verifier;
+    if (computed !== grant!.codeChallenge) fail('invalid_grant', 'code_verifier does not match the code_challenge');
+  }
+  // one time: of two concurrent redemptions only one flips usedAt
+  const taken = await em.nativeUpdate(AuthorizationCode, { codeHash, usedAt: null }, { usedAt: new Date() });
+  if (taken !== 1) fail('invalid_grant', 'The authorization code was already used');
+  const installation = await em.findOne(Installation, { app: request.clientId });
+  if (!installation?.isInstalled) fail('invalid_grant', `App "${request.clientId}" is no longer installed in this corp`);
+  const mapping = await em.findOne(OpenId, { app: request.clientId, person: grant!.unionId });
+  if (!mapping) fail('invalid_grant', 'The person has no openId for this app');
+  return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: mapping!.openId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null };
+}
+
+/** Client credentials (RFC 6749 §4.4): the app's own token, in a corp that installed it. */
+export async function clientCredentials(em: EntityManager, clientId: string, clientSecret: string): Promise<{ appId: string; corpId: string }> {
+  await authenticateClient(em, clientId, clientSecret);
+  const installation = await em.findOne(Installation, { app: clientId });
+  if (!installation?.isInstalled) fail('unauthorized_client', `App "${clientId}" is not installed in corp "${corpIdOf(em)}"`);
+  return { appId: clientId, corpId: corpIdOf(em) };
+}

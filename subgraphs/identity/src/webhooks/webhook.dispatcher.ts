@@ -1,0 +1,132 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { BACKGROUND, startPoller, type Logger, type Poller } from '@corphub/shared';
+import { AppIntegration } from '../apps/app-integration.entity';
+import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
+import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook.signature';
+
+export interface WebhookDispatcherConfig {
+  /** How often due deliveries are looked for. */
+  pollMs: number;
+  /** First retry after this long, then doubling: base, 2×base, 4×base, … up to `maxDelayMs`. */
+  retryBaseMs: number;
+  maxDelayMs: number;
+  /** After this many attempts a delivery is FAILED. */
+  maxAttempts: number;
+  /** A receiver that has not answered by then counts as a failed attempt. */
+  timeoutMs: number;
+  /** Deliveries per round. */
+  batch: number;
+}
+
+export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
+  pollMs: 1000,
+  retryBaseMs: 10_000,
+  maxDelayMs: 3_600_000,
+  maxAttempts: 12,
+  timeoutMs: 10_000,
+  batch: 50,
+};
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name]);
+  return env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS` (README, Configuration). */
+export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookDispatcherConfig {
+  const d = DEFAULT_WEBHOOK_CONFIG;
+  return {
+    pollMs: positive(env, 'CORPHUB_WEBHOOK_POLL_MS', d.pollMs),
+    retryBaseMs: positive(env, 'CORPHUB_WEBHOOK_RETRY_BASE_MS', d.retryBaseMs),
+    maxDelayMs: positive(env, 'CORPHUB_WEBHOOK_MAX_DELAY_MS', d.maxDelayMs),
+    maxAttempts: positive(env, 'CORPHUB_WEBHOOK_MAX_ATTEMPTS', d.maxAttempts),
+    timeoutMs: positive(env, 'CORPHUB_WEBHOOK_TIMEOUT_MS', d.timeoutMs),
+    batch: d.batch,
+  };
+}
+
+export function retryDelayMs(config: WebhookDispatcherConfig, attempts: number): number {
+  return Math.min(config.retryBaseMs * 2 ** (attempts - 1), config.maxDelayMs);
+}
+
+/**
+ * Sends due deliveries, across every corp. Several identity replicas may run it: each delivery is
+ * claimed with a conditional update (`lockedUntil`) before it is sent, so one replica sends it.
+ */
+export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherConfig, logger: Logger): Poller {
+  const unlocked = (now: Date) => ({ $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] });
+
+  async function deliver(delivery: WebhookDelivery): Promise<void> {
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
+    const [event, integration] = await Promise.all([
+      em.findOneOrFail(WebhookEvent, { id: delivery.event.id }, { filters: false }),
+      em.findOne(AppIntegration, { appId: delivery.appId }),
+    ]);
+    const attempts = delivery.attempts + 1;
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    if (!integration?.webhookUrl || !integration.webhookSecret) {
+      error = 'The app has no webhook URL any more';
+    } else {
+      const body = JSON.stringify({ id: event.id, type: event.type, corpId: event.corpId, appId: delivery.appId, occurredAt: event.occurredAt.toISOString(), data: event.data });
+      try {
+        const response = await fetch(integration.webhookUrl, {
+          method: 'POST',
+          redirect: 'manual',
+          signal: AbortSignal.timeout(config.timeoutMs),
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Corphub-Webhooks/1',
+            [EVENT_ID_HEADER]: event.id,
+            [EVENT_TYPE_HEADER]: event.type,
+            [SIGNATURE_HEADER]: signWebhook(integration.webhookSecret, body, Math.floor(Date.now() / 1000)),
+          },
+          body,
+        });
+        statusCode = response.status;
+        await response.body?.cancel();
+        if (!response.ok) error = `The receiver answered HTTP ${response.status}`;
+      } catch (cause) {
+        error = (cause as Error).name === 'TimeoutError' ? `No answer within ${config.timeoutMs} ms` : `Unreachable: ${(cause as Error).message}`.slice(0, 500);
+      }
+    }
+    const now = new Date();
+    const failedForGood = error !== null && (attempts >= config.maxAttempts || !integration?.webhookUrl);
+    await em.nativeUpdate(
+      WebhookDelivery,
+      { id: delivery.id },
+      {
+        attempts,
+        lastStatusCode: statusCode,
+        lastError: error,
+        lockedUntil: null,
+        status: error === null ? WebhookDeliveryStatus.DELIVERED : failedForGood ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
+        deliveredAt: error === null ? now : null,
+        nextAttemptAt: error === null || failedForGood ? null : new Date(now.getTime() + retryDelayMs(config, attempts)),
+      },
+      { filters: false },
+    );
+    if (error) logger.warn({ deliveryId: delivery.id, eventId: event.id, appId: delivery.appId, attempts, error }, 'webhook delivery failed');
+  }
+
+  async function round(): Promise<boolean> {
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
+    const now = new Date();
+    const due = await em.find(
+      WebhookDelivery,
+      { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: { $lte: now }, ...unlocked(now) },
+      { filters: false, orderBy: { nextAttemptAt: 'asc' }, limit: config.batch },
+    );
+    const claimed: WebhookDelivery[] = [];
+    for (const delivery of due) {
+      const lockedUntil = new Date(now.getTime() + config.timeoutMs + 30_000);
+      const taken = await em.nativeUpdate(WebhookDelivery, { id: delivery.id, status: WebhookDeliveryStatus.PENDING, ...unlocked(now) }, { lockedUntil }, { filters: false });
+      if (taken === 1) claimed.push(delivery);
+    }
+    // deliveries to different receivers go out together; one slow receiver does not hold up the rest past its timeout
+    await Promise.all(claimed.map((delivery) => deliver(delivery).catch((error: unknown) => logger.error({ err: error, deliveryId: delivery.id }, 'webhook dispatch failed'))));
+    return due.length === config.batch;
+  }
+
+  return startPoller({ name: 'webhooks', intervalMs: config.pollMs, run: round, logger });
+}

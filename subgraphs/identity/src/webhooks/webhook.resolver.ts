@@ -1,0 +1,83 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
+import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { App } from '../apps/app.entity';
+import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
+import { recordWebhookEvent } from './webhook.outbox';
+import type { IdentityContext } from '../context';
+
+/** Event types other subgraphs hand over; identity writes its own (install, uninstall, scope) itself. */
+export const RELAYED_EVENT_TYPES: WebhookEventType[] = ['employee.hired', 'employee.changed', 'employee.offboarded', 'department.created', 'department.changed', 'department.deleted'];
+
+@ObjectType()
+export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
+
+@ArgsType()
+class WebhookDeliveriesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Only this app's deliveries." })
+  @IsOptional()
+  appId?: string;
+
+  @Field(() => WebhookDeliveryStatus, { nullable: true })
+  @IsOptional()
+  status?: WebhookDeliveryStatus;
+}
+
+@InputType({ description: "An event from another subgraph's outbox." })
+export class PublishEventInput {
+  @Field(() => ID, { description: 'The id the producing outbox gave the event (a UUID): publishing it again changes nothing.' })
+  @IsUUID()
+  id!: string;
+
+  @Field(() => String)
+  @IsIn(RELAYED_EVENT_TYPES, { message: `type must be one of ${RELAYED_EVENT_TYPES.join(', ')}` })
+  type!: string;
+
+  @Field(() => Date)
+  occurredAt!: Date;
+
+  @Field(() => String, { description: "The event's data, a JSON object." })
+  @Length(2, 10_000)
+  data!: string;
+}
+
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => WebhookDeliveryConnection, { description: "The webhook delivery log of the caller's corp, newest first (admins)." })
+  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) { appId, status, ...page }: WebhookDeliveriesArgs, @Ctx() { em }: IdentityContext): Promise<Page<WebhookDelivery>> {
+    return paginate(em, WebhookDelivery, { ...(appId ? { appId } : {}), ...(status ? { status } : {}) }, page, [['createdAt', 'desc'], ['id', 'desc']]);
+  }
+
+  @FieldResolver(() => App, { nullable: true })
+  async app(@Root() delivery: WebhookDelivery, @Ctx() { loaders }: IdentityContext): Promise<App | null> {
+    return loaders.appById.load(delivery.appId);
+  }
+
+  @Authorized(Role.SERVICE)
+  @Mutation(() => Int, {
+    description: "For hub subgraphs relaying their outbox: records events for the apps installed in the caller's corp. Answers how many were new (a repeat of an event id is skipped).",
+  })
+  async publishEvents(@Arg('events', () => [PublishEventInput]) events: PublishEventInput[], @Ctx() { em }: IdentityContext): Promise<number> {
+    if (events.length > 100) throw errors.BAD_USER_INPUT('At most 100 events per call');
+    const parsed = events.map((event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        data = undefined;
+      }
+      if (!data || typeof data !== 'object' || Array.isArray(data)) throw errors.BAD_USER_INPUT(`Event "${event.id}": data must be a JSON object`);
+      return { ...event, data: data as Record<string, unknown> };
+    });
+    // two relays may hand over the same event at once: the loser finds it recorded on its second run
+    return transactionalIdempotent(em, async (tx) => {
+      let recorded = 0;
+      for (const event of parsed) {
+        if (await recordWebhookEvent(tx, event.type as WebhookEventType, event.data, { id: event.id, occurredAt: event.occurredAt })) recorded++;
+      }
+      return recorded;
+    });
+  }
+}
+
