@@ -23,6 +23,8 @@ const HELP = `Usage: npm run bench -- [options]
   --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
                       a uniquely named database, dropped afterwards. DATABASE_URL set also selects it.
   --profile           run our gateway with --cpu-prof and print its top self-time functions
+  --summary-here-only time the department monthly attendance summary on this run's database only
+                      (by default also on the other dialect: a second directory + attendance, seeded alike)
   --help`;
 
 function readOptions(argv) {
@@ -39,6 +41,7 @@ function readOptions(argv) {
       queries: { type: 'string' },
       postgres: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'summary-here-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -66,7 +69,56 @@ function readOptions(argv) {
     queries: list(values.queries),
     postgres: values.postgres || Boolean(process.env.DATABASE_URL),
     profile: values.profile,
+    summaryBoth: !values['summary-here-only'],
   };
+}
+
+/** The summary query, `runs` times one after another (no concurrency): median, min and max in ms. */
+async function timeSummary({ url, headers, post, runs }) {
+  const { departmentSummary } = await import('./queries.mjs');
+  const times = [];
+  let answer;
+  for (let i = 0; i < runs; i++) {
+    const begun = performance.now();
+    answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
+    times.push(performance.now() - begun);
+    if (answer.errors) throw new Error(`department summary failed: ${JSON.stringify(answer.errors)}`);
+  }
+  times.sort((a, b) => a - b);
+  const round = (ms) => Math.round(ms * 10) / 10;
+  return { memberCount: answer.data.departmentAttendance.memberCount, runs, medianMs: round(times[Math.floor(times.length / 2)]), minMs: round(times[0]), maxMs: round(times.at(-1)) };
+}
+
+/**
+ * The summary on the dialect this run does not use: its own throwaway database with the directory and
+ * attendance of the main corp seeded alike, its own subgraphs process and our gateway in front. Without a
+ * PostgreSQL server it says so and the run goes on.
+ */
+async function summaryOnOtherDialect({ options, corp, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, headers, post, runs, log }) {
+  const env = options.postgres ? {} : { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
+  const wanted = env.DATABASE_URL ? 'postgresql' : 'sqlite';
+  let database;
+  try {
+    database = await testing.testDatabase('bench_summary', env);
+  } catch (error) {
+    return { database: wanted, skipped: `no ${wanted} database: ${error.message}` };
+  }
+  const children = [];
+  try {
+    log(`${database.dialect}: seeding directory and attendance of ${corp.id} again for the summary`);
+    const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: `subgraphs (${database.dialect})` });
+    children.push(subgraphs);
+    const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
+    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps: [corp], only: ['directory', 'attendance'] } });
+    const gatewayChild = spawnChild('./gateway-process.mjs', { env: childEnv, label: `ours (${database.dialect})` });
+    children.push(gatewayChild);
+    const { url } = await gatewayChild.call('start', { kind: 'ours', supergraphSdl, urls });
+    await subgraphs.call('setGatewayUrl', url);
+    return { database: database.dialect, ...(await timeSummary({ url, headers, post, runs })), seedMs: seeded.ms };
+  } finally {
+    for (const child of children.reverse()) await child.stop().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+  }
 }
 
 const startedAt = Date.now();
@@ -131,6 +183,7 @@ async function main() {
     seed: null,
     queries: [],
     sql: [],
+    summary: [],
     profile: null,
   };
 
@@ -141,7 +194,7 @@ async function main() {
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
     const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps } });
     report.seed = seeded;
-    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${JSON.stringify(seeded.summary[corp.id])}`);
+    for (const [name, { ms, rows }] of Object.entries(seeded.subgraphs)) log(`seeded ${name} in ${(ms / 1000).toFixed(1)} s: ${Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ')}`);
 
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
@@ -166,6 +219,8 @@ async function main() {
         }),
     );
     log(`started ${targets.filter((t) => t.gateway).map((t) => t.name).join(', ')}`);
+    // attendance reads the directory through the graph: through our gateway, whichever gateway called it
+    await subgraphs.call('setGatewayUrl', urlOf.ours);
 
     const post = async (url, headers, query, variables) => {
       const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -192,13 +247,6 @@ async function main() {
       const missing = query.requires.filter((name) => !subgraphNames.includes(name));
       if (missing.length) {
         entry.skipped = `needs subgraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, not in the hub yet`;
-        log(`${query.name}: ${entry.skipped}`);
-        continue;
-      }
-      const { seeders } = await import('./seeders.mjs');
-      const unseeded = (query.seeders ?? []).filter((name) => !seeders.some((seeder) => seeder.subgraph === name));
-      if (unseeded.length) {
-        entry.skipped = `needs seed data (${unseeded.join(', ')}) the bench does not write yet`;
         log(`${query.name}: ${entry.skipped}`);
         continue;
       }
@@ -230,6 +278,18 @@ async function main() {
       }
       for (const target of targets) if (answers[target.name]) entry.results[target.name] = null;
       runnable.push({ query, entry, data });
+    }
+
+    // the department monthly attendance summary, timed alone on this run's database, then on the other dialect
+    if (failures.length === 0 && subgraphNames.includes('attendance') && subgraphNames.includes('directory')) {
+      const runs = options.dry ? 1 : options.quick ? 3 : 7;
+      report.summary.push({ database: database.dialect, ...(await timeSummary({ url: urlOf.ours, headers: headersFor(ours), post, runs })) });
+      log(`summary on ${database.dialect}: ${JSON.stringify(report.summary.at(-1))}`);
+      if (options.summaryBoth) {
+        const other = await summaryOnOtherDialect({ options, corp, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, headers: headersFor(ours), post, runs, log });
+        report.summary.push(other);
+        log(`summary on ${other.database}: ${JSON.stringify(other)}`);
+      }
     }
 
     if (!options.dry && failures.length === 0) {

@@ -76,6 +76,26 @@ export function render(report, { markdown = false } = {}) {
     const subgraphs = [...new Set(report.sql.flatMap((row) => Object.keys(row.statements)))];
     out.push(table(['query', ...subgraphs], report.sql.map((row) => [row.query, ...subgraphs.map((name) => row.statements[name] ?? 0)]), markdown));
   }
+  if (report.summary?.length) {
+    out.push(h(3, 'Department monthly attendance summary: departmentAttendance over a division, one request at a time, through our gateway'));
+    out.push(
+      table(
+        ['database', 'members', 'runs', 'median ms', 'min ms', 'max ms'],
+        report.summary.map((row) => (row.skipped ? [row.database, `skipped: ${row.skipped}`, '', '', '', ''] : [row.database, row.memberCount, row.runs, fixed(row.medianMs), fixed(row.minMs), fixed(row.maxMs)])),
+        markdown,
+      ),
+    );
+  }
+  if (report.seed?.subgraphs) {
+    out.push(h(3, `Seed (${fixed(report.seed.ms / 1000)} s; rows over both corps)`));
+    out.push(
+      table(
+        ['subgraph', 'seconds', 'rows'],
+        Object.entries(report.seed.subgraphs).map(([name, { ms, rows }]) => [name, fixed(ms / 1000), Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')]),
+        markdown,
+      ),
+    );
+  }
   out.push(h(3, 'Targets'));
   out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));
   if (report.profile) {
