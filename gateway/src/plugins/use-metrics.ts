@@ -42,6 +42,12 @@ export class GatewayMetrics {
     labelNames: ['subgraph', 'code'] as const,
     registers: [this.registry],
   });
+  readonly subgraphFetchesShared = new Counter({
+    name: 'corphub_gateway_subgraph_fetches_shared_total',
+    help: 'Subgraph reads not sent because an identical one with the same verified context was in flight, by subgraph',
+    labelNames: ['subgraph'] as const,
+    registers: [this.registry],
+  });
   readonly queryPlanCache = new Counter({
     name: 'corphub_gateway_query_plan_cache_total',
     help: 'Query plan cache lookups, by result (hit, miss)',
