@@ -15,9 +15,10 @@ const HELP = `Usage: npm run bench -- [options]
   --dry               everything but the load: start, seed a tiny corp, run each query once per target,
                       check the answers are identical, count SQL statements, print the table skeleton
   --people N          people in the main corp (default 10000)
-  --duration S        seconds of measured load per target and query (default 10)
+  --duration S        seconds of measured load per target and query, over all rounds (default 12)
   --warmup S          seconds of warm-up before each run, excluded (default 3)
   --connections N     concurrent connections (default 10, quick 4)
+  --rounds N          split each target's measured time into N rounds, targets interleaved (default 3, quick 1)
   --targets a,b       only these targets (direct, ours, hive, hive-nodedup, apollo); ours always runs
   --queries a,b       only these queries (see bench/queries.mjs)
   --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
@@ -37,6 +38,7 @@ function readOptions(argv) {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      rounds: { type: 'string' },
       targets: { type: 'string' },
       queries: { type: 'string' },
       postgres: { type: 'boolean', default: false },
@@ -53,10 +55,10 @@ function readOptions(argv) {
   };
   const list = (value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null);
   const preset = values.dry
-    ? { people: 100, duration: 0, warmup: 0, connections: 10 }
+    ? { people: 100, duration: 0, warmup: 0, connections: 10, rounds: 1 }
     : values.quick
-      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4 }
-      : { people: 10_000, duration: 10, warmup: 3, connections: 10 };
+      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4, rounds: 1 }
+      : { people: 10_000, duration: 12, warmup: 3, connections: 10, rounds: 3 };
   return {
     help: values.help,
     quick: values.quick,
@@ -65,6 +67,7 @@ function readOptions(argv) {
     duration: number(values.duration, preset.duration),
     warmup: values.warmup === '0' ? 0 : number(values.warmup, preset.warmup),
     connections: Math.round(number(values.connections, preset.connections)),
+    rounds: Math.round(number(values.rounds, preset.rounds)),
     targets: list(values.targets),
     queries: list(values.queries),
     postgres: values.postgres || Boolean(process.env.DATABASE_URL),
@@ -73,11 +76,40 @@ function readOptions(argv) {
   };
 }
 
-/** The summary query, `runs` times one after another (no concurrency): median, min and max in ms. */
+/**
+ * One figure from several rounds: requests/s over the whole measured time; p50, p90, p99 and mean latency
+ * averaged over the rounds weighted by their requests (an approximation: autocannon gives percentiles, not
+ * histograms); errors summed.
+ */
+function combineRounds(results) {
+  if (results.length === 1) return results[0];
+  const requests = results.reduce((sum, r) => sum + r.requests, 0);
+  const duration = results.reduce((sum, r) => sum + r.duration, 0);
+  const weighted = (field) => (requests ? Math.round(results.reduce((sum, r) => sum + r[field] * r.requests, 0) / requests) : 0);
+  const sum = (field) => results.reduce((total, r) => total + r[field], 0);
+  return {
+    rps: Math.round((requests / duration) * 10) / 10,
+    p50: weighted('p50'),
+    p90: weighted('p90'),
+    p99: weighted('p99'),
+    meanLatency: weighted('meanLatency'),
+    requests,
+    errors: sum('errors'),
+    non2xx: sum('non2xx'),
+    graphqlErrors: sum('graphqlErrors'),
+    bytesPerSecond: Math.round(sum('bytesPerSecond') / results.length),
+    duration,
+    rounds: results.map((r) => r.rps),
+    load: results.at(-1).load,
+  };
+}
+
+/** The summary query, `runs` times one after another (no concurrency) after one untimed: median, min and max in ms. */
 async function timeSummary({ url, headers, post, runs }) {
   const { departmentSummary } = await import('./queries.mjs');
   const times = [];
-  let answer;
+  // one untimed first request: the gateway's plan, the connections and the databases' caches warm up
+  let answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
   for (let i = 0; i < runs; i++) {
     const begun = performance.now();
     answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
@@ -177,6 +209,7 @@ async function main() {
       people: corp.people,
       connections: options.connections,
       duration: options.duration,
+      rounds: options.rounds,
       warmup: options.warmup,
     },
     targets: targets.map(({ name, label }) => ({ name, label })),
@@ -293,22 +326,34 @@ async function main() {
     }
 
     if (!options.dry && failures.length === 0) {
+      // the profile counts only what follows: start-up, seeding and the checks stay out of it
+      if (options.profile) report.profileSince = await children.find((child) => child.label === 'ours')?.call('mark');
       for (const { query, entry, data } of runnable) {
-        for (const target of targets) {
-          if (!(target.name in entry.results)) continue;
-          const result = await measure({
-            url: urlFor(target, query),
-            headers: headersFor(target),
-            query: query.query,
-            variables: query.variables,
-            varies: query.varies,
-            data,
-            connections: options.connections,
-            duration: options.duration,
-            warmup: options.warmup,
-          });
+        const measured = targets.filter((target) => target.name in entry.results);
+        // rounds: each target measured `rounds` times for duration/rounds, targets interleaved and the
+        // order rotated each round, so that a burst of other work on the shared machine hits them all
+        const rounds = {};
+        for (let round = 0; round < options.rounds; round++) {
+          for (let i = 0; i < measured.length; i++) {
+            const target = measured[(i + round) % measured.length];
+            const result = await measure({
+              url: urlFor(target, query),
+              headers: headersFor(target),
+              query: query.query,
+              variables: query.variables,
+              varies: query.varies,
+              data,
+              connections: options.connections,
+              duration: options.duration / options.rounds,
+              warmup: round === 0 ? options.warmup : 0,
+            });
+            (rounds[target.name] ??= []).push(result);
+          }
+        }
+        for (const target of measured) {
+          const result = combineRounds(rounds[target.name]);
           entry.results[target.name] = result;
-          log(`${query.name} on ${target.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}`);
+          log(`${query.name} on ${target.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}${options.rounds > 1 ? ` (rounds: ${rounds[target.name].map((r) => r.rps).join(', ')} req/s)` : ''}`);
         }
         entry.ratios = ratios(entry.results);
       }
@@ -322,7 +367,7 @@ async function main() {
     const newest = fs.existsSync(dir)
       ? fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]
       : undefined;
-    if (newest) report.profile = summarizeProfile(newest);
+    if (newest) report.profile = summarizeProfile(newest, { since: report.profileSince });
   }
   report.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   report.loadAverageEnd = machineInfo().loadAverage;

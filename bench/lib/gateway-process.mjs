@@ -107,6 +107,10 @@ if (process.send) {
       running = await start({ supergraphSdl, urls });
       return { url: running.url };
     },
+    /** Now on the clock --cpu-prof stamps its samples with (monotonic, microseconds). */
+    mark() {
+      return Number(process.hrtime.bigint() / 1000n);
+    },
     async stop() {
       await running?.stop();
       setImmediate(() => process.exit(0));

@@ -101,7 +101,7 @@ export function render(report, { markdown = false } = {}) {
   if (report.profile) {
     const { profile } = report;
     out.push(h(3, `CPU profile of our gateway under load (${profile.file})`));
-    out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (start-up included); shares below are of the busy time.`, '');
+    out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (${profile.startupIncluded ? 'start-up included' : 'the load only'}); shares below are of the busy time.`, '');
     out.push(table(['package', 'self %', 'self ms'], profile.packages.map((p) => [p.name, fixed(p.percent), fixed(p.selfMs, 0)]), markdown), '');
     out.push(table(['function', 'self %', 'self ms', 'where'], profile.top.map((f) => [f.functionName, fixed(f.percent), fixed(f.selfMs, 0), f.where]), markdown));
   }
