@@ -63,7 +63,7 @@ export function createSubgraphFetcher({ agent, timeoutMs, onShared }: SubgraphFe
     const response = await agent.request({
       origin: target.origin,
       path: `${target.pathname}${target.search}`,
-      method: (init.method ?? 'POST') as 'POST',
+      method: init.method ?? 'POST',
       headers: init.headers,
       body: init.body,
       signal: AbortSignal.timeout(timeoutMs),
@@ -112,10 +112,10 @@ class BufferedResponse implements FetcherResponse {
     return this.status >= 200 && this.status < 300;
   }
 
-  async text(): Promise<string> {
-    if (this.bodyUsed) throw new TypeError('Body has already been read');
+  text(): Promise<string> {
+    if (this.bodyUsed) return Promise.reject(new TypeError('Body has already been read'));
     this.bodyUsed = true;
-    return this.answer.body;
+    return Promise.resolve(this.answer.body);
   }
 
   async json(): Promise<unknown> {
@@ -124,7 +124,7 @@ class BufferedResponse implements FetcherResponse {
 
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = Buffer.from(await this.text());
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
 
   clone(): FetcherResponse {
