@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
@@ -15,14 +16,17 @@ const HELP = `Usage: npm run bench -- [options]
   --dry               everything but the load: start, seed a tiny corp, run each query once per target,
                       check the answers are identical, count SQL statements, print the table skeleton
   --people N          people in the main corp (default 10000)
-  --duration S        seconds of measured load per target and query (default 10)
+  --duration S        seconds of measured load per target and query, over all rounds (default 12)
   --warmup S          seconds of warm-up before each run, excluded (default 3)
   --connections N     concurrent connections (default 10, quick 4)
+  --rounds N          split each target's measured time into N rounds, targets interleaved (default 3, quick 1)
   --targets a,b       only these targets (direct, ours, hive, hive-nodedup, apollo); ours always runs
   --queries a,b       only these queries (see bench/queries.mjs)
   --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
                       a uniquely named database, dropped afterwards. DATABASE_URL set also selects it.
   --profile           run our gateway with --cpu-prof and print its top self-time functions
+  --summary-here-only time the department monthly attendance summary on this run's database only
+                      (by default also on the other dialect: a second directory + attendance, seeded alike)
   --help`;
 
 function readOptions(argv) {
@@ -35,10 +39,12 @@ function readOptions(argv) {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      rounds: { type: 'string' },
       targets: { type: 'string' },
       queries: { type: 'string' },
       postgres: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'summary-here-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -50,10 +56,10 @@ function readOptions(argv) {
   };
   const list = (value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null);
   const preset = values.dry
-    ? { people: 100, duration: 0, warmup: 0, connections: 10 }
+    ? { people: 100, duration: 0, warmup: 0, connections: 10, rounds: 1 }
     : values.quick
-      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4 }
-      : { people: 10_000, duration: 10, warmup: 3, connections: 10 };
+      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4, rounds: 1 }
+      : { people: 10_000, duration: 12, warmup: 3, connections: 10, rounds: 3 };
   return {
     help: values.help,
     quick: values.quick,
@@ -62,11 +68,90 @@ function readOptions(argv) {
     duration: number(values.duration, preset.duration),
     warmup: values.warmup === '0' ? 0 : number(values.warmup, preset.warmup),
     connections: Math.round(number(values.connections, preset.connections)),
+    rounds: Math.round(number(values.rounds, preset.rounds)),
     targets: list(values.targets),
     queries: list(values.queries),
     postgres: values.postgres || Boolean(process.env.DATABASE_URL),
     profile: values.profile,
+    summaryBoth: !values['summary-here-only'],
   };
+}
+
+/**
+ * One figure from several rounds: requests/s over the whole measured time; p50, p90, p99 and mean latency
+ * averaged over the rounds weighted by their requests (an approximation: autocannon gives percentiles, not
+ * histograms); errors summed.
+ */
+function combineRounds(results) {
+  if (results.length === 1) return results[0];
+  const requests = results.reduce((sum, r) => sum + r.requests, 0);
+  const duration = results.reduce((sum, r) => sum + r.duration, 0);
+  const weighted = (field) => (requests ? Math.round(results.reduce((sum, r) => sum + r[field] * r.requests, 0) / requests) : 0);
+  const sum = (field) => results.reduce((total, r) => total + r[field], 0);
+  return {
+    rps: Math.round((requests / duration) * 10) / 10,
+    p50: weighted('p50'),
+    p90: weighted('p90'),
+    p99: weighted('p99'),
+    meanLatency: weighted('meanLatency'),
+    requests,
+    errors: sum('errors'),
+    non2xx: sum('non2xx'),
+    graphqlErrors: sum('graphqlErrors'),
+    bytesPerSecond: Math.round(sum('bytesPerSecond') / results.length),
+    duration,
+    rounds: results.map((r) => r.rps),
+    load: results.at(-1).load,
+  };
+}
+
+/** The summary query, `runs` times one after another (no concurrency) after one untimed: median, min and max in ms. */
+async function timeSummary({ url, headers, post, runs }) {
+  const { departmentSummary } = await import('./queries.mjs');
+  const times = [];
+  // one untimed first request: the gateway's plan, the connections and the databases' caches warm up
+  let answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
+  for (let i = 0; i < runs; i++) {
+    const begun = performance.now();
+    answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
+    times.push(performance.now() - begun);
+    if (answer.errors) throw new Error(`department summary failed: ${JSON.stringify(answer.errors)}`);
+  }
+  times.sort((a, b) => a - b);
+  const round = (ms) => Math.round(ms * 10) / 10;
+  return { memberCount: answer.data.departmentAttendance.memberCount, runs, medianMs: round(times[Math.floor(times.length / 2)]), minMs: round(times[0]), maxMs: round(times.at(-1)) };
+}
+
+/**
+ * The summary on the dialect this run does not use: its own throwaway database with the directory and
+ * attendance of the main corp seeded alike, its own subgraphs process and our gateway in front. Without a
+ * PostgreSQL server it says so and the run goes on.
+ */
+async function summaryOnOtherDialect({ options, corp, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, headers, post, runs, log }) {
+  const env = options.postgres ? {} : { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
+  const wanted = env.DATABASE_URL ? 'postgresql' : 'sqlite';
+  let database;
+  try {
+    database = await testing.testDatabase('bench_summary', env);
+  } catch (error) {
+    return { database: wanted, skipped: `no ${wanted} database: ${error.message}` };
+  }
+  const children = [];
+  try {
+    log(`${database.dialect}: seeding directory and attendance of ${corp.id} again for the summary`);
+    const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: `subgraphs (${database.dialect})` });
+    children.push(subgraphs);
+    const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
+    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps: [corp], only: ['directory', 'attendance'] } });
+    const gatewayChild = spawnChild('./gateway-process.mjs', { env: childEnv, label: `ours (${database.dialect})` });
+    children.push(gatewayChild);
+    const { url } = await gatewayChild.call('start', { kind: 'ours', supergraphSdl, urls });
+    await subgraphs.call('setGatewayUrl', url);
+    return { database: database.dialect, ...(await timeSummary({ url, headers, post, runs })), seedMs: seeded.ms };
+  } finally {
+    for (const child of children.reverse()) await child.stop().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+  }
 }
 
 const startedAt = Date.now();
@@ -125,12 +210,14 @@ async function main() {
       people: corp.people,
       connections: options.connections,
       duration: options.duration,
+      rounds: options.rounds,
       warmup: options.warmup,
     },
     targets: targets.map(({ name, label }) => ({ name, label })),
     seed: null,
     queries: [],
     sql: [],
+    summary: [],
     profile: null,
   };
 
@@ -141,7 +228,7 @@ async function main() {
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
     const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps } });
     report.seed = seeded;
-    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${JSON.stringify(seeded.summary[corp.id])}`);
+    for (const [name, { ms, rows }] of Object.entries(seeded.subgraphs)) log(`seeded ${name} in ${(ms / 1000).toFixed(1)} s: ${Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ')}`);
 
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
@@ -166,6 +253,8 @@ async function main() {
         }),
     );
     log(`started ${targets.filter((t) => t.gateway).map((t) => t.name).join(', ')}`);
+    // attendance reads the directory through the graph: through our gateway, whichever gateway called it
+    await subgraphs.call('setGatewayUrl', urlOf.ours);
 
     const post = async (url, headers, query, variables) => {
       const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -192,13 +281,6 @@ async function main() {
       const missing = query.requires.filter((name) => !subgraphNames.includes(name));
       if (missing.length) {
         entry.skipped = `needs subgraph${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, not in the hub yet`;
-        log(`${query.name}: ${entry.skipped}`);
-        continue;
-      }
-      const { seeders } = await import('./seeders.mjs');
-      const unseeded = (query.seeders ?? []).filter((name) => !seeders.some((seeder) => seeder.subgraph === name));
-      if (unseeded.length) {
-        entry.skipped = `needs seed data (${unseeded.join(', ')}) the bench does not write yet`;
         log(`${query.name}: ${entry.skipped}`);
         continue;
       }
@@ -232,23 +314,47 @@ async function main() {
       runnable.push({ query, entry, data });
     }
 
+    // the department monthly attendance summary, timed alone on this run's database, then on the other dialect
+    if (failures.length === 0 && subgraphNames.includes('attendance') && subgraphNames.includes('directory')) {
+      const runs = options.dry ? 1 : options.quick ? 3 : 7;
+      report.summary.push({ database: database.dialect, ...(await timeSummary({ url: urlOf.ours, headers: headersFor(ours), post, runs })) });
+      log(`summary on ${database.dialect}: ${JSON.stringify(report.summary.at(-1))}`);
+      if (options.summaryBoth) {
+        const other = await summaryOnOtherDialect({ options, corp, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, headers: headersFor(ours), post, runs, log });
+        report.summary.push(other);
+        log(`summary on ${other.database}: ${JSON.stringify(other)}`);
+      }
+    }
+
     if (!options.dry && failures.length === 0) {
+      // the profile counts only what follows: start-up, seeding and the checks stay out of it
+      if (options.profile) report.profileSince = await children.find((child) => child.label === 'ours')?.call('mark');
       for (const { query, entry, data } of runnable) {
-        for (const target of targets) {
-          if (!(target.name in entry.results)) continue;
-          const result = await measure({
-            url: urlFor(target, query),
-            headers: headersFor(target),
-            query: query.query,
-            variables: query.variables,
-            varies: query.varies,
-            data,
-            connections: options.connections,
-            duration: options.duration,
-            warmup: options.warmup,
-          });
+        const measured = targets.filter((target) => target.name in entry.results);
+        // rounds: each target measured `rounds` times for duration/rounds, targets interleaved and the
+        // order rotated each round, so that a burst of other work on the shared machine hits them all
+        const rounds = {};
+        for (let round = 0; round < options.rounds; round++) {
+          for (let i = 0; i < measured.length; i++) {
+            const target = measured[(i + round) % measured.length];
+            const result = await measure({
+              url: urlFor(target, query),
+              headers: headersFor(target),
+              query: query.query,
+              variables: query.variables,
+              varies: query.varies,
+              data,
+              connections: options.connections,
+              duration: options.duration / options.rounds,
+              warmup: round === 0 ? options.warmup : 0,
+            });
+            (rounds[target.name] ??= []).push(result);
+          }
+        }
+        for (const target of measured) {
+          const result = combineRounds(rounds[target.name]);
           entry.results[target.name] = result;
-          log(`${query.name} on ${target.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}`);
+          log(`${query.name} on ${target.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}${options.rounds > 1 ? ` (rounds: ${rounds[target.name].map((r) => r.rps).join(', ')} req/s)` : ''}`);
         }
         entry.ratios = ratios(entry.results);
       }
@@ -262,7 +368,7 @@ async function main() {
     const newest = fs.existsSync(dir)
       ? fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]
       : undefined;
-    if (newest) report.profile = summarizeProfile(newest);
+    if (newest) report.profile = summarizeProfile(newest, { since: report.profileSince });
   }
   report.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   report.loadAverageEnd = machineInfo().loadAverage;

@@ -51,6 +51,7 @@ export function spawnChild(script, { args = [], env = {}, execArgv = [], label =
     });
   return {
     pid: child.pid,
+    label,
     call,
     /** Asks the child to close its servers and exit (which also writes a --cpu-prof profile). */
     async stop() {

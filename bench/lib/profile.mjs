@@ -12,16 +12,36 @@ function packageOf(where) {
   return where.split('/')[0];
 }
 
-/** The cpuprofile's functions by self time (sampled hits), the top few, and the busy time per package. */
-export function summarizeProfile(file, top = 20) {
+/** Sampled hits per profile node; with `since` (µs, the profile's monotonic clock) only the samples from then on. */
+function hitsByNode(profile, since) {
+  const hits = new Map();
+  if (since === undefined || !profile.samples || !profile.timeDeltas) {
+    for (const node of profile.nodes) hits.set(node.id, node.hitCount ?? 0);
+    return hits;
+  }
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    if (at >= since) hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
+  return hits;
+}
+
+/**
+ * The cpuprofile's functions by self time (sampled hits), the top few, and the busy time per package.
+ * `since`: the gateway's monotonic clock (µs) when the load began, to leave start-up out.
+ */
+export function summarizeProfile(file, { since, top = 20 } = {}) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+  const window = since !== undefined && since > profile.startTime && since < profile.endTime ? since : undefined;
+  const hitsOf = hitsByNode(profile, window);
   const byFunction = new Map();
   const byPackage = new Map();
   let total = 0;
   let idle = 0;
   for (const node of profile.nodes) {
-    const hits = node.hitCount ?? 0;
+    const hits = hitsOf.get(node.id) ?? 0;
     if (!hits) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const name = functionName || '(anonymous)';
@@ -39,6 +59,7 @@ export function summarizeProfile(file, top = 20) {
   const busy = Math.max(1, total - idle);
   return {
     file: path.relative(ROOT_DIR, file),
+    startupIncluded: window === undefined,
     totalMs: Math.round(total * interval),
     idlePercent: Math.round((idle / Math.max(1, total)) * 1000) / 10,
     // percentages are of the busy (non-idle) time

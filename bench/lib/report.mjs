@@ -76,12 +76,32 @@ export function render(report, { markdown = false } = {}) {
     const subgraphs = [...new Set(report.sql.flatMap((row) => Object.keys(row.statements)))];
     out.push(table(['query', ...subgraphs], report.sql.map((row) => [row.query, ...subgraphs.map((name) => row.statements[name] ?? 0)]), markdown));
   }
+  if (report.summary?.length) {
+    out.push(h(3, 'Department monthly attendance summary: departmentAttendance over a division, one request at a time, through our gateway'));
+    out.push(
+      table(
+        ['database', 'members', 'runs', 'median ms', 'min ms', 'max ms'],
+        report.summary.map((row) => (row.skipped ? [row.database, `skipped: ${row.skipped}`, '', '', '', ''] : [row.database, row.memberCount, row.runs, fixed(row.medianMs), fixed(row.minMs), fixed(row.maxMs)])),
+        markdown,
+      ),
+    );
+  }
+  if (report.seed?.subgraphs) {
+    out.push(h(3, `Seed (${fixed(report.seed.ms / 1000)} s; rows over both corps)`));
+    out.push(
+      table(
+        ['subgraph', 'seconds', 'rows'],
+        Object.entries(report.seed.subgraphs).map(([name, { ms, rows }]) => [name, fixed(ms / 1000), Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')]),
+        markdown,
+      ),
+    );
+  }
   out.push(h(3, 'Targets'));
   out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));
   if (report.profile) {
     const { profile } = report;
     out.push(h(3, `CPU profile of our gateway under load (${profile.file})`));
-    out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (start-up included); shares below are of the busy time.`, '');
+    out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (${profile.startupIncluded ? 'start-up included' : 'the load only'}); shares below are of the busy time.`, '');
     out.push(table(['package', 'self %', 'self ms'], profile.packages.map((p) => [p.name, fixed(p.percent), fixed(p.selfMs, 0)]), markdown), '');
     out.push(table(['function', 'self %', 'self ms', 'where'], profile.top.map((f) => [f.functionName, fixed(f.percent), fixed(f.selfMs, 0), f.where]), markdown));
   }

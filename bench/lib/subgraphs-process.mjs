@@ -3,15 +3,17 @@
 import { setImmediate } from 'node:timers';
 import { serve } from './ipc.mjs';
 import { loadWorkspace, loadSubgraphPackage } from './workspace.mjs';
-import { seeders } from '../seeders.mjs';
+import { seedAll } from '../seeders.mjs';
 
 const { gateway, shared, testing } = loadWorkspace();
 const running = [];
 const counter = new testing.QueryCounter();
 let counting = false;
+// attendance reads the directory through the gateway (a service call): our gateway, once it runs
+let gatewayUrl;
 
 serve({
-  /** `databases`: a DatabaseTarget per subgraph name. Seeds when `seed` is given. */
+  /** `databases`: a DatabaseTarget per subgraph name. Seeds when `seed` is given ({ corps, only? }). */
   async start({ databases, seed }) {
     const logger = shared.createLogger('bench-subgraphs');
     const security = shared.readSecurityConfig(process.env, 'subgraph');
@@ -27,26 +29,36 @@ serve({
         onQuery: (sql) => counting && counter.record(definition.name, sql),
       });
       running.push({ stop: () => orm.close() });
-      const server = await definition.createServer({ orm, port: 0, host: '127.0.0.1', security, logger: logger.child({ subgraph: definition.name }) });
+      const server = await definition.createServer({
+        orm,
+        port: 0,
+        host: '127.0.0.1',
+        security,
+        logger: logger.child({ subgraph: definition.name }),
+        gatewayUrl: () => {
+          if (!gatewayUrl) throw new Error('no gateway yet');
+          return gatewayUrl;
+        },
+      });
       running.push(server);
       urls[definition.name] = server.url;
       orms[definition.name] = orm;
     }
-    let seeded = null;
-    if (seed) {
-      const started = Date.now();
-      const state = {};
-      const done = [];
-      for (const seeder of seeders) {
-        if (!orms[seeder.subgraph]) continue;
-        for (const corp of seed.corps) {
-          await seeder.seed({ orm: orms[seeder.subgraph], corp, state, scopeToCorp: shared.scopeToCorp, entities: loadSubgraphPackage(seeder.subgraph) });
-        }
-        done.push(seeder.name);
-      }
-      seeded = { seeders: done, ms: Date.now() - started, summary: state.summary ?? {} };
-    }
+    const seeded = seed
+      ? await seedAll({
+          definitions: gateway.SUBGRAPHS,
+          orms,
+          corps: seed.corps,
+          only: seed.only,
+          benchmarkPeople: gateway.benchmarkPeople,
+          scopeToCorp: shared.scopeToCorp,
+          loadSubgraphPackage,
+        })
+      : null;
     return { urls, seeded };
+  },
+  setGatewayUrl(url) {
+    gatewayUrl = url;
   },
   countStart() {
     counter.reset();

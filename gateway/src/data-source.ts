@@ -1,8 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CONTEXT_HEADER, errors, REQUEST_ID_HEADER, type Logger } from '@corphub/shared';
 import { GraphQLError } from 'graphql';
+import type { Agent } from 'undici';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './plugins/use-metrics';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -11,15 +13,14 @@ export interface SubgraphDataSourceOptions {
   timeoutMs: number;
   metrics: GatewayMetrics;
   logger: Logger;
+  /** The gateway's keep-alive connection pool (createSubgraphAgent). */
+  agent: Agent;
 }
-
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetchInit = Parameters<Fetcher>[1];
 
 /**
  * Calls one subgraph: sends it the verified context (a short-lived token signed with the internal
- * key) and the request id, within a deadline. make-fetch-happen underneath keeps connections to
- * subgraphs alive. A subgraph that is down, failing or too slow becomes one error that names it
+ * key) and the request id, within a deadline, over the gateway's keep-alive undici pool; identical reads
+ * in flight with the same verified context are sent once (subgraph-fetcher.ts). A subgraph that is down, failing or too slow becomes one error that names it
  * (SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT): the gateway still answers with the other subgraphs' data.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -28,8 +29,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.options = options;
-    const fetchWithin: Fetcher = this.fetcher;
-    this.fetcher = (url, init?: FetchInit) => fetchWithin(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    this.fetcher = createSubgraphFetcher({
+      agent: options.agent,
+      timeoutMs: options.timeoutMs,
+      onShared: () => options.metrics.subgraphFetchesShared.inc({ subgraph: options.name }),
+    });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

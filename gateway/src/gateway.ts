@@ -17,6 +17,7 @@ import {
   type SecurityConfig,
 } from '@corphub/shared';
 import { SubgraphDataSource } from './data-source';
+import { createSubgraphAgent } from './subgraph-fetcher';
 import { contextFactory, type GatewayContext } from './context';
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, refuseOversizedBodies } from './http';
@@ -61,12 +62,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const agent = createSubgraphAgent();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.queryPlanCacheMiB, metrics) },
     buildService: ({ name, url }) => {
       subgraphUrls[name] = options.subgraphUrls?.[name] ?? url ?? '';
-      return new SubgraphDataSource({ name, url: subgraphUrls[name], timeoutMs: subgraphTimeout(config, name), metrics, logger });
+      return new SubgraphDataSource({ name, url: subgraphUrls[name], timeoutMs: subgraphTimeout(config, name), metrics, logger, agent });
     },
   });
 
@@ -137,6 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       unsubscribe();
       await apollo.stop();
       await persistedQueries.close();
+      await agent.close();
     },
   };
 }

@@ -21,6 +21,11 @@ export class GatewayMetrics {
     ['subgraph', 'outcome'],
   );
   readonly subgraphErrors = this.counter('subgraph_errors_total', 'Subgraph fetches that failed (unreachable, HTTP error, timeout), by subgraph and code', ['subgraph', 'code']);
+  readonly subgraphFetchesShared = this.counter(
+    'subgraph_fetches_shared_total',
+    'Subgraph reads not sent because an identical one with the same verified context was in flight, by subgraph',
+    ['subgraph'],
+  );
   readonly queryPlanCache = this.counter('query_plan_cache_total', 'Query plan cache lookups, by result (hit, miss)', ['result']);
   readonly persistedQueries = this.counter('persisted_queries_total', 'Automatic persisted query lookups by hash, by result (hit, miss)', ['result']);
 

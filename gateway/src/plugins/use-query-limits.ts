@@ -3,7 +3,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { errors, type ErrorCode } from '@corphub/shared';
-import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from '../gateway-config';
 
@@ -44,6 +45,9 @@ export interface QueryLimitsSetup {
  * so no subgraph is called. The body size limit is the HTTP layer's (see gateway.ts).
  */
 export function useQueryLimits(limits: QueryLimits): QueryLimitsSetup {
+  // Apollo Server hands out one parsed document per query text (its document store, renewed with the
+  // schema), so a document's cost per operation and variables is computed once, not on every request
+  const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     validationRules: [
       armorRule('QUERY_TOO_DEEP', limits.maxDepth, maxDepthRule),
@@ -64,17 +68,23 @@ export function useQueryLimits(limits: QueryLimits): QueryLimitsSetup {
             });
           },
           async didResolveOperation({ document, operationName, request, schema }) {
-            let cost: number;
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                operationName: operationName ?? undefined,
-                variables: request.variables,
-                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              });
-            } catch {
-              return; // bad variables: execution reports them with their own code
+            let known = costs.get(document);
+            if (!known) costs.set(document, (known = new LRUCache<string, number>({ max: 500 })));
+            const key = `${operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+            let cost = known.get(key);
+            if (cost === undefined) {
+              try {
+                cost = getComplexity({
+                  schema,
+                  query: document,
+                  operationName: operationName ?? undefined,
+                  variables: request.variables,
+                  estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+                });
+              } catch {
+                return; // bad variables: execution reports them with their own code
+              }
+              known.set(key, cost);
             }
             if (cost > limits.maxCost) {
               throw limitError('QUERY_TOO_COSTLY', `Query cost ${cost} is over the limit of ${limits.maxCost} (a list field counts its selection \`first\` times)`, limits.maxCost);
