@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { PageArgs, errors, paginate } from '@corphub/shared';
+import { PageArgs, errors } from '@corphub/shared';
 import { CheckIn, CheckInType } from './entities';
 import { EmployeeStub } from './employee.stub';
 import { CheckInConnection } from './checkin.resolver';
@@ -75,10 +75,7 @@ export class EmployeeAttendanceResolver {
   ) {
     checkRange(from, to);
     await requireReadable(employee.unionId, context);
-    return paginate(context.em, CheckIn, { unionId: employee.unionId, localDate: { $gte: from, $lte: to } }, page, [
-      ['checkedAt', 'desc'],
-      ['id', 'desc'],
-    ]);
+    return context.loaders.checkIns(from, to, page).load(employee.unionId);
   }
 
   @FieldResolver(() => [AttendanceDay], { description: 'Day by day over [from, to]: first in, last out, worked minutes, exceptions.' })
