@@ -7,6 +7,8 @@ export interface EmployeeTargets {
   /** Their departments, each with its ancestors nearest first: [[own, parent, …], …]. */
   departmentChains: string[][];
   tags: string[];
+  /** Their management chain (UnionIDs, nearest first), when asked for. */
+  managers?: string[];
 }
 
 interface EmployeeNode {
@@ -14,6 +16,7 @@ interface EmployeeNode {
   displayName: string;
   departments: { id: string; ancestors: { id: string }[] }[];
   tags: { name: string }[];
+  managers?: { unionId: string }[];
 }
 
 const EMPLOYEE_FIELDS = 'unionId displayName departments { id ancestors { id } } tags { name }';
@@ -23,6 +26,7 @@ const toTargets = (node: EmployeeNode): EmployeeTargets => ({
   displayName: node.displayName,
   departmentChains: node.departments.map((department) => [department.id, ...department.ancestors.map((ancestor) => ancestor.id)]),
   tags: node.tags.map((tag) => tag.name),
+  ...(node.managers ? { managers: node.managers.map((manager) => manager.unionId) } : {}),
 });
 
 /** Aliased fields `e0: employee(unionId: $u0) { … }` for a batch of people: one gateway request for all. */
@@ -65,15 +69,16 @@ export class AttendanceGraph {
     return data.map((node) => node?.managers.map((manager) => manager.unionId) ?? []);
   }
 
-  /** Every active member of a department and the departments below it, 500 a page. */
-  async departmentMembers(corpId: string, departmentId: string, requestId?: string): Promise<{ name: string; members: EmployeeTargets[] }> {
+  /** Every active member of a department and the departments below it, 500 a page; with their managers when asked. */
+  async departmentMembers(corpId: string, departmentId: string, requestId?: string, withManagers = false): Promise<{ name: string; members: EmployeeTargets[] }> {
+    const fields = withManagers ? `${EMPLOYEE_FIELDS} managers { unionId }` : EMPLOYEE_FIELDS;
     const members: EmployeeTargets[] = [];
     let name = departmentId;
     let after: string | null = null;
     for (;;) {
       const data: { department: { name: string; members: { nodes: EmployeeNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await this.client.request(
         corpId,
-        `query($id: ID!, $after: String) { department(id: $id) { name members(first: 500, after: $after, includeSubdepartments: true) { nodes { ${EMPLOYEE_FIELDS} } pageInfo { hasNextPage endCursor } } } }`,
+        `query($id: ID!, $after: String) { department(id: $id) { name members(first: 500, after: $after, includeSubdepartments: true) { nodes { ${fields} } pageInfo { hasNextPage endCursor } } } }`,
         { id: departmentId, after },
         requestId,
       );

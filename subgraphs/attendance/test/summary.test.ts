@@ -136,7 +136,7 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(north.data!.departmentAttendance).toEqual({ memberCount: 2, totals: { lateCount: 1, absentDays: 5 } });
   });
 
-  it('exports the department month as CSV for admins, over HTTP and in GraphQL', async () => {
+  it('exports the department month as CSV for admins and its managers, over HTTP and in GraphQL', async () => {
     const url = new URL('/attendance/departments/north/2026-03.csv', new URL(hub.url).origin);
     const response = await fetch(url, { headers: { authorization: `Bearer ${a.adminToken}` } });
     expect(response.status).toBe(200);
@@ -151,7 +151,12 @@ describe('attendance: daily, monthly and department summaries', () => {
     ]);
     const graphql = await hub.request(`{ departmentAttendanceCsv(departmentId: "north", month: "2026-03") }`, { token: a.adminToken });
     expect(graphql.data!.departmentAttendanceCsv).toBe(csv);
-    expect((await fetch(url, { headers: { authorization: `Bearer ${token.Nick}` } })).status).toBe(403);
+    // Nick manages North (Ola reports to him): his department's CSV; Ola manages nobody
+    const asManager = await fetch(url, { headers: { authorization: `Bearer ${token.Nick}` } });
+    expect(asManager.status).toBe(200);
+    expect(asManager.headers.get('content-disposition')).toBe('attachment; filename=attendance-north-2026-03.csv');
+    expect(await asManager.text()).toBe(csv);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token.Ola}` } })).status).toBe(403);
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${b.adminToken}` } })).status).toBe(404);
   });
@@ -164,8 +169,29 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(errorCodes(await attendance('Ola', token.Pat))).toEqual(['FORBIDDEN']);
     const checkIns = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Pat, variables: { u: ids.Nick } });
     expect(errorCodes(checkIns)).toEqual(['FORBIDDEN']);
-    const department = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, { token: token.Mia });
-    expect(errorCodes(department)).toEqual(['FORBIDDEN']);
+    // and the manager may read the check-ins themselves
+    const managerReads = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Mia, variables: { u: ids.Ola } });
+    expect(managerReads.data).toEqual({ employee: { checkIns: { totalCount: 3 } } });
+    const reportReads = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Ola, variables: { u: ids.Nick } });
+    expect(errorCodes(reportReads)).toEqual(['FORBIDDEN']);
+  });
+
+  it('lets a manager read the month of departments they manage, sub-departments included; refuses everyone else', async () => {
+    const month = (department: string, as: string) =>
+      hub.request(`query($d: ID!) { departmentAttendance(departmentId: $d, month: "2026-03") { memberCount totals { lateCount } } }`, { token: as, variables: { d: department } });
+    // Mia is above Nick and Ola: Sales with North under it, and North alone
+    expect((await month('sales', token.Mia)).data).toEqual({ departmentAttendance: { memberCount: 3, totals: { lateCount: 1 } } });
+    expect((await month('north', token.Mia)).data).toEqual({ departmentAttendance: { memberCount: 2, totals: { lateCount: 1 } } });
+    // Nick manages North (a member himself, Ola reports to him), not Sales (Mia is above him)
+    expect((await month('north', token.Nick)).data).toEqual({ departmentAttendance: { memberCount: 2, totals: { lateCount: 1 } } });
+    expect(errorCodes(await month('sales', token.Nick))).toEqual(['FORBIDDEN']);
+    // employees who manage nobody there: refused, the summary and the CSV alike
+    expect(errorCodes(await month('north', token.Ola))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await month('finance', token.Pat))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await month('sales', token.Quinn))).toEqual(['FORBIDDEN']);
+    const csv = await hub.request(`{ departmentAttendanceCsv(departmentId: "sales", month: "2026-03") }`, { token: token.Ola });
+    expect(errorCodes(csv)).toEqual(['FORBIDDEN']);
+    expect((await hub.request(`{ departmentAttendanceCsv(departmentId: "sales", month: "2026-03") }`, { token: token.Mia })).errors).toBeUndefined();
   });
 
   it('refuses bad ranges and months', async () => {
