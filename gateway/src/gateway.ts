@@ -118,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
   );
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
-  for (const subgraph of ['media', 'attendance']) {
+  for (const subgraph of ['media', 'attendance', 'expenses']) {
     app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 
