@@ -6,7 +6,7 @@ import { EmployeeStub } from './employee.stub';
 import { CheckInConnection } from './checkin.resolver';
 import type { AttendanceContext } from './loaders';
 import { AttendanceSummary, checkRange } from './summary';
-import { candidateRules, isWorkDay, ruleOn } from './rules';
+import { isWorkDay, rulesFor } from './rules';
 import { clock } from './clock';
 import { datesBetween, localParts } from './time';
 
@@ -93,11 +93,11 @@ export class EmployeeAttendanceResolver {
       loaders.ruleBook(),
       loaders.targets.load(employee.unionId),
     ]);
-    const candidates = candidateRules(book, person);
+    const rules = rulesFor(book, person);
     const now = clock.now();
     return datesBetween(from, to).map((date) => {
       const day = rows.filter((row) => row.localDate === date);
-      const version = ruleOn(book, candidates, date);
+      const version = rules.on(date);
       const workDay = !!version && isWorkDay(version, date);
       const past = !!version && date < localParts(now, version.timezone).date;
       const ofType = (type: CheckInType) => day.filter((row) => row.type === type);

@@ -11,6 +11,7 @@ describe('attendance: daily, monthly and department summaries', () => {
   let a: SeededCorp;
   let b: SeededCorp;
   const ids: Record<string, string> = {};
+  const rules: Record<string, string> = {};
   const token: Record<string, string> = {};
 
   /** Checks a person in at a UTC instant. */
@@ -46,8 +47,8 @@ describe('attendance: daily, monthly and department summaries', () => {
 
     setNow('2026-03-01T12:00:00Z'); // Sunday evening in Shanghai: every rule is in force from 1 March
     await createRule(hub, a, { name: 'Everyone', settings: SHANGHAI_SETTINGS });
-    await createRule(hub, a, { name: 'North', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '10:00', offDutyTime: '19:00' }, appliesTo: { departmentIds: ['north'] } });
-    await createRule(hub, a, { name: 'Pat', settings: { ...SHANGHAI_SETTINGS, workDays: [1, 2, 3, 4, 5, 6] }, appliesTo: { unionIds: [ids.Pat] } });
+    rules.North = await createRule(hub, a, { name: 'North', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '10:00', offDutyTime: '19:00' }, appliesTo: { departmentIds: ['north'] } });
+    rules.Pat = await createRule(hub, a, { name: 'Pat', settings: { ...SHANGHAI_SETTINGS, workDays: [1, 2, 3, 4, 5, 6] }, appliesTo: { unionIds: [ids.Pat] } });
     await createRule(hub, a, { name: 'Late shift', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '11:00', offDutyTime: '20:00' }, appliesTo: { tags: ['late-shift'] } });
 
     // Nick (North: 10:00–19:00): on time; late; absent; no off-duty (missing); a field day
@@ -208,6 +209,45 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(errorCodes(await attendance('Nick', b.adminToken))).toEqual(['NOT_FOUND']);
     const department = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, { token: b.adminToken });
     expect(errorCodes(department)).toEqual(['NOT_FOUND']);
+  });
+
+  // last: it changes whom two rules apply to from 10 March on
+  it('a change of whom a rule applies to takes effect the next day and never rewrites past days or check-ins', async () => {
+    const retarget = (id: string, appliesTo: Record<string, string[]>) =>
+      hub.request(`mutation($input: UpdateCheckInRuleInput!) { updateCheckInRule(input: $input) { unionIds departmentIds tags versions { effectiveFrom unionIds departmentIds tags onDutyTime workDays } } }`, {
+        token: a.adminToken,
+        variables: { input: { id, appliesTo } },
+      });
+    const workDays = async (who: string, from: string, to: string) => (await attendance(who, a.adminToken, from, to)).data!.employee.attendance.workDays;
+    expect(await workDays('Pat', '2026-03-09', '2026-03-15')).toBe(6);
+    // on Monday 9 March (today), Pat's own Monday-to-Saturday rule moves to Quinn; the schedule stays
+    const moved = await retarget(rules.Pat, { unionIds: [ids.Quinn] });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateCheckInRule).toEqual({
+      // today's targets are still the old ones
+      unionIds: [ids.Pat],
+      departmentIds: [],
+      tags: [],
+      versions: [
+        { effectiveFrom: '2026-03-01', unionIds: [ids.Pat], departmentIds: [], tags: [], onDutyTime: '09:00', workDays: [1, 2, 3, 4, 5, 6] },
+        { effectiveFrom: '2026-03-10', unionIds: [ids.Quinn], departmentIds: [], tags: [], onDutyTime: '09:00', workDays: [1, 2, 3, 4, 5, 6] },
+      ],
+    });
+    // the past week and today keep Pat's rule: Saturday 7 March stays a work day of Pat's
+    expect(await workDays('Pat', '2026-03-02', '2026-03-08')).toBe(6);
+    expect((await attendance('Pat', a.adminToken)).data!.employee.attendance).toEqual(summaryOf([6, 1, 0, 0, 5, 0, 0, 0]));
+    // from Tuesday on Pat is on the corp's Monday-to-Friday rule, and Quinn on the Monday-to-Saturday one
+    expect(await workDays('Pat', '2026-03-09', '2026-03-15')).toBe(5);
+    expect(await workDays('Quinn', '2026-03-09', '2026-03-15')).toBe(6);
+
+    // North's rule stops applying to the North department tomorrow: Ola's 10:04 is on time today, late tomorrow
+    expect((await retarget(rules.North, { tags: ['nobody-yet'] })).errors).toBeUndefined();
+    const ola = async (iso: string) => (await at('Ola', iso, 'OFF_DUTY')).exceptions;
+    expect(await ola('2026-03-09T10:30:00Z')).toEqual(['EARLY_LEAVE']); // 18:30, North ends at 19:00 today
+    expect(await ola('2026-03-10T10:30:00Z')).toEqual([]); // 18:30 under the corp rule (18:00) tomorrow
+    setNow('2026-03-09T02:00:00Z');
+    // the early leave of 2 March, judged by North, stays as it was
+    expect((await attendance('Ola', a.adminToken)).data!.employee.attendance).toEqual(summaryOf([5, 1, 0, 1, 4, 0, 0, 0]));
   });
 
   it('reads 2 or 5 members’ attendance with the same statements (one aggregate for the page)', async () => {
