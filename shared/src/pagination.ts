@@ -149,7 +149,7 @@ export async function paginateByKey<T extends object>(
   if (!keys.length) return [];
   const sql = em as SqlEntityManager;
   const meta = em.getMetadata().get(entity as string);
-  const column = (field: string) => meta.properties[field as keyof typeof meta.properties].fieldNames[0];
+  const column = (field: string) => meta.properties[field].fieldNames[0];
   const scoped = { $and: [where, { [groupBy]: { $in: [...keys] } }] } as FilterQuery<T>;
   const cond = after ? ({ $and: [scoped, afterCursor(sort, after)] } as FilterQuery<T>) : scoped;
   const order = sort.map(([field, direction]) => `r.${column(field)} ${direction}`).join(', ');

@@ -140,7 +140,7 @@ describe('expenses: the approval flow through two managers and finance', () => {
         { level: 2, limit: { amount: '5000.00', currency: 'CNY' } },
       ],
     });
-    const approvers = async (items: Record<string, unknown>[]) => {
+    const approvers = async (items: ReturnType<typeof item>[]) => {
       const claim = await draft(items);
       const submitted = (await must(act(SUBMIT, org.tokens.claimant, { id: claim.id, v: 1 }), 'submit')).submitClaim;
       return submitted.steps.map((step: { role: string; approvers: { approverUnionId: string }[] }) => (step.role === 'FINANCE' ? 'finance' : step.approvers[0].approverUnionId));

@@ -69,11 +69,11 @@ describe('expenses: department reports and the employee connection', () => {
     const submitted = await download('/expenses/reports/sales.csv?from=2026-10&statuses=SUBMITTED', org.tokens.fin1);
     expect(await submitted.text()).toBe('department,month,category,currency,amount,amount_minor,items\r\n');
     const refused = await download('/expenses/reports/sales.csv?from=2026-10&to=2026-11', org.tokens.lead);
-    expect([refused.status, (await refused.json()).error.code]).toEqual([403, 'FORBIDDEN']);
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([403, 'FORBIDDEN']);
     expect((await download('/expenses/reports/sales.csv?from=2026-10&to=2026-11')).status).toBe(401);
     for (const query of ['', '?from=2026-13', '?from=2026-11&to=2026-10', '?from=2026-10&statuses=PAYED', '?from=2026-10&from=2026-11']) {
       const bad = await download(`/expenses/reports/sales.csv${query}`, org.tokens.fin1);
-      expect([query, bad.status, (await bad.json()).error.code]).toEqual([query, 400, 'BAD_USER_INPUT']);
+      expect([query, bad.status, ((await bad.json()) as { error: { code: string } }).error.code]).toEqual([query, 400, 'BAD_USER_INPUT']);
     }
     expect((await download('/expenses/reports/nope.csv?from=2026-10', org.tokens.fin1)).status).toBe(404);
   });

@@ -4,6 +4,11 @@ import { directory } from '@corphub/directory';
 import { expenses } from '@corphub/expenses';
 import { DEMO, DEMO_PEOPLE, Role } from '@corphub/shared';
 
+interface PendingNode {
+  currentStep: number;
+  steps: { role: string; status: string; approvers: { approverUnionId: string }[] }[];
+}
+
 describe('expenses seeds', () => {
   let hub: TestHub;
 
@@ -38,7 +43,7 @@ describe('expenses seeds', () => {
         token: await hub.token({ corp: DEMO.corpId, role: Role.EMPLOYEE, union: person.unionId }),
       });
       expect(response.errors).toBeUndefined();
-      return { unionId: person.unionId, ...(response.data!.pendingApprovals as { totalCount: number; nodes: any[] }) };
+      return { unionId: person.unionId, ...(response.data!.pendingApprovals as { totalCount: number; nodes: PendingNode[] }) };
     };
     for (const email of ['li.wei@demo.example', 'sun.qiang@demo.example', 'wang.fang@demo.example']) {
       const { unionId, totalCount, nodes } = await pendingOf(email);
@@ -46,12 +51,12 @@ describe('expenses seeds', () => {
       for (const node of nodes) {
         const current = node.steps[node.currentStep];
         expect(current.status).toBe('PENDING');
-        expect(current.approvers.map((approver: { approverUnionId: string }) => approver.approverUnionId)).toContain(unionId);
+        expect(current.approvers.map((approver) => approver.approverUnionId)).toContain(unionId);
       }
     }
     // Li Wei approves first for his leads (Zhao Xin) and second for their reports (Huang Lei, after Chen Jing)
     const li = await pendingOf('li.wei@demo.example');
-    const waiting = li.nodes.map((node) => [node.currentStep, node.steps.map((step: { role: string }) => step.role).join()]);
+    const waiting = li.nodes.map((node) => [node.currentStep, node.steps.map((step) => step.role).join()]);
     expect(waiting).toEqual(expect.arrayContaining([[0, 'MANAGER,MANAGER,FINANCE'], [1, 'MANAGER,MANAGER,FINANCE']]));
   });
 
