@@ -124,7 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use('/oauth', oauthRouter({ security, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
   app.get('/.well-known/openid-configuration', openIdConfiguration);
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
-  for (const subgraph of ['media', 'attendance']) {
+  for (const subgraph of ['media', 'attendance', 'expenses']) {
     app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 

@@ -52,3 +52,59 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { unionId: 'un_8iic3ekkfphcnbin', displayName: 'Cao Ning', email: 'cao.ning@demo.example' },
   { unionId: 'un_7gyqecxj8c9hnftb', displayName: 'Peng Fei', email: 'peng.fei@demo.example' },
 ];
+
+/**
+ * The demo corp's org chart, per person (by email, see DEMO_PEOPLE): title, departments (primary first),
+ * manager (the part of their email before @), tags. The directory seeds it; modules seed data that follows it.
+ */
+export const DEMO_ORG: Readonly<Record<string, [title: string, departments: string[], manager: string | null, tags: string[]]>> = {
+  'admin@demo.example': ['Chief Executive Officer', ['management'], null, ['leadership']],
+  'li.wei@demo.example': ['Head of Sales', ['sales'], 'admin', ['leadership']],
+  'zhang.min@demo.example': ['Head of Engineering', ['engineering'], 'admin', ['leadership']],
+  'wang.fang@demo.example': ['Chief Financial Officer', ['finance'], 'admin', ['leadership', 'finance']],
+  'chen.jing@demo.example': ['Sales Lead North', ['sales-north'], 'li.wei', []],
+  'liu.yang@demo.example': ['Account Executive', ['sales-north'], 'chen.jing', []],
+  'huang.lei@demo.example': ['Account Executive', ['sales-north'], 'chen.jing', []],
+  'zhao.xin@demo.example': ['Sales Lead South', ['sales-south'], 'li.wei', []],
+  'wu.hao@demo.example': ['Account Executive', ['sales-south'], 'zhao.xin', ['first-aider']],
+  'zhou.ting@demo.example': ['Account Executive', ['sales-south'], 'zhao.xin', []],
+  'xu.lin@demo.example': ['Sales Operations Specialist', ['sales'], 'li.wei', []],
+  'sun.qiang@demo.example': ['Platform Lead', ['platform'], 'zhang.min', []],
+  'ma.lan@demo.example': ['Backend Engineer', ['platform'], 'sun.qiang', []],
+  'zhu.peng@demo.example': ['Backend Engineer', ['platform'], 'sun.qiang', ['on-call']],
+  'hu.yan@demo.example': ['Site Reliability Engineer', ['platform'], 'sun.qiang', ['on-call']],
+  'guo.jun@demo.example': ['Mobile Lead', ['mobile'], 'zhang.min', []],
+  'he.mei@demo.example': ['iOS Engineer', ['mobile'], 'guo.jun', []],
+  'lin.tao@demo.example': ['Android Engineer', ['mobile'], 'guo.jun', []],
+  'luo.qing@demo.example': ['Product Designer', ['engineering'], 'zhang.min', []],
+  'gao.bo@demo.example': ['QA Engineer', ['engineering'], 'zhang.min', ['first-aider']],
+  'zheng.hui@demo.example': ['Accounting Manager', ['accounting'], 'wang.fang', ['finance']],
+  'liang.rui@demo.example': ['Accountant', ['accounting'], 'zheng.hui', ['finance']],
+  'song.ling@demo.example': ['Accountant', ['accounting'], 'zheng.hui', ['finance']],
+  'xie.dong@demo.example': ['Financial Analyst', ['finance'], 'wang.fang', ['finance']],
+  'tang.yu@demo.example': ['Office Manager', ['management'], 'admin', ['first-aider']],
+  'han.xue@demo.example': ['HR Manager', ['management'], 'admin', []],
+  'feng.kai@demo.example': ['Sales Engineer', ['sales-north', 'platform'], 'chen.jing', []],
+  'deng.li@demo.example': ['Recruiter', ['management'], 'han.xue', []],
+  'cao.ning@demo.example': ['Mobile Intern', ['mobile'], 'guo.jun', ['intern']],
+  'peng.fei@demo.example': ['Sales Intern', ['sales-south'], 'zhao.xin', ['intern']],
+};
+
+const demoByHandle = new Map(DEMO_PEOPLE.map((person) => [person.email.split('@')[0], person]));
+
+/** A demo person's managers (UnionIDs), nearest first, as the directory seeds them. */
+export function demoManagerChain(unionId: string): string[] {
+  const chain: string[] = [];
+  let person = DEMO_PEOPLE.find((candidate) => candidate.unionId === unionId);
+  while (person) {
+    const handle: string | null | undefined = DEMO_ORG[person.email]?.[2];
+    person = handle ? demoByHandle.get(handle) : undefined;
+    if (person) chain.push(person.unionId);
+  }
+  return chain;
+}
+
+/** The demo people with a tag, in DEMO_PEOPLE order (e.g. `finance`, the expense approvers). */
+export function demoPeopleTagged(tag: string): DemoPerson[] {
+  return DEMO_PEOPLE.filter((person) => DEMO_ORG[person.email]?.[3].includes(tag));
+}

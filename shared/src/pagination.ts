@@ -1,4 +1,5 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import { errors } from './errors';
@@ -87,6 +88,17 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   }
 }
 
+/** The rows that come after a cursor in the `sort` order: `(a > x) or (a = x and b > y) …`. */
+function afterCursor<T extends object>(sort: SortKeys<T>, after: string): FilterQuery<T> {
+  const values = decodeCursor(after, sort.length);
+  return {
+    $or: sort.map(([field, direction], i) => ({
+      ...Object.fromEntries(sort.slice(0, i).map(([previous], j) => [previous, values[j]])),
+      [field]: { [direction === 'asc' ? '$gt' : '$lt']: values[i] },
+    })),
+  } as FilterQuery<T>;
+}
+
 /**
  * Keyset pagination: one SQL statement for the page (plus one for `totalCount`, only when asked),
  * stable when rows are inserted between pages.
@@ -98,15 +110,7 @@ export async function paginate<T extends object>(
   { first, after }: PageArgs,
   sort: SortKeys<T>,
 ): Promise<Page<T>> {
-  let cond = where;
-  if (after) {
-    const values = decodeCursor(after, sort.length);
-    const afterCursor = sort.map(([field, direction], i) => ({
-      ...Object.fromEntries(sort.slice(0, i).map(([previous], j) => [previous, values[j]])),
-      [field]: { [direction === 'asc' ? '$gt' : '$lt']: values[i] },
-    }));
-    cond = { $and: [where, { $or: afterCursor }] } as FilterQuery<T>;
-  }
+  const cond = after ? ({ $and: [where, afterCursor(sort, after)] } as FilterQuery<T>) : where;
   const rows = await em.find(entity, cond, {
     orderBy: Object.fromEntries(sort) as never,
     limit: first + 1,
@@ -124,4 +128,72 @@ export async function paginate<T extends object>(
       return total;
     },
   };
+}
+
+/**
+ * Keyset pages of many parents at once (a connection field on each of 50 employees): the first `first`
+ * rows per value of `groupBy` after the cursor, in ONE statement whatever the number of parents
+ * (`row_number() over (partition by <groupBy> order by <sort>)`), and the `totalCount`s in one grouped
+ * count, only when a client selects it. Pages are in `keys` order; cursors are the ones `paginate` hands out.
+ * Default filters (the corp) apply as in `em.find`.
+ */
+export async function paginateByKey<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  groupBy: keyof T & string,
+  keys: readonly string[],
+  where: FilterQuery<T>,
+  { first, after }: PageArgs,
+  sort: SortKeys<T>,
+): Promise<Page<T>[]> {
+  if (!keys.length) return [];
+  const sql = em as SqlEntityManager;
+  const meta = em.getMetadata().get(entity as string);
+  const column = (field: string) => meta.properties[field].fieldNames[0];
+  const scoped = { $and: [where, { [groupBy]: { $in: [...keys] } }] } as FilterQuery<T>;
+  const cond = after ? ({ $and: [scoped, afterCursor(sort, after)] } as FilterQuery<T>) : scoped;
+  const order = sort.map(([field, direction]) => `r.${column(field)} ${direction}`).join(', ');
+  const ranked = sql
+    .createQueryBuilder(entity, 'r')
+    .select(['r.*', raw(`row_number() over (partition by r.${column(groupBy)} order by ${order}) as rn__`)])
+    .where(cond);
+  await ranked.applyFilters();
+  const query = sql
+    .getKnex()
+    .select('*')
+    .from(ranked.getKnexQuery().as('ranked'))
+    .where('rn__', '<=', first + 1)
+    .orderBy([{ column: column(groupBy) }, { column: 'rn__' }]);
+  const rows = (await sql.getConnection().execute<Record<string, unknown>[]>(query)).map(({ rn__: _rank, ...row }) => em.map(entity, row as never));
+  const groups = new Map<unknown, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(row[groupBy])?.push(row);
+  let counts: Promise<Map<unknown, number>> | undefined;
+  const countOf = async (key: string) => {
+    counts ??= (async () => {
+      const qb = sql
+        .createQueryBuilder(entity, 'r')
+        .select([`r.${column(groupBy)} as key__`, raw('count(*) as n__')])
+        .where(scoped)
+        .groupBy(`r.${column(groupBy)}`);
+      await qb.applyFilters();
+      const found = await qb.execute<{ key__: unknown; n__: number | string }[]>('all', false);
+      return new Map(found.map((row) => [row.key__, Number(row.n__)]));
+    })();
+    return (await counts).get(key) ?? 0;
+  };
+  return keys.map((key) => {
+    const group = groups.get(key) ?? [];
+    const nodes = group.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.map(([field]) => node[field])) }));
+    let total: Promise<number> | undefined;
+    return {
+      nodes,
+      edges,
+      pageInfo: { hasNextPage: group.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      get totalCount() {
+        total ??= countOf(key);
+        return total;
+      },
+    };
+  });
 }

@@ -24,8 +24,8 @@ function answer(res: Response, status: number, code: string, message: string) {
 }
 
 /**
- * `/media` and `/media/*` at the gateway's host: uploads and downloads, streamed to and from the media
- * subgraph (never buffered here). A caller with a bearer token is verified and forwarded with the
+ * A subgraph's own HTTP routes at the gateway's host (`/media`, `/attendance`, `/expenses` and below): media
+ * uploads and downloads, CSV exports, streamed to and from the subgraph (never buffered here). A caller with a bearer token is verified and forwarded with the
  * verified context, like GraphQL requests; a download without one is forwarded as is, for the media
  * subgraph to check its signed-link parameters.
  */

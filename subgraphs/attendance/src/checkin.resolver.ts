@@ -5,7 +5,7 @@ import { CheckIn, CheckInException, CheckInType, exceptionsOf, type RuleVersion 
 import { CheckInInput } from './inputs';
 import type { AttendanceContext } from './loaders';
 import { EmployeeStub } from './employee.stub';
-import { candidateRules, evaluate, ruleAt } from './rules';
+import { evaluate, rulesFor } from './rules';
 import { clock } from './clock';
 import { localParts } from './time';
 
@@ -47,7 +47,7 @@ export class CheckInResolver {
     }
     const at = clock.now();
     const [person, book] = await Promise.all([loaders.targets.load(unionId), loaders.ruleBook()]);
-    const version = ruleAt(book, candidateRules(book, person), at);
+    const version = rulesFor(book, person).at(at);
     if (input.type === CheckInType.FIELD && version?.fieldPhotoRequired && !input.photoId) {
       throw errors.BAD_USER_INPUT('A field check-in needs a landmark photo (photoId) under this rule', { reason: 'PHOTO_REQUIRED' });
     }

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { CORP_READERS, Role, errors } from '@corphub/shared';
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { CORP_READERS, errors, toCsv, type AuthContext } from '@corphub/shared';
+import type { EmployeeTargets } from './graph';
 import { EmployeeStub } from './employee.stub';
 import type { AttendanceContext } from './loaders';
 import { AttendanceSummary, addInto, exceptionTotal, summarize } from './summary';
@@ -50,12 +51,29 @@ function checkMonth(month: string): void {
   if (!MONTH.test(month)) throw errors.BAD_USER_INPUT(`month must be YYYY-MM, got "${month}"`);
 }
 
+const isCorpReader = (auth: AuthContext) => (CORP_READERS as readonly string[]).includes(auth.role);
+
+/**
+ * Who reads a department's month: corp readers (admins, analysts), and a manager of the department: an
+ * employee above every other member of it, sub-departments included, in the management chain (a head
+ * who is a member themself, or a manager above the whole team). Anyone else is FORBIDDEN.
+ */
+function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boolean {
+  if (isCorpReader(auth)) return true;
+  const me = auth.unionId;
+  if (!me) return false;
+  const others = members.filter((member) => member.unionId !== me);
+  return others.length > 0 && others.every((member) => member.managers?.includes(me));
+}
+
 /** Members through the graph (directory), then one aggregate statement over all of them. */
 export async function departmentAttendance(context: AttendanceContext, departmentId: string, month: string, top: number): Promise<DepartmentAttendance> {
   checkMonth(month);
   const { from, to } = monthRange(month);
-  const { name, members } = await context.loaders.graph.departmentTargets(context.auth.corpId, departmentId, context.requestId);
-  const summaries = await summarize(context.em, await context.loaders.ruleBook(), members, from, to);
+  const { auth, loaders, requestId } = context;
+  const { name, members } = await loaders.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth));
+  if (!mayReadDepartment(auth, members)) throw errors.FORBIDDEN("Only corp readers and the department's managers read its attendance");
+  const summaries = await summarize(context.em, await loaders.ruleBook(), members, from, to);
   const totals = new AttendanceSummary();
   const people = members.map((member, i) => {
     addInto(totals, summaries[i]);
@@ -67,26 +85,20 @@ export async function departmentAttendance(context: AttendanceContext, departmen
 
 const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount'] as const;
 
-/** RFC 4180: quoted when it holds a comma, quote or line break; a leading =+-@ is neutralised for spreadsheets. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function attendanceCsv(summary: DepartmentAttendance): string {
-  const lines = [['unionId', 'displayName', ...CSV_COLUMNS, 'exceptionCount']];
-  for (const person of [...summary.people].sort((a, b) => a.displayName.localeCompare(b.displayName))) {
-    lines.push([person.employee.unionId, person.displayName, ...CSV_COLUMNS.map((column) => String(person.summary[column])), String(person.exceptionCount)]);
-  }
-  lines.push(['TOTAL', summary.name, ...CSV_COLUMNS.map((column) => String(summary.totals[column])), String(summary.people.reduce((sum, person) => sum + person.exceptionCount, 0))]);
-  return lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const people = [...summary.people].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return toCsv(
+    ['unionId', 'displayName', ...CSV_COLUMNS, 'exceptionCount'],
+    [
+      ...people.map((person) => [person.employee.unionId, person.displayName, ...CSV_COLUMNS.map((column) => person.summary[column]), person.exceptionCount]),
+      ['TOTAL', summary.name, ...CSV_COLUMNS.map((column) => summary.totals[column]), summary.people.reduce((sum, person) => sum + person.exceptionCount, 0)],
+    ],
+  );
 }
 
 @Resolver()
 export class DepartmentAttendanceResolver {
-  @Authorized(...CORP_READERS)
-  @Query(() => DepartmentAttendance, { description: "A department's month (sub-departments included): sums and the members with most exceptions." })
+  @Query(() => DepartmentAttendance, { description: "A department's month (sub-departments included): sums and the members with most exceptions. Corp readers and the department's managers." })
   async departmentAttendance(
     @Arg('departmentId', () => ID) departmentId: string,
     @Arg('month', () => String, { description: 'YYYY-MM' }) month: string,
@@ -97,8 +109,7 @@ export class DepartmentAttendanceResolver {
     return departmentAttendance(context, departmentId, month, top);
   }
 
-  @Authorized(Role.ADMIN)
-  @Query(() => String, { description: "The department's month as CSV (one line per member, then the totals); also GET /attendance/departments/{id}/{month}.csv." })
+  @Query(() => String, { description: "The department's month as CSV (one line per member, then the totals); also GET /attendance/departments/{id}/{month}.csv. Corp readers and the department's managers." })
   async departmentAttendanceCsv(@Arg('departmentId', () => ID) departmentId: string, @Arg('month', () => String) month: string, @Ctx() context: AttendanceContext): Promise<string> {
     return attendanceCsv(await departmentAttendance(context, departmentId, month, 0));
   }

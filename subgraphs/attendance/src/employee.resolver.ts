@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { PageArgs, errors, paginate } from '@corphub/shared';
+import { PageArgs, errors } from '@corphub/shared';
 import { CheckIn, CheckInType } from './entities';
 import { EmployeeStub } from './employee.stub';
 import { CheckInConnection } from './checkin.resolver';
 import type { AttendanceContext } from './loaders';
 import { AttendanceSummary, checkRange } from './summary';
-import { candidateRules, isWorkDay, ruleOn } from './rules';
+import { isWorkDay, rulesFor } from './rules';
 import { clock } from './clock';
 import { datesBetween, localParts } from './time';
 
@@ -75,10 +75,7 @@ export class EmployeeAttendanceResolver {
   ) {
     checkRange(from, to);
     await requireReadable(employee.unionId, context);
-    return paginate(context.em, CheckIn, { unionId: employee.unionId, localDate: { $gte: from, $lte: to } }, page, [
-      ['checkedAt', 'desc'],
-      ['id', 'desc'],
-    ]);
+    return context.loaders.checkIns(from, to, page).load(employee.unionId);
   }
 
   @FieldResolver(() => [AttendanceDay], { description: 'Day by day over [from, to]: first in, last out, worked minutes, exceptions.' })
@@ -96,11 +93,11 @@ export class EmployeeAttendanceResolver {
       loaders.ruleBook(),
       loaders.targets.load(employee.unionId),
     ]);
-    const candidates = candidateRules(book, person);
+    const rules = rulesFor(book, person);
     const now = clock.now();
     return datesBetween(from, to).map((date) => {
       const day = rows.filter((row) => row.localDate === date);
-      const version = ruleOn(book, candidates, date);
+      const version = rules.on(date);
       const workDay = !!version && isWorkDay(version, date);
       const past = !!version && date < localParts(now, version.timezone).date;
       const ofType = (type: CheckInType) => day.filter((row) => row.type === type);

@@ -39,7 +39,7 @@ export class Place {
   radiusMeters!: number;
 }
 
-/** A check-in rule: who it applies to; its schedule lives in versions, each in force from a date. */
+/** A check-in rule: its name and status; whom it applies to, its schedule and places live in versions, each in force from a date. */
 @Entity()
 @Index({ properties: ['corpId', 'status'] })
 @ObjectType({ description: 'Who checks in where and when. Changes apply from the next day and never rewrite past check-ins.' })
@@ -63,18 +63,6 @@ export class CheckInRule extends CorpScoped {
   @Field(() => LocalDateResolver, { nullable: true, description: 'A retired rule is in force up to the day before this one.' })
   retiredFrom?: string | null;
 
-  @Property({ type: 'json' })
-  @Field(() => [ID], { description: 'Departments (and their sub-departments) it applies to.' })
-  departmentIds: string[] = [];
-
-  @Property({ type: 'json' })
-  @Field(() => [ID], { description: 'Employees (UnionIDs) it applies to; the most specific target.' })
-  unionIds: string[] = [];
-
-  @Property({ type: 'json' })
-  @Field(() => [String], { description: 'Employee tags it applies to.' })
-  tags: string[] = [];
-
   @Property({ type: 'datetime' })
   @Field(() => Date)
   createdAt: Date & Opt = new Date();
@@ -85,7 +73,7 @@ export class CheckInRule extends CorpScoped {
   }
 }
 
-/** A rule's schedule and places, in force from `effectiveFrom` until the next version's. */
+/** A rule's targets, schedule and places, in force from `effectiveFrom` until the next version's. */
 @Entity()
 @Unique({ properties: ['corpId', 'ruleId', 'effectiveFrom'] })
 @ObjectType('CheckInRuleVersion', { description: "A rule's settings from a day on." })
@@ -148,6 +136,18 @@ export class RuleVersion extends CorpScoped {
   @Property({ type: 'json' })
   @Field(() => [LocalDateResolver], { description: 'Days worked although not a work day of the week.' })
   specialWorkDays!: string[];
+
+  @Property({ type: 'json' })
+  @Field(() => [ID], { description: 'Departments (and their sub-departments) it applies to.' })
+  departmentIds: string[] & Opt = [];
+
+  @Property({ type: 'json' })
+  @Field(() => [ID], { description: 'Employees (UnionIDs) it applies to; the most specific target.' })
+  unionIds: string[] & Opt = [];
+
+  @Property({ type: 'json' })
+  @Field(() => [String], { description: 'Employee tags it applies to.' })
+  tags: string[] & Opt = [];
 
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();

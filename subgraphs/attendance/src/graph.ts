@@ -7,6 +7,8 @@ export interface EmployeeTargets {
   /** Their departments, each with its ancestors nearest first: [[own, parent, …], …]. */
   departmentChains: string[][];
   tags: string[];
+  /** Their management chain (UnionIDs, nearest first), when asked for. */
+  managers?: string[];
 }
 
 interface EmployeeNode {
@@ -14,6 +16,7 @@ interface EmployeeNode {
   displayName: string;
   departments: { id: string; ancestors: { id: string }[] }[];
   tags: { name: string }[];
+  managers?: { unionId: string }[];
 }
 
 const EMPLOYEE_FIELDS = 'unionId displayName departments { id ancestors { id } } tags { name }';
@@ -23,6 +26,7 @@ const toTargets = (node: EmployeeNode): EmployeeTargets => ({
   displayName: node.displayName,
   departmentChains: node.departments.map((department) => [department.id, ...department.ancestors.map((ancestor) => ancestor.id)]),
   tags: node.tags.map((tag) => tag.name),
+  ...(node.managers ? { managers: node.managers.map((manager) => manager.unionId) } : {}),
 });
 
 /**
@@ -42,9 +46,10 @@ export class AttendanceGraph extends ModuleGraph {
     return nodes.map((node) => (node ? toTargets(node) : null));
   }
 
-  /** Every active member of a department and the departments below it, with what chooses their rule. */
-  async departmentTargets(corpId: string, departmentId: string, requestId?: string): Promise<{ name: string; members: EmployeeTargets[] }> {
-    const { name, members } = await this.departmentMembers<EmployeeNode>(corpId, departmentId, { fields: EMPLOYEE_FIELDS, requestId });
+  /** Every active member of a department and the departments below it, with what chooses their rule; with their managers when asked. */
+  async departmentTargets(corpId: string, departmentId: string, requestId?: string, withManagers = false): Promise<{ name: string; members: EmployeeTargets[] }> {
+    const fields = withManagers ? `${EMPLOYEE_FIELDS} managers { unionId }` : EMPLOYEE_FIELDS;
+    const { name, members } = await this.departmentMembers<EmployeeNode>(corpId, departmentId, { fields, requestId });
     return { name, members: members.map(toTargets) };
   }
 }

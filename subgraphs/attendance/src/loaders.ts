@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { CORP_READERS, type AuthContext, type SubgraphContext } from '@corphub/shared';
+import { CORP_READERS, paginateByKey, type AuthContext, type Page, type PageArgs, type SubgraphContext } from '@corphub/shared';
+import { CheckIn } from './entities';
 import type { AttendanceGraph, EmployeeTargets } from './graph';
 import { loadRuleBook, type RuleBook } from './rules';
 import { summarize, type AttendanceSummary } from './summary';
@@ -10,6 +11,7 @@ export function createLoaders(em: EntityManager, auth: AuthContext, graph: Atten
   let book: Promise<RuleBook> | undefined;
   const ruleBook = () => (book ??= loadRuleBook(em));
   const targets = new DataLoader<string, EmployeeTargets | null>((unionIds) => graph.employeeTargets(auth.corpId, unionIds));
+  const checkInPages = new Map<string, DataLoader<string, Page<CheckIn>>>();
   return {
     graph,
     ruleBook,
@@ -23,6 +25,24 @@ export function createLoaders(em: EntityManager, auth: AuthContext, graph: Atten
       const answers = await graph.managerChains(auth.corpId, others);
       return unionIds.map((unionId) => unionId === auth.unionId || (answers[chains.get(unionId)!]?.includes(auth.unionId!) ?? false));
     }),
+    /**
+     * Key: a person's UnionID; their check-ins on local days [from, to], newest first, one page: one
+     * statement for every person of a response asking with the same range and page.
+     */
+    checkIns(from: string, to: string, page: PageArgs): DataLoader<string, Page<CheckIn>> {
+      const signature = JSON.stringify([from, to, page.first, page.after ?? null]);
+      let loader = checkInPages.get(signature);
+      if (!loader) {
+        loader = new DataLoader<string, Page<CheckIn>>((unionIds) =>
+          paginateByKey(em, CheckIn, 'unionId', unionIds, { localDate: { $gte: from, $lte: to } }, page, [
+            ['checkedAt', 'desc'],
+            ['id', 'desc'],
+          ]),
+        );
+        checkInPages.set(signature, loader);
+      }
+      return loader;
+    },
     /** Key: `from|to|unionId`; per range, one aggregate statement for every person asked about. */
     summary: new DataLoader<string, AttendanceSummary>(async (keys) => {
       const byRange = new Map<string, string[]>();

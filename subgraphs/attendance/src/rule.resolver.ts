@@ -27,10 +27,32 @@ function applySettings(version: RuleVersion, settings: RuleSettingsInput): void 
   });
 }
 
-function applyTargets(rule: CheckInRule, targets: RuleTargetsInput): void {
-  rule.departmentIds = [...new Set(targets.departmentIds)];
-  rule.unionIds = [...new Set(targets.unionIds)];
-  rule.tags = [...new Set(targets.tags)];
+function applyTargets(version: RuleVersion, targets: RuleTargetsInput): void {
+  version.departmentIds = [...new Set(targets.departmentIds)];
+  version.unionIds = [...new Set(targets.unionIds)];
+  version.tags = [...new Set(targets.tags)];
+}
+
+/** The settings a new version starts from: the latest version's (the one in force from tomorrow on). */
+function copySettings(version: RuleVersion, from: RuleVersion): void {
+  const { timezone, workDays, onDutyTime, offDutyTime, flexibleMinutes, lateGraceMinutes, earlyLeaveGraceMinutes, places, fieldPhotoRequired, wifiBssids, holidays, specialWorkDays, departmentIds, unionIds, tags } = from;
+  Object.assign(version, {
+    timezone,
+    workDays: [...workDays],
+    onDutyTime,
+    offDutyTime,
+    flexibleMinutes,
+    lateGraceMinutes,
+    earlyLeaveGraceMinutes,
+    places: places.map((place) => ({ ...place })),
+    fieldPhotoRequired,
+    wifiBssids: [...wifiBssids],
+    holidays: [...holidays],
+    specialWorkDays: [...specialWorkDays],
+    departmentIds: [...departmentIds],
+    unionIds: [...unionIds],
+    tags: [...tags],
+  });
 }
 
 const today = (timezone: string) => localParts(clock.now(), timezone).date;
@@ -59,6 +81,21 @@ export class CheckInRuleResolver {
     return latest ? versionOn(book, rule, today(latest.timezone)) : null;
   }
 
+  @FieldResolver(() => [ID], { description: 'Departments it applies to today (see `current`; a change from tomorrow is in `versions`).' })
+  async departmentIds(@Root() rule: CheckInRule, @Ctx() context: AttendanceContext): Promise<string[]> {
+    return (await this.current(rule, context))?.departmentIds ?? [];
+  }
+
+  @FieldResolver(() => [ID], { description: 'Employees (UnionIDs) it applies to today.' })
+  async unionIds(@Root() rule: CheckInRule, @Ctx() context: AttendanceContext): Promise<string[]> {
+    return (await this.current(rule, context))?.unionIds ?? [];
+  }
+
+  @FieldResolver(() => [String], { description: 'Employee tags it applies to today.' })
+  async tags(@Root() rule: CheckInRule, @Ctx() context: AttendanceContext): Promise<string[]> {
+    return (await this.current(rule, context))?.tags ?? [];
+  }
+
   @FieldResolver(() => [RuleVersion], { description: 'Every version, oldest first; a future one is pending.' })
   async versions(@Root() rule: CheckInRule, @Ctx() { loaders }: AttendanceContext) {
     return (await loaders.ruleBook()).versions.get(rule.id) ?? [];
@@ -69,31 +106,34 @@ export class CheckInRuleResolver {
   async createCheckInRule(@Arg('input', () => CreateCheckInRuleInput) input: CreateCheckInRuleInput, @Ctx() { em }: AttendanceContext) {
     return em.transactional((tx) => {
       const rule = new CheckInRule(input.name);
-      if (input.appliesTo) applyTargets(rule, input.appliesTo);
       const version = new RuleVersion(rule.id, today(input.settings.timezone));
       applySettings(version, input.settings);
+      if (input.appliesTo) applyTargets(version, input.appliesTo);
       tx.persist([rule, version]);
       return Promise.resolve(rule);
     });
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CheckInRule, { description: 'New settings apply from tomorrow (in the rule’s zone): past and today’s check-ins keep their results.' })
+  @Mutation(() => CheckInRule, { description: 'New settings or targets apply from tomorrow (in the rule’s zone): past and today’s check-ins and days keep their results.' })
   async updateCheckInRule(@Arg('input', () => UpdateCheckInRuleInput) input: UpdateCheckInRuleInput, @Ctx() { em }: AttendanceContext) {
     return em.transactional(async (tx) => {
       const rule = await tx.findOne(CheckInRule, { id: input.id });
       if (!rule) throw errors.NOT_FOUND(`No check-in rule "${input.id}"`);
       if (rule.status === RuleStatus.RETIRED) throw errors.CONFLICT('A retired rule cannot change');
       if (input.name) rule.name = input.name;
-      if (input.appliesTo) applyTargets(rule, input.appliesTo);
-      if (input.settings) {
-        const effectiveFrom = addDays(today(input.settings.timezone), 1);
-        let version = await tx.findOne(RuleVersion, { ruleId: rule.id, effectiveFrom });
+      if (input.settings || input.appliesTo) {
+        const latest = await tx.findOneOrFail(RuleVersion, { ruleId: rule.id }, { orderBy: { effectiveFrom: 'desc' } });
+        const effectiveFrom = addDays(today(input.settings?.timezone ?? latest.timezone), 1);
+        let version = latest.effectiveFrom === effectiveFrom ? latest : null;
         if (!version) {
+          // a change to part of a rule carries the rest over, as it stands from tomorrow
           version = new RuleVersion(rule.id, effectiveFrom);
+          copySettings(version, latest);
           tx.persist(version);
         }
-        applySettings(version, input.settings);
+        if (input.settings) applySettings(version, input.settings);
+        if (input.appliesTo) applyTargets(version, input.appliesTo);
       }
       return rule;
     });

@@ -19,30 +19,22 @@ export async function loadRuleBook(em: EntityManager): Promise<RuleBook> {
 }
 
 /**
- * How specifically a rule names a person, larger wins: the person themself, then one of their tags, then
- * their department (a nearer one beats an ancestor), then a corp-wide rule that names nobody. Null when
- * the rule does not apply to them.
+ * How specifically a rule version names a person, larger wins: the person themself, then one of their
+ * tags, then their department (a nearer one beats an ancestor), then a corp-wide version that names
+ * nobody. Null when the version does not apply to them. Targets are versioned like the schedule, so who a
+ * rule applied to on a past day never changes.
  */
-function specificity(rule: CheckInRule, person: EmployeeTargets | null): number | null {
+function specificity(version: RuleVersion, person: EmployeeTargets | null): number | null {
   const unionId = person?.unionId;
-  if (unionId && rule.unionIds.includes(unionId)) return 3000;
-  if (person && rule.tags.some((tag) => person.tags.includes(tag))) return 2000;
-  if (person && rule.departmentIds.length) {
-    const distances = person.departmentChains.flatMap((chain) => chain.map((id, distance) => (rule.departmentIds.includes(id) ? distance : Infinity)));
+  if (unionId && version.unionIds.includes(unionId)) return 3000;
+  if (person && version.tags.some((tag) => person.tags.includes(tag))) return 2000;
+  if (person && version.departmentIds.length) {
+    const distances = person.departmentChains.flatMap((chain) => chain.map((id, distance) => (version.departmentIds.includes(id) ? distance : Infinity)));
     const nearest = Math.min(Infinity, ...distances);
     if (nearest !== Infinity) return 1000 - nearest;
   }
-  if (!rule.unionIds.length && !rule.tags.length && !rule.departmentIds.length) return 0;
+  if (!version.unionIds.length && !version.tags.length && !version.departmentIds.length) return 0;
   return null;
-}
-
-/** The rules that apply to a person, most specific first (ties: the older rule). */
-export function candidateRules(book: RuleBook, person: EmployeeTargets | null): CheckInRule[] {
-  return book.rules
-    .map((rule, order) => ({ rule, order, score: specificity(rule, person) }))
-    .filter((entry): entry is { rule: CheckInRule; order: number; score: number } => entry.score !== null)
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .map((entry) => entry.rule);
 }
 
 /** The version of a rule in force on a local date, or null before its first version or once retired. */
@@ -54,24 +46,40 @@ export function versionOn(book: RuleBook, rule: CheckInRule, date: string): Rule
   return found;
 }
 
-/** The rule version a person's day is judged by: the most specific rule in force that day. */
-export function ruleOn(book: RuleBook, candidates: CheckInRule[], date: string): RuleVersion | null {
-  for (const rule of candidates) {
-    const version = versionOn(book, rule, date);
-    if (version) return version;
-  }
-  return null;
+/** Which rule version judges a person's days and check-ins. */
+export interface PersonRules {
+  /** The most specific version in force on a local date (ties: the older rule). */
+  on(date: string): RuleVersion | null;
+  /** The same for an instant: each rule judged on the local date in its own zone. */
+  at(instant: Date): RuleVersion | null;
 }
 
-/** The rule version for an instant: each candidate judged on the local date in its own zone. */
-export function ruleAt(book: RuleBook, candidates: CheckInRule[], instant: Date): RuleVersion | null {
-  for (const rule of candidates) {
-    const latest = book.versions.get(rule.id)?.at(-1);
-    if (!latest) continue;
-    const version = versionOn(book, rule, localParts(instant, latest.timezone).date);
-    if (version) return version;
-  }
-  return null;
+/** A person's rules, with each version's specificity worked out once (a month of days asks many times). */
+export function rulesFor(book: RuleBook, person: EmployeeTargets | null): PersonRules {
+  const scores = new Map<string, number | null>();
+  const score = (version: RuleVersion) => {
+    if (!scores.has(version.id)) scores.set(version.id, specificity(version, person));
+    return scores.get(version.id)!;
+  };
+  const best = (dateOf: (rule: CheckInRule) => string | null): RuleVersion | null => {
+    let found: { version: RuleVersion; score: number } | null = null;
+    for (const rule of book.rules) {
+      const date = dateOf(rule);
+      const version = date === null ? null : versionOn(book, rule, date);
+      const value = version ? score(version) : null;
+      // rules are oldest first: a later rule wins only when strictly more specific
+      if (version && value !== null && (!found || value > found.score)) found = { version, score: value };
+    }
+    return found?.version ?? null;
+  };
+  return {
+    on: (date) => best(() => date),
+    at: (instant) =>
+      best((rule) => {
+        const latest = book.versions.get(rule.id)?.at(-1);
+        return latest ? localParts(instant, latest.timezone).date : null;
+      }),
+  };
 }
 
 export function isWorkDay(version: RuleVersion, date: string): boolean {

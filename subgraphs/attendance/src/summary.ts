@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { errors } from '@corphub/shared';
 import { CheckIn } from './entities';
 import type { EmployeeTargets } from './graph';
-import { candidateRules, isWorkDay, ruleOn, type RuleBook } from './rules';
+import { isWorkDay, rulesFor, type RuleBook } from './rules';
 import { clock } from './clock';
 import { datesBetween, localParts } from './time';
 
@@ -91,10 +91,10 @@ export async function summarize(em: EntityManager, book: RuleBook, people: reado
   const now = clock.now();
   return people.map((person) => {
     const summary = new AttendanceSummary();
-    const candidates = candidateRules(book, 'departmentChains' in person ? person : null);
+    const rules = rulesFor(book, 'departmentChains' in person ? person : null);
     for (const date of dates) {
       const row = byPersonDay.get(`${person.unionId}|${date}`);
-      const version = ruleOn(book, candidates, date);
+      const version = rules.on(date);
       const workDay = !!version && isWorkDay(version, date);
       const past = !!version && date < localParts(now, version.timezone).date;
       if (workDay) summary.workDays++;

@@ -11,6 +11,7 @@ describe('attendance: daily, monthly and department summaries', () => {
   let a: SeededCorp;
   let b: SeededCorp;
   const ids: Record<string, string> = {};
+  const rules: Record<string, string> = {};
   const token: Record<string, string> = {};
 
   /** Checks a person in at a UTC instant. */
@@ -46,8 +47,8 @@ describe('attendance: daily, monthly and department summaries', () => {
 
     setNow('2026-03-01T12:00:00Z'); // Sunday evening in Shanghai: every rule is in force from 1 March
     await createRule(hub, a, { name: 'Everyone', settings: SHANGHAI_SETTINGS });
-    await createRule(hub, a, { name: 'North', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '10:00', offDutyTime: '19:00' }, appliesTo: { departmentIds: ['north'] } });
-    await createRule(hub, a, { name: 'Pat', settings: { ...SHANGHAI_SETTINGS, workDays: [1, 2, 3, 4, 5, 6] }, appliesTo: { unionIds: [ids.Pat] } });
+    rules.North = await createRule(hub, a, { name: 'North', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '10:00', offDutyTime: '19:00' }, appliesTo: { departmentIds: ['north'] } });
+    rules.Pat = await createRule(hub, a, { name: 'Pat', settings: { ...SHANGHAI_SETTINGS, workDays: [1, 2, 3, 4, 5, 6] }, appliesTo: { unionIds: [ids.Pat] } });
     await createRule(hub, a, { name: 'Late shift', settings: { ...SHANGHAI_SETTINGS, onDutyTime: '11:00', offDutyTime: '20:00' }, appliesTo: { tags: ['late-shift'] } });
 
     // Nick (North: 10:00–19:00): on time; late; absent; no off-duty (missing); a field day
@@ -136,7 +137,7 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(north.data!.departmentAttendance).toEqual({ memberCount: 2, totals: { lateCount: 1, absentDays: 5 } });
   });
 
-  it('exports the department month as CSV for admins, over HTTP and in GraphQL', async () => {
+  it('exports the department month as CSV for admins and its managers, over HTTP and in GraphQL', async () => {
     const url = new URL('/attendance/departments/north/2026-03.csv', new URL(hub.url).origin);
     const response = await fetch(url, { headers: { authorization: `Bearer ${a.adminToken}` } });
     expect(response.status).toBe(200);
@@ -151,7 +152,12 @@ describe('attendance: daily, monthly and department summaries', () => {
     ]);
     const graphql = await hub.request(`{ departmentAttendanceCsv(departmentId: "north", month: "2026-03") }`, { token: a.adminToken });
     expect(graphql.data!.departmentAttendanceCsv).toBe(csv);
-    expect((await fetch(url, { headers: { authorization: `Bearer ${token.Nick}` } })).status).toBe(403);
+    // Nick manages North (Ola reports to him): his department's CSV; Ola manages nobody
+    const asManager = await fetch(url, { headers: { authorization: `Bearer ${token.Nick}` } });
+    expect(asManager.status).toBe(200);
+    expect(asManager.headers.get('content-disposition')).toBe('attachment; filename=attendance-north-2026-03.csv');
+    expect(await asManager.text()).toBe(csv);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token.Ola}` } })).status).toBe(403);
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${b.adminToken}` } })).status).toBe(404);
   });
@@ -164,8 +170,29 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(errorCodes(await attendance('Ola', token.Pat))).toEqual(['FORBIDDEN']);
     const checkIns = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Pat, variables: { u: ids.Nick } });
     expect(errorCodes(checkIns)).toEqual(['FORBIDDEN']);
-    const department = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, { token: token.Mia });
-    expect(errorCodes(department)).toEqual(['FORBIDDEN']);
+    // and the manager may read the check-ins themselves
+    const managerReads = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Mia, variables: { u: ids.Ola } });
+    expect(managerReads.data).toEqual({ employee: { checkIns: { totalCount: 3 } } });
+    const reportReads = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: token.Ola, variables: { u: ids.Nick } });
+    expect(errorCodes(reportReads)).toEqual(['FORBIDDEN']);
+  });
+
+  it('lets a manager read the month of departments they manage, sub-departments included; refuses everyone else', async () => {
+    const month = (department: string, as: string) =>
+      hub.request(`query($d: ID!) { departmentAttendance(departmentId: $d, month: "2026-03") { memberCount totals { lateCount } } }`, { token: as, variables: { d: department } });
+    // Mia is above Nick and Ola: Sales with North under it, and North alone
+    expect((await month('sales', token.Mia)).data).toEqual({ departmentAttendance: { memberCount: 3, totals: { lateCount: 1 } } });
+    expect((await month('north', token.Mia)).data).toEqual({ departmentAttendance: { memberCount: 2, totals: { lateCount: 1 } } });
+    // Nick manages North (a member himself, Ola reports to him), not Sales (Mia is above him)
+    expect((await month('north', token.Nick)).data).toEqual({ departmentAttendance: { memberCount: 2, totals: { lateCount: 1 } } });
+    expect(errorCodes(await month('sales', token.Nick))).toEqual(['FORBIDDEN']);
+    // employees who manage nobody there: refused, the summary and the CSV alike
+    expect(errorCodes(await month('north', token.Ola))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await month('finance', token.Pat))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await month('sales', token.Quinn))).toEqual(['FORBIDDEN']);
+    const csv = await hub.request(`{ departmentAttendanceCsv(departmentId: "sales", month: "2026-03") }`, { token: token.Ola });
+    expect(errorCodes(csv)).toEqual(['FORBIDDEN']);
+    expect((await hub.request(`{ departmentAttendanceCsv(departmentId: "sales", month: "2026-03") }`, { token: token.Mia })).errors).toBeUndefined();
   });
 
   it('refuses bad ranges and months', async () => {
@@ -182,6 +209,45 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(errorCodes(await attendance('Nick', b.adminToken))).toEqual(['NOT_FOUND']);
     const department = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, { token: b.adminToken });
     expect(errorCodes(department)).toEqual(['NOT_FOUND']);
+  });
+
+  // last: it changes whom two rules apply to from 10 March on
+  it('a change of whom a rule applies to takes effect the next day and never rewrites past days or check-ins', async () => {
+    const retarget = (id: string, appliesTo: Record<string, string[]>) =>
+      hub.request(`mutation($input: UpdateCheckInRuleInput!) { updateCheckInRule(input: $input) { unionIds departmentIds tags versions { effectiveFrom unionIds departmentIds tags onDutyTime workDays } } }`, {
+        token: a.adminToken,
+        variables: { input: { id, appliesTo } },
+      });
+    const workDays = async (who: string, from: string, to: string) => (await attendance(who, a.adminToken, from, to)).data!.employee.attendance.workDays;
+    expect(await workDays('Pat', '2026-03-09', '2026-03-15')).toBe(6);
+    // on Monday 9 March (today), Pat's own Monday-to-Saturday rule moves to Quinn; the schedule stays
+    const moved = await retarget(rules.Pat, { unionIds: [ids.Quinn] });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateCheckInRule).toEqual({
+      // today's targets are still the old ones
+      unionIds: [ids.Pat],
+      departmentIds: [],
+      tags: [],
+      versions: [
+        { effectiveFrom: '2026-03-01', unionIds: [ids.Pat], departmentIds: [], tags: [], onDutyTime: '09:00', workDays: [1, 2, 3, 4, 5, 6] },
+        { effectiveFrom: '2026-03-10', unionIds: [ids.Quinn], departmentIds: [], tags: [], onDutyTime: '09:00', workDays: [1, 2, 3, 4, 5, 6] },
+      ],
+    });
+    // the past week and today keep Pat's rule: Saturday 7 March stays a work day of Pat's
+    expect(await workDays('Pat', '2026-03-02', '2026-03-08')).toBe(6);
+    expect((await attendance('Pat', a.adminToken)).data!.employee.attendance).toEqual(summaryOf([6, 1, 0, 0, 5, 0, 0, 0]));
+    // from Tuesday on Pat is on the corp's Monday-to-Friday rule, and Quinn on the Monday-to-Saturday one
+    expect(await workDays('Pat', '2026-03-09', '2026-03-15')).toBe(5);
+    expect(await workDays('Quinn', '2026-03-09', '2026-03-15')).toBe(6);
+
+    // North's rule stops applying to the North department tomorrow: Ola's 10:04 is on time today, late tomorrow
+    expect((await retarget(rules.North, { tags: ['nobody-yet'] })).errors).toBeUndefined();
+    const ola = async (iso: string) => (await at('Ola', iso, 'OFF_DUTY')).exceptions;
+    expect(await ola('2026-03-09T10:30:00Z')).toEqual(['EARLY_LEAVE']); // 18:30, North ends at 19:00 today
+    expect(await ola('2026-03-10T10:30:00Z')).toEqual([]); // 18:30 under the corp rule (18:00) tomorrow
+    setNow('2026-03-09T02:00:00Z');
+    // the early leave of 2 March, judged by North, stays as it was
+    expect((await attendance('Ola', a.adminToken)).data!.employee.attendance).toEqual(summaryOf([5, 1, 0, 1, 4, 0, 0, 0]));
   });
 
   it('reads 2 or 5 members’ attendance with the same statements (one aggregate for the page)', async () => {

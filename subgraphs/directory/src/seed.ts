@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_ORG, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Department } from './departments/department.entity';
 import { createDepartment } from './departments/department.tree';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
@@ -21,39 +21,8 @@ const DEMO_DEPARTMENTS: [string, string, string | null][] = [
 
 const DEMO_TAGS = ['leadership', 'finance', 'first-aider', 'on-call', 'intern'];
 
-/** Per demo person (by email, see DEMO_PEOPLE): title, departments (primary first), manager's email, tags. */
-const DEMO_EMPLOYEES: Record<string, [title: string, departments: string[], manager: string | null, tags: string[]]> = {
-  'admin@demo.example': ['Chief Executive Officer', ['management'], null, ['leadership']],
-  'li.wei@demo.example': ['Head of Sales', ['sales'], 'admin', ['leadership']],
-  'zhang.min@demo.example': ['Head of Engineering', ['engineering'], 'admin', ['leadership']],
-  'wang.fang@demo.example': ['Chief Financial Officer', ['finance'], 'admin', ['leadership', 'finance']],
-  'chen.jing@demo.example': ['Sales Lead North', ['sales-north'], 'li.wei', []],
-  'liu.yang@demo.example': ['Account Executive', ['sales-north'], 'chen.jing', []],
-  'huang.lei@demo.example': ['Account Executive', ['sales-north'], 'chen.jing', []],
-  'zhao.xin@demo.example': ['Sales Lead South', ['sales-south'], 'li.wei', []],
-  'wu.hao@demo.example': ['Account Executive', ['sales-south'], 'zhao.xin', ['first-aider']],
-  'zhou.ting@demo.example': ['Account Executive', ['sales-south'], 'zhao.xin', []],
-  'xu.lin@demo.example': ['Sales Operations Specialist', ['sales'], 'li.wei', []],
-  'sun.qiang@demo.example': ['Platform Lead', ['platform'], 'zhang.min', []],
-  'ma.lan@demo.example': ['Backend Engineer', ['platform'], 'sun.qiang', []],
-  'zhu.peng@demo.example': ['Backend Engineer', ['platform'], 'sun.qiang', ['on-call']],
-  'hu.yan@demo.example': ['Site Reliability Engineer', ['platform'], 'sun.qiang', ['on-call']],
-  'guo.jun@demo.example': ['Mobile Lead', ['mobile'], 'zhang.min', []],
-  'he.mei@demo.example': ['iOS Engineer', ['mobile'], 'guo.jun', []],
-  'lin.tao@demo.example': ['Android Engineer', ['mobile'], 'guo.jun', []],
-  'luo.qing@demo.example': ['Product Designer', ['engineering'], 'zhang.min', []],
-  'gao.bo@demo.example': ['QA Engineer', ['engineering'], 'zhang.min', ['first-aider']],
-  'zheng.hui@demo.example': ['Accounting Manager', ['accounting'], 'wang.fang', ['finance']],
-  'liang.rui@demo.example': ['Accountant', ['accounting'], 'zheng.hui', ['finance']],
-  'song.ling@demo.example': ['Accountant', ['accounting'], 'zheng.hui', ['finance']],
-  'xie.dong@demo.example': ['Financial Analyst', ['finance'], 'wang.fang', ['finance']],
-  'tang.yu@demo.example': ['Office Manager', ['management'], 'admin', ['first-aider']],
-  'han.xue@demo.example': ['HR Manager', ['management'], 'admin', []],
-  'feng.kai@demo.example': ['Sales Engineer', ['sales-north', 'platform'], 'chen.jing', []],
-  'deng.li@demo.example': ['Recruiter', ['management'], 'han.xue', []],
-  'cao.ning@demo.example': ['Mobile Intern', ['mobile'], 'guo.jun', ['intern']],
-  'peng.fei@demo.example': ['Sales Intern', ['sales-south'], 'zhao.xin', ['intern']],
-};
+/** The demo org chart lives in @corphub/shared, so modules seed data that follows it (claims up the manager chain). */
+const DEMO_EMPLOYEES = DEMO_ORG;
 
 async function seedTree(em: EntityManager): Promise<void> {
   for (const [order, [id, name, parentId]] of DEMO_DEPARTMENTS.entries()) {

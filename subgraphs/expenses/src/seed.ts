@@ -1,9 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, Money, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, Money, demoManagerChain, demoPeopleTagged, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, LineItem, StepApprover, StepStatus } from './claims/claim.entity';
 
-/** The demo corp's finance people (tagged "finance" by the directory's seed). */
-const FINANCE_EMAILS = ['wang.fang@demo.example', 'zheng.hui@demo.example', 'liang.rui@demo.example', 'song.ling@demo.example', 'xie.dong@demo.example'];
 const STATES = [ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN];
 const ITEMS: [category: string, minor: number, currency: string, merchant: string][] = [
   ['travel', 128050, 'CNY', 'China Eastern'],
@@ -14,8 +12,21 @@ const ITEMS: [category: string, minor: number, currency: string, merchant: strin
   ['meals', 3200, 'JPY', 'Ichiran'],
 ];
 
-/** Writes one claim in `status` with its items, a finance step and the history that led there. */
-function writeClaim(em: EntityManager, claimant: string, title: string, status: ClaimStatus, items: typeof ITEMS, finance: string[], day: string, at: Date): void {
+interface PlannedStep {
+  role: 'MANAGER' | 'FINANCE';
+  approvers: string[];
+}
+
+/** The steps a submit fixes with the default settings: two levels of the manager chain, then finance. */
+function stepsFor(claimant: string, finance: string[], managers: string[]): PlannedStep[] {
+  return [...managers.slice(0, 2).map((unionId): PlannedStep => ({ role: 'MANAGER', approvers: [unionId] })), { role: 'FINANCE', approvers: finance.filter((unionId) => unionId !== claimant) }];
+}
+
+/**
+ * Writes one claim in `status` with its items, its steps and the history that led there. `stop` is the
+ * step a SUBMITTED claim awaits, or the one a REJECTED claim was rejected at (earlier steps approved).
+ */
+function writeClaim(em: EntityManager, claimant: string, title: string, status: ClaimStatus, items: typeof ITEMS, plan: PlannedStep[], stop: number, day: string, at: Date): void {
   const claim = new ExpenseClaim(claimant, title);
   claim.createdAt = at;
   claim.updatedAt = at;
@@ -27,24 +38,36 @@ function writeClaim(em: EntityManager, claimant: string, title: string, status: 
     em.persist(item);
   });
   const events: [ClaimAction, string, string | null][] = [[ClaimAction.CREATED, claimant, null]];
-  if (status !== ClaimStatus.DRAFT && !(status === ClaimStatus.WITHDRAWN)) {
+  if (status !== ClaimStatus.DRAFT && status !== ClaimStatus.WITHDRAWN) {
     claim.submittedAt = at;
     events.push([ClaimAction.SUBMITTED, claimant, null]);
-    const step = new ApprovalStep(ref, 0, 'FINANCE', ApprovalMode.ANY);
-    em.persist(step);
-    const decided = status === ClaimStatus.SUBMITTED ? null : status === ClaimStatus.REJECTED ? 'REJECTED' : 'APPROVED';
-    step.status = decided === null ? StepStatus.PENDING : decided === 'REJECTED' ? StepStatus.REJECTED : StepStatus.APPROVED;
-    finance.forEach((unionId, index) => {
-      const row = new StepApprover(em.getReference(ApprovalStep, step.id, { wrapped: true }), claim.id, unionId);
-      if (index === 0) row.decision = decided;
-      em.persist(row);
+    // how far it went: every step approved for APPROVED and PAID, up to `stop` otherwise
+    const reached = status === ClaimStatus.SUBMITTED || status === ClaimStatus.REJECTED ? Math.min(stop, plan.length - 1) : plan.length;
+    plan.forEach(({ role, approvers }, position) => {
+      const step = new ApprovalStep(ref, position, role, ApprovalMode.ANY);
+      em.persist(step);
+      let decision: string | null = null;
+      if (position < reached) {
+        step.status = StepStatus.APPROVED;
+        decision = 'APPROVED';
+        events.push([ClaimAction.APPROVED, approvers[0], role === 'FINANCE' ? 'OK' : 'Approved']);
+      } else if (position === reached && status === ClaimStatus.REJECTED) {
+        step.status = StepStatus.REJECTED;
+        decision = 'REJECTED';
+        events.push([ClaimAction.REJECTED, approvers[0], 'Receipt missing']);
+      } else if (position === reached) {
+        step.status = StepStatus.PENDING;
+      }
+      approvers.forEach((unionId, index) => {
+        const row = new StepApprover(em.getReference(ApprovalStep, step.id, { wrapped: true }), claim.id, unionId);
+        if (index === 0) row.decision = decision;
+        em.persist(row);
+      });
     });
-    claim.currentStep = decided === null ? 0 : null;
-    if (decided === 'APPROVED') events.push([ClaimAction.APPROVED, finance[0], 'OK']);
-    if (decided === 'REJECTED') events.push([ClaimAction.REJECTED, finance[0], 'Receipt missing']);
+    claim.currentStep = status === ClaimStatus.SUBMITTED ? reached : null;
     if (status === ClaimStatus.PAID) {
       claim.paymentReference = `PAY-${claim.id.slice(0, 8)}`;
-      events.push([ClaimAction.PAID, finance[0], claim.paymentReference]);
+      events.push([ClaimAction.PAID, plan.at(-1)!.approvers[0], claim.paymentReference]);
     }
   }
   if (status === ClaimStatus.WITHDRAWN) events.push([ClaimAction.WITHDRAWN, claimant, null]);
@@ -57,20 +80,26 @@ function writeClaim(em: EntityManager, claimant: string, title: string, status: 
   claim.version = events.length;
 }
 
-/** Idempotent: the demo people's claims are written once (when the demo corp has none). */
+/**
+ * Idempotent: the demo people's claims are written once (when the demo corp has none), each with the
+ * steps a submit would fix (the claimant's managers from the demo org chart, then the finance people),
+ * so managers and finance find claims awaiting them in `pendingApprovals`.
+ */
 export async function seedDemo(orm: MikroORM): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
   if (await em.count(ExpenseClaim, {})) return;
-  const finance = DEMO_PEOPLE.filter((person) => FINANCE_EMAILS.includes(person.email)).map((person) => person.unionId);
+  const finance = demoPeopleTagged('finance').map((person) => person.unionId);
   await em.transactional((tx) => {
     DEMO_PEOPLE.forEach((person, index) => {
-      const approvers = finance.filter((unionId) => unionId !== person.unionId);
+      const plan = stepsFor(person.unionId, finance, demoManagerChain(person.unionId));
       for (let k = 0; k < 2; k++) {
         const status = STATES[(index + k) % STATES.length];
         const month = String(((index + k * 5) % 10) + 1).padStart(2, '0');
         // mostly CNY (the corp's currency); some trips abroad add a USD or JPY item
         const items = [ITEMS[(index + k) % 4], ITEMS[(index + k + 1) % 4], ...(index % 7 === 3 ? [ITEMS[4 + k]] : [])];
-        writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, approvers, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`));
+        // submitted claims wait at the first manager, the second or finance; rejections happen at any of them
+        const stop = k === 0 ? 0 : Math.floor(index / 6) % 3;
+        writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, plan, stop, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`));
       }
     });
     return Promise.resolve();
@@ -83,15 +112,15 @@ const BATCH = 1000;
 export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.count(ExpenseClaim, {})) throw new Error(`Corp "${corpId}" already has expense claims: pick another --corp`);
-  const finance = people.slice(0, 1).map((person) => person.unionId);
+  const plan = stepsFor('', people.slice(0, 1).map((person) => person.unionId), []);
   for (let start = 0; start < people.length; start += BATCH) {
     await em.transactional((tx) => {
       people.slice(start, start + BATCH).forEach((person, offset) => {
         const index = start + offset;
         const month = String((index % 12) + 1).padStart(2, '0');
         const items = [ITEMS[index % ITEMS.length], ITEMS[(index + 1) % ITEMS.length]];
-        writeClaim(tx, person.unionId, 'Customer visit', ClaimStatus.PAID, items, finance, `2026-${month}-10`, new Date(`2026-${month}-11T09:00:00Z`));
-        writeClaim(tx, person.unionId, 'Conference', ClaimStatus.SUBMITTED, items, finance, `2026-${month}-12`, new Date(`2026-${month}-13T09:00:00Z`));
+        writeClaim(tx, person.unionId, 'Customer visit', ClaimStatus.PAID, items, plan, 0, `2026-${month}-10`, new Date(`2026-${month}-11T09:00:00Z`));
+        writeClaim(tx, person.unionId, 'Conference', ClaimStatus.SUBMITTED, items, plan, 0, `2026-${month}-12`, new Date(`2026-${month}-13T09:00:00Z`));
       });
       return Promise.resolve();
     });

@@ -123,4 +123,61 @@ describe('expenses: the approval flow through two managers and finance', () => {
       await must(hub.request(`mutation { updateExpenseSettings(input: { managerDepth: 2, financeMode: ANY }) { managerDepth } }`, { token: org.tokens.admin }), 'settings');
     }
   });
+
+  it('stops the manager chain at the first level whose approval limits cover the claim, per currency', async () => {
+    const SETTINGS = /* GraphQL */ `mutation($input: ExpenseSettingsInput!) { updateExpenseSettings(input: $input) { managerDepth managerApprovalLimits { level limit { amount currency } } } }`;
+    const limits = [
+      { level: 2, currency: 'CNY', amount: '5000' },
+      { level: 1, currency: 'CNY', amount: '500.00' },
+      { level: 1, currency: 'JPY', amount: '50000' },
+    ];
+    const set = await must(hub.request(SETTINGS, { token: org.tokens.admin, variables: { input: { managerApprovalLimits: limits } } }), 'limits');
+    expect(set.updateExpenseSettings).toEqual({
+      managerDepth: 2,
+      managerApprovalLimits: [
+        { level: 1, limit: { amount: '500.00', currency: 'CNY' } },
+        { level: 1, limit: { amount: '50000', currency: 'JPY' } },
+        { level: 2, limit: { amount: '5000.00', currency: 'CNY' } },
+      ],
+    });
+    const approvers = async (items: ReturnType<typeof item>[]) => {
+      const claim = await draft(items);
+      const submitted = (await must(act(SUBMIT, org.tokens.claimant, { id: claim.id, v: 1 }), 'submit')).submitClaim;
+      return submitted.steps.map((step: { role: string; approvers: { approverUnionId: string }[] }) => (step.role === 'FINANCE' ? 'finance' : step.approvers[0].approverUnionId));
+    };
+    try {
+      const { lead, head, ceo } = org.ids;
+      // exactly at the direct manager's limit: the lead alone, then finance
+      expect(await approvers([item({ amount: '300.00' }), item({ amount: '200.00' })])).toEqual([lead, 'finance']);
+      expect(await approvers([item({ amount: '500.01' })])).toEqual([lead, head, 'finance']);
+      expect(await approvers([item({ amount: '30000', currency: 'JPY' })])).toEqual([lead, 'finance']);
+      // beyond every limit: managerDepth levels
+      expect(await approvers([item({ amount: '9000.00' })])).toEqual([lead, head, 'finance']);
+      // a currency without a limit at a level is never covered there (no exchange rate): the whole depth
+      expect(await approvers([item({ amount: '10.00' }), item({ amount: '5.00', currency: 'USD' })])).toEqual([lead, head, 'finance']);
+      // mixed currencies, each within level 1's limits: the lead alone
+      expect(await approvers([item({ amount: '10.00' }), item({ amount: '100', currency: 'JPY' })])).toEqual([lead, 'finance']);
+      await must(hub.request(SETTINGS, { token: org.tokens.admin, variables: { input: { managerDepth: 3 } } }), 'depth 3');
+      expect(await approvers([item({ amount: '9000.00' })])).toEqual([lead, head, ceo, 'finance']);
+      expect(await approvers([item({ amount: '4999.99' })])).toEqual([lead, head, 'finance']);
+
+      // bad limits are refused and change nothing
+      const before = (await must(hub.request(`{ expenseSettings { managerDepth managerApprovalLimits { level limit { amountMinor currency } } } }`, { token: org.tokens.admin }), 'settings')).expenseSettings;
+      for (const bad of [
+        [{ level: 0, currency: 'CNY', amount: '1' }],
+        [{ level: 11, currency: 'CNY', amount: '1' }],
+        [{ level: 1, currency: 'XYZ', amount: '1' }],
+        [{ level: 1, currency: 'CNY', amount: '1.234' }],
+        [{ level: 1, currency: 'CNY', amount: '-1' }],
+        [{ level: 1, currency: 'KWD', amount: '1.000' }, { level: 1, currency: 'KWD', amount: '2.000' }],
+      ]) {
+        const response = await hub.request(SETTINGS, { token: org.tokens.admin, variables: { input: { managerDepth: 1, managerApprovalLimits: bad } } });
+        expect([bad, errorCodes(response)]).toEqual([bad, ['BAD_USER_INPUT']]);
+      }
+      expect(errorCodes(await hub.request(SETTINGS, { token: org.tokens.lead, variables: { input: { managerApprovalLimits: [] } } }))).toEqual(['FORBIDDEN']);
+      expect((await must(hub.request(`{ expenseSettings { managerDepth managerApprovalLimits { level limit { amountMinor currency } } } }`, { token: org.tokens.admin }), 'settings')).expenseSettings).toEqual(before);
+    } finally {
+      await must(hub.request(SETTINGS, { token: org.tokens.admin, variables: { input: { managerDepth: 2, managerApprovalLimits: [] } } }), 'reset');
+    }
+  });
 });

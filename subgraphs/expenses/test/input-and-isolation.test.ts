@@ -114,6 +114,11 @@ describe('expenses: bad input writes nothing; corps never see each other', () =>
     expect(errorCodes(employee)).toEqual(['NOT_FOUND']);
     const report = await must(hub.request(`{ expenseReport(departmentId: "sales", fromMonth: "2026-01", toMonth: "2026-12", statuses: [SUBMITTED]) { rows { category } } }`, { token: b.tokens.admin }), 'report');
     expect(report.expenseReport.rows).toEqual([]);
+    // the CSV download too: B's finance gets B's own "sales" department, without A's submitted claim
+    const csv = await fetch(new URL('/expenses/reports/sales.csv?from=2026-01&to=2026-12&statuses=SUBMITTED', new URL(hub.url).origin), { headers: { authorization: `Bearer ${b.tokens.fin1}` } });
+    expect([csv.status, await csv.text()]).toEqual([200, 'department,month,category,currency,amount,amount_minor,items\r\n']);
+    const asA = await fetch(new URL('/expenses/reports/sales.csv?from=2026-01&to=2026-12&statuses=SUBMITTED', new URL(hub.url).origin), { headers: { authorization: `Bearer ${a.tokens.fin1}` } });
+    expect((await asA.text()).split('\r\n')).toHaveLength(3);
     expect(await rows('corp-a')).toEqual(beforeA);
     expect(await rows('corp-b')).toEqual(beforeB);
   });

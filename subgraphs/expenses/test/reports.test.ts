@@ -54,6 +54,30 @@ describe('expenses: department reports and the employee connection', () => {
     expect(october.rows).toHaveLength(3);
   });
 
+  it('downloads the report as CSV at the gateway for finance and admins; refuses others', async () => {
+    const report = (await must(hub.request(REPORT, { token: org.tokens.fin1, variables: { d: 'sales', from: '2026-10', to: '2026-11' } }), 'report')).expenseReport;
+    const url = (path: string) => new URL(path, new URL(hub.url).origin);
+    const download = (path: string, token?: string) => fetch(url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    for (const token of [org.tokens.fin1, org.tokens.admin]) {
+      const response = await download('/expenses/reports/sales.csv?from=2026-10&to=2026-11', token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename=expenses-sales-2026-10-2026-11.csv');
+      expect(await response.text()).toBe(report.csv);
+    }
+    // one month, other statuses: the draft of 999.00 is no claim in the flow, so SUBMITTED is empty here
+    const submitted = await download('/expenses/reports/sales.csv?from=2026-10&statuses=SUBMITTED', org.tokens.fin1);
+    expect(await submitted.text()).toBe('department,month,category,currency,amount,amount_minor,items\r\n');
+    const refused = await download('/expenses/reports/sales.csv?from=2026-10&to=2026-11', org.tokens.lead);
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await download('/expenses/reports/sales.csv?from=2026-10&to=2026-11')).status).toBe(401);
+    for (const query of ['', '?from=2026-13', '?from=2026-11&to=2026-10', '?from=2026-10&statuses=PAYED', '?from=2026-10&from=2026-11']) {
+      const bad = await download(`/expenses/reports/sales.csv${query}`, org.tokens.fin1);
+      expect([query, bad.status, ((await bad.json()) as { error: { code: string } }).error.code]).toEqual([query, 400, 'BAD_USER_INPUT']);
+    }
+    expect((await download('/expenses/reports/nope.csv?from=2026-10', org.tokens.fin1)).status).toBe(404);
+  });
+
   it('lets only finance and corp-wide readers read reports; checks the months', async () => {
     expect(errorCodes(await hub.request(REPORT, { token: org.tokens.lead, variables: { d: 'sales', from: '2026-10', to: '2026-11' } }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await hub.request(REPORT, { token: org.tokens.fin1, variables: { d: 'sales', from: '2026-13', to: '2026-11' } }))).toEqual(['BAD_USER_INPUT']);

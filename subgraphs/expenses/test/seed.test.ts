@@ -4,6 +4,11 @@ import { directory } from '@corphub/directory';
 import { expenses } from '@corphub/expenses';
 import { DEMO, DEMO_PEOPLE, Role } from '@corphub/shared';
 
+interface PendingNode {
+  currentStep: number;
+  steps: { role: string; status: string; approvers: { approverUnionId: string }[] }[];
+}
+
 describe('expenses seeds', () => {
   let hub: TestHub;
 
@@ -31,10 +36,28 @@ describe('expenses seeds', () => {
     const statuses = new Set(members.flatMap((member: any) => member.all.nodes.map((node: { status: string }) => node.status)));
     expect([...statuses].sort()).toEqual(['APPROVED', 'DRAFT', 'PAID', 'REJECTED', 'SUBMITTED', 'WITHDRAWN']);
     expect(members.some((member: any) => member.expenseClaims.totalCount > 0 && member.expenseClaims.total)).toBe(true);
-    // the seeded submitted claims await the finance people
-    const wang = DEMO_PEOPLE.find((person) => person.email === 'wang.fang@demo.example')!;
-    const pending = await hub.request(`{ pendingApprovals(first: 100) { totalCount } }`, { token: await hub.token({ corp: DEMO.corpId, role: Role.EMPLOYEE, union: wang.unionId }) });
-    expect(pending.data!.pendingApprovals.totalCount).toBeGreaterThan(0);
+    // the seeded submitted claims await managers (from the demo org chart) and the finance people
+    const pendingOf = async (email: string) => {
+      const person = DEMO_PEOPLE.find((candidate) => candidate.email === email)!;
+      const response = await hub.request(`{ pendingApprovals(first: 100) { totalCount nodes { claimant { unionId } currentStep steps { role status approvers { approverUnionId } } } } }`, {
+        token: await hub.token({ corp: DEMO.corpId, role: Role.EMPLOYEE, union: person.unionId }),
+      });
+      expect(response.errors).toBeUndefined();
+      return { unionId: person.unionId, ...(response.data!.pendingApprovals as { totalCount: number; nodes: PendingNode[] }) };
+    };
+    for (const email of ['li.wei@demo.example', 'sun.qiang@demo.example', 'wang.fang@demo.example']) {
+      const { unionId, totalCount, nodes } = await pendingOf(email);
+      expect([email, totalCount > 0]).toEqual([email, true]);
+      for (const node of nodes) {
+        const current = node.steps[node.currentStep];
+        expect(current.status).toBe('PENDING');
+        expect(current.approvers.map((approver) => approver.approverUnionId)).toContain(unionId);
+      }
+    }
+    // Li Wei approves first for his leads (Zhao Xin) and second for their reports (Huang Lei, after Chen Jing)
+    const li = await pendingOf('li.wei@demo.example');
+    const waiting = li.nodes.map((node) => [node.currentStep, node.steps.map((step) => step.role).join()]);
+    expect(waiting).toEqual(expect.arrayContaining([[0, 'MANAGER,MANAGER,FINANCE'], [1, 'MANAGER,MANAGER,FINANCE']]));
   });
 
   it('seeds a benchmark corp in batches', async () => {

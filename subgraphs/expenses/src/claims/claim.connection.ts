@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { Connection, corpIdOf, errors, Money, singleTotal, totalsByCurrency } from '@corphub/shared';
+import { Connection, corpIdOf, Money, paginateByKey, singleTotal, totalsByCurrency, type Page } from '@corphub/shared';
 import { Field, ObjectType } from 'type-graphql';
 import { ExpenseClaim, LineItem, type ClaimStatus } from './claim.entity';
 
@@ -24,36 +24,16 @@ export interface ClaimsQuery {
   after?: string | null;
 }
 
-export interface ClaimsPage {
-  edges: { cursor: string; node: ExpenseClaim }[];
-  nodes: ExpenseClaim[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-  total: Money | null;
-  totals: Money[];
+export interface ClaimsPage extends Page<ExpenseClaim> {
+  total: Promise<Money | null>;
+  totals: Promise<Money[]>;
 }
-
-const cursorOf = (claim: ExpenseClaim) => Buffer.from(JSON.stringify([claim.createdAt.toISOString(), claim.id])).toString('base64url');
-
-function decode(after: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return value as [string, string];
-  } catch {
-    // answered below
-  }
-  throw errors.BAD_USER_INPUT(`Invalid cursor "${after}": pass an endCursor from a previous page`);
-}
-
-/** Newest first: a claim comes after the cursor when it is older, or as old with a smaller id. */
-const isAfter = (claim: ExpenseClaim, [at, id]: [string, string]) => {
-  const time = claim.createdAt.toISOString();
-  return time < at || (time === at && claim.id < id);
-};
 
 /**
- * `Employee.expenseClaims` for many employees at once: per distinct filter, one statement for the claims
- * and one aggregate statement for the totals, whatever the number of employees (a dashboard asks for 500).
+ * `Employee.expenseClaims` for many employees at once, paged in SQL: per distinct filter and page, one
+ * statement for every employee's page (keyset, `row_number()` per claimant), and only when selected one
+ * grouped count and one aggregate for the totals over the whole filtered set — whatever the number of
+ * employees (a dashboard asks for 500).
  */
 export function claimsOfEmployees(em: EntityManager): DataLoader<string, ClaimsPage> {
   return new DataLoader<string, ClaimsPage>(async (keys) => {
@@ -67,26 +47,38 @@ export function claimsOfEmployees(em: EntityManager): DataLoader<string, ClaimsP
     for (const indexes of groups.values()) {
       const { status, from, to, first, after } = queries[indexes[0]];
       const unionIds = [...new Set(indexes.map((index) => queries[index].unionId))];
-      const where: FilterQuery<ExpenseClaim> = { claimantUnionId: { $in: unionIds } };
+      const where: FilterQuery<ExpenseClaim> = {};
       if (status) where.status = status;
       if (from || to) where.createdAt = { ...(from ? { $gte: new Date(from) } : {}), ...(to ? { $lt: new Date(to) } : {}) };
-      const rows = await em.find(ExpenseClaim, where, { orderBy: { createdAt: 'desc', id: 'desc' } });
-      const sums = await sumsByClaimant(em, where);
-      const cursor = after ? decode(after) : null;
+      const pages = await paginateByKey(em, ExpenseClaim, 'claimantUnionId', unionIds, where, { first, after: after ?? undefined }, [
+        ['createdAt', 'desc'],
+        ['id', 'desc'],
+      ]);
+      const byUnionId = new Map(unionIds.map((unionId, i) => [unionId, pages[i]]));
+      let sums: Promise<{ unionId: string; currency: string; amountMinor: number }[]> | undefined;
+      const totalsOf = async (unionId: string) => {
+        sums ??= sumsByClaimant(em, { ...where, claimantUnionId: { $in: unionIds } });
+        return totalsByCurrency((await sums).filter((row) => row.unionId === unionId));
+      };
       for (const index of indexes) {
         const { unionId } = queries[index];
-        const mine = rows.filter((claim) => claim.claimantUnionId === unionId);
-        const rest = cursor ? mine.filter((claim) => isAfter(claim, cursor)) : mine;
-        const nodes = rest.slice(0, first);
-        const edges = nodes.map((node) => ({ node, cursor: cursorOf(node) }));
-        const totals = totalsByCurrency(sums.filter((row) => row.unionId === unionId));
+        const page = byUnionId.get(unionId)!;
+        let totals: Promise<Money[]> | undefined;
         answers[index] = {
-          edges,
-          nodes,
-          pageInfo: { hasNextPage: rest.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-          totalCount: mine.length,
-          totals,
-          total: singleTotal(totals),
+          edges: page.edges,
+          nodes: page.nodes,
+          pageInfo: page.pageInfo,
+          get totalCount() {
+            return page.totalCount;
+          },
+          // summed only when a client selects them
+          get totals() {
+            totals ??= totalsOf(unionId);
+            return totals;
+          },
+          get total() {
+            return this.totals.then(singleTotal);
+          },
         };
       }
     }

@@ -245,6 +245,22 @@ export class ClaimEvent extends CorpScoped {
   }
 }
 
+/** Stored form of a manager level's approval limit in one currency. */
+export interface StoredApprovalLimit {
+  level: number;
+  currency: string;
+  amountMinor: number;
+}
+
+@ObjectType({ description: 'Up to how much a manager level approves alone in one currency: the chain stops at the first level whose limits cover the claim.' })
+export class ManagerApprovalLimit {
+  @Field(() => Int, { description: '1 = the claimant’s direct manager, 2 = theirs, …' })
+  level!: number;
+
+  @Field(() => Money, { description: 'Claims up to this total (included) in its currency.' })
+  limit!: Money;
+}
+
 export const DEFAULT_CATEGORIES = ['travel', 'meals', 'lodging', 'transport', 'office', 'other'];
 
 @Entity()
@@ -265,4 +281,34 @@ export class ExpenseSettings extends CorpScoped {
   @Property({ type: 'string', length: 16 })
   @Field(() => ApprovalMode, { description: 'Whether one finance approver settles the finance step, or all must approve.' })
   financeMode: ApprovalMode = ApprovalMode.ANY;
+
+  /** Per level and currency; see `managerLevelsFor`. */
+  @Property({ type: 'json' })
+  approvalLimits: StoredApprovalLimit[] & Opt = [];
+
+  @Field(() => [ManagerApprovalLimit], {
+    description:
+      'Manager approval limits per level and currency. On submit the chain stops at the first manager (nearest first, at most managerDepth) whose level has a limit in every currency of the claim covering its total there; without such a level, managerDepth managers approve. Then finance.',
+  })
+  get managerApprovalLimits(): ManagerApprovalLimit[] {
+    return [...this.approvalLimits]
+      .sort((a, b) => a.level - b.level || a.currency.localeCompare(b.currency))
+      .map(({ level, currency, amountMinor }) => ({ level, limit: new Money(amountMinor, currency) }));
+  }
+}
+
+/**
+ * How many manager levels approve a claim with these totals (one per currency): the first level, up to
+ * `managerDepth`, that has a limit in every currency of the claim at least its total there; otherwise
+ * `managerDepth`. A currency without a limit at a level is never covered at that level (no exchange rate
+ * is ever guessed); an empty claim needs no limit.
+ */
+export function managerLevelsFor(settings: Pick<ExpenseSettings, 'managerDepth' | 'approvalLimits'>, totals: readonly { amountMinor: number; currency: string }[]): number {
+  for (let level = 1; level <= settings.managerDepth; level++) {
+    const limits = settings.approvalLimits.filter((limit) => limit.level === level);
+    if (!limits.length) continue;
+    const covered = totals.every((total) => limits.some((limit) => limit.currency === total.currency && limit.amountMinor >= total.amountMinor));
+    if (covered) return level;
+  }
+  return settings.managerDepth;
 }

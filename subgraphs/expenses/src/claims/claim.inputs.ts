@@ -54,6 +54,22 @@ export class ClaimInput {
   items!: LineItemInput[];
 }
 
+@InputType({ description: 'A manager level’s approval limit in one currency.' })
+export class ManagerApprovalLimitInput {
+  @Field(() => Int, { description: '1 = the claimant’s direct manager, up to 10.' })
+  @Min(1)
+  @Max(10)
+  level!: number;
+
+  @Field(() => String, { description: 'ISO 4217 code, e.g. CNY.' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  currency!: string;
+
+  @Field(() => String, { description: 'A non-negative decimal with at most the currency’s minor digits, e.g. "5000.00".' })
+  @Length(1, 30)
+  amount!: string;
+}
+
 @InputType({ description: 'Fields to change; omitted ones stay.' })
 export class ExpenseSettingsInput {
   @Field(() => [String], { nullable: true })
@@ -73,6 +89,12 @@ export class ExpenseSettingsInput {
   @IsOptional()
   @IsIn(Object.values(ApprovalMode))
   financeMode?: ApprovalMode;
+
+  @Field(() => [ManagerApprovalLimitInput], { nullable: true, description: 'Replaces every manager approval limit; [] removes them (then managerDepth managers always approve).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested()
+  managerApprovalLimits?: ManagerApprovalLimitInput[];
 }
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { errors, mediaReference, MediaReference, Money, PageArgs, paginate, Role, singleTotal, totalsByCurrency } from '@corphub/shared';
+import { errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/shared';
 import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
 import { ClaimFilterArgs, ClaimInput, ExpenseSettingsInput } from './claim.inputs';
 import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';
@@ -123,7 +123,7 @@ export class ClaimResolver {
     return settingsOf(em);
   }
 
-  @Mutation(() => ExpenseSettings, { description: 'Admins: the corp’s categories, manager depth and finance mode.' })
+  @Mutation(() => ExpenseSettings, { description: 'Admins: the corp’s categories, manager depth, manager approval limits and finance mode.' })
   @Authorized(Role.ADMIN)
   async updateExpenseSettings(@Arg('input', () => ExpenseSettingsInput) input: ExpenseSettingsInput, @Ctx() { em }: ExpensesContext) {
     return em.transactional(async (tx) => {
@@ -131,6 +131,14 @@ export class ClaimResolver {
       if (input.categories) settings.categories = [...new Set(input.categories)];
       if (input.managerDepth != null) settings.managerDepth = input.managerDepth;
       if (input.financeMode) settings.financeMode = input.financeMode;
+      if (input.managerApprovalLimits) {
+        const seen = new Set<string>();
+        settings.approvalLimits = input.managerApprovalLimits.map(({ level, currency, amount }) => {
+          if (seen.has(`${level}|${currency}`)) throw errors.BAD_USER_INPUT(`managerApprovalLimits: level ${level} has two ${currency} limits`);
+          seen.add(`${level}|${currency}`);
+          return { level, currency, amountMinor: parseAmount(amount, currency) };
+        });
+      }
       tx.persist(settings);
       return settings;
     });
@@ -175,7 +183,9 @@ export class ClaimResolver {
   @Authorized(...PEOPLE)
   async submitClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: ExpensesContext) {
     const me = actorOf(ctx.auth);
-    const plan = await planSteps(ctx, me);
+    // the amounts decide how far up the chain it goes; the version guard below makes sure they are still the claim's
+    const items = await ctx.em.find(LineItem, { claim: claimId });
+    const plan = await planSteps(ctx, me, totalsByCurrency(items.map((item) => item.amount)));
     return ctx.em.transactional(async (tx) => {
       const claim = await ownDraft(ctx, tx, claimId, me);
       if (!(await tx.count(LineItem, { claim: claim.id }))) throw errors.BAD_USER_INPUT(`Claim "${claimId}" has no items`);

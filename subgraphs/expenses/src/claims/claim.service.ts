@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CORP_READERS, errors, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/shared';
-import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
+import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus, managerLevelsFor } from './claim.entity';
 import type { LineItemInput } from './claim.inputs';
 import type { ExpensesContext } from '../context';
 
@@ -85,10 +85,13 @@ export function record(tx: EntityManager, claim: ExpenseClaim, action: ClaimActi
   tx.persist(new ClaimEvent(claim.id, action, actor, claim.version, comment));
 }
 
-/** The steps fixed on submit: the manager chain up to the corp's depth (one step each), then finance. */
-export async function planSteps(ctx: ExpensesContext, claimantUnionId: string): Promise<{ role: string; mode: ApprovalMode; approvers: string[] }[]> {
+/**
+ * The steps fixed on submit: the manager chain (one step each, nearest first) up to the corp's depth or the
+ * first level whose approval limits cover the claim's totals (`managerLevelsFor`), then finance.
+ */
+export async function planSteps(ctx: ExpensesContext, claimantUnionId: string, totals: readonly Money[]): Promise<{ role: string; mode: ApprovalMode; approvers: string[] }[]> {
   const settings = await settingsOf(ctx.em);
-  const managers = (await ctx.loaders.graph.managerChain(ctx.auth.corpId, claimantUnionId, ctx.requestId)).slice(0, settings.managerDepth);
+  const managers = (await ctx.loaders.graph.managerChain(ctx.auth.corpId, claimantUnionId, ctx.requestId)).slice(0, managerLevelsFor(settings, totals));
   const finance = (await ctx.loaders.graph.financeApprovers(ctx.auth.corpId, ctx.requestId)).filter((unionId) => unionId !== claimantUnionId);
   if (!finance.length) throw errors.BAD_USER_INPUT('No finance approver: tag at least one other employee "finance" in the directory');
   return [...managers.map((unionId) => ({ role: 'MANAGER', mode: ApprovalMode.ANY, approvers: [unionId] })), { role: 'FINANCE', mode: settings.financeMode, approvers: finance }];

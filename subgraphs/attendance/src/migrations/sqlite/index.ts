@@ -1,7 +1,9 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125141705 } from './Migration20261125141705';
+import { Migration20261125155136 } from './Migration20261125155136';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125141705', class: Migration20261125141705 },
+  { name: 'Migration20261125155136', class: Migration20261125155136 },
 ];

@@ -1,7 +1,9 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125142642 } from './Migration20261125142642';
+import { Migration20261125155138 } from './Migration20261125155138';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125142642', class: Migration20261125142642 },
+  { name: 'Migration20261125155138', class: Migration20261125155138 },
 ];
