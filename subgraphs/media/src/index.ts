@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
+import { dataDir, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, type MediaServerOptions } from './server';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
-import { deriveUrlKey, mediaEnv, type MediaSettings } from './media/media.settings';
+import { deriveUrlKey, mediaEnv, storeFromEnv, type MediaSettings } from './media/media.settings';
 
 /**
  * The media subgraph. `overrides` replace what the environment says (tests: small limits, short links).
@@ -23,7 +23,13 @@ export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphD
       const internalSecret = (options.security ?? readSecurityConfig(process.env, 'subgraph')).internalSecret;
       return createServer({
         ...options,
-        media: { limits: env.limits, urlTtlSeconds: env.urlTtlSeconds, urlKey: deriveUrlKey(internalSecret, env.urlSecret), ...overrides },
+        media: {
+          store: overrides.store ?? storeFromEnv(process.env, options.dataDir ?? dataDir()),
+          limits: env.limits,
+          urlTtlSeconds: env.urlTtlSeconds,
+          urlKey: deriveUrlKey(internalSecret, env.urlSecret),
+          ...overrides,
+        },
       });
     },
   };
@@ -34,4 +40,5 @@ export const media: SubgraphDefinition = mediaSubgraph();
 export { entities, buildSchema, createServer };
 export * from './media/media.entity';
 export { ALLOWED_TYPES } from './media/media.inspect';
-export { DEFAULT_LIMITS, type MediaSettings, type KindLimits } from './media/media.settings';
+export { DEFAULT_LIMITS, storeFromEnv, type MediaSettings, type KindLimits } from './media/media.settings';
+export { S3MediaStore, type S3StoreOptions } from './media/media.s3-store';
