@@ -3,6 +3,7 @@ import { dataDir, readSecurityConfig, type SubgraphDefinition } from '@corphub/s
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, type MediaServerOptions } from './server';
+import { seedDemo } from './seed';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 import { deriveUrlKey, mediaEnv, storeFromEnv, type MediaSettings } from './media/media.settings';
@@ -18,6 +19,7 @@ export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphD
     migrations: { sqlite, postgresql },
     migrationsDir: path.join(__dirname, '..', 'src', 'migrations'),
     buildSchema,
+    seedDemo: (orm, context) => seedDemo(orm, overrides.store ?? storeFromEnv(process.env, context?.dataDir ?? dataDir())),
     createServer: (options: MediaServerOptions) => {
       const env = mediaEnv(process.env);
       const internalSecret = (options.security ?? readSecurityConfig(process.env, 'subgraph')).internalSecret;
@@ -39,6 +41,7 @@ export const media: SubgraphDefinition = mediaSubgraph();
 
 export { entities, buildSchema, createServer };
 export * from './media/media.entity';
+export { demoVoiceWav } from './seed';
 export { ALLOWED_TYPES } from './media/media.inspect';
 export { DEFAULT_LIMITS, storeFromEnv, type MediaSettings, type KindLimits } from './media/media.settings';
 export { S3MediaStore, type S3StoreOptions } from './media/media.s3-store';
