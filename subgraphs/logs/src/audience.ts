@@ -1,4 +1,4 @@
-import { errorCodeOf, errors, GatewayClient, Role, type AuthContext } from '@corphub/shared';
+import { errorCodeOf, errors, GatewayClient, gatewayError, Role, type AuthContext } from '@corphub/shared';
 import { WorkLogVisibility } from './work-log.entity';
 
 /**
@@ -106,28 +106,26 @@ export class Graph {
 
   /**
    * The named readers of a PEOPLE log that are no employee of the corp (empty: all are). Asked with aliased
-   * `employee` fields, ALIAS_CHUNK per call (the gateway limits aliases), the calls side by side; a call that
-   * fails for an unknown person is asked again person by person to name every unknown one.
+   * `person(unionId) { employee { unionId } }` fields (both nullable, so one unknown person does not hide
+   * the others), ALIAS_CHUNK per call (the gateway limits aliases), the calls side by side.
    */
   async unknownPeople(corpId: string, unionIds: readonly string[], requestId?: string): Promise<string[]> {
     const chunks: string[][] = [];
     for (let i = 0; i < unionIds.length; i += ALIAS_CHUNK) chunks.push(unionIds.slice(i, i + ALIAS_CHUNK));
-    const exists = async (chunk: string[]): Promise<boolean> => {
-      const query = `query LogsReaders(${chunk.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${chunk.map((_, i) => `p${i}: employee(unionId: $p${i}) { unionId }`).join(' ')} }`;
-      try {
-        await this.client.request(corpId, query, Object.fromEntries(chunk.map((unionId, i) => [`p${i}`, unionId])), requestId);
-        return true;
-      } catch (error) {
-        if (errorCodeOf(error) === 'NOT_FOUND') return false;
-        throw error;
-      }
-    };
     const unknown = await Promise.all(
       chunks.map(async (chunk) => {
-        if (await exists(chunk)) return [];
-        if (chunk.length === 1) return chunk;
-        const alone = await Promise.all(chunk.map((unionId) => exists([unionId])));
-        return chunk.filter((_, i) => !alone[i]);
+        const query = `query LogsReaders(${chunk.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${chunk.map((_, i) => `p${i}: person(unionId: $p${i}) { employee { unionId } }`).join(' ')} }`;
+        const answer = await this.client.requestAll<Record<string, { employee: { unionId: string } | null } | null>>(
+          corpId,
+          query,
+          Object.fromEntries(chunk.map((unionId, i) => [`p${i}`, unionId])),
+          requestId,
+        );
+        // "no such person" is an answer here; anything else (a subgraph down, a timeout) fails the write as it is
+        const failure = answer.errors.find((error) => error.extensions?.code !== 'NOT_FOUND');
+        if (failure || !answer.data) throw gatewayError(failure ?? { message: `HTTP ${answer.status} without data` });
+        const data = answer.data;
+        return chunk.filter((_, i) => !data[`p${i}`]?.employee);
       }),
     );
     return unknown.flat();
@@ -178,7 +176,7 @@ export class Graph {
           return this.requestTolerant(corpId, `query LogsAudience { ${fields.join(' ')} }`, requestId);
         }),
       );
-      const data: Record<string, unknown> = Object.assign({}, ...answers);
+      const data = Object.fromEntries(answers.flatMap((answer) => Object.entries(answer)));
       open = open.flatMap((entry) => {
         const answer = data[`k${entry.index}`] as MemberPage | { members: MemberPage } | null | undefined;
         const page = answer && 'members' in answer ? answer.members : answer;

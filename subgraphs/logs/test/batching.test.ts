@@ -119,14 +119,14 @@ describe('logs: SQL statements and graph calls do not grow with the page size', 
     let after: string | null = null;
     let pages = 0;
     do {
-      const response = await hub.request(`query($id: ID!, $after: String) { workLog(id: $id) { unreadBy(first: 200, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { unionId } } } }`, {
+      const response: GraphQLResponse = await hub.request(`query($id: ID!, $after: String) { workLog(id: $id) { unreadBy(first: 200, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { unionId } } } }`, {
         token: a.adminToken,
         variables: { id: newest.id, after },
       });
       expect(response.errors).toBeUndefined();
-      const page = response.data!.workLog.unreadBy;
+      const page: { totalCount: number; nodes: { unionId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = response.data!.workLog.unreadBy;
       expect(page.totalCount).toBe(everyone - 1 - newest.readBy.length);
-      seen.push(...page.nodes.map((node: { unionId: string }) => node.unionId));
+      seen.push(...page.nodes.map((node) => node.unionId));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
     } while (after);
