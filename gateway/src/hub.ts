@@ -89,7 +89,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         onQuery: options.onQuery && ((sql) => options.onQuery?.(definition.name, sql)),
       });
       disposers.push(() => orm.close());
-      if (options.seedDemo) await definition.seedDemo?.(orm);
+      if (options.seedDemo) await definition.seedDemo?.(orm, { dataDir: files });
       const serve = (port: number) =>
         definition.createServer({
           orm,

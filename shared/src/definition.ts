@@ -28,6 +28,12 @@ export interface CreateServerOptions {
   gatewayUrl?: () => string;
 }
 
+/** What a seed may need besides its database. */
+export interface SeedContext {
+  /** Where the subgraph keeps files (media). */
+  dataDir: string;
+}
+
 /** A large corp for benchmarks: every subgraph writes its part of it for the same people. */
 export interface BenchmarkCorp {
   corpId: string;
@@ -50,7 +56,7 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   createServer(options: CreateServerOptions): Promise<RunningServer>;
   /** Writes the demo corp's data; must be idempotent (runs on every `npm start`). */
-  seedDemo?(orm: MikroORM): Promise<void>;
+  seedDemo?(orm: MikroORM, context?: SeedContext): Promise<void>;
   /** `npm run seed -- --employees N`: writes a large corp for benchmarks, straight through the ORM, in batches. */
   seedBenchmark?(orm: MikroORM, corp: BenchmarkCorp): Promise<void>;
 }

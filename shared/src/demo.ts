@@ -108,3 +108,14 @@ export function demoManagerChain(unionId: string): string[] {
 export function demoPeopleTagged(tag: string): DemoPerson[] {
   return DEMO_PEOPLE.filter((person) => DEMO_ORG[person.email]?.[3].includes(tag));
 }
+
+/**
+ * The demo corp's voice note: the media subgraph's seed stores it (a real audio file, with this id), the
+ * logs seed attaches it to recent logs, so the dashboard query shows `voice { durationSeconds url }`.
+ */
+export const DEMO_VOICE_NOTE = {
+  mediaId: '7d1c3b52-4a8e-4f0b-9c61-2e5d8a9f0b34',
+  /** Who "recorded" it: Li Wei, the head of sales. */
+  uploadedBy: 'un_3v8r2n6t9w4y7z5a',
+  durationSeconds: 4,
+} as const;

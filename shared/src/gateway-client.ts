@@ -12,9 +12,21 @@ export interface GatewayClientOptions {
   appId?: string;
 }
 
+/** An error of a GraphQL answer, with the path of the field that failed. */
+export interface GatewayError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string };
+}
+
+/** An error the gateway answered, rethrown with its code. */
+export function gatewayError(error: GatewayError): GraphQLError {
+  return new GraphQLError(`Via the gateway: ${error.message}`, { extensions: { code: error.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } });
+}
+
 interface GraphQLResult<Data> {
   data?: Data | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: GatewayError[];
 }
 
 /**
@@ -37,6 +49,22 @@ export class GatewayClient {
 
   /** Runs a query in one corp; any GraphQL error is rethrown with its code. */
   async request<Data>(corpId: string, query: string, variables?: Record<string, unknown>, requestId?: string): Promise<Data> {
+    const { data, errors: failures, status } = await this.requestAll<Data>(corpId, query, variables, requestId);
+    if (failures.length) throw gatewayError(failures[0]);
+    if (!data) throw errors.INTERNAL_SERVER_ERROR(`The gateway answered HTTP ${status} without data`);
+    return data;
+  }
+
+  /**
+   * Runs a query in one corp and answers its data and every error (with their paths) as they came, for a
+   * caller that needs to know which fields failed, e.g. which of several aliased lookups found nothing.
+   */
+  async requestAll<Data>(
+    corpId: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    requestId?: string,
+  ): Promise<{ data: Data | null; errors: GatewayError[]; status: number }> {
     const response = await fetch(this.options.gatewayUrl(), {
       method: 'POST',
       headers: {
@@ -47,11 +75,6 @@ export class GatewayClient {
       body: JSON.stringify({ query, variables }),
     });
     const result = (await response.json()) as GraphQLResult<Data>;
-    if (result.errors?.length) {
-      const [first] = result.errors;
-      throw new GraphQLError(`Via the gateway: ${first.message}`, { extensions: { code: first.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } });
-    }
-    if (!result.data) throw errors.INTERNAL_SERVER_ERROR(`The gateway answered HTTP ${response.status} without data`);
-    return result.data;
+    return { data: result.data ?? null, errors: result.errors ?? [], status: response.status };
   }
 }

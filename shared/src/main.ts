@@ -19,7 +19,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       migrations: definition.migrations,
       logger,
     });
-    if (process.env.CORPHUB_SEED_DEMO === '1') await definition.seedDemo?.(orm);
+    if (process.env.CORPHUB_SEED_DEMO === '1') await definition.seedDemo?.(orm, { dataDir: dataDir() });
     const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
     const publicUrl = process.env.CORPHUB_PUBLIC_URL || 'http://localhost:4000';
     const gatewayUrl = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';

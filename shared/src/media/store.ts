@@ -27,6 +27,8 @@ export class TooLargeError extends Error {
 /**
  * Content-addressed storage for media bytes: one file per SHA-256, whichever corp or record uses it.
  * Records (which corp, which kind, who uploaded) live in the database; the store only knows hashes.
+ * Implementations: `LocalMediaStore` (files under the data folder, the default) and the media
+ * subgraph's S3 store (any S3-compatible object store).
  */
 export interface MediaStore {
   /**
@@ -35,13 +37,15 @@ export interface MediaStore {
    * `commit`s or `discard`s it.
    */
   stage(source: Readable, maxBytes: number): Promise<StagedFile>;
-  /** Moves a staged file under its hash (atomically); if those bytes are stored already, drops it. */
+  /** Stores a staged file under its hash (all or nothing); if those bytes are stored already, drops it. */
   commit(staged: StagedFile): Promise<{ created: boolean }>;
   discard(staged: StagedFile): Promise<void>;
   /** The stored size, or undefined when the hash is not stored. */
   size(sha256: string): Promise<number | undefined>;
   /** Reads stored bytes, all of them or one inclusive range. */
-  read(sha256: string, range?: ByteRange): Readable;
+  read(sha256: string, range?: ByteRange): Promise<Readable>;
+  /** Deletes staging files a crash left behind, older than `olderThanMs`; answers how many. */
+  sweepStaging(olderThanMs?: number): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -66,41 +70,24 @@ class HashingLimit extends Transform {
   }
 }
 
+/** Checks a hash before it becomes a file name or an object key. */
+export function checkSha256(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256 hex digest: ${sha256}`);
+  return sha256;
+}
+
 /**
- * The local store: `<root>/ab/abcdef…` (the first two hex digits of the hash as a folder), staging files
- * in `<root>/tmp/` on the same file system. A file appears under its hash only by `rename` after it was
- * written in full and synced, so a crash never leaves a half file under a real name.
+ * A folder of staging files: an upload is written here in full (and synced) while it is hashed and
+ * counted, before any store keeps it under its hash. Every store stages locally: the bytes must be
+ * inspected (type, pixels, duration) before they are kept.
  */
-export class LocalMediaStore implements MediaStore {
-  private readonly tmp: string;
-
-  constructor(readonly root: string) {
-    this.tmp = path.join(root, 'tmp');
-    fs.mkdirSync(this.tmp, { recursive: true });
-  }
-
-  /** Where the bytes of a hash live (whether or not they are stored yet). */
-  pathOf(sha256: string): string {
-    if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256 hex digest: ${sha256}`);
-    return path.join(this.root, sha256.slice(0, 2), sha256);
-  }
-
-  /** Staging files left by a crash: deletes those older than `olderThanMs` (younger ones may be uploads in progress in another replica). */
-  async sweepStaging(olderThanMs = 60 * 60 * 1000): Promise<number> {
-    let removed = 0;
-    for (const name of await fs.promises.readdir(this.tmp)) {
-      const file = path.join(this.tmp, name);
-      const stat = await fs.promises.stat(file).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > olderThanMs) {
-        await fs.promises.rm(file, { force: true });
-        removed++;
-      }
-    }
-    return removed;
+export class StagingArea {
+  constructor(readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
   }
 
   async stage(source: Readable, maxBytes: number): Promise<StagedFile> {
-    const file = path.join(this.tmp, `${randomUUID()}.part`);
+    const file = path.join(this.dir, `${randomUUID()}.part`);
     const counter = new HashingLimit(maxBytes);
     // the source is piped, not put in the pipeline: refusing a file must not destroy the caller's
     // request before it is answered
@@ -125,6 +112,51 @@ export class LocalMediaStore implements MediaStore {
     return { path: file, sha256: counter.hash.digest('hex'), size: counter.size };
   }
 
+  async discard(staged: StagedFile): Promise<void> {
+    await fs.promises.rm(staged.path, { force: true });
+  }
+
+  /** Deletes those older than `olderThanMs` (younger ones may be uploads in progress in another replica). */
+  async sweep(olderThanMs = 60 * 60 * 1000): Promise<number> {
+    let removed = 0;
+    for (const name of await fs.promises.readdir(this.dir)) {
+      const file = path.join(this.dir, name);
+      const stat = await fs.promises.stat(file).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs > olderThanMs) {
+        await fs.promises.rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+
+/**
+ * The local store: `<root>/ab/abcdef…` (the first two hex digits of the hash as a folder), staging files
+ * in `<root>/tmp/` on the same file system. A file appears under its hash only by `rename` after it was
+ * written in full and synced, so a crash never leaves a half file under a real name.
+ */
+export class LocalMediaStore implements MediaStore {
+  private readonly staging: StagingArea;
+
+  constructor(readonly root: string) {
+    this.staging = new StagingArea(path.join(root, 'tmp'));
+  }
+
+  /** Where the bytes of a hash live (whether or not they are stored yet). */
+  pathOf(sha256: string): string {
+    checkSha256(sha256);
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  sweepStaging(olderThanMs?: number): Promise<number> {
+    return this.staging.sweep(olderThanMs);
+  }
+
+  stage(source: Readable, maxBytes: number): Promise<StagedFile> {
+    return this.staging.stage(source, maxBytes);
+  }
+
   async commit(staged: StagedFile): Promise<{ created: boolean }> {
     const target = this.pathOf(staged.sha256);
     if (await this.size(staged.sha256) === staged.size) {
@@ -138,8 +170,8 @@ export class LocalMediaStore implements MediaStore {
     return { created: true };
   }
 
-  async discard(staged: StagedFile): Promise<void> {
-    await fs.promises.rm(staged.path, { force: true });
+  discard(staged: StagedFile): Promise<void> {
+    return this.staging.discard(staged);
   }
 
   async size(sha256: string): Promise<number | undefined> {
@@ -150,7 +182,13 @@ export class LocalMediaStore implements MediaStore {
     return stat?.size;
   }
 
-  read(sha256: string, range?: ByteRange): Readable {
-    return fs.createReadStream(this.pathOf(sha256), range ? { start: range.start, end: range.end } : {});
+  async read(sha256: string, range?: ByteRange): Promise<Readable> {
+    const stream = fs.createReadStream(this.pathOf(sha256), range ? { start: range.start, end: range.end } : {});
+    // open before answering: a missing file fails here, not halfway through a response
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', reject);
+    });
+    return stream;
   }
 }

@@ -116,3 +116,183 @@ export function amr(frames: number): Buffer {
 export function gif(): Buffer {
   return Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
 }
+
+/** An ISO base media box: size, type, payload. */
+function box(type: string, ...payload: Buffer[]): Buffer {
+  const body = Buffer.concat(payload);
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(8 + body.length);
+  header.write(type, 4, 'latin1');
+  return Buffer.concat([header, body]);
+}
+
+/** A full box: version and flags before the payload. */
+function fullBox(type: string, version: number, flags: number, ...payload: Buffer[]): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(((version & 0xff) << 24) | (flags & 0xffffff));
+  return box(type, head, ...payload);
+}
+
+const u8 = (...values: number[]) => Buffer.from(values);
+const u16 = (...values: number[]) => Buffer.concat(values.map((v) => Buffer.from([(v >> 8) & 0xff, v & 0xff])));
+const u32 = (...values: number[]) =>
+  Buffer.concat(
+    values.map((v) => {
+      const b = Buffer.alloc(4);
+      b.writeUInt32BE(v >>> 0);
+      return b;
+    }),
+  );
+const text = (value: string) => Buffer.from(value, 'latin1');
+/** The identity matrix of movie and track headers (16.16 and 2.30 fixed point). */
+const MATRIX = u32(0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000);
+
+/**
+ * A HEIC photo as a phone writes it (ISO/IEC 23008-12): `ftyp heic`, a `meta` box with one `hvc1` item,
+ * its `hvcC` configuration and `ispe` size in `iprp`, and an `mdat`. The item's bytes are a placeholder,
+ * not a decodable HEVC picture: what we read (the type, the pixel size) is all in the boxes.
+ */
+export function heic(width: number, height: number): Buffer {
+  const ftyp = box('ftyp', text('heic'), u32(0), text('mif1'), text('heic'));
+  const payload = Buffer.alloc(32, 0x5a);
+  // hvcC with its fixed fields and no parameter-set arrays
+  const hvcC = box('hvcC', u8(1, 0x01), u32(0x60000000), Buffer.alloc(6), u8(0x5a), u16(0xf000), u8(0xfc, 0xfd, 0xf8, 0xf8), u16(0), u8(0x0f, 0));
+  const ispe = fullBox('ispe', 0, 0, u32(width, height));
+  const ipma = fullBox('ipma', 0, 0, u32(1), u16(1), u8(2, 0x81, 0x02));
+  const iinf = fullBox('iinf', 0, 0, u16(1), fullBox('infe', 2, 0, u16(1, 0), text('hvc1'), u8(0)));
+  const meta = (offset: number) =>
+    fullBox(
+      'meta',
+      0,
+      0,
+      fullBox('hdlr', 0, 0, u32(0), text('pict'), Buffer.alloc(12), u8(0)),
+      fullBox('pitm', 0, 0, u16(1)),
+      fullBox('iloc', 0, 0, u8(0x44, 0x00), u16(1), u16(1, 0), u16(1), u32(offset, payload.length)),
+      iinf,
+      box('iprp', box('ipco', hvcC, ispe), ipma),
+    );
+  const offset = ftyp.length + meta(0).length + 8;
+  return Buffer.concat([ftyp, meta(offset), box('mdat', payload)]);
+}
+
+/**
+ * An AAC voice note in an M4A file (ISO/IEC 14496-12 and -14): `ftyp M4A `, a movie with one sound track
+ * (`mp4a` with its `esds`: AAC-LC, mono, 16 kHz) of `seconds`, and its frames in `mdat` (silent AAC
+ * frames, 1024 samples each).
+ */
+export function m4a(seconds: number): Buffer {
+  const rate = 16000;
+  const samples = Math.round(seconds * rate);
+  const frameCount = Math.ceil(samples / 1024);
+  const frame = u8(0x21, 0x10, 0x04, 0x60, 0x8c, 0x1c);
+  const ftyp = box('ftyp', text('M4A '), u32(0), text('M4A '), text('mp42'), text('isom'));
+  // AudioSpecificConfig: object type 2 (LC), frequency index 8 (16 kHz), one channel
+  const asc = u16((2 << 11) | (8 << 7) | (1 << 3));
+  const descriptor = (tag: number, ...body: Buffer[]) => {
+    const content = Buffer.concat(body);
+    return Buffer.concat([u8(tag, content.length), content]);
+  };
+  const esds = fullBox(
+    'esds',
+    0,
+    0,
+    descriptor(0x03, u16(1), u8(0), descriptor(0x04, u8(0x40, 0x15), u8(0, 0x03, 0x00), u32(32000, 24000), descriptor(0x05, asc)), descriptor(0x06, u8(0x02))),
+  );
+  const mp4a = box('mp4a', Buffer.alloc(6), u16(1), Buffer.alloc(8), u16(1, 16, 0, 0), u32(rate << 16), esds);
+  const moov = (mdatOffset: number) =>
+    box(
+      'moov',
+      fullBox('mvhd', 0, 0, u32(0, 0, 1000, Math.round(seconds * 1000), 0x10000), u16(0x0100), Buffer.alloc(10), MATRIX, Buffer.alloc(24), u32(2)),
+      box(
+        'trak',
+        fullBox('tkhd', 0, 3, u32(0, 0, 1, 0, Math.round(seconds * 1000)), Buffer.alloc(8), u16(0, 0, 0x0100, 0), MATRIX, u32(0, 0)),
+        box(
+          'mdia',
+          fullBox('mdhd', 0, 0, u32(0, 0, rate, samples), u16(0x55c4, 0)),
+          fullBox('hdlr', 0, 0, u32(0), text('soun'), Buffer.alloc(12), text('SoundHandler\0')),
+          box(
+            'minf',
+            fullBox('smhd', 0, 0, u16(0, 0)),
+            box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1))),
+            box(
+              'stbl',
+              fullBox('stsd', 0, 0, u32(1), mp4a),
+              fullBox('stts', 0, 0, u32(1, frameCount, 1024)),
+              fullBox('stsc', 0, 0, u32(1, 1, frameCount, 1)),
+              fullBox('stsz', 0, 0, u32(frame.length, frameCount)),
+              fullBox('stco', 0, 0, u32(1, mdatOffset)),
+            ),
+          ),
+        ),
+      ),
+    );
+  const mdatOffset = ftyp.length + moov(0).length + 8;
+  return Buffer.concat([ftyp, moov(mdatOffset), box('mdat', ...Array.from({ length: frameCount }, () => frame))]);
+}
+
+/** CRC-32 of Ogg pages: polynomial 0x04c11db7, not reflected, starting at 0 (RFC 3533). */
+function oggCrc(bytes: Buffer): number {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 24;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1;
+  }
+  return crc >>> 0;
+}
+
+/** One Ogg page (RFC 3533) holding whole packets. */
+function oggPage(packets: Buffer[], granule: number, sequence: number, flags: number): Buffer {
+  const lacing = packets.flatMap((packet) => [...Array.from({ length: Math.floor(packet.length / 255) }, () => 255), packet.length % 255]);
+  const header = Buffer.alloc(27);
+  header.write('OggS', 0, 'latin1');
+  header[5] = flags; // 2: first page, 4: last page
+  header.writeBigUInt64LE(BigInt(granule), 6);
+  header.writeUInt32LE(0x636f7270, 14); // stream serial number
+  header.writeUInt32LE(sequence, 18);
+  header[26] = lacing.length;
+  const page = Buffer.concat([header, Buffer.from(lacing), ...packets]);
+  page.writeUInt32LE(oggCrc(page), 22);
+  return page;
+}
+
+/**
+ * An Opus voice note in Ogg (RFC 7845) of exactly `seconds`: the OpusHead and OpusTags headers, then
+ * 20 ms packets of Opus silence (the 3-byte CELT frame `f8 ff fe`); the last page's granule position
+ * trims the end, so the duration is (granule - pre-skip) / 48 kHz.
+ */
+export function opus(seconds: number): Buffer {
+  const preSkip = 312;
+  const end = Math.round(seconds * 48000) + preSkip;
+  const head = Buffer.alloc(19);
+  head.write('OpusHead', 0, 'latin1');
+  head[8] = 1; // version
+  head[9] = 1; // mono
+  head.writeUInt16LE(preSkip, 10);
+  head.writeUInt32LE(48000, 12);
+  const vendor = Buffer.from('corphub tests', 'latin1');
+  const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), u32le(vendor.length), vendor, u32le(0)]);
+  const pages = [oggPage([head], 0, 0, 2), oggPage([tags], 0, 1, 0)];
+  const packets = Math.ceil(end / 960);
+  const perPage = 50;
+  for (let first = 0; first < packets; first += perPage) {
+    const count = Math.min(perPage, packets - first);
+    const last = first + count >= packets;
+    pages.push(oggPage(Array.from({ length: count }, () => u8(0xf8, 0xff, 0xfe)), last ? end : (first + count) * 960, pages.length, last ? 4 : 0));
+  }
+  return Buffer.concat(pages);
+}
+
+function u32le(value: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(value);
+  return b;
+}
+
+/** Raw AAC in ADTS frames (ISO/IEC 13818-7): AAC-LC, mono, 16 kHz, `frames` silent frames of 1024 samples. */
+export function adts(frames: number): Buffer {
+  const payload = u8(0x21, 0x10, 0x04, 0x60, 0x8c, 0x1c);
+  const length = 7 + payload.length;
+  // sync 0xfff, MPEG-4, layer 0, no CRC | profile LC (1), 16 kHz (8), channels 1 | frame length | buffer fullness 0x7ff
+  const header = u8(0xff, 0xf1, (1 << 6) | (8 << 2) | 0, (1 << 6) | ((length >> 11) & 0x3), (length >> 3) & 0xff, ((length & 0x7) << 5) | 0x1f, 0xfc);
+  return Buffer.concat(Array.from({ length: frames }, () => Buffer.concat([header, payload])));
+}

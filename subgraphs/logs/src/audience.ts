@@ -1,4 +1,4 @@
-import { errorCodeOf, errors, ModuleGraph, Role, type AuthContext } from '@corphub/shared';
+import { errorCodeOf, errors, gatewayError, ModuleGraph, Role, type AuthContext } from '@corphub/shared';
 import { WorkLogVisibility } from './work-log.entity';
 
 /**
@@ -70,8 +70,16 @@ interface EmployeeFactsNode {
   managers: { unionId: string }[];
 }
 
-/** Members at most this many per department or corp for `unreadBy` and the statistics. */
+/** Aliased fields per call through the gateway (its default alias limit is 30). */
+const ALIAS_CHUNK = 25;
+
+/** Members per page asked of the directory (its largest page). */
 export const MAX_AUDIENCE = 500;
+
+interface MemberPage {
+  nodes: { unionId: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 /** The directory and media data logs need, read through the gateway with the logs service token. */
 export class Graph extends ModuleGraph {
@@ -84,6 +92,33 @@ export class Graph extends ModuleGraph {
       departmentIdsWithAncestors: [...new Set(employee.departments.flatMap((d) => [d.id, ...d.ancestors.map((a) => a.id)]))],
       managerUnionIds: employee.managers.map((m) => m.unionId),
     };
+  }
+
+  /**
+   * The named readers of a PEOPLE log that are no employee of the corp (empty: all are). Asked with aliased
+   * `person(unionId) { employee { unionId } }` fields (both nullable, so one unknown person does not hide
+   * the others), ALIAS_CHUNK per call (the gateway limits aliases), the calls side by side.
+   */
+  async unknownPeople(corpId: string, unionIds: readonly string[], requestId?: string): Promise<string[]> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < unionIds.length; i += ALIAS_CHUNK) chunks.push(unionIds.slice(i, i + ALIAS_CHUNK));
+    const unknown = await Promise.all(
+      chunks.map(async (chunk) => {
+        const query = `query LogsReaders(${chunk.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${chunk.map((_, i) => `p${i}: person(unionId: $p${i}) { employee { unionId } }`).join(' ')} }`;
+        const answer = await this.client.requestAll<Record<string, { employee: { unionId: string } | null } | null>>(
+          corpId,
+          query,
+          Object.fromEntries(chunk.map((unionId, i) => [`p${i}`, unionId])),
+          requestId,
+        );
+        // "no such person" is an answer here; anything else (a subgraph down, a timeout) fails the write as it is
+        const failure = answer.errors.find((error) => error.extensions?.code !== 'NOT_FOUND');
+        if (failure || !answer.data) throw gatewayError(failure ?? { message: `HTTP ${answer.status} without data` });
+        const data = answer.data;
+        return chunk.filter((_, i) => !data[`p${i}`]?.employee);
+      }),
+    );
+    return unknown.flat();
   }
 
   /**
@@ -102,23 +137,38 @@ export class Graph extends ModuleGraph {
   }
 
   /**
-   * The people each audience key stands for (`*`, `t:…`, `d:…`; `u:…` needs no call), in one call for
-   * all keys. A department that no longer exists stands for nobody.
+   * The people each audience key stands for (`*`, `t:…`, `d:…`; `u:…` needs no call), every page of them.
+   * All keys of a response are asked together: one round of calls per MAX_AUDIENCE members of the largest
+   * group (each round in calls of ALIAS_CHUNK aliased fields, side by side), whatever the number of logs.
+   * A department that no longer exists stands for nobody.
    */
   async membersOf(corpId: string, keys: readonly string[], requestId?: string): Promise<string[][]> {
-    const fields = keys.map((key, i) => {
-      if (key === EVERYONE) return `k${i}: employees(first: ${MAX_AUDIENCE}) { nodes { unionId } }`;
-      if (key.startsWith('u:')) return null;
-      const departmentId = key.slice(2);
-      return `k${i}: department(id: ${JSON.stringify(departmentId)}) { members(first: ${MAX_AUDIENCE}, includeSubdepartments: ${key.startsWith('d:')}) { nodes { unionId } } }`;
-    });
-    const selected = fields.filter((field) => field !== null);
-    const data = selected.length ? await this.requestTolerant(corpId, `query LogsAudience { ${selected.join(' ')} }`, requestId) : {};
-    return keys.map((key, i) => {
-      if (key.startsWith('u:')) return [key.slice(2)];
-      const answer = data[`k${i}`] as { nodes?: { unionId: string }[]; members?: { nodes: { unionId: string }[] } } | null | undefined;
-      return (answer?.nodes ?? answer?.members?.nodes ?? []).map((node) => node.unionId);
-    });
+    const members = keys.map((key) => (key.startsWith('u:') ? [key.slice(2)] : []));
+    let open = keys.flatMap((key, index) => (key.startsWith('u:') ? [] : [{ index, key, after: null as string | null }]));
+    while (open.length) {
+      const chunks: (typeof open)[] = [];
+      for (let i = 0; i < open.length; i += ALIAS_CHUNK) chunks.push(open.slice(i, i + ALIAS_CHUNK));
+      const answers = await Promise.all(
+        chunks.map((chunk) => {
+          const fields = chunk.map(({ index, key, after }) => {
+            const page = `first: ${MAX_AUDIENCE}${after ? `, after: ${JSON.stringify(after)}` : ''}`;
+            const selection = `{ nodes { unionId } pageInfo { hasNextPage endCursor } }`;
+            if (key === EVERYONE) return `k${index}: employees(${page}) ${selection}`;
+            return `k${index}: department(id: ${JSON.stringify(key.slice(2))}) { members(${page}, includeSubdepartments: ${key.startsWith('d:')}) ${selection} }`;
+          });
+          return this.requestTolerant(corpId, `query LogsAudience { ${fields.join(' ')} }`, requestId);
+        }),
+      );
+      const data = Object.fromEntries(answers.flatMap((answer) => Object.entries(answer)));
+      open = open.flatMap((entry) => {
+        const answer = data[`k${entry.index}`] as MemberPage | { members: MemberPage } | null | undefined;
+        const page = answer && 'members' in answer ? answer.members : answer;
+        if (!page) return [];
+        members[entry.index].push(...page.nodes.map((node) => node.unionId));
+        return page.pageInfo.hasNextPage ? [{ ...entry, after: page.pageInfo.endCursor }] : [];
+      });
+    }
+    return members;
   }
 
   /** A department's ancestors (ids), nearest first; NOT_FOUND when the corp has no such department. */

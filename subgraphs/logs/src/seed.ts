@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { audienceKeys, NO_FACTS } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogKind, WorkLogVisibility } from './work-log.entity';
 
@@ -18,9 +18,10 @@ export function lastDays(days: number, timeZone: string, now = new Date()): stri
 }
 
 /** A log as the seeds write it: straight through the ORM, with the audience keys that need no directory data. */
-function seedLog(em: EntityManager, author: string, date: string, text: string, visibility: WorkLogVisibility, readers: string[]): void {
+function seedLog(em: EntityManager, author: string, date: string, text: string, visibility: WorkLogVisibility, readers: string[], voice = false): void {
   const log = new WorkLog(author, WorkLogKind.DAILY, text, visibility);
   Object.assign(log, { date, readerUnionIds: readers, createdAt: new Date(`${date}T10:00:00.000Z`) });
+  if (voice) Object.assign(log, { voiceMediaId: DEMO_VOICE_NOTE.mediaId, voiceDurationSeconds: DEMO_VOICE_NOTE.durationSeconds });
   em.persist(log);
   const ref = em.getReference(WorkLog, log.id, { wrapped: true });
   for (const key of audienceKeys(author, NO_FACTS, visibility, readers)) em.persist(new WorkLogAudience(ref, key));
@@ -28,7 +29,8 @@ function seedLog(em: EntityManager, author: string, date: string, text: string, 
 
 /**
  * Idempotent: a DAILY log for each of the last three days for every demo person who has none for that day.
- * Text only (voice notes are media files the media subgraph owns). Visibility CORP, except every fifth
+ * Two people in three have a voice note on their newest log: the demo voice note the media subgraph's seed
+ * stores (DEMO_VOICE_NOTE, with its id and duration). Visibility CORP, except every fifth
  * person, whose logs only they and the demo admin read (PEOPLE). TEAM and DEPARTMENT logs need the
  * author's departments from the directory at write time, so the demo shows them only once written
  * through `createWorkLog`.
@@ -44,7 +46,8 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       for (const [day, date] of days.entries()) {
         if (done.has(`${person.unionId}|${date}`)) continue;
         const text = DEMO_TEXTS[(index + day) % DEMO_TEXTS.length];
-        seedLog(tx, person.unionId, date, text, people ? WorkLogVisibility.PEOPLE : WorkLogVisibility.CORP, people ? [DEMO.adminUnionId] : []);
+        const voice = day === days.length - 1 && index % 3 !== 2;
+        seedLog(tx, person.unionId, date, text, people ? WorkLogVisibility.PEOPLE : WorkLogVisibility.CORP, people ? [DEMO.adminUnionId] : [], voice);
       }
     }
   });

@@ -1,18 +1,21 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, errors, MediaReference, mediaReference, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, decodeCursor, encodeCursor, errors, MediaReference, mediaReference, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { NO_FACTS, readsEverything } from './audience';
 import { EmployeeStub, employeeRef } from './employee.stub';
 import { WorkLog, WorkLogComment, WorkLogKind, WorkLogRead } from './work-log.entity';
 import { CreateWorkLogInput, MAX_TEXT, SubmissionArgs, UpdateWorkLogInput, WorkLogFeedArgs } from './work-log.inputs';
-import { authorOf, checkPeriod, checkReaders, writeAudience } from './work-log.service';
+import { authorOf, checkPeriod, checkReaders, checkReadersExist, writeAudience } from './work-log.service';
 import type { LogsContext } from './loaders';
 
 export const FEED_ORDER = [['createdAt', 'desc'], ['id', 'desc']] as const;
 
 @ObjectType()
 export class WorkLogConnection extends Connection(WorkLog) {}
+
+@ObjectType({ description: 'Employees who are meant to read a work log, a page at a time.' })
+export class WorkLogReaderConnection extends Connection(EmployeeStub, 'WorkLogReader') {}
 
 @ObjectType({ description: 'Who in a department submitted a DAILY log for a date, and who did not.' })
 export class WorkLogSubmissions {
@@ -102,6 +105,7 @@ export class WorkLogResolver {
     const [facts, { voiceDurationSeconds }] = await Promise.all([
       loaders.graph.employeeFacts(auth.corpId, author, requestId),
       loaders.graph.checkMedia(auth.corpId, input.voiceMediaId, attachmentIds, requestId),
+      checkReadersExist(loaders.graph, auth.corpId, readers, requestId),
     ]);
     return em.transactional(async (tx) => {
       const period = input.kind === WorkLogKind.DAILY ? { date: input.date } : input.kind === WorkLogKind.WEEKLY ? { week: input.week } : null;
@@ -136,6 +140,7 @@ export class WorkLogResolver {
     const [facts, media] = await Promise.all([
       audienceChanges ? loaders.graph.employeeFacts(auth.corpId, author, requestId) : null,
       loaders.graph.checkMedia(auth.corpId, input.voiceMediaId, attachmentIds ?? [], requestId),
+      input.readerUnionIds ? checkReadersExist(loaders.graph, auth.corpId, readers, requestId) : undefined,
     ]);
     return em.transactional(async (tx) => {
       const log = await tx.findOneOrFail(WorkLog, { id: found.id });
@@ -211,10 +216,13 @@ export class WorkLogResolver {
     return (await loaders.readsByLog.load(log.id)).map((read) => employeeRef(read.readerUnionId));
   }
 
-  @FieldResolver(() => [EmployeeStub], {
-    description: `The intended readers (per visibility; at most 500 per department or corp) who have not marked it read, the author excluded.`,
+  @FieldResolver(() => WorkLogReaderConnection, {
+    description:
+      'The intended readers (per visibility, as the directory has them now) who have not marked it read, the author excluded; ordered by unionId. Every department member counts: no cap.',
   })
-  async unreadBy(@Root() log: WorkLog, @Ctx() { loaders }: LogsContext): Promise<EmployeeStub[]> {
+  async unreadBy(@Root() log: WorkLog, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() { loaders }: LogsContext): Promise<Page<EmployeeStub>> {
+    const [from] = after ? decodeCursor(after, 1) : [null];
+    if (from !== null && typeof from !== 'string') throw errors.BAD_USER_INPUT(`Invalid cursor "${after}": pass an endCursor from a previous page`);
     const [keys, reads] = await Promise.all([loaders.audienceByLog.load(log.id), loaders.readsByLog.load(log.id)]);
     const members = await loaders.membersByAudienceKey.loadMany(keys);
     const done = new Set([log.authorUnionId, ...reads.map((read) => read.readerUnionId)]);
@@ -223,7 +231,11 @@ export class WorkLogResolver {
       if (group instanceof Error) throw group;
       for (const unionId of group) if (!done.has(unionId)) unread.add(unionId);
     }
-    return [...unread].map(employeeRef);
+    const ordered = [...unread].sort();
+    const rest = from === null ? ordered : ordered.filter((unionId) => unionId > from);
+    const nodes = rest.slice(0, first).map(employeeRef);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.unionId]) }));
+    return { nodes, edges, pageInfo: { hasNextPage: rest.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: Promise.resolve(ordered.length) };
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller marked it read (always true for the author).' })

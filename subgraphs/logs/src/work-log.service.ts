@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { errors, type AuthContext, Role } from '@corphub/shared';
-import { audienceKeys, type DirectoryFacts } from './audience';
+import { audienceKeys, type DirectoryFacts, type Graph } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogKind, WorkLogVisibility } from './work-log.entity';
 import { isIsoWeek } from './work-log.inputs';
 
@@ -26,6 +26,18 @@ export function checkReaders(visibility: WorkLogVisibility, readerUnionIds: stri
   if (visibility === WorkLogVisibility.PEOPLE && !readers.length) throw errors.BAD_USER_INPUT('PEOPLE visibility needs readerUnionIds');
   if (visibility !== WorkLogVisibility.PEOPLE && readers.length) throw errors.BAD_USER_INPUT(`readerUnionIds are for PEOPLE visibility only, not ${visibility}`);
   return readers;
+}
+
+/**
+ * PEOPLE names its readers: each must be an employee of the corp, checked in the directory at write time.
+ * Unknown ones are BAD_USER_INPUT, listed in `extensions.unknownReaderUnionIds`.
+ */
+export async function checkReadersExist(graph: Graph, corpId: string, readerUnionIds: string[], requestId?: string): Promise<void> {
+  if (!readerUnionIds.length) return;
+  const unknown = await graph.unknownPeople(corpId, readerUnionIds, requestId);
+  if (unknown.length) {
+    throw errors.BAD_USER_INPUT(`readerUnionIds names people who are no employees of this corp: ${unknown.join(', ')}`, { unknownReaderUnionIds: unknown });
+  }
 }
 
 /** Replaces a log's audience and department rows with those of its current visibility and the author's facts. */

@@ -2,7 +2,9 @@ import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { logs } from '@corphub/logs';
-import { DEMO, DEMO_PEOPLE, Role } from '@corphub/shared';
+import { demoVoiceWav, media } from '@corphub/media';
+import { download } from '@corphub/gateway';
+import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE, Role } from '@corphub/shared';
 import { letTimersRun } from '@corphub/shared/testing';
 
 const DASHBOARD = `{ department(id: "sales") { members(first: 50, includeSubdepartments: true) { nodes { displayName workLogs(first: 1) { edges { node { date text voice { durationSeconds url } } } } } } } }`;
@@ -15,10 +17,11 @@ describe('logs seeds', () => {
   });
   afterAll(() => hub?.stop());
 
-  it('seeds three days of DAILY logs for the demo corp idempotently; the dashboard query reads them', async () => {
+  it('seeds three days of DAILY logs for the demo corp idempotently, voice notes included; the dashboard query reads them', async () => {
     for (let run = 0; run < 2; run++) {
       await identity.seedDemo!(hub.subgraphs.identity.orm);
       await directory.seedDemo!(hub.subgraphs.directory.orm);
+      await media.seedDemo!(hub.subgraphs.media.orm, { dataDir: hub.dataDir });
       await logs.seedDemo!(hub.subgraphs.logs.orm);
     }
     await letTimersRun();
@@ -29,7 +32,19 @@ describe('logs seeds', () => {
     expect(dashboard.errors).toBeUndefined();
     const members = dashboard.data!.department.members.nodes;
     expect(members).toHaveLength(10);
-    for (const member of members) expect(member.workLogs.edges).toEqual([{ node: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), text: expect.any(String), voice: null } }]);
+    // two people in three have the demo voice note on their newest log, a real WAV stored through the media subgraph
+    const voiced = (name: string) => DEMO_PEOPLE.findIndex((person) => person.displayName === name) % 3 !== 2;
+    for (const member of members) {
+      expect({ member: member.displayName, edges: member.workLogs.edges }).toEqual({
+        member: member.displayName,
+        edges: [{ node: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), text: expect.any(String), voice: voiced(member.displayName) ? { durationSeconds: DEMO_VOICE_NOTE.durationSeconds, url: expect.any(String) } : null } }],
+      });
+    }
+    const { url } = members.find((member: { displayName: string }) => voiced(member.displayName)).workLogs.edges[0].node.voice;
+    const file = await download(url);
+    expect([file.status, file.headers.get('content-type'), file.body.equals(demoVoiceWav())]).toEqual([200, 'audio/wav', true]);
+    const stored = await hub.request(`{ mediaList { totalCount nodes { id kind durationSeconds uploadedBy } } }`, { token: admin });
+    expect(stored.data).toEqual({ mediaList: { totalCount: 1, nodes: [{ id: DEMO_VOICE_NOTE.mediaId, kind: 'AUDIO', durationSeconds: DEMO_VOICE_NOTE.durationSeconds, uploadedBy: DEMO_PEOPLE[1].unionId }] } });
     // every fifth person writes for the admin only (PEOPLE): an employee sees the others' logs
     const liWei = await hub.token({ corp: DEMO.corpId, role: Role.EMPLOYEE, union: DEMO_PEOPLE[1].unionId });
     const seen = await hub.request(`{ workLogFeed(kind: DAILY) { totalCount } }`, { token: liWei });

@@ -1,10 +1,11 @@
-import { defineSubgraph, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
+import { dataDir, defineSubgraph, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, type MediaServerOptions } from './server';
+import { seedDemo } from './seed';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
-import { deriveUrlKey, mediaEnv, type MediaSettings } from './media/media.settings';
+import { deriveUrlKey, mediaEnv, storeFromEnv, type MediaSettings } from './media/media.settings';
 
 /**
  * The media subgraph. `overrides` replace what the environment says (tests: small limits, short links).
@@ -17,12 +18,19 @@ export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphD
     entities,
     migrations: { sqlite, postgresql },
     buildSchema,
+    seedDemo: (orm, context) => seedDemo(orm, overrides.store ?? storeFromEnv(process.env, context?.dataDir ?? dataDir())),
     createServer: (options: MediaServerOptions) => {
       const env = mediaEnv(process.env);
       const internalSecret = (options.security ?? readSecurityConfig(process.env, 'subgraph')).internalSecret;
       return createServer({
         ...options,
-        media: { limits: env.limits, urlTtlSeconds: env.urlTtlSeconds, urlKey: deriveUrlKey(internalSecret, env.urlSecret), ...overrides },
+        media: {
+          store: overrides.store ?? storeFromEnv(process.env, options.dataDir ?? dataDir()),
+          limits: env.limits,
+          urlTtlSeconds: env.urlTtlSeconds,
+          urlKey: deriveUrlKey(internalSecret, env.urlSecret),
+          ...overrides,
+        },
       });
     },
   });
@@ -32,5 +40,7 @@ export const media: SubgraphDefinition = mediaSubgraph();
 
 export { entities, buildSchema, createServer };
 export * from './media/media.entity';
+export { demoVoiceWav } from './seed';
 export { ALLOWED_TYPES } from './media/media.inspect';
-export { DEFAULT_LIMITS, type MediaSettings, type KindLimits } from './media/media.settings';
+export { DEFAULT_LIMITS, storeFromEnv, type MediaSettings, type KindLimits } from './media/media.settings';
+export { S3MediaStore, type S3StoreOptions } from './media/media.s3-store';

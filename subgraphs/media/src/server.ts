@@ -1,4 +1,4 @@
-import { dataDir as defaultDataDir, LocalMediaStore, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { dataDir as defaultDataDir, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -22,7 +22,7 @@ export async function createServer(options: MediaServerOptions): Promise<Running
     urlKey: media?.urlKey ?? deriveUrlKey(internalSecret),
   };
   // staging files of uploads that a crash interrupted
-  if (settings.store instanceof LocalMediaStore) await settings.store.sweepStaging();
+  await settings.store.sweepStaging();
   const links = new MediaLinks(settings);
   return startSubgraphServer({
     name: 'media',

@@ -1,8 +1,9 @@
 import http from 'node:http';
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub, download, originOf, upload } from '@corphub/gateway';
+import { download, originOf, startTestHub, type TestHub, upload } from '@corphub/gateway';
 import { mediaSubgraph } from '@corphub/media';
 import { png, wav } from '@corphub/shared/testing';
+import { byteRangeParts } from './support/byteranges';
 
 // short enough to watch a link expire, long enough for a loaded CI machine to use it first
 const TTL_SECONDS = 6;
@@ -61,6 +62,21 @@ describe('media downloads (GET /media/:id at the gateway)', () => {
     // a range for an older version (If-Range with another ETag) gets the whole file
     const stale = await download(fileUrl(voiceId), token, { range: 'bytes=0-9', 'if-range': '"0000"' });
     expect([stale.status, stale.body.length]).toEqual([200, voice.length]);
+  });
+
+  it('serves several ranges as one 206 multipart/byteranges answer, overlapping ones merged', async () => {
+    const answer = await download(fileUrl(voiceId), token, { range: 'bytes=0-43, 1000-1009, 1005-1019, -5' });
+    expect(answer.status).toBe(206);
+    expect(answer.headers.get('content-length')).toBe(String(answer.body.length));
+    expect(byteRangeParts(answer.headers.get('content-type'), answer.body)).toEqual([
+      { contentType: 'audio/wav', contentRange: `bytes 0-43/${voice.length}`, body: voice.subarray(0, 44) },
+      { contentType: 'audio/wav', contentRange: `bytes 1000-1019/${voice.length}`, body: voice.subarray(1000, 1020) },
+      { contentType: 'audio/wav', contentRange: `bytes ${voice.length - 5}-${voice.length - 1}/${voice.length}`, body: voice.subarray(voice.length - 5) },
+    ]);
+    // more ranges than MAX_RANGES (16): the whole file, which RFC 9110 allows instead of a long multipart answer
+    const many = Array.from({ length: 17 }, (_, i) => `${i * 100}-${i * 100 + 9}`).join(',');
+    const whole = await download(fileUrl(voiceId), token, { range: `bytes=${many}` });
+    expect([whole.status, whole.body]).toEqual([200, voice]);
   });
 
   it('answers 401 without a token or a signed link, and 404 for an unknown id', async () => {

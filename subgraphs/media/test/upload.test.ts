@@ -4,7 +4,7 @@ import { identity } from '@corphub/identity';
 import { startTestHub, type TestHub, originOf, upload, uploadForm } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
 import { mediaSubgraph } from '@corphub/media';
-import { amr, gif, jpeg, mp3, pdf, png, wav, webp, eventually } from '@corphub/shared/testing';
+import { adts, amr, eventually, gif, heic, jpeg, m4a, mp3, opus, pdf, png, wav, webp } from '@corphub/shared/testing';
 import { stagingFiles, storedFiles } from './support/store';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -83,6 +83,12 @@ describe('media uploads (POST /media at the gateway)', () => {
       ['a WebP photo', 'IMAGE', webp(300, 200), { mimeType: 'image/webp', width: 300, height: 200 }],
       ['an MP3 voice note', 'AUDIO', mp3(40), { mimeType: 'audio/mpeg', durationMs: expect.any(Number) }],
       ['an AMR voice note', 'AUDIO', amr(50), { mimeType: 'audio/amr', durationMs: 1000 }],
+      ['a HEIC photo (iPhone)', 'IMAGE', heic(4032, 3024), { mimeType: 'image/heic', width: 4032, height: 3024 }],
+      ['a HEIC invoice scan', 'DOCUMENT', heic(1200, 1600), { mimeType: 'image/heic', width: 1200, height: 1600 }],
+      ['an AAC voice note in M4A', 'AUDIO', m4a(1.5), { mimeType: 'audio/x-m4a', durationMs: 1500 }],
+      ['an Opus voice note in Ogg', 'AUDIO', opus(1.25), { mimeType: 'audio/ogg; codecs=opus', durationMs: 1250 }],
+      // raw ADTS has no length in a header: music-metadata estimates it from the frames it reads
+      ['a raw AAC (ADTS) voice note', 'AUDIO', adts(40), { mimeType: 'audio/aac', durationMs: expect.any(Number) }],
     ])('accepts %s', async (_name, kind, bytes, expected) => {
       const answer = await upload(hub, token, bytes, { kind });
       expect(answer.status).toBe(201);
@@ -98,6 +104,8 @@ describe('media uploads (POST /media at the gateway)', () => {
       ['a WAV as a photo', 'IMAGE', wav(0.2, 8000, 7), 415, 'audio/wav'],
       ['a PNG as a voice note', 'AUDIO', png(8, 8, 9), 415, 'image/png'],
       ['a PDF as a voice note', 'AUDIO', pdf('not audio'), 415, 'application/pdf'],
+      ['a HEIC photo as a voice note', 'AUDIO', heic(8, 8), 415, 'image/heic'],
+      ['an Opus voice note as a photo', 'IMAGE', opus(0.5), 415, 'audio/ogg; codecs=opus'],
     ])('refuses %s', async (_name, kind, bytes, status, detectedType) => {
       const before = { files: storedFiles(hub).length, records: await mediaCount() };
       const answer = await upload(hub, token, bytes, { kind, headers: { 'content-type': 'image/png' } });
@@ -170,6 +178,16 @@ describe('media uploads (POST /media at the gateway)', () => {
       const long = amr(150); // 3 s in 4.8 kB
       const answer = await upload(hub, token, long, { kind: 'AUDIO' });
       expect([answer.status, answer.json.error.reason]).toEqual([413, 'TOO_LARGE']);
+    });
+
+    it.each([
+      ['an M4A', m4a(2.5)],
+      ['an Opus', opus(2.5)],
+    ])('refuses %s voice note over the limit in seconds', async (_name, long) => {
+      expect(long.length).toBeLessThan(LIMITS.AUDIO.maxBytes);
+      const answer = await upload(hub, token, long, { kind: 'AUDIO' });
+      expect([answer.status, answer.json.error.reason, answer.json.error.maxSeconds]).toEqual([413, 'TOO_LARGE', 2]);
+      expect(storedFiles(hub).some((file) => file.endsWith(sha256(long)))).toBe(false);
     });
 
     it('refuses a voice note longer than the audio limit in seconds', async () => {

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
 import type { Request, Response, Router } from 'express';
 import busboy from 'busboy';
 import { GraphQLError } from 'graphql';
-import { CONTEXT_HEADER, errors, Role, TooLargeError, transactionalIdempotent, type MediaStore, type RouteKit, type StagedFile } from '@corphub/shared';
+import { CONTEXT_HEADER, errors, Role, TooLargeError, transactionalIdempotent, type ByteRange, type Logger, type MediaStore, type RouteKit, type StagedFile } from '@corphub/shared';
 import { Media, MediaKind } from './media.entity';
 import { inspect, tooLarge } from './media.inspect';
 import type { MediaSettings } from './media.settings';
@@ -69,6 +72,55 @@ function stageMultipart(req: Request, store: MediaStore, maxBytes: number): Prom
     parser.on('error', fail);
     req.pipe(parser);
   });
+}
+
+/** A request for more ranges than this gets the whole file (200). */
+export const MAX_RANGES = 16;
+
+function pipeFrom(stream: Readable, res: Response, logger: Logger): void {
+  stream.on('error', (error) => {
+    logger.error({ err: error }, 'media read failed');
+    res.destroy(error);
+  });
+  stream.pipe(res);
+}
+
+/**
+ * 206 with `multipart/byteranges` (RFC 9110 section 14.6): each range is a part with its own
+ * Content-Type and Content-Range, read from the store one after the other.
+ */
+async function sendByteRanges(
+  res: Response,
+  headOnly: boolean,
+  mimeType: string,
+  size: number,
+  ranges: readonly ByteRange[],
+  read: (range: ByteRange) => Promise<Readable>,
+  logger: Logger,
+): Promise<void> {
+  const boundary = randomBytes(16).toString('hex');
+  const heads = ranges.map((range) => `\r\n--${boundary}\r\nContent-Type: ${mimeType}\r\nContent-Range: bytes ${range.start}-${range.end}/${size}\r\n\r\n`);
+  const tail = `\r\n--${boundary}--\r\n`;
+  const length = ranges.reduce((total, range, i) => total + Buffer.byteLength(heads[i]) + range.end - range.start + 1, Buffer.byteLength(tail));
+  res.status(206).setHeader('content-type', `multipart/byteranges; boundary=${boundary}`);
+  res.setHeader('content-length', String(length));
+  if (headOnly) {
+    res.end();
+    return;
+  }
+  try {
+    for (const [i, range] of ranges.entries()) {
+      res.write(heads[i]);
+      for await (const chunk of await read(range)) {
+        if (!res.write(chunk)) await once(res, 'drain');
+      }
+    }
+    res.end(tail);
+  } catch (error) {
+    // the status line is sent: all that is left is to cut the response short
+    logger.error({ err: error }, 'media read failed');
+    res.destroy(error as Error);
+  }
 }
 
 /** `POST /media` and `GET /media/:id` on the media subgraph (the gateway forwards both from its own host). */
@@ -163,24 +215,30 @@ export function mediaRoutes(settings: MediaSettings, links: MediaLinks) {
         res.status(416).json({ error: { code: 'BAD_USER_INPUT', reason: 'RANGE_NOT_SATISFIABLE', message: `The file has ${size} bytes` } });
         return;
       }
-      // one range is served as 206; several (rare for media players) as the whole file
-      const range = Array.isArray(ranges) && ranges.length === 1 && ranges.type === 'bytes' ? ranges[0] : undefined;
-      if (range) {
+      const wanted = Array.isArray(ranges) && ranges.type === 'bytes' ? ranges : [];
+      if (wanted.length === 1) {
+        const [range] = wanted;
         res.status(206).setHeader('content-range', `bytes ${range.start}-${range.end}/${size}`);
         res.setHeader('content-length', String(range.end - range.start + 1));
-      } else {
-        res.status(200).setHeader('content-length', String(size));
+        if (req.method === 'HEAD') {
+          res.end();
+          return;
+        }
+        pipeFrom(await store.read(media.sha256, range), res, logger);
+        return;
       }
+      // several ranges (after merging overlapping ones): one multipart/byteranges answer, up to MAX_RANGES;
+      // past that the whole file, as RFC 9110 allows a server to ignore Range
+      if (wanted.length > 1 && wanted.length <= MAX_RANGES) {
+        await sendByteRanges(res, req.method === 'HEAD', media.mimeType, size, wanted, (range) => store.read(media.sha256, range), logger);
+        return;
+      }
+      res.status(200).setHeader('content-length', String(size));
       if (req.method === 'HEAD') {
         res.end();
         return;
       }
-      const stream = store.read(media.sha256, range);
-      stream.on('error', (error) => {
-        logger.error({ err: error }, 'media read failed');
-        res.destroy(error);
-      });
-      stream.pipe(res);
+      pipeFrom(await store.read(media.sha256), res, logger);
     });
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { LocalMediaStore, type MediaStore } from '@corphub/shared';
 import { MediaKind } from './media.entity';
+import { S3MediaStore } from './media.s3-store';
 
 const MB = 1024 * 1024;
 
@@ -39,6 +40,40 @@ export function deriveUrlKey(internalSecret: string, ownSecret?: string): Buffer
 /** The files of the local store: `<dataDir>/media`. */
 export function localStore(dataDir: string): LocalMediaStore {
   return new LocalMediaStore(path.join(dataDir, 'media'));
+}
+
+const TRUE = ['1', 'true', 'yes'];
+
+/**
+ * The store the environment asks for. CORPHUB_MEDIA_STORE=`local` (default: files in `<dataDir>/media`) or
+ * `s3`: CORPHUB_MEDIA_S3_BUCKET (required), CORPHUB_MEDIA_S3_PREFIX, CORPHUB_MEDIA_S3_REGION (else AWS_REGION,
+ * else us-east-1), CORPHUB_MEDIA_S3_ENDPOINT (MinIO, Ceph, R2 …), CORPHUB_MEDIA_S3_FORCE_PATH_STYLE (default:
+ * true when an endpoint is given); credentials from the AWS SDK's usual chain (AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY, a profile, an instance role). S3 uploads are staged in `<dataDir>/media-staging`.
+ */
+export function storeFromEnv(env: NodeJS.ProcessEnv, dataDir: string): MediaStore {
+  const kind = (env.CORPHUB_MEDIA_STORE || 'local').toLowerCase();
+  if (kind === 'local') return localStore(dataDir);
+  if (kind !== 's3') throw new Error(`CORPHUB_MEDIA_STORE must be "local" or "s3", got "${env.CORPHUB_MEDIA_STORE}"`);
+  const bucket = env.CORPHUB_MEDIA_S3_BUCKET;
+  if (!bucket) throw new Error('CORPHUB_MEDIA_STORE=s3 needs CORPHUB_MEDIA_S3_BUCKET');
+  const endpoint = env.CORPHUB_MEDIA_S3_ENDPOINT || undefined;
+  const pathStyle = env.CORPHUB_MEDIA_S3_FORCE_PATH_STYLE;
+  return new S3MediaStore({
+    bucket,
+    prefix: env.CORPHUB_MEDIA_S3_PREFIX || undefined,
+    stagingDir: path.join(dataDir, 'media-staging'),
+    client: {
+      region: env.CORPHUB_MEDIA_S3_REGION || env.AWS_REGION || 'us-east-1',
+      endpoint,
+      forcePathStyle: pathStyle ? TRUE.includes(pathStyle.toLowerCase()) : endpoint !== undefined,
+      // the SDK reads these from process.env itself; read here too, from the environment given
+      credentials:
+        env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+          ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }
+          : undefined,
+    },
+  });
 }
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
