@@ -17,6 +17,8 @@ import {
   type SecurityConfig,
 } from '@corphub/shared';
 import { SubgraphDataSource } from './data-source';
+import { AccessDirectory } from './access';
+import { useAccessInvalidation } from './plugins/use-access-invalidation';
 import { contextFactory, type GatewayContext } from './context';
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, refuseOversizedBodies } from './http';
@@ -69,6 +71,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
+  const access = new AccessDirectory({
+    subgraphUrl: (name) => subgraphUrls[name],
+    internalSecret: security.internalSecret,
+    ttlSeconds: config.accessCacheSeconds,
+    logger,
+  });
   const limits = useQueryLimits(config.limits);
   const persistedQueries = usePersistedQueries(config, logger);
   await persistedQueries.ready();
@@ -94,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useRequestLogging(),
       limits.plugin,
       persistedQueries.plugin,
+      useAccessInvalidation(access),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],
   });
@@ -115,11 +124,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
     refuseOversizedBodies(metrics),
-    expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger, access) }),
   );
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
   for (const subgraph of ['media', 'attendance']) {
-    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));
+    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 
   const port = await listen(httpServer, options.port ?? 0, options.host);

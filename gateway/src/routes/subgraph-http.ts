@@ -2,7 +2,8 @@ import http from 'node:http';
 import { pipeline } from 'node:stream';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, signInternalContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { internalContextSigner, type AccessDirectory } from '../access';
 import { requestIdFor } from '@corphub/shared';
 
 export interface SubgraphHttpOptions {
@@ -10,6 +11,7 @@ export interface SubgraphHttpOptions {
   subgraph: string;
   verifier: CallerTokenVerifier;
   internalSecret: string;
+  access: AccessDirectory;
   /** The subgraph's GraphQL URL, once the gateway knows it (undefined when the supergraph has no such subgraph). */
   subgraphUrl: () => string | undefined;
   logger: Logger;
@@ -47,9 +49,13 @@ export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {
     if (token || !signedLink) {
       try {
         const auth = await options.verifier.verify(token);
-        headers[CONTEXT_HEADER] = await signInternalContext(auth, options.internalSecret);
+        const signer = internalContextSigner(auth, options.access, options.internalSecret);
+        await signer.checkCaller();
+        headers[CONTEXT_HEADER] = await signer.forSubgraph(options.subgraph);
       } catch (error) {
-        answer(res, 401, 'UNAUTHENTICATED', error instanceof GraphQLError ? error.message : 'Token could not be verified');
+        const code = error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : 'UNAUTHENTICATED';
+        const status = code === 'FORBIDDEN' ? 403 : code === 'UNAUTHENTICATED' ? 401 : 502;
+        answer(res, status, code, error instanceof GraphQLError ? error.message : 'Token could not be verified');
         req.resume();
         return;
       }

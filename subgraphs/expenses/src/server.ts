@@ -8,5 +8,5 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const gatewayUrl = options.gatewayUrl ?? (() => process.env.CORPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql');
   const graph = new ExpensesGraph(new GatewayClient({ service: 'expenses', gatewayUrl, internalSecret: security.internalSecret }));
-  return startSubgraphServer({ name: 'expenses', schema: await buildSchema(), createLoaders: (em: EntityManager) => createLoaders(em, graph), ...options, security });
+  return startSubgraphServer({ name: 'expenses', module: 'expenses', schema: await buildSchema(), createLoaders: (em: EntityManager) => createLoaders(em, graph), ...options, security });
 }

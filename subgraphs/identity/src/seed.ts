@@ -7,11 +7,11 @@ import { Installation } from './apps/installation.entity';
 import { hashSecret, newAppSecret } from './ids';
 import { issueOpenIdsForApp } from './open-ids/open-id.issuer';
 
-/** The reference modules, registered like any vendor's app. */
+/** The reference modules, registered like any vendor's app (a migration adds them to every hub), each serving its subgraph. */
 export const REFERENCE_APPS = [
-  { appId: 'attendance', name: 'Attendance check-in', vendor: 'Corphub reference modules' },
-  { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules' },
-  { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules' },
+  { appId: 'attendance', name: 'Attendance check-in', vendor: 'Corphub reference modules', subgraph: 'attendance' },
+  { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules', subgraph: 'expenses' },
+  { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules', subgraph: 'logs' },
 ] as const;
 
 /** Idempotent: on every `npm start`, writes only what is missing. */
@@ -28,7 +28,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     for (const reference of REFERENCE_APPS) {
       let app = await tx.findOne(App, { appId: reference.appId });
       if (!app) {
-        app = new App(reference.appId, reference.name, reference.vendor, await hashSecret(newAppSecret()));
+        app = new App(reference.appId, reference.name, reference.vendor, await hashSecret(newAppSecret()), undefined, reference.subgraph);
         tx.persist(app);
       }
       if (!(await tx.findOne(Installation, { app: reference.appId }))) {

@@ -9,5 +9,5 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
   const gatewayUrl = options.gatewayUrl ?? (() => fallback);
   const graph = new Graph(new GatewayClient({ service: 'logs', gatewayUrl, internalSecret: security.internalSecret }));
-  return startSubgraphServer({ name: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph), ...options, security });
+  return startSubgraphServer({ name: 'logs', module: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph), ...options, security });
 }
