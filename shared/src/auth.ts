@@ -97,10 +97,10 @@ function fromClaims(payload: CorphubClaims, internal = false): AuthContext {
   };
   const auth: AuthContext = { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
   if (internal) {
-    const list = (value: unknown, name: string) => {
+    const list = (value: unknown, name: string): string[] | undefined => {
       if (value === undefined) return undefined;
-      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw unauthenticated(`Token claim ${name} must be a list of strings`);
-      return value as string[];
+      if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) throw unauthenticated(`Token claim ${name} must be a list of strings`);
+      return value;
     };
     const modules = list(payload.modules, 'modules');
     const scope = list(payload.scope, 'scope');

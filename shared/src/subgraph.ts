@@ -156,7 +156,7 @@ function withinScope(resolveReference: ReferenceResolver): ReferenceResolver {
     if (typeof reference.unionId === 'string' && !inScope(context.auth, reference.unionId)) return null;
     return (resolveReference as (reference: unknown, context: unknown) => unknown)(reference, context);
   };
-  return scoped as ReferenceResolver;
+  return scoped;
 }
 
 /** Wraps every gated field's resolver with the module check, in the built subgraph schema itself. */
@@ -169,7 +169,7 @@ function gateModule(schema: GraphQLSchema, module: string, gated: Map<string, Se
       const field = fields[name];
       if (!field) continue;
       const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args, context: SubgraphContext, info) => {
         requireModule(context.auth, module);
         return resolve(source, args, context, info);
       };

@@ -79,5 +79,5 @@ export function PeopleScoped(property: string, via?: string): ClassDecorator {
       const inScope = { $in: params.unionIds };
       return { [property]: via ? { [via]: inScope } : inScope };
     },
-  }) as ClassDecorator;
+  });
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
 import type { AccessDirectory } from '../access';
 import type { GatewayContext } from '../context';
 
@@ -16,7 +16,7 @@ export function useAccessInvalidation(access: AccessDirectory): ApolloServerPlug
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
           const touched = operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && ACCESS_MUTATIONS.has(selection.name.value));
           if (touched) await access.invalidate(contextValue.auth.corpId);
         },
