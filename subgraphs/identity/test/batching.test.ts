@@ -7,7 +7,7 @@ describe('identity: SQL statements do not grow with the page size', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ label: 'identity_batching' });
-    a = await seedCorp(hub, 'corp-a', Array.from({ length: 60 }, (_, i) => `Person ${i}`), { modules: [] });
+    a = await seedCorp(hub, 'corp-a', Array.from({ length: 60 }, (_, i) => `Person ${i}`));
     const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
     for (let i = 0; i < 12; i++) {
       await hub.request(`mutation($id: ID!) { registerApp(input: { appId: $id, name: "App", vendor: "V" }) { secret } }`, { token: platform, variables: { id: `app-${i}` } });
