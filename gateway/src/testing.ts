@@ -43,7 +43,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       database: database.targetFor,
       security,
       onQuery: queries.record,
-      gateway: options.gateway,
+      // long-lived: installs through the gateway refresh it, and statement counts see no lookups in between
+      gateway: { accessCacheSeconds: 3600, ...options.gateway },
       logger: options.logger,
       dataDir,
     });

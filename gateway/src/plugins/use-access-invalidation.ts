@@ -7,8 +7,8 @@ import type { GatewayContext } from '../context';
 export const ACCESS_MUTATIONS: ReadonlySet<string> = new Set(['installApp', 'uninstallApp', 'updateInstallationScope']);
 
 /**
- * Drops the caller corp's cached access as soon as one of those mutations ran through this gateway,
- * before its answer is sent: the next request sees the change. (Other replicas see it within
+ * Drops the caller corp's cached access as soon as one of those mutations ran through this gateway, and
+ * looks it up again, before its answer is sent: the next request sees the change. (Other replicas see it within
  * CORPHUB_ACCESS_CACHE_SECONDS.)
  */
 export function useAccessInvalidation(access: AccessDirectory): ApolloServerPlugin<GatewayContext> {
@@ -18,7 +18,10 @@ export function useAccessInvalidation(access: AccessDirectory): ApolloServerPlug
         async willSendResponse({ operation, contextValue }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;
           const touched = operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && ACCESS_MUTATIONS.has(selection.name.value));
-          if (touched) await access.invalidate(contextValue.auth.corpId);
+          if (!touched) return;
+          await access.invalidate(contextValue.auth.corpId);
+          // looked up again now, while the admin waits for the answer anyway, rather than in a later request
+          await access.resolve(contextValue.auth).catch(() => undefined);
         },
       };
     },
