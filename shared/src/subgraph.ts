@@ -133,13 +133,22 @@ export async function buildFederatedSchema({ resolvers, orphanedTypes, reference
   const gated = module ? moduleFields(typeDefs) : undefined;
   if (gated) typeDefs = nullableFields(typeDefs, gated);
   const resolverMap = createResolversMap(schema) as Record<string, object>;
-  for (const [typeName, resolveReference] of Object.entries(references)) {
+  // people-keyed entities (Person, Employee) without a resolver of their own get the stub's: the reference itself
+  const entityResolvers: Record<string, ReferenceResolver> = { ...references };
+  for (const typeName of peopleKeyedTypes(typeDefs)) entityResolvers[typeName] ??= ((reference: unknown) => reference) as ReferenceResolver;
+  for (const [typeName, resolveReference] of Object.entries(entityResolvers)) {
     const keyedOnPeople = entityKeysOf(typeDefs, typeName)?.has('unionId');
     resolverMap[typeName] = { ...resolverMap[typeName], __resolveReference: keyedOnPeople ? withinScope(resolveReference) : resolveReference };
   }
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never });
   if (module && gated) gateModule(subgraph, module, gated);
   return subgraph;
+}
+
+function peopleKeyedTypes(typeDefs: DocumentNode): string[] {
+  return typeDefs.definitions.flatMap((definition) =>
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION && entityKeyFields(definition)?.has('unionId') ? [definition.name.value] : [],
+  );
 }
 
 function entityKeysOf(typeDefs: DocumentNode, typeName: string): Set<string> | undefined {
