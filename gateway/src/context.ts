@@ -2,22 +2,27 @@ import type { Request } from 'express';
 import { LRUCache } from 'lru-cache';
 import { decodeJwt } from 'jose';
 import { bearerToken, requestIdFor, signInternalContext, type AuthContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { subgraphContexts, type AccessDirectory } from './access';
 
 export interface GatewayContext {
   auth: AuthContext;
   requestId: string;
   logger: Logger;
-  /** The verified context for subgraphs: one signed token per caller identity, reused while it has time left. */
-  internalContext: () => Promise<string>;
+  /**
+   * The verified context for one subgraph: with the corp's installed modules for module subgraphs, and a scoped
+   * app's UnionIDs for vendor apps; one signed token per caller identity, reused while it has time left.
+   */
+  internalContext: (subgraph: string) => Promise<string>;
 }
 
 /** A signed verified context lives 60 s (shared/auth.ts); it is handed out for its first half only. */
 const REUSE_MS = 30_000;
 
 /**
- * Signs the verified context once per caller identity (subject, corp, role, person, app) and reuses the token
- * while at least half its lifetime is left, instead of signing on every request. Two callers share a token
- * only when every one of those facts is the same, so it says nothing about anyone but them.
+ * Signs the verified context once per caller identity (subject, corp, role, person, app, and the modules and
+ * scope the gateway added) and reuses the token while at least half its lifetime is left, instead of signing
+ * on every request. Two callers share a token only when every one of those facts is the same, so it says
+ * nothing about anyone but them.
  */
 export class InternalContextSigner {
   private readonly tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: REUSE_MS });
@@ -25,7 +30,7 @@ export class InternalContextSigner {
   constructor(private readonly internalSecret: string) {}
 
   sign(auth: AuthContext): Promise<string> {
-    const key = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null]);
+    const key = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
     let token = this.tokens.get(key);
     if (!token) {
       token = signInternalContext(auth, this.internalSecret);
@@ -60,12 +65,15 @@ export class VerifiedCallers {
   }
 }
 
-export function contextFactory(verifier: CallerTokenVerifier, internalSecret: string, logger: Logger) {
+export function contextFactory(verifier: CallerTokenVerifier, internalSecret: string, logger: Logger, access: AccessDirectory) {
   const signer = new InternalContextSigner(internalSecret);
   const callers = new VerifiedCallers(verifier);
   return async ({ req }: { req: Request }): Promise<GatewayContext> => {
     const requestId = requestIdFor(req);
     const auth = await callers.verify(bearerToken(req.header('authorization')));
+    const contexts = subgraphContexts(auth, access, (context) => signer.sign(context));
+    // a vendor app sees only corps that installed it: refused before any subgraph is asked
+    await contexts.checkCaller();
     let requestLogger: Logger | undefined;
     return {
       auth,
@@ -74,7 +82,7 @@ export function contextFactory(verifier: CallerTokenVerifier, internalSecret: st
       get logger() {
         return (requestLogger ??= logger.child({ requestId, corpId: auth.corpId, role: auth.role }));
       },
-      internalContext: () => signer.sign(auth),
+      internalContext: (subgraph) => contexts.forSubgraph(subgraph),
     };
   };
 }

@@ -40,7 +40,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // the gateway's own health and schema fetches carry no caller
     const caller = context as Partial<GatewayContext>;
     if (!caller.internalContext || !caller.requestId) return;
-    request.http?.headers.set(CONTEXT_HEADER, await caller.internalContext());
+    request.http?.headers.set(CONTEXT_HEADER, await caller.internalContext(this.options.name));
     request.http?.headers.set(REQUEST_ID_HEADER, caller.requestId);
   }
 

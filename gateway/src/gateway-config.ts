@@ -30,6 +30,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: { default: number; [subgraph: string]: number };
   /** Redis for automatic persisted queries (shared by gateway replicas); in-memory LRU when unset. */
   redisUrl?: string;
+  /** Seconds the gateway reuses a corp's installed modules and an app's scope (installs through it apply at once). */
+  accessCacheSeconds: number;
   /** Seconds an automatic persisted query stays registered. */
   persistedQueryTtlSeconds: number;
   /** A persisted query manifest (Apollo's JSON format): its operations are registered at start. */
@@ -101,6 +103,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs,
     redisUrl: env.REDIS_URL || undefined,
     persistedQueryTtlSeconds: positiveInt(env, 'CORPHUB_PERSISTED_QUERY_TTL_SECONDS', 24 * 3600),
+    accessCacheSeconds: positiveInt(env, 'CORPHUB_ACCESS_CACHE_SECONDS', 30),
     operationsManifest: env.CORPHUB_OPERATIONS_MANIFEST || undefined,
     onlyRegisteredOperations: flag(env, 'CORPHUB_ONLY_REGISTERED_OPERATIONS', false),
     queryPlanCacheMiB: positiveInt(env, 'CORPHUB_QUERY_PLAN_CACHE_MIB', 30),

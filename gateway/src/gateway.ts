@@ -18,6 +18,8 @@ import {
 } from '@corphub/shared';
 import { SubgraphDataSource } from './data-source';
 import { createSubgraphAgent } from './subgraph-fetcher';
+import { AccessDirectory } from './access';
+import { useAccessInvalidation } from './plugins/use-access-invalidation';
 import { contextFactory, type GatewayContext } from './context';
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, refuseOversizedBodies } from './http';
@@ -72,6 +74,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
+  const access = new AccessDirectory({
+    subgraphUrl: (name) => subgraphUrls[name],
+    internalSecret: security.internalSecret,
+    ttlSeconds: config.accessCacheSeconds,
+    logger,
+  });
   const limits = useQueryLimits(config.limits);
   const persistedQueries = usePersistedQueries(config, logger);
   await persistedQueries.ready();
@@ -97,6 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useRequestLogging(),
       limits.plugin,
       persistedQueries.plugin,
+      useAccessInvalidation(access),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],
   });
@@ -118,14 +127,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
     refuseOversizedBodies(metrics),
-    expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger, access) }),
   );
   // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
   app.use('/oauth', oauthRouter({ security, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
   app.get('/.well-known/openid-configuration', openIdConfiguration);
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
   for (const subgraph of ['media', 'attendance', 'expenses']) {
-    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));
+    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 
   const port = await listen(httpServer, options.port ?? 0, options.host);

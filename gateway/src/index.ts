@@ -9,3 +9,4 @@ export { benchmarkPeople } from './seed';
 export * from './gateway-config';
 export { GatewayMetrics } from './plugins/use-metrics';
 export * from './tracing';
+export * from './access';

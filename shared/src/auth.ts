@@ -36,6 +36,16 @@ export interface AuthContext {
   role: Role;
   unionId?: string;
   appId?: string;
+  /**
+   * Set by the gateway only (never taken from a caller's token): the module subgraphs the corp installed.
+   * A module subgraph answers its fields only when its name is here (see `buildFederatedSchema({ module })`).
+   */
+  modules?: string[];
+  /**
+   * Set by the gateway only: for a vendor app whose installation has a visibility scope, the UnionIDs it
+   * may see. Absent: the whole corp.
+   */
+  scope?: string[];
 }
 
 export const ISSUER = 'corphub';
@@ -55,6 +65,8 @@ interface CorphubClaims extends JWTPayload {
   role?: unknown;
   union_id?: unknown;
   app_id?: unknown;
+  modules?: unknown;
+  scope?: unknown;
 }
 
 const encoder = new TextEncoder();
@@ -65,10 +77,13 @@ function toClaims(auth: AuthContext): CorphubClaims {
     role: auth.role,
     ...(auth.unionId ? { union_id: auth.unionId } : {}),
     ...(auth.appId ? { app_id: auth.appId } : {}),
+    ...(auth.modules ? { modules: auth.modules } : {}),
+    ...(auth.scope ? { scope: auth.scope } : {}),
   };
 }
 
-function fromClaims(payload: CorphubClaims): AuthContext {
+/** `internal`: the gateway's verified context, the only token whose `modules` and `scope` count. */
+function fromClaims(payload: CorphubClaims, internal = false): AuthContext {
   const { sub, corp_id, role, union_id, app_id } = payload;
   if (typeof sub !== 'string' || !sub) throw unauthenticated('Token has no subject');
   if (typeof corp_id !== 'string' || !corp_id) throw unauthenticated('Token has no corp_id claim');
@@ -80,7 +95,19 @@ function fromClaims(payload: CorphubClaims): AuthContext {
     if (typeof value !== 'string' || !value) throw unauthenticated(`Token claim ${name} must be a string`);
     return value;
   };
-  return { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
+  const auth: AuthContext = { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
+  if (internal) {
+    const list = (value: unknown, name: string): string[] | undefined => {
+      if (value === undefined) return undefined;
+      if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) throw unauthenticated(`Token claim ${name} must be a list of strings`);
+      return value;
+    };
+    const modules = list(payload.modules, 'modules');
+    const scope = list(payload.scope, 'scope');
+    if (modules) auth.modules = modules;
+    if (scope) auth.scope = scope;
+  }
+  return auth;
 }
 
 function signToken(auth: AuthContext, secret: string, audience: string, expiresIn: string | number): Promise<string> {
@@ -179,7 +206,7 @@ export async function verifyInternalContext(token: string | undefined, internalS
       audience: SUBGRAPH_AUDIENCE,
       algorithms: ['HS256'],
     });
-    return fromClaims(payload);
+    return fromClaims(payload, true);
   } catch (error) {
     throw asUnauthenticated(error);
   }

@@ -9,6 +9,10 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: { description: 'The request is well-formed but an argument or input field is invalid.' },
   UNAUTHENTICATED: { description: 'No valid token: missing, malformed, wrongly signed or expired.' },
   FORBIDDEN: { description: 'The caller is known but their role may not do this.' },
+  MODULE_NOT_INSTALLED: {
+    description:
+      "A kind of FORBIDDEN: the field belongs to a module (app) the caller's corp has not installed; `module` names it. The rest of the query still answers.",
+  },
   NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too)." },
   CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).' },
   INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },

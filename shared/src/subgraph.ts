@@ -7,15 +7,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, isObjectType, Kind, parse, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import type { MikroORM, EntityManager } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import { CONTEXT_HEADER, requireRole, verifyInternalContext, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
-import { createFormatError } from './errors';
+import { createFormatError, errors } from './errors';
 import { createLogger, httpRequestLogger, requestIdFor, type Logger } from './logger';
-import { scopeToCorp } from './tenant';
+import { scopeToCorp, scopeToPeople } from './tenant';
 import { validateInput } from './validation';
 
 /** What every resolver of every subgraph receives. */
@@ -45,6 +45,72 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name. */
   references?: Record<string, ReferenceResolver>;
+  /**
+   * This subgraph is a module (an app a corp installs), answered only for corps that installed it. Its
+   * root fields and the fields it adds to other subgraphs' entities are refused with MODULE_NOT_INSTALLED
+   * otherwise, and are nullable in its SDL so that a refusal leaves the rest of a query standing.
+   */
+  module?: string;
+}
+
+/** Whether a caller's visibility scope (a vendor app's) lets them see this person. */
+export function inScope(auth: AuthContext, unionId: string): boolean {
+  if (!auth.scope) return true;
+  let set = scopeSets.get(auth);
+  if (!set) scopeSets.set(auth, (set = new Set(auth.scope)));
+  return set.has(unionId);
+}
+const scopeSets = new WeakMap<AuthContext, Set<string>>();
+
+/** The module gate: one check per field, on the verified context's list of installed modules. */
+export function requireModule(auth: AuthContext, module: string): void {
+  if (!auth.modules?.includes(module)) {
+    throw errors.MODULE_NOT_INSTALLED(`Module "${module}" is not installed in corp "${auth.corpId}"`, { module });
+  }
+}
+
+const ROOT_TYPES = new Set(['Query', 'Mutation']);
+const FEDERATION_FIELDS = new Set(['_entities', '_service']);
+
+/** A resolvable `@key` type's key field names (`@key(fields: "unionId")` → unionId); undefined for other types. */
+function entityKeyFields(node: ObjectTypeDefinitionNode): Set<string> | undefined {
+  let keys: Set<string> | undefined;
+  for (const directive of node.directives ?? []) {
+    if (directive.name.value !== 'key') continue;
+    const resolvable = directive.arguments?.find((arg) => arg.name.value === 'resolvable');
+    if (resolvable?.value.kind === Kind.BOOLEAN && !resolvable.value.value) continue;
+    const fields = directive.arguments?.find((arg) => arg.name.value === 'fields');
+    if (fields?.value.kind !== Kind.STRING) continue;
+    keys ??= new Set();
+    for (const name of fields.value.value.split(/[\s{}]+/)) if (name) keys.add(name);
+  }
+  return keys;
+}
+
+/** The fields a module gates: root fields, and the non-key fields of entities it extends. By type name. */
+function moduleFields(typeDefs: DocumentNode): Map<string, Set<string>> {
+  const gated = new Map<string, Set<string>>();
+  for (const definition of typeDefs.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const name = definition.name.value;
+    const keys = ROOT_TYPES.has(name) ? new Set<string>() : entityKeyFields(definition as ObjectTypeDefinitionNode);
+    if (!keys) continue;
+    const fields = gated.get(name) ?? new Set<string>();
+    for (const field of definition.fields ?? []) if (!keys.has(field.name.value) && !FEDERATION_FIELDS.has(field.name.value)) fields.add(field.name.value);
+    gated.set(name, fields);
+  }
+  return gated;
+}
+
+/** Makes the gated fields nullable, so that a refused field is null with its error and its parent stays. */
+function nullableFields(typeDefs: DocumentNode, gated: Map<string, Set<string>>): DocumentNode {
+  return visit(typeDefs, {
+    FieldDefinition: (field, _key, _parent, _path, ancestors) => {
+      const owner = ancestors[ancestors.length - 1] as { name?: { value: string } } | undefined;
+      if (!owner?.name || !gated.get(owner.name.value)?.has(field.name.value)) return undefined;
+      return field.type.kind === Kind.NON_NULL_TYPE ? { ...field, type: field.type.type } : undefined;
+    },
+  });
 }
 
 /**
@@ -52,7 +118,7 @@ export interface FederatedSchemaOptions {
  * directives) plus the federation `@link`, and type-graphql's resolvers with each
  * `__resolveReference` merged in.
  */
-export async function buildFederatedSchema({ resolvers, orphanedTypes, references = {} }: FederatedSchemaOptions): Promise<GraphQLSchema> {
+export async function buildFederatedSchema({ resolvers, orphanedTypes, references = {}, module }: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     orphanedTypes,
@@ -63,12 +129,61 @@ export async function buildFederatedSchema({ resolvers, orphanedTypes, reference
     // instants are UTC `Date`s, printed as ISO 8601 strings
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
-  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
+  let typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
+  const gated = module ? moduleFields(typeDefs) : undefined;
+  if (gated) typeDefs = nullableFields(typeDefs, gated);
   const resolverMap = createResolversMap(schema) as Record<string, object>;
-  for (const [typeName, resolveReference] of Object.entries(references)) {
-    resolverMap[typeName] = { ...resolverMap[typeName], __resolveReference: resolveReference };
+  // people-keyed entities (Person, Employee) without a resolver of their own get the stub's: the reference itself
+  const entityResolvers: Record<string, ReferenceResolver> = { ...references };
+  for (const typeName of peopleKeyedTypes(typeDefs)) entityResolvers[typeName] ??= ((reference: unknown) => reference) as ReferenceResolver;
+  for (const [typeName, resolveReference] of Object.entries(entityResolvers)) {
+    const keyedOnPeople = entityKeysOf(typeDefs, typeName)?.has('unionId');
+    resolverMap[typeName] = { ...resolverMap[typeName], __resolveReference: keyedOnPeople ? withinScope(resolveReference) : resolveReference };
   }
-  return buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never });
+  const subgraph = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never });
+  if (module && gated) gateModule(subgraph, module, gated);
+  return subgraph;
+}
+
+function peopleKeyedTypes(typeDefs: DocumentNode): string[] {
+  return typeDefs.definitions.flatMap((definition) =>
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION && entityKeyFields(definition)?.has('unionId') ? [definition.name.value] : [],
+  );
+}
+
+function entityKeysOf(typeDefs: DocumentNode, typeName: string): Set<string> | undefined {
+  const node = typeDefs.definitions.find((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === typeName);
+  return node ? entityKeyFields(node as ObjectTypeDefinitionNode) : undefined;
+}
+
+/**
+ * A person outside a scoped app's visibility is unknown to every subgraph: their reference resolves to
+ * null, so no subgraph adds fields (module data, identity details) to them.
+ */
+function withinScope(resolveReference: ReferenceResolver): ReferenceResolver {
+  const scoped = (reference: { unionId?: unknown }, context: SubgraphContext) => {
+    if (typeof reference.unionId === 'string' && !inScope(context.auth, reference.unionId)) return null;
+    return (resolveReference as (reference: unknown, context: unknown) => unknown)(reference, context);
+  };
+  return scoped;
+}
+
+/** Wraps every gated field's resolver with the module check, in the built subgraph schema itself. */
+function gateModule(schema: GraphQLSchema, module: string, gated: Map<string, Set<string>>): void {
+  for (const [typeName, fieldNames] of gated) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    for (const name of fieldNames) {
+      const field = fields[name];
+      if (!field) continue;
+      const resolve: GraphQLFieldResolver<unknown, SubgraphContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: SubgraphContext, info) => {
+        requireModule(context.auth, module);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
 }
 
 export interface RunningServer {
@@ -86,7 +201,7 @@ export interface RouteKit<Loaders> {
 }
 
 /** HTTP status of an error a route throws: `extensions.http.status`, else by code. */
-const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, MODULE_NOT_INSTALLED: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
  * Answers errors thrown by extra routes as JSON `{ error: { code, message, ...extensions } }`:
@@ -123,7 +238,12 @@ export interface SubgraphServerOptions<Loaders> {
    * the verified context at hand. Errors they throw (or pass to `next`) are answered as JSON.
    */
   routes?: (router: Router, kit: RouteKit<Loaders>) => void;
+  /** This subgraph is this module: its `routes` are refused (MODULE_NOT_INSTALLED) for corps without it. */
+  module?: string;
 }
+
+/** Largest request head a subgraph accepts (the verified context with a scope's UnionIDs is the large part). */
+export const MAX_CONTEXT_HEADER_BYTES = 1024 * 1024;
 
 /** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -153,7 +273,8 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   const app = express();
   app.disable('x-powered-by');
   app.use(httpRequestLogger(logger));
-  const httpServer = http.createServer(app);
+  // the verified context carries a scoped app's UnionIDs (about 30 bytes each): room for tens of thousands
+  const httpServer = http.createServer({ maxHeaderSize: MAX_CONTEXT_HEADER_BYTES }, app);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -175,14 +296,20 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   });
   const contextFor = (req: Request, auth: AuthContext): SubgraphContext<Loaders> => {
     const requestId = requestIdFor(req);
-    const em = scopeToCorp(orm.em.fork(), auth.corpId);
+    const em = scopeToPeople(scopeToCorp(orm.em.fork(), auth.corpId), auth.scope);
     return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
   };
   const context = async (req: Request) => contextFor(req, await verifyInternalContext(req.header(CONTEXT_HEADER), security.internalSecret));
+  // a module's own HTTP routes (CSV exports) are the module's too: refused for corps that did not install it
+  const routeContext = async (req: Request) => {
+    const ctx = await context(req);
+    if (options.module) requireModule(ctx.auth, options.module);
+    return ctx;
+  };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => context(req) }));
   if (options.routes) {
     const router = express.Router();
-    options.routes(router, { context, contextFor });
+    options.routes(router, { context: routeContext, contextFor });
     app.use(router, routeErrorHandler(logger));
   }
 

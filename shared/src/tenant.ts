@@ -45,3 +45,39 @@ export class CorpScopeGuard implements EventSubscriber {
     }
   }
 }
+
+/** The MikroORM filter that narrows people-keyed rows to an app's visibility scope. */
+export const PEOPLE_SCOPE_FILTER = 'peopleScope';
+
+export interface PeopleScopeFilterParams {
+  /** The UnionIDs the caller may see; `null` or unset: everyone in the corp. */
+  unionIds: string[] | null;
+}
+
+/** Narrows an entity manager to the UnionIDs of a vendor app's scope (`undefined`: the whole corp). */
+export function scopeToPeople<T extends EntityManager>(em: T, unionIds: readonly string[] | undefined): T {
+  em.setFilterParams(PEOPLE_SCOPE_FILTER, { unionIds: unionIds ? [...unionIds] : null } satisfies PeopleScopeFilterParams);
+  return em;
+}
+
+/**
+ * On an entity that is (or belongs to) one person: reads through a request of a scoped vendor app see only
+ * rows whose `property` (a UnionID, or a relation to a people-keyed entity) is inside the app's scope. The
+ * kernel sets the scope from the verified context once per request, so lists, counts, lookups and loaders
+ * are all narrowed, and no resolver checks it by hand.
+ *
+ * `@PeopleScoped('unionId')` on `Employee`; `@PeopleScoped('person')` on a row pointing to `Person`.
+ */
+export function PeopleScoped(property: string, via?: string): ClassDecorator {
+  return Filter({
+    name: PEOPLE_SCOPE_FILTER,
+    default: true,
+    // unset params mean "no scope": seeds, migrations and core code outside a request are not narrowed
+    args: false,
+    cond: (params?: PeopleScopeFilterParams) => {
+      if (!params?.unionIds) return {};
+      const inScope = { $in: params.unionIds };
+      return { [property]: via ? { [via]: inScope } : inScope };
+    },
+  });
+}

@@ -2,14 +2,15 @@ import http from 'node:http';
 import { pipeline } from 'node:stream';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, signInternalContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
-import { requestIdFor } from '@corphub/shared';
+import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, signInternalContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { subgraphContexts, type AccessDirectory } from '../access';
 
 export interface SubgraphHttpOptions {
   /** The subgraph whose own HTTP routes these are, e.g. `media`. */
   subgraph: string;
   verifier: CallerTokenVerifier;
   internalSecret: string;
+  access: AccessDirectory;
   /** The subgraph's GraphQL URL, once the gateway knows it (undefined when the supergraph has no such subgraph). */
   subgraphUrl: () => string | undefined;
   logger: Logger;
@@ -47,9 +48,13 @@ export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {
     if (token || !signedLink) {
       try {
         const auth = await options.verifier.verify(token);
-        headers[CONTEXT_HEADER] = await signInternalContext(auth, options.internalSecret);
+        const signer = subgraphContexts(auth, options.access, (context) => signInternalContext(context, options.internalSecret));
+        await signer.checkCaller();
+        headers[CONTEXT_HEADER] = await signer.forSubgraph(options.subgraph);
       } catch (error) {
-        answer(res, 401, 'UNAUTHENTICATED', error instanceof GraphQLError ? error.message : 'Token could not be verified');
+        const code = error instanceof GraphQLError && typeof error.extensions.code === 'string' ? error.extensions.code : 'UNAUTHENTICATED';
+        const status = code === 'FORBIDDEN' ? 403 : code === 'UNAUTHENTICATED' ? 401 : 502;
+        answer(res, status, code, error instanceof GraphQLError ? error.message : 'Token could not be verified');
         req.resume();
         return;
       }

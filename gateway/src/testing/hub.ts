@@ -43,7 +43,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       database: database.targetFor,
       security,
       onQuery: queries.record,
-      gateway: options.gateway,
+      // long-lived: installs through the gateway refresh it, and statement counts see no lookups in between
+      gateway: { accessCacheSeconds: 3600, ...options.gateway },
       logger: options.logger,
       dataDir,
     });
@@ -74,12 +75,21 @@ export interface SeededCorp {
   people: { unionId: string; displayName: string }[];
 }
 
-/** Creates a corp through the graph (as a platform admin) and adds its people (as the corp's admin). */
-export async function seedCorp(hub: TestHub, corpId: string, displayNames: string[] = ['Admin']): Promise<SeededCorp> {
+export interface SeedCorpOptions {
+  /** The module subgraphs to install (their apps); default: every module app whose subgraph this hub runs. */
+  modules?: string[];
+}
+
+/**
+ * Creates a corp through the graph (as a platform admin), installs the modules the hub runs (so that
+ * their fields answer) and adds its people (as the corp's admin).
+ */
+export async function seedCorp(hub: TestHub, corpId: string, displayNames: string[] = ['Admin'], options: SeedCorpOptions = {}): Promise<SeededCorp> {
   const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
   const created = await hub.request(`mutation($id: String!) { createCorp(input: { id: $id, name: $id }) { id } }`, { token: platform, variables: { id: corpId } });
   if (created.errors) throw new Error(`createCorp ${corpId}: ${JSON.stringify(created.errors)}`);
   const bootstrap = await hub.token({ corp: corpId });
+  await installModules(hub, bootstrap, options.modules ?? Object.keys(hub.subgraphs));
   const people: SeededCorp['people'] = [];
   for (const displayName of displayNames) {
     const added = await hub.request(`mutation($name: String!) { addPerson(input: { displayName: $name }) { unionId displayName } }`, {
@@ -90,4 +100,15 @@ export async function seedCorp(hub: TestHub, corpId: string, displayNames: strin
     people.push(added.data!.addPerson);
   }
   return { corpId, adminToken: await hub.token({ corp: corpId, union: people[0]?.unionId }), people };
+}
+
+/** Installs, in the token's corp, the apps serving these subgraphs (those that have one). */
+export async function installModules(hub: TestHub, adminToken: string, subgraphs: string[]): Promise<void> {
+  const apps = await hub.request<{ apps: { nodes: { appId: string; subgraph: string | null }[] } }>(`{ apps(first: 500) { nodes { appId subgraph } } }`, { token: adminToken });
+  if (apps.errors) throw new Error(`apps: ${JSON.stringify(apps.errors)}`);
+  for (const { appId, subgraph } of apps.data!.apps.nodes) {
+    if (!subgraph || !subgraphs.includes(subgraph)) continue;
+    const installed = await hub.request(`mutation($appId: ID!) { installApp(appId: $appId) { id } }`, { token: adminToken, variables: { appId } });
+    if (installed.errors) throw new Error(`installApp ${appId}: ${JSON.stringify(installed.errors)}`);
+  }
 }

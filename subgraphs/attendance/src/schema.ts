@@ -7,6 +7,7 @@ import { EmployeeStub } from './employee.stub';
 
 export function buildSchema() {
   return buildFederatedSchema({
+    module: 'attendance',
     resolvers: [CheckInRuleResolver, CheckInResolver, EmployeeAttendanceResolver, DepartmentAttendanceResolver],
     orphanedTypes: [EmployeeStub],
     references: { Employee: (ref: { unionId: string }) => ref },

@@ -9,6 +9,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const graph = createGraph(options, security.internalSecret);
   return startSubgraphServer({
     name: 'attendance',
+    module: 'attendance',
     schema: await buildSchema(),
     createLoaders: (em, auth) => createLoaders(em, auth, graph),
     routes: attendanceRoutes,

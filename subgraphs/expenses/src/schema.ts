@@ -4,6 +4,7 @@ import { ReportResolver } from './reports/report.resolver';
 
 export function buildSchema() {
   return buildFederatedSchema({
+    module: 'expenses',
     resolvers: [ClaimResolver, LineItemResolver, ApprovalStepResolver, StepApproverResolver, EmployeeClaimsResolver, ReportResolver],
     orphanedTypes: [EmployeeStub],
     // expenses adds fields to Employee; the directory owns it (and decides who may see whom)

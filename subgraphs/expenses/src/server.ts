@@ -8,5 +8,5 @@ import { expensesRoutes } from './routes';
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, security.internalSecret));
-  return startSubgraphServer({ name: 'expenses', schema: await buildSchema(), createLoaders: (em: EntityManager) => createLoaders(em, graph), routes: expensesRoutes, ...options, security });
+  return startSubgraphServer({ name: 'expenses', module: 'expenses', schema: await buildSchema(), createLoaders: (em: EntityManager) => createLoaders(em, graph), routes: expensesRoutes, ...options, security });
 }

@@ -5,13 +5,13 @@ import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
 import { Installation } from './apps/installation.entity';
 import { hashSecret, newAppSecret } from './ids';
-import { issueOpenIdsForApp } from './open-ids/open-id.issuer';
+import { issueOpenIdsForApp, issueOpenIdsForPeople } from './open-ids/open-id.issuer';
 
-/** The reference modules, registered like any vendor's app. */
+/** The reference modules, registered like any vendor's app (a migration adds them to every hub), each serving its subgraph. */
 export const REFERENCE_APPS = [
-  { appId: 'attendance', name: 'Attendance check-in', vendor: 'Corphub reference modules' },
-  { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules' },
-  { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules' },
+  { appId: 'attendance', name: 'Attendance check-in', vendor: 'Corphub reference modules', subgraph: 'attendance' },
+  { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules', subgraph: 'expenses' },
+  { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules', subgraph: 'logs' },
 ] as const;
 
 /** Idempotent: on every `npm start`, writes only what is missing. */
@@ -28,7 +28,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     for (const reference of REFERENCE_APPS) {
       let app = await tx.findOne(App, { appId: reference.appId });
       if (!app) {
-        app = new App(reference.appId, reference.name, reference.vendor, await hashSecret(newAppSecret()));
+        app = new App(reference.appId, reference.name, reference.vendor, await hashSecret(newAppSecret()), undefined, reference.subgraph);
         tx.persist(app);
       }
       if (!(await tx.findOne(Installation, { app: reference.appId }))) {
@@ -42,11 +42,17 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
 
 const BATCH = 2000;
 
-/** `npm run seed`: the benchmark corp and its people, flushed in batches (no apps installed, so no openIds). */
+/**
+ * `npm run seed`: the benchmark corp with the reference modules installed (the other subgraphs seed their
+ * data), and its people with their openIds, flushed in batches.
+ */
 export async function seedBenchmark(orm: MikroORM, { corpId, corpName, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.findOne(Corp, { id: corpId })) throw new Error(`Corp "${corpId}" already exists in identity: pick another --corp`);
   em.persist(new Corp(corpId, corpName, 'UTC'));
+  // the reference apps come with the hub's migrations
+  const apps = await em.find(App, { appId: { $in: REFERENCE_APPS.map((app) => app.appId) } });
+  for (const app of apps) em.persist(new Installation(em.getReference(App, app.appId, { wrapped: true })));
   await em.flush();
   for (let start = 0; start < people.length; start += BATCH) {
     await em.transactional(async (tx) => {
@@ -56,6 +62,7 @@ export async function seedBenchmark(orm: MikroORM, { corpId, corpName, people }:
         tx.persist(person);
       }
       await tx.flush();
+      await issueOpenIdsForPeople(tx, people.slice(start, start + BATCH).map(({ unionId }) => ({ unionId }) as Person));
     });
     em.clear();
   }

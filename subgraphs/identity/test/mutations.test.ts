@@ -11,7 +11,7 @@ describe('identity mutations: bad input gets a clear code and writes nothing', (
 
   beforeAll(async () => {
     hub = await startTestHub({ label: 'identity_mutations' });
-    a = await seedCorp(hub, 'corp-a', ['Alice']);
+    a = await seedCorp(hub, 'corp-a', ['Alice'], { modules: [] });
     platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
     await hub.request(`mutation { addPerson(input: { displayName: "Ann", email: "ann@a.example" }) { unionId } }`, { token: a.adminToken });
     await hub.request(`mutation { registerApp(input: { appId: "checkin", name: "Check-in", vendor: "V" }) { secret } }`, { token: platform });

@@ -9,8 +9,8 @@ describe('identity: tenant isolation', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ label: 'identity_tenants' });
-    a = await seedCorp(hub, 'corp-a', ['Alice A', 'Aaron A']);
-    b = await seedCorp(hub, 'corp-b', ['Bob B']);
+    a = await seedCorp(hub, 'corp-a', ['Alice A', 'Aaron A'], { modules: [] });
+    b = await seedCorp(hub, 'corp-b', ['Bob B'], { modules: [] });
     const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
     await hub.request(`mutation { registerApp(input: { appId: "checkin", name: "Check-in", vendor: "V1" }) { secret } }`, { token: platform });
     await hub.request(`mutation { installApp(appId: "checkin") { id } }`, { token: a.adminToken });

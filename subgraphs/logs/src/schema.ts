@@ -5,6 +5,7 @@ import { WorkLogCommentResolver, WorkLogResolver } from './work-log.resolver';
 
 export function buildSchema() {
   return buildFederatedSchema({
+    module: 'logs',
     resolvers: [WorkLogResolver, WorkLogCommentResolver, EmployeeWorkLogsResolver],
     orphanedTypes: [EmployeeStub],
     references: { Employee: (ref: { unionId: string }) => ref },

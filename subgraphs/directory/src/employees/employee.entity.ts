@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, PrimaryKeyProp, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../departments/department.entity';
@@ -17,6 +17,7 @@ registerEnumType(EmployeeStatus, { name: 'EmployeeStatus', description: 'Whether
  * The row's own `key` never leaves the subgraph; the UnionID comes from identity (`addPerson`).
  */
 @Entity()
+@PeopleScoped('unionId')
 @Unique({ properties: ['corpId', 'unionId'] })
 @Unique({ properties: ['corpId', 'employeeNumber'] })
 @Unique({ properties: ['corpId', 'email'] })
@@ -105,6 +106,7 @@ export class Employee extends CorpScoped {
 
 /** An employee's place in a department; exactly one of an employee's memberships is primary. */
 @Entity()
+@PeopleScoped('employee', 'unionId')
 @Unique({ properties: ['employee', 'department'] })
 export class Membership extends CorpScoped {
   @PrimaryKey({ type: 'uuid' })
@@ -129,6 +131,7 @@ export class Membership extends CorpScoped {
 
 /** A tag on an employee. */
 @Entity()
+@PeopleScoped('employee', 'unionId')
 @Unique({ properties: ['employee', 'tag'] })
 export class EmployeeTag extends CorpScoped {
   @PrimaryKey({ type: 'uuid' })

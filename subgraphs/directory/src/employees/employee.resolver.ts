@@ -2,7 +2,7 @@ import { recordEmployeeEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
-import { Department } from '../departments/department.entity';
+import { Department, DepartmentLink } from '../departments/department.entity';
 import { findDepartment, subtreeKeys } from '../departments/department.tree';
 import { Tag } from '../tags/tag.entity';
 import { Person } from '../people/person.stub';
@@ -26,6 +26,27 @@ import type { DirectoryContext } from '../context';
 
 @Resolver(() => Employee)
 export class EmployeeResolver {
+  @Authorized(Role.SERVICE)
+  @Query(() => [ID], {
+    description:
+      "For the gateway (service tokens): the UnionIDs inside an app's visibility scope — employees in the departments (with every department below them) or carrying the tags, and the named people.",
+  })
+  async peopleInScope(
+    @Arg('departmentIds', () => [ID]) departmentIds: string[],
+    @Arg('tags', () => [String]) tags: string[],
+    @Arg('unionIds', () => [ID]) unionIds: string[],
+    @Ctx() { em }: DirectoryContext,
+  ): Promise<string[]> {
+    const departments = departmentIds.length ? await em.find(Department, { id: { $in: departmentIds } }, { fields: ['key'] }) : [];
+    const links = departments.length ? await em.find(DepartmentLink, { ancestor: { $in: departments.map((department) => department.key) } }, { fields: ['descendant'] }) : [];
+    const keys = [...new Set(links.map((link) => link.descendant.key))];
+    const conditions: FilterQuery<Employee>[] = [];
+    if (keys.length) conditions.push({ memberships: { $some: { department: { $in: keys } } } });
+    if (tags.length) conditions.push({ tagLinks: { $some: { tag: { name: { $in: tags } } } } });
+    const members = conditions.length ? await em.find(Employee, { $or: conditions }, { fields: ['unionId'] }) : [];
+    return [...new Set([...members.map((employee) => employee.unionId), ...unionIds])].sort();
+  }
+
   @Query(() => Employee, { description: "An employee of the caller's corp, by UnionID." })
   async employee(@Arg('unionId', () => ID) unionId: string, @Ctx() { auth, loaders }: DirectoryContext): Promise<Employee> {
     const employee = UNION_ID.test(unionId) ? await loaders.employeeByUnionId.load(unionId) : null;

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKeyProp, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, PrimaryKeyProp, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -27,6 +27,15 @@ export class App {
   @Field(() => String, { nullable: true })
   description?: string;
 
+  /**
+   * The subgraph that serves this module's fields in the graph, if it has one. A corp that has not
+   * installed the app gets MODULE_NOT_INSTALLED from that subgraph's fields.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Unique()
+  @Field(() => String, { nullable: true, description: "The subgraph serving this module's fields; answered only for corps that installed the app." })
+  subgraph?: string | null;
+
   /** Salted scrypt hash; the plain secret is shown once, at registration. */
   @Property({ type: 'string', length: 200 })
   secretHash: string;
@@ -35,8 +44,9 @@ export class App {
   @Field(() => Date)
   createdAt: Date & Opt = new Date();
 
-  constructor(appId: string, name: string, vendor: string, secretHash: string, description?: string) {
+  constructor(appId: string, name: string, vendor: string, secretHash: string, description?: string, subgraph?: string) {
     this.appId = appId;
+    this.subgraph = subgraph ?? null;
     this.name = name;
     this.vendor = vendor;
     this.secretHash = secretHash;

@@ -1,13 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { App } from './app.entity';
-import { Installation, InstallationStatus } from './installation.entity';
-import { RegisterAppInput, RegisteredApp } from './app.inputs';
+import { Installation, InstallationStatus, type AppScopeData } from './installation.entity';
+import { AppScope, AppScopeInput, CallerAccess, RegisterAppInput, RegisteredApp } from './app.inputs';
+import { Person } from '../people/person.entity';
 import { hashSecret, newAppId, newAppSecret } from '../ids';
 import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
 import { recordWebhookEvent } from '../webhooks/webhook.outbox';
 import { applyIntegration } from './app-integration';
 import type { IdentityContext } from '../context';
+import type { EntityManager } from '@mikro-orm/core';
 
 @ObjectType()
 export class AppConnection extends Connection(App) {}
@@ -35,7 +37,8 @@ export class AppResolver {
     return em.transactional(async (tx) => {
       const appId = input.appId ?? newAppId();
       if (await tx.findOne(App, { appId })) throw errors.CONFLICT(`App "${appId}" already exists`);
-      const app = new App(appId, input.name, input.vendor, secretHash, input.description);
+      if (input.subgraph && (await tx.findOne(App, { subgraph: input.subgraph }))) throw errors.CONFLICT(`Subgraph "${input.subgraph}" already belongs to another app`);
+      const app = new App(appId, input.name, input.vendor, secretHash, input.description, input.subgraph);
       tx.persist(app);
       const webhookSecret = await applyIntegration(tx, appId, input);
       return { app, secret, webhookSecret };
@@ -50,6 +53,22 @@ export class InstallationResolver {
     return paginate(em, Installation, {}, page, [['installedAt', 'asc'], ['id', 'asc']]);
   }
 
+  @FieldResolver(() => AppScope, { description: 'Whom the app’s tokens may see.' })
+  scope(@Root() installation: Installation): AppScope {
+    return toAppScope(installation.scope);
+  }
+
+  @Authorized(Role.SERVICE)
+  @Query(() => CallerAccess, {
+    description: "For the gateway (service tokens): the corp's installed module subgraphs and, with appId, that app's installation and scope.",
+  })
+  async callerAccess(@Arg('appId', () => ID, { nullable: true }) appId: string | undefined, @Ctx() { em }: IdentityContext): Promise<CallerAccess> {
+    const installed = await em.find(Installation, { status: InstallationStatus.INSTALLED }, { populate: ['app'], strategy: 'joined' });
+    const modules = installed.flatMap((installation) => (installation.app.getEntity().subgraph ? [installation.app.getEntity().subgraph!] : []));
+    const app = appId ? installed.find((installation) => installation.app.appId === appId) : undefined;
+    return { modules: modules.sort(), appInstalled: Boolean(app), scope: app ? toAppScope(app.scope) : null };
+  }
+
   @FieldResolver(() => App)
   async app(@Root() installation: Installation, @Ctx() { loaders }: IdentityContext): Promise<App | null> {
     return loaders.appById.load(installation.app.appId);
@@ -59,18 +78,25 @@ export class InstallationResolver {
   @Mutation(() => Installation, {
     description: "Installs an app in the caller's corp and issues its openIds. Installing an installed app changes nothing (safe to retry).",
   })
-  async installApp(@Arg('appId', () => ID) appId: string, @Ctx() { em }: IdentityContext): Promise<Installation> {
+  async installApp(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('scope', () => AppScopeInput, { nullable: true, description: 'Whom the app may see; default: the whole corp.' }) scope: AppScopeInput | undefined,
+    @Ctx() { em }: IdentityContext,
+  ): Promise<Installation> {
     return transactionalIdempotent(em, async (tx) => {
       const app = await tx.findOne(App, { appId });
       if (!app) throw errors.NOT_FOUND(`App "${appId}" not found`);
+      const scopeData = scope ? await checkedScope(tx, scope) : null;
       let installation = await tx.findOne(Installation, { app: appId });
       if (installation?.isInstalled) return installation;
       if (installation) {
+        installation.scope = scopeData;
         installation.status = InstallationStatus.INSTALLED;
         installation.installedAt = new Date();
         installation.uninstalledAt = undefined;
       } else {
         installation = new Installation(tx.getReference(App, appId, { wrapped: true }));
+        installation.scope = scopeData;
         tx.persist(installation);
       }
       await tx.flush();
@@ -94,4 +120,44 @@ export class InstallationResolver {
       return installation;
     });
   }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Installation, { description: "Changes whom an installed app's tokens may see (departments with their sub-departments, tags, named people, or the whole corp)." })
+  async updateInstallationScope(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('scope', () => AppScopeInput) scope: AppScopeInput,
+    @Ctx() { em }: IdentityContext,
+  ): Promise<Installation> {
+    return em.transactional(async (tx) => {
+      const scopeData = await checkedScope(tx, scope);
+      const installation = await tx.findOne(Installation, { app: appId });
+      if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
+      installation.scope = scopeData;
+      return installation;
+    });
+  }
+}
+
+const unique = (values: string[] | undefined) => [...new Set(values ?? [])].sort();
+
+/** Input → stored scope (null: the whole corp). Named people must be the corp's; departments and tags are the directory's and match whatever they hold. */
+async function checkedScope(em: EntityManager, input: AppScopeInput): Promise<AppScopeData | null> {
+  const scope: AppScopeData = { departmentIds: unique(input.departmentIds), tags: unique(input.tags), unionIds: unique(input.unionIds) };
+  const lists = scope.departmentIds.length + scope.tags.length + scope.unionIds.length;
+  if (input.wholeCorp) {
+    if (lists) throw errors.BAD_USER_INPUT('A wholeCorp scope names no departments, tags or people');
+    return null;
+  }
+  if (!lists) throw errors.BAD_USER_INPUT('A scope names at least one department, tag or person, or is wholeCorp: true');
+  if (scope.unionIds.length) {
+    const found = await em.find(Person, { unionId: { $in: scope.unionIds } }, { fields: ['unionId'] });
+    const known = new Set(found.map((person) => person.unionId));
+    const unknown = scope.unionIds.filter((unionId) => !known.has(unionId));
+    if (unknown.length) throw errors.BAD_USER_INPUT(`Not people of this corp: ${unknown.slice(0, 5).join(', ')}`, { unionIds: unknown.slice(0, 20) });
+  }
+  return scope;
+}
+
+function toAppScope(scope: AppScopeData | null | undefined): AppScope {
+  return scope ? { wholeCorp: false, ...scope } : { wholeCorp: true, departmentIds: [], tags: [], unionIds: [] };
 }

@@ -10,6 +10,13 @@ export enum InstallationStatus {
 }
 registerEnumType(InstallationStatus, { name: 'InstallationStatus' });
 
+/** A visibility scope: departments (with everything below them), tags and named people, united. */
+export interface AppScopeData {
+  departmentIds: string[];
+  tags: string[];
+  unionIds: string[];
+}
+
 @Entity()
 @Unique({ properties: ['corpId', 'app'] })
 @ObjectType({ description: "An app's installation in a corp." })
@@ -32,6 +39,10 @@ export class Installation extends CorpScoped {
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })
   uninstalledAt?: Date;
+
+  /** The people the app's tokens may see; null: the whole corp. */
+  @Property({ type: 'json', nullable: true })
+  scope?: AppScopeData | null;
 
   constructor(app: Ref<App>) {
     super();

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKeyProp, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { App } from '../apps/app.entity';
 import { Person } from '../people/person.entity';
 import { newOpenId } from '../ids';
@@ -9,6 +9,7 @@ import { newOpenId } from '../ids';
  * in every app, so two vendors cannot correlate people through it.
  */
 @Entity()
+@PeopleScoped('person')
 @Unique({ properties: ['app', 'person'] })
 export class OpenId extends CorpScoped {
   [PrimaryKeyProp]?: 'openId';

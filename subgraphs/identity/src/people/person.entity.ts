@@ -1,9 +1,10 @@
 import { Entity, PrimaryKeyProp, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newUnionId } from '../ids';
 
 @Entity()
+@PeopleScoped('unionId')
 @Unique({ properties: ['corpId', 'email'] })
 @ObjectType({ description: 'A person, known across every vendor app of the hub by one UnionID.' })
 @Directive('@key(fields: "unionId")')

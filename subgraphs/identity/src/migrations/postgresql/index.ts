@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125122344 } from './Migration20261125122344';
 import { Migration20261125153930 } from './Migration20261125153930';
+import { Migration20261125154029 } from './Migration20261125154029';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
   { name: 'Migration20261125153930', class: Migration20261125153930 },
+  { name: 'Migration20261125154029', class: Migration20261125154029 },
 ];

@@ -1,0 +1,150 @@
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { CONTEXT_HEADER, errors, Role, signInternalContext, type AuthContext, type Logger } from '@corphub/shared';
+
+/**
+ * The platform's own subgraphs: every corp has them. Every other subgraph is a module (an app a corp
+ * installs), and its requests carry the corp's installed modules in the verified context.
+ */
+export const CORE_SUBGRAPHS: ReadonlySet<string> = new Set(['identity', 'directory', 'media', 'messages']);
+
+/** What the gateway learns about a caller's corp (and app) once, then caches briefly. */
+export interface CallerAccess {
+  /** Subgraphs of the modules the corp installed. */
+  modules: string[];
+  /** Whether the caller's app (vendor tokens) is installed in the corp. */
+  appInstalled: boolean;
+  /** A scoped app's visible UnionIDs; undefined: the whole corp. */
+  scope?: string[];
+}
+
+export interface AccessDirectoryOptions {
+  /** The GraphQL URL of a subgraph (identity, directory), once the gateway knows it. */
+  subgraphUrl: (name: string) => string | undefined;
+  internalSecret: string;
+  /** How long an answer is reused; install, uninstall and scope changes through this gateway drop it at once. */
+  ttlSeconds: number;
+  logger: Logger;
+  /** Each lookup's deadline. */
+  timeoutMs?: number;
+}
+
+const ACCESS_QUERY = /* GraphQL */ `query CallerAccess($appId: ID) { callerAccess(appId: $appId) { modules appInstalled scope { wholeCorp departmentIds tags unionIds } } }`;
+const SCOPE_QUERY = /* GraphQL */ `query PeopleInScope($departmentIds: [ID!]!, $tags: [String!]!, $unionIds: [ID!]!) { peopleInScope(departmentIds: $departmentIds, tags: $tags, unionIds: $unionIds) }`;
+
+interface AccessAnswer {
+  callerAccess: { modules: string[]; appInstalled: boolean; scope: { wholeCorp: boolean; departmentIds: string[]; tags: string[]; unionIds: string[] } | null };
+}
+
+/**
+ * Resolves a caller's installed modules and, for a vendor app, its installation and visibility scope (as
+ * UnionIDs, through the directory), straight from the identity and directory subgraphs with a service
+ * context. Answers are cached per (corp, app) for `ttlSeconds`; concurrent misses share one lookup.
+ */
+export class AccessDirectory {
+  /** By corp: its answers by app ('' for callers that are not vendor apps), each with its expiry. */
+  private readonly cache: InMemoryLRUCache<Record<string, { access: CallerAccess; expiresAt: number }>>;
+  private readonly inFlight = new Map<string, Promise<CallerAccess>>();
+  /** Bumped by `invalidate`, so that a lookup that started before it is not cached after it. */
+  private readonly generations = new Map<string, number>();
+
+  constructor(private readonly options: AccessDirectoryOptions) {
+    this.cache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
+  }
+
+  async resolve(auth: AuthContext): Promise<CallerAccess> {
+    const appId = auth.role === Role.VENDOR ? auth.appId : undefined;
+    const app = appId ?? '';
+    const cached = (await this.cache.get(auth.corpId))?.[app];
+    if (cached && cached.expiresAt > Date.now()) return cached.access;
+    const key = `${auth.corpId}\u0000${app}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      const generation = this.generations.get(auth.corpId) ?? 0;
+      pending = this.lookUp(auth.corpId, appId)
+        .then(async (access) => {
+          if ((this.generations.get(auth.corpId) ?? 0) === generation) {
+            const entries = (await this.cache.get(auth.corpId)) ?? {};
+            const expiresAt = Date.now() + this.options.ttlSeconds * 1000;
+            await this.cache.set(auth.corpId, { ...entries, [app]: { access, expiresAt } }, { ttl: this.options.ttlSeconds });
+          }
+          return access;
+        })
+        .finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Drops a corp's answers (after an install, uninstall or scope change). */
+  async invalidate(corpId: string): Promise<void> {
+    this.generations.set(corpId, (this.generations.get(corpId) ?? 0) + 1);
+    for (const key of [...this.inFlight.keys()]) if (key.startsWith(`${corpId}\u0000`)) this.inFlight.delete(key);
+    await this.cache.delete(corpId);
+  }
+
+  private async lookUp(corpId: string, appId: string | undefined): Promise<CallerAccess> {
+    const answer = await this.call<AccessAnswer>('identity', corpId, ACCESS_QUERY, { appId: appId ?? null });
+    if (!answer) return { modules: [], appInstalled: false };
+    const { modules, appInstalled, scope } = answer.callerAccess;
+    if (!scope || scope.wholeCorp) return { modules, appInstalled };
+    const members = await this.call<{ peopleInScope: string[] }>('directory', corpId, SCOPE_QUERY, {
+      departmentIds: scope.departmentIds,
+      tags: scope.tags,
+      unionIds: scope.unionIds,
+    });
+    // a hub without a directory: named people only
+    return { modules, appInstalled, scope: members?.peopleInScope ?? [...scope.unionIds].sort() };
+  }
+
+  /** One GraphQL request to a core subgraph as the gateway itself (role service); undefined when the hub has no such subgraph. */
+  private async call<Data>(subgraph: string, corpId: string, query: string, variables: Record<string, unknown>): Promise<Data | undefined> {
+    const url = this.options.subgraphUrl(subgraph);
+    if (!url) return undefined;
+    const context = await signInternalContext({ subject: 'gateway', corpId, role: Role.SERVICE }, this.options.internalSecret);
+    let body: { data?: Data; errors?: { message: string }[] };
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+      });
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      this.options.logger.warn({ err: error, subgraph, corpId }, 'access lookup failed');
+      throw errors.SUBGRAPH_UNAVAILABLE(`Could not look up the corp's installed modules: subgraph "${subgraph}" is unavailable`, { serviceName: subgraph });
+    }
+    if (!body.data || body.errors?.length) {
+      this.options.logger.warn({ subgraph, corpId, errors: body.errors }, 'access lookup refused');
+      throw errors.SUBGRAPH_UNAVAILABLE(`Could not look up the corp's installed modules in subgraph "${subgraph}"`, { serviceName: subgraph });
+    }
+    return body.data;
+  }
+}
+
+/**
+ * The verified contexts of one request, per subgraph: plain for core subgraphs, with the corp's modules (and a
+ * vendor app's scope) where they count. `sign` signs one (the gateway reuses tokens per caller identity).
+ */
+export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sign: (context: AuthContext) => Promise<string>) {
+  let plain: Promise<string> | undefined;
+  let full: Promise<string> | undefined;
+  let resolved: Promise<CallerAccess> | undefined;
+  const accessOf = () => (resolved ??= access.resolve(auth));
+  return {
+    /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */
+    async checkCaller(): Promise<void> {
+      if (auth.role !== Role.VENDOR) return;
+      if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)', { http: { status: 403 } });
+      const { appInstalled } = await accessOf();
+      if (!appInstalled) throw errors.FORBIDDEN(`App "${auth.appId}" is not installed in corp "${auth.corpId}"`, { http: { status: 403 } });
+    },
+    forSubgraph(subgraph: string): Promise<string> {
+      // a vendor's scope counts everywhere; a module needs the installed list
+      if (CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR) return (plain ??= sign(auth));
+      return (full ??= accessOf().then(({ modules, scope }) => sign({ ...auth, modules, scope })));
+    },
+  };
+}
+
+export type SubgraphContexts = ReturnType<typeof subgraphContexts>;
