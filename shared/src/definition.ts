@@ -5,6 +5,7 @@ import type { SecurityConfig } from './config';
 import type { Logger } from './logger';
 import type { RunningServer } from './subgraph';
 import type { DemoPerson } from './demo';
+import type { CoreGraph } from './schema-registry';
 
 export interface CreateServerOptions {
   orm: MikroORM;
@@ -25,6 +26,11 @@ export interface CreateServerOptions {
    * service token (`GatewayClient`). Hub: the gateway it started; standalone: CORPHUB_GATEWAY_URL.
    */
   gatewayUrl?: () => string;
+  /**
+   * The core subgraphs' SDL, for the module registry's schema checks (identity). Hub: the subgraphs it
+   * composed; standalone: read from the supergraph file (CORPHUB_SUPERGRAPH_FILE).
+   */
+  coreGraph?: () => Promise<CoreGraph>;
 }
 
 /** A large corp for benchmarks: every subgraph writes its part of it for the same people. */

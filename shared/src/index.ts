@@ -18,3 +18,4 @@ export * from './validation';
 export * from './demo';
 export * from './media';
 export * from './money';
+export * from './schema-registry';

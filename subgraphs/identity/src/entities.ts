@@ -3,5 +3,8 @@ import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
 import { Installation } from './apps/installation.entity';
 import { OpenId } from './open-ids/open-id.entity';
+import { ModuleSubgraph } from './registry/module-subgraph.entity';
+import { SubgraphVersion } from './registry/subgraph-version.entity';
+import { PublishedSupergraph } from './registry/published-supergraph.entity';
 
-export const entities = [Corp, Person, App, Installation, OpenId];
+export const entities = [Corp, Person, App, Installation, OpenId, ModuleSubgraph, SubgraphVersion, PublishedSupergraph];

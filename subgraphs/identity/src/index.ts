@@ -25,3 +25,7 @@ export * from './people/person.entity';
 export * from './apps/app.entity';
 export * from './apps/installation.entity';
 export * from './open-ids/open-id.entity';
+export * from './registry/module-subgraph.entity';
+export * from './registry/subgraph-version.entity';
+export * from './registry/published-supergraph.entity';
+export { SchemaRegistry } from './registry/registry.service';

@@ -4,11 +4,12 @@ import { PersonResolver } from './people/person.resolver';
 import { AppResolver, InstallationResolver } from './apps/app.resolver';
 import { OpenIdResolver } from './open-ids/open-id.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
+import { ModuleSubgraphResolver } from './registry/registry.resolver';
 import type { IdentityContext } from './context';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver],
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, ModuleSubgraphResolver],
     references: {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),

@@ -1,7 +1,9 @@
 import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
+import { SchemaRegistry } from './registry/registry.service';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders, ...options });
+  const registry = new SchemaRegistry(options.coreGraph, undefined, options.logger);
+  return startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders: (em) => createLoaders(em, registry), ...options });
 }

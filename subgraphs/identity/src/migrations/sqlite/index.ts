@@ -1,7 +1,9 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125122344 } from './Migration20261125122344';
+import { Migration20261125153615 } from './Migration20261125153615';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
+  { name: 'Migration20261125153615', class: Migration20261125153615 },
 ];
