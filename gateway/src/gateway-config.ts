@@ -1,4 +1,4 @@
-import { ConfigError, isProduction } from '@corphub/shared';
+import { ConfigError, DEFAULT_REGISTRY_CHANNEL, isProduction } from '@corphub/shared';
 
 /** Limits applied to every operation before the gateway plans it or calls a subgraph. */
 export interface QueryLimits {
@@ -38,6 +38,10 @@ export interface GatewayConfig {
   production: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** How often (ms) the gateway asks the module registry for a new supergraph. */
+  registryPollMs: number;
+  /** Redis channel of the registry's "new supergraph" notices (with REDIS_URL). */
+  registryChannel: string;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -101,6 +105,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
+    registryPollMs: positiveInt(env, 'CORPHUB_REGISTRY_POLL_MS', 10_000),
+    registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
   };
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');

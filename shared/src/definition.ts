@@ -31,6 +31,8 @@ export interface CreateServerOptions {
    * composed; standalone: read from the supergraph file (CORPHUB_SUPERGRAPH_FILE).
    */
   coreGraph?: () => Promise<CoreGraph>;
+  /** Called after the registry (identity) wrote supergraph `revision`: tells gateways to load it now. */
+  onSupergraphPublished?: (revision: number) => Promise<void>;
 }
 
 /** A large corp for benchmarks: every subgraph writes its part of it for the same people. */

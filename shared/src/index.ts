@@ -19,3 +19,4 @@ export * from './demo';
 export * from './media';
 export * from './money';
 export * from './schema-registry';
+export * from './registry-notice';

@@ -161,8 +161,9 @@ export class SchemaRegistry {
     return outcome;
   }
 
-  latestSupergraph(em: EntityManager): Promise<PublishedSupergraph | null> {
-    return em.findOne(PublishedSupergraph, {}, { orderBy: { revision: 'desc' } });
+  async latestSupergraph(em: EntityManager): Promise<PublishedSupergraph | null> {
+    const [latest] = await em.find(PublishedSupergraph, {}, { orderBy: { revision: 'desc' }, limit: 1 });
+    return latest ?? null;
   }
 
   /**
