@@ -93,8 +93,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const config = gatewayConfig(options.gateway);
   // a publish in this process reaches this gateway at once, other replicas through Redis (or their next poll)
   const onSupergraphPublished = async (revision: number) => {
-    await gateway?.supergraph.pollNow();
-    if (config.redisUrl) await announceSupergraph(config.redisUrl, config.registryChannel, revision);
+    await Promise.all([gateway?.supergraph.pollNow(), config.redisUrl && announceSupergraph(config.redisUrl, config.registryChannel, revision)]);
   };
 
   try {

@@ -101,17 +101,19 @@ export interface CheckSubgraphInput {
   /** The modules' current subgraphs (the candidate's own previous version among them, if any). */
   modules: SubgraphSdl[];
   candidate: SubgraphSdl;
+  /** The supergraph of core + modules as served now, when known (saves composing it again). */
+  currentSupergraphSdl?: string;
 }
 
 /**
  * Composes the candidate with the current subgraphs in place of its previous version and diffs what
  * clients would see against the current supergraph.
  */
-export async function checkSubgraph({ core, modules, candidate }: CheckSubgraphInput): Promise<SubgraphCheckReport> {
+export async function checkSubgraph({ core, modules, candidate, currentSupergraphSdl }: CheckSubgraphInput): Promise<SubgraphCheckReport> {
   const others = modules.filter((module) => module.name !== candidate.name);
   const composed = composeSubgraphs([...core, ...others, candidate]);
   if (composed.errors) return { name: candidate.name, compositionErrors: composed.errors, changes: [] };
-  const current = composeSubgraphs([...core, ...modules]);
+  const current = currentSupergraphSdl ? { supergraphSdl: currentSupergraphSdl } : composeSubgraphs([...core, ...modules]);
   // the current graph composes (it was checked when published); if it no longer does, nothing to diff against
   const changes = current.supergraphSdl ? await apiChanges(current.supergraphSdl, composed.supergraphSdl) : [];
   return { name: candidate.name, compositionErrors: [], changes, supergraphSdl: composed.supergraphSdl };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { MikroORM } from '@mikro-orm/core';
 import { initOrm, readSecurityConfig, Role, type RunningServer } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { errorCodes, waitFor } from '@corphub/shared/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { runSubgraphCli } from '../../../gateway/src/subgraph-cli';
@@ -84,7 +84,7 @@ describe('example module: OKR, from a fresh package to one query across subgraph
     const published = await cli(base(['publish', '--name', 'okr', '--schema', SCHEMA_FILE, '--url', server.url]));
     expect(published).toMatchObject({ code: 0, err: '' });
     expect(published.out).toMatch(/published okr v1: supergraph revision 1, gateways load it without a restart/);
-    expect(hub.supergraph.revision()).toBe(1);
+    await waitFor('the gateway to load revision 1', () => hub.supergraph.revision() === 1);
 
     const installed = await hub.request(`mutation { installApp(appId: "okr") { status } }`, { token: acme.adminToken });
     expect(installed.data).toEqual({ installApp: { status: 'INSTALLED' } });

@@ -89,7 +89,18 @@ export class SchemaRegistry {
     const { existing } = await this.owner(em, auth, input.name, input.appId);
     const url = input.url ?? existing?.url ?? PLACEHOLDER_URL;
     const core = await this.coreGraph();
-    return checkSubgraph({ core: core.subgraphs, modules: await this.currentModules(em), candidate: { name: input.name, url, sdl: input.sdl } });
+    return checkSubgraph({
+      core: core.subgraphs,
+      modules: await this.currentModules(em),
+      candidate: { name: input.name, url, sdl: input.sdl },
+      currentSupergraphSdl: this.servedSupergraph(core, await this.latestSupergraph(em)),
+    });
+  }
+
+  /** What gateways serve now, when the registry knows it without composing: its latest supergraph over this core, or the core alone. */
+  private servedSupergraph(core: CoreGraph & { baseSha: string }, latest: PublishedSupergraph | null): string | undefined {
+    if (!latest) return core.supergraphSdl;
+    return latest.baseSha === core.baseSha ? latest.sdl : undefined;
   }
 
   async publish(em: EntityManager, auth: AuthContext, input: PublishSubgraphInput): Promise<PublishOutcome> {
@@ -111,6 +122,7 @@ export class SchemaRegistry {
       core: core.subgraphs,
       modules: await this.currentModules(em),
       candidate: { name: input.name, url: input.url, sdl: input.sdl },
+      currentSupergraphSdl: this.servedSupergraph(core, before),
     });
     const breaking = breakingChanges(report);
     const refusal = { compositionErrors: report.compositionErrors, breakingChanges: breaking, table: formatCheckReport(report) };
@@ -157,7 +169,8 @@ export class SchemaRegistry {
       tx.persist([version, supergraph]);
       return { report, subgraph, version, supergraph };
     });
-    await this.onPublished(outcome.supergraph).catch((error) => this.logger?.warn({ err: error }, 'could not announce the new supergraph'));
+    // gateways load it in the background: the publish answers as soon as the supergraph is stored
+    this.announce(outcome.supergraph);
     return outcome;
   }
 
@@ -181,7 +194,11 @@ export class SchemaRegistry {
     }
     const supergraph = new PublishedSupergraph(latest.revision + 1, composed.supergraphSdl, sha256(composed.supergraphSdl), core.baseSha, 'rebased over a new core graph');
     await em.persistAndFlush(supergraph);
-    await this.onPublished(supergraph).catch((error) => this.logger?.warn({ err: error }, 'could not announce the new supergraph'));
+    this.announce(supergraph);
     return supergraph;
+  }
+
+  private announce(supergraph: PublishedSupergraph): void {
+    this.onPublished(supergraph).catch((error) => this.logger?.warn({ err: error }, 'could not announce the new supergraph'));
   }
 }
