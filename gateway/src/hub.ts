@@ -85,10 +85,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
 
   // the core graph: the registry checks modules against it, the gateway serves modules on top of it
   const core = options.subgraphs ? await composeSupergraph(definitions) : readComposition(definitions);
-  const coreGraph = async (): Promise<CoreGraph> => ({
-    supergraphSdl: core.supergraphSdl,
-    subgraphs: definitions.map((definition) => ({ name: definition.name, url: defaultRoutingUrl(definition), sdl: core.subgraphSdl[definition.name] })),
-  });
+  const coreGraph = (): Promise<CoreGraph> =>
+    Promise.resolve({
+      supergraphSdl: core.supergraphSdl,
+      subgraphs: definitions.map((definition) => ({ name: definition.name, url: defaultRoutingUrl(definition), sdl: core.subgraphSdl[definition.name] })),
+    });
   let gateway: RunningGateway | undefined;
   const config = gatewayConfig(options.gateway);
   // a publish in this process reaches this gateway at once, other replicas through Redis (or their next poll)

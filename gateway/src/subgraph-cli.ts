@@ -35,7 +35,7 @@ const PUBLISH = /* GraphQL */ `
 `;
 
 interface GraphQLAnswer {
-  data?: Record<string, any> | null;
+  data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string; table?: string } }[];
 }
 

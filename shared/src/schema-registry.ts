@@ -91,7 +91,7 @@ export async function apiChanges(beforeSupergraphSdl: string, afterSupergraphSdl
   const changes = await diff(apiSchemaOf(beforeSupergraphSdl), apiSchemaOf(afterSupergraphSdl));
   const order = [ChangeLevel.BREAKING, ChangeLevel.DANGEROUS, ChangeLevel.SAFE];
   return changes
-    .map((change) => ({ level: LEVELS[change.criticality.level], type: change.type, path: change.path ?? '', message: change.message }))
+    .map((change): SchemaChange => ({ level: LEVELS[change.criticality.level], type: String(change.type), path: change.path ?? '', message: change.message }))
     .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || a.path.localeCompare(b.path));
 }
 

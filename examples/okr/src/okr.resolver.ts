@@ -55,11 +55,9 @@ export class ObjectiveResolver {
     const owner = input.ownerUnionId ?? auth.unionId;
     if (!owner) throw errors.BAD_USER_INPUT('ownerUnionId is required for a caller without a UnionID');
     requireWriter(auth, owner);
-    return em.transactional(async (tx) => {
-      const objective = new Objective(owner, input.title, input.quarter);
-      tx.persist(objective);
-      return objective;
-    });
+    const objective = new Objective(owner, input.title, input.quarter);
+    await em.persistAndFlush(objective);
+    return objective;
   }
 
   @Mutation(() => KeyResult)

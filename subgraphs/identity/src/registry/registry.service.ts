@@ -47,7 +47,7 @@ export class SchemaRegistry {
   private core?: Promise<CoreGraph & { baseSha: string }>;
 
   constructor(
-    private readonly loadCore: () => Promise<CoreGraph> = async () => coreGraphFromFile(),
+    private readonly loadCore: () => Promise<CoreGraph> = () => new Promise((resolve) => resolve(coreGraphFromFile())),
     /** Called after a supergraph is committed (e.g. a Redis notice so gateways poll at once). */
     private readonly onPublished: (supergraph: PublishedSupergraph) => Promise<void> = async () => {},
     private readonly logger?: Logger,
