@@ -13,7 +13,7 @@ const swc = {
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/gateway', '<rootDir>/subgraphs'],
+  roots: ['<rootDir>/shared', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/examples'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
@@ -21,8 +21,9 @@ module.exports = {
     '^@corphub/shared/testing$': '<rootDir>/shared/src/testing/index.ts',
     '^@corphub/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@corphub/([a-z-]+)$': '<rootDir>/subgraphs/$1/src/index.ts',
+    '^@example/([a-z-]+)$': '<rootDir>/examples/$1/src/index.ts',
   },
-  modulePathIgnorePatterns: ['<rootDir>/[^/]+/dist/', '<rootDir>/subgraphs/[^/]+/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/[^/]+/dist/', '<rootDir>/subgraphs/[^/]+/dist/', '<rootDir>/examples/[^/]+/dist/'],
   setupFiles: ['<rootDir>/jest.setup.js'],
   testTimeout: 60_000,
   // suites start real servers and databases: two at a time suits a 2-core machine

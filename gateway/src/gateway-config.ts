@@ -1,4 +1,4 @@
-import { ConfigError, isProduction } from '@corphub/shared';
+import { ConfigError, DEFAULT_REGISTRY_CHANNEL, isProduction } from '@corphub/shared';
 
 /** Limits applied to every operation before the gateway plans it or calls a subgraph. */
 export interface QueryLimits {
@@ -51,6 +51,10 @@ export interface GatewayConfig {
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
   oauth: OAuthConfig;
+  /** How often (ms) the gateway asks the module registry for a new supergraph. */
+  registryPollMs: number;
+  /** Redis channel of the registry's "new supergraph" notices (with REDIS_URL). */
+  registryChannel: string;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -120,6 +124,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       accessTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_TOKEN_TTL_SECONDS', 7200),
       devSignIn: flag(env, 'CORPHUB_OAUTH_DEV_SIGN_IN', !production),
     },
+    registryPollMs: positiveInt(env, 'CORPHUB_REGISTRY_POLL_MS', 10_000),
+    registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
   };
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');

@@ -16,10 +16,12 @@ import {
   type RunningServer,
   type SecurityConfig,
 } from '@corphub/shared';
+import { Supergraph } from '@apollo/federation-internals';
 import { SubgraphDataSource } from './data-source';
 import { createSubgraphAgent } from './subgraph-fetcher';
 import { AccessDirectory } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
+import { registryFetcher, RegistrySupergraphManager } from './registry-supergraph';
 import { contextFactory, type GatewayContext } from './context';
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, refuseOversizedBodies } from './http';
@@ -37,7 +39,13 @@ import { createScimRouter } from './scim';
 import { oauthRouter, openIdConfiguration } from './oauth/oauth.router';
 
 export interface GatewayOptions {
+  /**
+   * The core subgraphs' supergraph. Module subgraphs published to the registry (identity) are loaded on
+   * top of it, at start and whenever a new one is published, without a restart.
+   */
   supergraphSdl: string;
+  /** Read the module registry (default true when the supergraph has an identity subgraph). */
+  registry?: boolean;
   /** Overrides the supergraph's routing URLs, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   /** 0 picks a free port. */
@@ -53,6 +61,8 @@ export interface RunningGateway extends RunningServer {
   /** Where each subgraph is reached, as the gateway resolved it. */
   subgraphUrls: Record<string, string>;
   metrics: GatewayMetrics;
+  /** The registry supergraph: its revision (0: core only) and a poll on demand. */
+  supergraph: { revision(): number; pollNow(): Promise<void> };
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -65,8 +75,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // construction: a hub works offline and calls no one it was not told to
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const agent = createSubgraphAgent();
+  let revision = 0;
+  const identityUrl = options.subgraphUrls?.identity ?? Supergraph.build(options.supergraphSdl).subgraphsMetadata().find((subgraph) => subgraph.name === 'identity')?.url;
+  const manager =
+    options.registry !== false && identityUrl
+      ? new RegistrySupergraphManager({
+          baseSupergraphSdl: options.supergraphSdl,
+          fetchLatest: registryFetcher(() => identityUrl, security.internalSecret),
+          pollIntervalMs: config.registryPollMs,
+          redisUrl: config.redisUrl,
+          channel: config.registryChannel,
+          logger: logger.child({ component: 'registry' }),
+          onLoaded: (loadedRevision) => {
+            revision = loadedRevision;
+          },
+        })
+      : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: manager ?? options.supergraphSdl,
     queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.queryPlanCacheMiB, metrics) },
     buildService: ({ name, url }) => {
       subgraphUrls[name] = options.subgraphUrls?.[name] ?? url ?? '';
@@ -143,6 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     subgraphUrls,
     metrics,
+    supergraph: { revision: () => revision, pollNow: async () => manager?.pollNow() },
     stop: async () => {
       loaded = false;
       unsubscribe();

@@ -10,10 +10,13 @@ import {
   type RunningServer,
   type SecurityConfig,
   type SubgraphDefinition,
+  announceSupergraph,
+  type CoreGraph,
 } from '@corphub/shared';
 import { SUBGRAPHS } from './subgraphs';
-import { composeSupergraph, readSupergraph } from './supergraph';
-import { startGateway } from './gateway';
+import { composeSupergraph, defaultRoutingUrl, readComposition } from './supergraph';
+import { startGateway, type RunningGateway } from './gateway';
+import { gatewayConfig } from './gateway-config';
 import type { GatewayMetrics } from './plugins/use-metrics';
 import type { GatewayConfigOverrides } from './gateway-config';
 
@@ -52,6 +55,8 @@ export interface Hub {
   port: number;
   subgraphs: Record<string, RunningSubgraph>;
   metrics: GatewayMetrics;
+  /** The registry supergraph the gateway serves: its revision (0: core only) and a poll on demand. */
+  supergraph: RunningGateway['supergraph'];
   stop(): Promise<void>;
 }
 
@@ -78,6 +83,20 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     for (const dispose of disposers.splice(0).reverse()) await dispose();
   };
 
+  // the core graph: the registry checks modules against it, the gateway serves modules on top of it
+  const core = options.subgraphs ? await composeSupergraph(definitions) : readComposition(definitions);
+  const coreGraph = (): Promise<CoreGraph> =>
+    Promise.resolve({
+      supergraphSdl: core.supergraphSdl,
+      subgraphs: definitions.map((definition) => ({ name: definition.name, url: defaultRoutingUrl(definition), sdl: core.subgraphSdl[definition.name] })),
+    });
+  let gateway: RunningGateway | undefined;
+  const config = gatewayConfig(options.gateway);
+  // a publish in this process reaches this gateway at once, other replicas through Redis (or their next poll)
+  const onSupergraphPublished = async (revision: number) => {
+    await Promise.all([gateway?.supergraph.pollNow(), config.redisUrl && announceSupergraph(config.redisUrl, config.registryChannel, revision)]);
+  };
+
   try {
     const subgraphs: Record<string, RunningSubgraph> = {};
     for (const definition of definitions) {
@@ -100,6 +119,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
           dataDir: files,
           publicUrl,
           gatewayUrl,
+          coreGraph,
+          onSupergraphPublished,
         });
       let server: RunningServer | undefined = await serve(0);
       const port = server.port;
@@ -118,9 +139,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       disposers.push(() => subgraph.stop());
       subgraphs[definition.name] = subgraph;
     }
-    const supergraphSdl = options.subgraphs ? (await composeSupergraph(definitions)).supergraphSdl : readSupergraph();
-    const gateway = await startGateway({
-      supergraphSdl,
+    gateway = await startGateway({
+      supergraphSdl: core.supergraphSdl,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, { url }]) => [name, url])),
       port: options.port ?? 0,
       host: options.host,
@@ -128,10 +148,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       config: options.gateway,
       logger: logger.child({ component: 'gateway' }),
     });
-    disposers.push(() => gateway.stop());
+    const running = gateway;
+    disposers.push(() => running.stop());
     gatewayBase ??= new URL(gateway.url).origin;
     gatewayGraphqlUrl = gateway.url;
-    return { url: gateway.url, port: gateway.port, subgraphs, metrics: gateway.metrics, stop };
+    return { url: gateway.url, port: gateway.port, subgraphs, metrics: gateway.metrics, supergraph: gateway.supergraph, stop };
   } catch (error) {
     await stop();
     throw error;

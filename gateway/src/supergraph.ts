@@ -38,6 +38,14 @@ export function readSupergraph(file = SUPERGRAPH_FILE): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** The committed composition: `npm run compose`'s supergraph and each subgraph's schema.graphql. */
+export function readComposition(definitions: SubgraphDefinition[], file = SUPERGRAPH_FILE): Composition {
+  return {
+    supergraphSdl: readSupergraph(file),
+    subgraphSdl: Object.fromEntries(definitions.map((definition) => [definition.name, fs.readFileSync(subgraphSchemaFile(definition), 'utf8')])),
+  };
+}
+
 /** Production routing: CORPHUB_SUBGRAPH_<NAME>_URL overrides the supergraph's URL for that subgraph. */
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const urls: Record<string, string> = {};

@@ -6,6 +6,7 @@ import type { SecurityConfig } from './config';
 import type { Logger } from './logger';
 import type { RunningServer } from './subgraph';
 import type { DemoPerson } from './demo';
+import type { CoreGraph } from './schema-registry';
 
 export interface CreateServerOptions {
   orm: MikroORM;
@@ -26,6 +27,13 @@ export interface CreateServerOptions {
    * service token (`GatewayClient`). Hub: the gateway it started; standalone: CORPHUB_GATEWAY_URL.
    */
   gatewayUrl?: () => string;
+  /**
+   * The core subgraphs' SDL, for the module registry's schema checks (identity). Hub: the subgraphs it
+   * composed; standalone: read from the supergraph file (CORPHUB_SUPERGRAPH_FILE).
+   */
+  coreGraph?: () => Promise<CoreGraph>;
+  /** Called after the registry (identity) wrote supergraph `revision`: tells gateways to load it now. */
+  onSupergraphPublished?: (revision: number) => Promise<void>;
 }
 
 /** What a seed may need besides its database. */

@@ -15,6 +15,9 @@ export const ERROR_CODES = {
   },
   NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too)." },
   CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).' },
+  SCHEMA_CHECK_FAILED: {
+    description: 'A subgraph publish was refused: it does not compose, or it breaks clients (`compositionErrors`, `breakingChanges`, `table`).',
+  },
   INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },
   // refused by the gateway before any subgraph is called (limits are set by env, see the README)
   QUERY_TOO_DEEP: { description: 'The operation nests fields deeper than the gateway allows.' },

@@ -22,3 +22,5 @@ export * from './demo';
 export * from './media';
 export * from './money';
 export * from './module-graph';
+export * from './schema-registry';
+export * from './registry-notice';

@@ -2,6 +2,7 @@ import { createLogger } from './logger';
 import { dataDir, readSecurityConfig } from './config';
 import { databaseTargetFromEnv, initOrm } from './orm';
 import type { SubgraphDefinition } from './definition';
+import { announceSupergraph, DEFAULT_REGISTRY_CHANNEL } from './registry-notice';
 
 /**
  * A subgraph as its own process (docker-compose, production): reads env, migrates, listens.
@@ -32,6 +33,10 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       dataDir: dataDir(),
       publicUrl: () => publicUrl,
       gatewayUrl: () => gatewayUrl,
+      // the registry (identity) tells gateway replicas about a new supergraph; they also poll without it
+      onSupergraphPublished: process.env.REDIS_URL
+        ? (revision) => announceSupergraph(process.env.REDIS_URL!, process.env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL, revision)
+        : undefined,
     });
     logger.info({ url: server.url }, `${definition.name} subgraph listening`);
     const shutdown = async () => {

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import os from 'node:os';
 import path from 'node:path';
-import { readSecurityConfig, Role, type Logger, type SubgraphDefinition } from '@corphub/shared';
+import { listen, readSecurityConfig, Role, type Logger, type RunningServer, type SubgraphDefinition } from '@corphub/shared';
 import { graphqlRequest, QueryCounter, testDatabase, type GraphQLResponse, type RequestOptions, type TestDatabase } from '@corphub/shared/testing';
 import { startHub, type Hub } from '../hub';
 import type { GatewayConfigOverrides } from '../gateway-config';
@@ -44,7 +50,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       security,
       onQuery: queries.record,
       // long-lived: installs through the gateway refresh it, and statement counts see no lookups in between
-      gateway: { accessCacheSeconds: 3600, ...options.gateway },
+      // polls would add registry reads to the SQL that tests count; a publish in the hub is loaded at once anyway
+      gateway: { accessCacheSeconds: 3600, registryPollMs: 3_600_000, ...options.gateway },
       logger: options.logger,
       dataDir,
     });
@@ -111,4 +118,26 @@ export async function installModules(hub: TestHub, adminToken: string, subgraphs
     const installed = await hub.request(`mutation($appId: ID!) { installApp(appId: $appId) { id } }`, { token: adminToken, variables: { appId } });
     if (installed.errors) throw new Error(`installApp ${appId}: ${JSON.stringify(installed.errors)}`);
   }
+}
+
+/**
+ * A third party's module as the gateway sees it: a plain Apollo subgraph (no Corphub code) on a free port.
+ * Like every subgraph it keeps idle connections longer than the gateway reuses them (shared `listen`).
+ */
+export async function startPlainSubgraph(sdl: string, resolvers: Record<string, object>): Promise<RunningServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }) });
+  await apollo.start();
+  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  const port = await listen(httpServer, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    stop: async () => {
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await new Promise((resolve) => httpServer.close(resolve));
+    },
+  };
 }

@@ -3,3 +3,4 @@ export * from './database';
 export * from './queries';
 export * from './media-files';
 export * from './timers';
+export * from './wait';

@@ -6,5 +6,8 @@ import { OpenId } from './open-ids/open-id.entity';
 import { AppIntegration } from './apps/app-integration.entity';
 import { AuthorizationCode } from './oauth/authorization-code.entity';
 import { WebhookDelivery, WebhookEvent } from './webhooks/webhook.entity';
+import { ModuleSubgraph } from './registry/module-subgraph.entity';
+import { SubgraphVersion } from './registry/subgraph-version.entity';
+import { PublishedSupergraph } from './registry/published-supergraph.entity';
 
-export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, WebhookEvent, WebhookDelivery];
+export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, WebhookEvent, WebhookDelivery, ModuleSubgraph, SubgraphVersion, PublishedSupergraph];

@@ -6,11 +6,12 @@ import { OpenIdResolver } from './open-ids/open-id.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
 import { AppIntegrationResolver } from './apps/app-integration.resolver';
 import { WebhookDeliveryResolver } from './webhooks/webhook.resolver';
+import { ModuleSubgraphResolver } from './registry/registry.resolver';
 import type { IdentityContext } from './context';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver],
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver],
     references: {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),

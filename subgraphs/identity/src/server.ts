@@ -3,10 +3,12 @@ import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { oauthRoutes } from './oauth/oauth.routes';
 import { readWebhookConfig, startWebhookDispatcher } from './webhooks/webhook.dispatcher';
+import { SchemaRegistry } from './registry/registry.service';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('identity');
-  const server = await startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders, routes: oauthRoutes, ...options, logger });
+  const registry = new SchemaRegistry(options.coreGraph, async (supergraph) => options.onSupergraphPublished?.(supergraph.revision), logger);
+  const server = await startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders: (em) => createLoaders(em, registry), routes: oauthRoutes, ...options, logger });
   // the dispatcher lives with the server: stopping identity stops its deliveries too
   const dispatcher = startWebhookDispatcher(options.orm, readWebhookConfig(process.env), logger.child({ component: 'webhooks' }));
   return {

@@ -1,11 +1,13 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125122344 } from './Migration20261125122344';
+import { Migration20261125153616 } from './Migration20261125153616';
 import { Migration20261125153930 } from './Migration20261125153930';
 import { Migration20261125154029 } from './Migration20261125154029';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
+  { name: 'Migration20261125153616', class: Migration20261125153616 },
   { name: 'Migration20261125153930', class: Migration20261125153930 },
   { name: 'Migration20261125154029', class: Migration20261125154029 },
 ];

@@ -1,11 +1,13 @@
 // Written by `npm run migration:create`: the migrations of this dialect, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125122344 } from './Migration20261125122344';
+import { Migration20261125153615 } from './Migration20261125153615';
 import { Migration20261125153928 } from './Migration20261125153928';
 import { Migration20261125154028 } from './Migration20261125154028';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
+  { name: 'Migration20261125153615', class: Migration20261125153615 },
   { name: 'Migration20261125153928', class: Migration20261125153928 },
   { name: 'Migration20261125154028', class: Migration20261125154028 },
 ];

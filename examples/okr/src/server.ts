@@ -1,0 +1,7 @@
+import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { buildSchema } from './schema';
+import { createLoaders } from './loaders';
+
+export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
+  return startSubgraphServer({ name: 'okr', schema: await buildSchema(), createLoaders, ...options });
+}

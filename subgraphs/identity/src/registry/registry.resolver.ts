@@ -1,0 +1,101 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Connection, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/shared';
+import { App } from '../apps/app.entity';
+import { ModuleSubgraph } from './module-subgraph.entity';
+import { SubgraphVersion } from './subgraph-version.entity';
+import { PublishedSupergraph } from './published-supergraph.entity';
+import { CheckSubgraphInput, PublishSubgraphInput } from './registry.inputs';
+import { SubgraphCheck } from './registry.types';
+import type { IdentityContext } from '../context';
+
+@ObjectType()
+export class ModuleSubgraphConnection extends Connection(ModuleSubgraph) {}
+
+@ObjectType()
+export class SubgraphVersionConnection extends Connection(SubgraphVersion) {}
+
+@ObjectType({ description: 'An accepted publish: the check, the stored version and the supergraph it wrote.' })
+export class PublishedSubgraph {
+  @Field(() => SubgraphCheck)
+  check!: SubgraphCheck;
+
+  @Field(() => ModuleSubgraph)
+  subgraph!: ModuleSubgraph;
+
+  @Field(() => SubgraphVersion)
+  version!: SubgraphVersion;
+
+  @Field(() => PublishedSupergraph, { nullable: true, description: 'The supergraph gateways now load (null when nothing changed).' })
+  supergraph!: PublishedSupergraph | null;
+}
+
+/** Platform admins see every module's subgraph; a vendor app sees only its own. */
+function visibleTo(auth: AuthContext): FilterQuery<ModuleSubgraph> {
+  return auth.role === Role.PLATFORM ? {} : { app: auth.appId ?? '' };
+}
+
+@Resolver(() => ModuleSubgraph)
+export class ModuleSubgraphResolver {
+  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Query(() => ModuleSubgraphConnection, { description: "Modules' subgraphs in the registry (platform admins: all; a vendor: its own)." })
+  async moduleSubgraphs(@Args(() => PageArgs) page: PageArgs, @Ctx() { em, auth }: IdentityContext): Promise<Page<ModuleSubgraph>> {
+    return paginate(em, ModuleSubgraph, visibleTo(auth), page, [['name', 'asc']]);
+  }
+
+  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Query(() => ModuleSubgraph, { nullable: true, description: "One module's subgraph by name (a vendor: only its own)." })
+  async moduleSubgraph(@Arg('name', () => String) name: string, @Ctx() { em, auth }: IdentityContext): Promise<ModuleSubgraph | null> {
+    return em.findOne(ModuleSubgraph, { $and: [{ name }, visibleTo(auth)] });
+  }
+
+  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Query(() => SubgraphVersionConnection, { description: "A module subgraph's accepted versions, newest first." })
+  async subgraphVersions(
+    @Arg('name', () => String) name: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em, auth }: IdentityContext,
+  ): Promise<Page<SubgraphVersion>> {
+    const subgraph = await em.findOne(ModuleSubgraph, { $and: [{ name }, visibleTo(auth)] });
+    if (!subgraph) throw errors.NOT_FOUND(`Subgraph "${name}" not found`);
+    return paginate(em, SubgraphVersion, { subgraph: subgraph.id }, page, [['version', 'desc']]);
+  }
+
+  @Authorized(Role.PLATFORM, Role.SERVICE)
+  @Query(() => PublishedSupergraph, { nullable: true, description: 'The latest supergraph the registry wrote (gateways poll it); null before any publish.' })
+  async registrySupergraph(@Ctx() { em, loaders }: IdentityContext): Promise<PublishedSupergraph | null> {
+    return loaders.registry.latestSupergraph(em);
+  }
+
+  @FieldResolver(() => App)
+  async app(@Root() subgraph: ModuleSubgraph, @Ctx() { loaders }: IdentityContext): Promise<App | null> {
+    return loaders.appById.load(subgraph.app.appId);
+  }
+
+  @FieldResolver(() => SubgraphVersion, { nullable: true, description: 'The version the gateways serve.' })
+  async latestVersion(@Root() subgraph: ModuleSubgraph, @Ctx() { loaders }: IdentityContext): Promise<SubgraphVersion | null> {
+    return loaders.subgraphVersionByKey.load(`${subgraph.id}:${subgraph.currentVersion}`);
+  }
+
+  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Mutation(() => SubgraphCheck, {
+    description:
+      'Composes a candidate subgraph with the current supergraph and reports composition errors and breaking changes against it. Changes nothing.',
+  })
+  async checkSubgraph(@Arg('input', () => CheckSubgraphInput) input: CheckSubgraphInput, @Ctx() { em, auth, loaders }: IdentityContext): Promise<SubgraphCheck> {
+    return new SubgraphCheck(await loaders.registry.check(em, auth, input));
+  }
+
+  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Mutation(() => PublishedSubgraph, {
+    description:
+      'Checks, then stores a new version and writes the next supergraph, which gateways load without a restart. Refused with SCHEMA_CHECK_FAILED on composition errors or breaking changes (a platform admin may force the latter).',
+  })
+  async publishSubgraph(
+    @Arg('input', () => PublishSubgraphInput) input: PublishSubgraphInput,
+    @Ctx() { em, auth, loaders }: IdentityContext,
+  ): Promise<PublishedSubgraph> {
+    const outcome = await loaders.registry.publish(em, auth, input);
+    return { check: new SubgraphCheck(outcome.report), subgraph: outcome.subgraph, version: outcome.version, supergraph: outcome.supergraph };
+  }
+}

@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  breakingChanges,
+  checkSubgraph,
+  composeSubgraphs,
+  errors,
+  formatCheckReport,
+  Role,
+  sha256,
+  subgraphsOfSupergraph,
+  type AuthContext,
+  type CoreGraph,
+  type Logger,
+  type SubgraphCheckReport,
+  type SubgraphSdl,
+} from '@corphub/shared';
+import { App } from '../apps/app.entity';
+import { ModuleSubgraph } from './module-subgraph.entity';
+import { SubgraphVersion } from './subgraph-version.entity';
+import { PublishedSupergraph } from './published-supergraph.entity';
+import type { CheckSubgraphInput, PublishSubgraphInput } from './registry.inputs';
+
+/** A check needs a URL to compose with; it never calls it. */
+const PLACEHOLDER_URL = 'http://unpublished.invalid/graphql';
+
+/** Where a standalone identity finds the core graph: the supergraph the gateways load. */
+function coreGraphFromFile(): CoreGraph {
+  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'gateway', 'supergraph.graphql');
+  const supergraphSdl = fs.readFileSync(file, 'utf8');
+  return { supergraphSdl, subgraphs: subgraphsOfSupergraph(supergraphSdl) };
+}
+
+export interface PublishOutcome {
+  report: SubgraphCheckReport;
+  subgraph: ModuleSubgraph;
+  version: SubgraphVersion;
+  supergraph: PublishedSupergraph | null;
+}
+
+/**
+ * The module registry: checks candidate subgraphs against the core subgraphs plus every module's current
+ * version, and on an accepted publish stores the version and writes the next supergraph for gateways.
+ */
+export class SchemaRegistry {
+  private core?: Promise<CoreGraph & { baseSha: string }>;
+
+  constructor(
+    private readonly loadCore: () => Promise<CoreGraph> = () => new Promise((resolve) => resolve(coreGraphFromFile())),
+    /** Called after a supergraph is committed (e.g. a Redis notice so gateways poll at once). */
+    private readonly onPublished: (supergraph: PublishedSupergraph) => Promise<void> = async () => {},
+    private readonly logger?: Logger,
+  ) {}
+
+  coreGraph(): Promise<CoreGraph & { baseSha: string }> {
+    this.core ??= this.loadCore().then((core) => ({ ...core, baseSha: sha256(core.supergraphSdl) }));
+    return this.core;
+  }
+
+  /** Every module's current version, by name order (the order composition sees them in). */
+  async currentModules(em: EntityManager): Promise<SubgraphSdl[]> {
+    const subgraphs = await em.find(ModuleSubgraph, { currentVersion: { $gt: 0 } }, { orderBy: { name: 'asc' } });
+    if (!subgraphs.length) return [];
+    const versions = await em.find(SubgraphVersion, { $or: subgraphs.map((subgraph) => ({ subgraph: subgraph.id, version: subgraph.currentVersion })) });
+    const sdlById = new Map(versions.map((version) => [version.subgraph.id, version.sdl]));
+    return subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, sdl: sdlById.get(subgraph.id) ?? '' }));
+  }
+
+  /** The app a caller checks or publishes for, and the subgraph of that name if it exists; refuses others' names. */
+  private async owner(em: EntityManager, auth: AuthContext, name: string, appId: string | undefined) {
+    const core = await this.coreGraph();
+    if (core.subgraphs.some((subgraph) => subgraph.name === name)) throw errors.BAD_USER_INPUT(`"${name}" is a core subgraph of the hub; pick another name`);
+    if (auth.role === Role.VENDOR && appId && appId !== auth.appId) throw errors.FORBIDDEN('A vendor publishes only for its own app');
+    const existing = await em.findOne(ModuleSubgraph, { name });
+    const ownerAppId = auth.role === Role.VENDOR ? auth.appId : (appId ?? existing?.app.appId);
+    if (!ownerAppId) throw errors.BAD_USER_INPUT('appId is required: the app that owns the subgraph');
+    if (existing && existing.app.appId !== ownerAppId) throw errors.FORBIDDEN(`Subgraph "${name}" belongs to another app`);
+    const app = await em.findOne(App, { appId: ownerAppId });
+    if (!app) throw errors.NOT_FOUND(`App "${ownerAppId}" not found`);
+    if (!existing) {
+      const other = await em.findOne(ModuleSubgraph, { app: ownerAppId });
+      if (other) throw errors.CONFLICT(`App "${ownerAppId}" already publishes subgraph "${other.name}"`, { subgraph: other.name });
+    }
+    return { app, existing };
+  }
+
+  async check(em: EntityManager, auth: AuthContext, input: CheckSubgraphInput): Promise<SubgraphCheckReport> {
+    const { existing } = await this.owner(em, auth, input.name, input.appId);
+    const url = input.url ?? existing?.url ?? PLACEHOLDER_URL;
+    const core = await this.coreGraph();
+    return checkSubgraph({
+      core: core.subgraphs,
+      modules: await this.currentModules(em),
+      candidate: { name: input.name, url, sdl: input.sdl },
+      currentSupergraphSdl: this.servedSupergraph(core, await this.latestSupergraph(em)),
+    });
+  }
+
+  /** What gateways serve now, when the registry knows it without composing: its latest supergraph over this core, or the core alone. */
+  private servedSupergraph(core: CoreGraph & { baseSha: string }, latest: PublishedSupergraph | null): string | undefined {
+    if (!latest) return core.supergraphSdl;
+    return latest.baseSha === core.baseSha ? latest.sdl : undefined;
+  }
+
+  async publish(em: EntityManager, auth: AuthContext, input: PublishSubgraphInput): Promise<PublishOutcome> {
+    if (input.force && auth.role !== Role.PLATFORM) throw errors.FORBIDDEN('Only a platform admin may force a publish with breaking changes');
+    const { app, existing } = await this.owner(em, auth, input.name, input.appId);
+    const sha = sha256(input.sdl);
+    // republishing the current version (same SDL and URL) changes nothing: safe to retry
+    if (existing) {
+      const current = await em.findOne(SubgraphVersion, { subgraph: existing.id, version: existing.currentVersion });
+      if (current && current.sha === sha && existing.url === input.url) {
+        const report = { name: input.name, compositionErrors: [], changes: [] };
+        return { report, subgraph: existing, version: current, supergraph: await this.latestSupergraph(em) };
+      }
+    }
+    // composition takes a while: check outside the transaction, then commit only if nothing was published meanwhile
+    const before = await this.latestSupergraph(em);
+    const core = await this.coreGraph();
+    const report = await checkSubgraph({
+      core: core.subgraphs,
+      modules: await this.currentModules(em),
+      candidate: { name: input.name, url: input.url, sdl: input.sdl },
+      currentSupergraphSdl: this.servedSupergraph(core, before),
+    });
+    const breaking = breakingChanges(report);
+    const refusal = { compositionErrors: report.compositionErrors, breakingChanges: breaking, table: formatCheckReport(report) };
+    if (report.compositionErrors.length) {
+      throw errors.SCHEMA_CHECK_FAILED(`Subgraph "${input.name}" does not compose: ${report.compositionErrors.join('; ')}`, refusal);
+    }
+    if (breaking.length && !input.force) {
+      throw errors.SCHEMA_CHECK_FAILED(
+        `Subgraph "${input.name}" has ${breaking.length} breaking change(s): ${breaking.map((change) => change.message).join('; ')}`,
+        refusal,
+      );
+    }
+    const outcome = await em.transactional(async (tx) => {
+      const latest = await this.latestSupergraph(tx);
+      if ((latest?.revision ?? 0) !== (before?.revision ?? 0)) {
+        throw errors.CONFLICT('Another subgraph was published while this one was checked; publish again');
+      }
+      let subgraph = existing ? await tx.findOneOrFail(ModuleSubgraph, { id: existing.id }) : undefined;
+      if (!subgraph) {
+        subgraph = new ModuleSubgraph(input.name, tx.getReference(App, app.appId, { wrapped: true }), input.url);
+        tx.persist(subgraph);
+      }
+      subgraph.currentVersion += 1;
+      subgraph.url = input.url;
+      subgraph.updatedAt = new Date();
+      const version = new SubgraphVersion({
+        subgraph: tx.getReference(ModuleSubgraph, subgraph.id, { wrapped: true }),
+        version: subgraph.currentVersion,
+        sdl: input.sdl,
+        sha,
+        url: input.url,
+        publishedBy: auth.subject,
+        forced: Boolean(input.force && breaking.length),
+        changes: report.changes,
+      });
+      const supergraphSdl = report.supergraphSdl!;
+      const supergraph = new PublishedSupergraph(
+        (latest?.revision ?? 0) + 1,
+        supergraphSdl,
+        sha256(supergraphSdl),
+        core.baseSha,
+        `${input.name} v${version.version} published by ${auth.subject}${version.forced ? ' (forced)' : ''}`,
+      );
+      tx.persist([version, supergraph]);
+      return { report, subgraph, version, supergraph };
+    });
+    // gateways load it in the background: the publish answers as soon as the supergraph is stored
+    this.announce(outcome.supergraph);
+    return outcome;
+  }
+
+  async latestSupergraph(em: EntityManager): Promise<PublishedSupergraph | null> {
+    const [latest] = await em.find(PublishedSupergraph, {}, { orderBy: { revision: 'desc' }, limit: 1 });
+    return latest ?? null;
+  }
+
+  /**
+   * After the core graph changed (a new deploy), the latest supergraph was composed over the old core:
+   * write one over the new core so gateways can load the modules again. Refused if it no longer composes.
+   */
+  async rebase(em: EntityManager): Promise<PublishedSupergraph | null> {
+    const latest = await this.latestSupergraph(em);
+    const core = await this.coreGraph();
+    if (!latest || latest.baseSha === core.baseSha) return latest;
+    const composed = composeSubgraphs([...core.subgraphs, ...(await this.currentModules(em))]);
+    if (composed.errors) {
+      this.logger?.error({ errors: composed.errors }, 'the modules no longer compose with the new core graph; gateways keep their supergraph');
+      return latest;
+    }
+    const supergraph = new PublishedSupergraph(latest.revision + 1, composed.supergraphSdl, sha256(composed.supergraphSdl), core.baseSha, 'rebased over a new core graph');
+    await em.persistAndFlush(supergraph);
+    this.announce(supergraph);
+    return supergraph;
+  }
+
+  private announce(supergraph: PublishedSupergraph): void {
+    this.onPublished(supergraph).catch((error) => this.logger?.warn({ err: error }, 'could not announce the new supergraph'));
+  }
+}
