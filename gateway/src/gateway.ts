@@ -117,8 +117,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     refuseOversizedBodies(metrics),
     expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger) }),
   );
-  // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
-  for (const subgraph of ['media', 'attendance']) {
+  // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
+  for (const subgraph of ['media', 'attendance', 'messages']) {
     app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { description: 'The caller is known but their role may not do this.' },
   NOT_FOUND: { description: "The object does not exist in the caller's corp (another corp's object is NOT_FOUND too)." },
   CONFLICT: { description: 'The change clashes with the current state (duplicate, stale version, lost race).' },
+  RATE_LIMITED: { description: 'Too many requests of this kind from this caller for now; `retryAfterSeconds` says when to try again.' },
   INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },
   // refused by the gateway before any subgraph is called (limits are set by env, see the README)
   QUERY_TOO_DEEP: { description: 'The operation nests fields deeper than the gateway allows.' },
