@@ -5,6 +5,7 @@ export * from './config';
 export * from './definition';
 export * from './errors';
 export * from './gateway-client';
+export * from './messages-client';
 export * from './loaders';
 export * from './logger';
 export * from './main';

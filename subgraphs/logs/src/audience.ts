@@ -29,6 +29,7 @@ export interface DirectoryFacts {
   departmentIdsWithAncestors: string[];
   /** The management chain, nearest first. */
   managerUnionIds: string[];
+  displayName?: string;
 }
 
 export const NO_FACTS: DirectoryFacts = { departmentIds: [], departmentIdsWithAncestors: [], managerUnionIds: [] };
@@ -66,11 +67,11 @@ export function viewerKeys(unionId: string, viewer: DirectoryFacts): string[] {
 }
 
 const EMPLOYEE_FACTS = `query LogsEmployeeFacts($unionId: ID!) {
-  employee(unionId: $unionId) { departments { id ancestors { id } } managers { unionId } }
+  employee(unionId: $unionId) { displayName departments { id ancestors { id } } managers { unionId } }
 }`;
 
 interface EmployeeFactsData {
-  employee: { departments: { id: string; ancestors: { id: string }[] }[]; managers: { unionId: string }[] };
+  employee: { displayName: string; departments: { id: string; ancestors: { id: string }[] }[]; managers: { unionId: string }[] };
 }
 
 /** Members at most this many per department or corp for `unreadBy` and the statistics. */
@@ -89,6 +90,7 @@ export class Graph {
         departmentIds,
         departmentIdsWithAncestors: [...new Set(employee.departments.flatMap((d) => [d.id, ...d.ancestors.map((a) => a.id)]))],
         managerUnionIds: employee.managers.map((m) => m.unionId),
+        displayName: employee.displayName,
       };
     } catch (error) {
       if (errorCodeOf(error) === 'NOT_FOUND') return null;

@@ -1,7 +1,8 @@
-import { GatewayClient, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, GatewayClient, MessagesClient, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { Graph } from './audience';
+import { WorkLogNotifier } from './work-log.notify';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
@@ -9,5 +10,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
   const gatewayUrl = options.gatewayUrl ?? (() => fallback);
   const graph = new Graph(new GatewayClient({ service: 'logs', gatewayUrl, internalSecret: security.internalSecret }));
-  return startSubgraphServer({ name: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph), ...options, security });
+  const logger = options.logger ?? createLogger('logs');
+  const notifier = new WorkLogNotifier(new MessagesClient({ app: 'logs', gatewayUrl, internalSecret: security.internalSecret, logger }));
+  return startSubgraphServer({ name: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph, notifier), ...options, logger, security });
 }

@@ -49,7 +49,7 @@ export class MessagesGraph {
     const tags = [...new Set(to.tags ?? [])];
     const [everyone, people, departmentMembers, tagMembers] = await Promise.all([
       to.everyone ? this.employees(corpId, {}, requestId) : [],
-      this.activeEmployees(corpId, unionIds, requestId),
+      this.activeEmployees(corpId, unionIds, to.ignoreUnknownRecipients, requestId),
       Promise.all(departments.map((department) => this.departmentMembers(corpId, department.id, department.includeSubdepartments, requestId))),
       this.tagMembers(corpId, tags, requestId),
     ]);
@@ -61,28 +61,43 @@ export class MessagesGraph {
     return recipients;
   }
 
-  /** The given people, all of whom must be active employees of the corp (else BAD_USER_INPUT naming them). */
-  private async activeEmployees(corpId: string, unionIds: string[], requestId?: string): Promise<string[]> {
+  /** The given people, all of whom must be active employees of the corp (else BAD_USER_INPUT naming them, or, with `skipUnknown`, without them). */
+  private async activeEmployees(corpId: string, unionIds: string[], skipUnknown: boolean, requestId?: string): Promise<string[]> {
     const chunks: string[][] = [];
     for (let i = 0; i < unionIds.length; i += LOOKUPS_PER_REQUEST) chunks.push(unionIds.slice(i, i + LOOKUPS_PER_REQUEST));
-    const answers = await Promise.all(
-      chunks.map((chunk) => {
-        const variables = Object.fromEntries(chunk.map((unionId, i) => [`u${i}`, unionId]));
-        // person is nullable in identity (another corp's person is null too), so unknown people fail nothing else
-        const query = `query MessagesPeople(${chunk.map((_, i) => `$u${i}: ID!`).join(', ')}) { ${chunk.map((_, i) => `p${i}: person(unionId: $u${i}) { employee { unionId status } }`).join(' ')} }`;
-        return this.client.request<Record<string, { employee: { unionId: string; status: string } | null } | null>>(corpId, query, variables, requestId);
-      }),
-    );
-    const unknown: string[] = [];
-    chunks.forEach((chunk, c) =>
-      chunk.forEach((unionId, i) => {
-        if (answers[c][`p${i}`]?.employee?.status !== 'ACTIVE') unknown.push(unionId);
-      }),
-    );
+    const statuses = await Promise.all(chunks.map((chunk) => this.employeeStatuses(corpId, chunk, requestId)));
+    const unknown = chunks.flatMap((chunk, c) => chunk.filter((_, i) => statuses[c][i] !== 'ACTIVE'));
+    if (unknown.length && skipUnknown) return unionIds.filter((unionId) => !unknown.includes(unionId));
     if (unknown.length) {
       throw errors.BAD_USER_INPUT(`Not active employees of this corp: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`, { unionIds: unknown });
     }
     return unionIds;
+  }
+
+  /**
+   * Each person's employee status in the corp, or null when they are none of its employees: one aliased
+   * request per chunk; when one of them is unknown (NOT_FOUND), each is asked alone.
+   */
+  private async employeeStatuses(corpId: string, unionIds: string[], requestId?: string): Promise<(string | null)[]> {
+    const variables = Object.fromEntries(unionIds.map((unionId, i) => [`u${i}`, unionId]));
+    const query = `query MessagesPeople(${unionIds.map((_, i) => `$u${i}: ID!`).join(', ')}) { ${unionIds.map((_, i) => `e${i}: employee(unionId: $u${i}) { status }`).join(' ')} }`;
+    try {
+      const data = await this.client.request<Record<string, { status: string }>>(corpId, query, variables, requestId);
+      return unionIds.map((_, i) => data[`e${i}`]?.status ?? null);
+    } catch (error) {
+      if (errorCodeOf(error) !== 'NOT_FOUND') throw error;
+    }
+    return Promise.all(
+      unionIds.map(async (unionId) => {
+        try {
+          const data = await this.client.request<{ employee: { status: string } }>(corpId, /* GraphQL */ `query MessagesPerson($u: ID!) { employee(unionId: $u) { status } }`, { u: unionId }, requestId);
+          return data.employee.status;
+        } catch (error) {
+          if (errorCodeOf(error) === 'NOT_FOUND') return null;
+          throw error;
+        }
+      }),
+    );
   }
 
   /** Every active member of a department (and of those below it), page by page. */

@@ -70,6 +70,9 @@ export class MessageRecipientsInput {
   @ArrayMaxSize(MAX_UNION_IDS)
   @Matches(UNION_ID, { each: true, message: 'excludeUnionIds must be UnionIDs' })
   excludeUnionIds?: string[];
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Skip people in `unionIds` who are not active employees of the corp, instead of refusing the send (BAD_USER_INPUT).' })
+  ignoreUnknownRecipients: boolean = false;
 }
 
 @InputType({ description: 'A message to send.' })
