@@ -63,6 +63,18 @@ export class MessageResolver {
     throw errors.NOT_FOUND(`Message "${id}" not found`);
   }
 
+  @Query(() => DeliveryConnection, {
+    description: 'Who got a message, how (`via`) and whether they read it, by unionId: for admins, analysts and the app that sent it.',
+  })
+  async messageRecipients(@Arg('messageId', () => ID) messageId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() { auth, em, loaders }: MessagesContext): Promise<Page<Delivery>> {
+    const message = UUID.test(messageId) ? await loaders.messageById.load(messageId) : null;
+    if (!message || !seesSentMessage(auth, message)) {
+      if (message && (await loaders.myDeliveryByMessage.load(message.id))) throw errors.FORBIDDEN('Only admins, analysts and the sending app see who got a message');
+      throw errors.NOT_FOUND(`Message "${messageId}" not found`);
+    }
+    return paginate(em, Delivery, { message: message.id }, page, [['recipientUnionId', 'asc'], ['id', 'asc']]);
+  }
+
   @Authorized(...CORP_READERS, Role.VENDOR)
   @Query(() => MessageConnection, { description: 'Messages sent in the corp, newest first: all of them for admins and analysts, its own for an app.' })
   async sentMessages(@Args(() => SentMessagesArgs) { appId, ...page }: SentMessagesArgs, @Ctx() { auth, em }: MessagesContext): Promise<Page<Message>> {
@@ -130,11 +142,6 @@ export class MessageResolver {
     return loaders.readCountByMessage.load(message.id);
   }
 
-  @FieldResolver(() => DeliveryConnection, { description: 'Who got it, how (`via`) and whether they read it: for admins, analysts and the sending app.' })
-  async recipients(@Root() message: Message, @Args(() => PageArgs) page: PageArgs, @Ctx() { auth, em }: MessagesContext): Promise<Page<Delivery>> {
-    if (!seesSentMessage(auth, message)) throw errors.FORBIDDEN('Only admins, analysts and the sending app see who got a message');
-    return paginate(em, Delivery, { message: message.id }, page, [['recipientUnionId', 'asc'], ['id', 'asc']]);
-  }
 }
 
 @Resolver(() => Delivery)

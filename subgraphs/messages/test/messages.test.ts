@@ -21,8 +21,8 @@ describe('messages: sending, fan-out, read state and isolation', () => {
   };
 
   const recipientsOf = async (id: string) => {
-    const data = await must(hub.request(`query($id: ID!) { message(id: $id) { recipientCount recipients(first: 100) { nodes { via recipient { unionId } } } } }`, { token: org.tokens.admin, variables: { id } }), 'recipients');
-    return Object.fromEntries(data.message.recipients.nodes.map((node: { via: string; recipient: { unionId: string } }) => [node.recipient.unionId, node.via]));
+    const data = await must(hub.request(`query($id: ID!) { messageRecipients(messageId: $id, first: 100) { nodes { via recipient { unionId } } } }`, { token: org.tokens.admin, variables: { id } }), 'recipients');
+    return Object.fromEntries(data.messageRecipients.nodes.map((node: { via: string; recipient: { unionId: string } }) => [node.recipient.unionId, node.via]));
   };
 
   it('fans a message out to a department tree, and to a department alone', async () => {
@@ -217,6 +217,11 @@ describe('messages: sending, fan-out, read state and isolation', () => {
     expect(sentA.sentMessages.nodes.map((node: { id: string }) => node.id)).toContain(id);
     expect(new Set(sentA.sentMessages.nodes.map((node: { appId: string }) => node.appId))).toEqual(new Set(['acme']));
     // an employee who got it does not see who else did
-    expect(errorCodes(await hub.request(`query($id: ID!) { message(id: $id) { recipients { totalCount } } }`, { token: org.tokens.alice, variables: { id } }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.tokens.alice, variables: { id } }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.b.adminToken, variables: { id } }))).toEqual(['NOT_FOUND']);
+    // the sending app sees them, another app does not
+    const byApp = await must(hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.vendor.acmeA, variables: { id } }), 'app recipients');
+    expect(byApp.messageRecipients.totalCount).toBe(1);
+    expect(errorCodes(await hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.vendor.stranger, variables: { id } }))).toEqual(['NOT_FOUND']);
   });
 });

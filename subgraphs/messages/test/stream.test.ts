@@ -80,6 +80,7 @@ describe.each([
   });
 
   it('delivers a new message to the recipient’s open stream within a second, and to nobody else', async () => {
+    await waitFor(() => openStreamCount() === 0);
     const before = openStreamCount();
     const alice = listen(org.tokens.alice);
     const bob = listen(org.tokens.bob);
@@ -111,6 +112,8 @@ describe.each([
   });
 
   it('drops a stream as soon as its client goes away', async () => {
+    // the previous test's clients are gone: their streams too
+    await waitFor(() => openStreamCount() === 0);
     const before = openStreamCount();
     const nina = listen(org.tokens.nina);
     await nina.ready;
@@ -128,15 +131,17 @@ describe.each([
     const decoder = new TextDecoder();
     let text = '';
     const started = Date.now();
+    const timeout = setTimeout(() => controller.abort(), 5000);
     try {
       // the `ready` event first, then a comment line at every heartbeat (every 300 ms here)
-      while (!/^:/m.test(text.slice(text.indexOf('event: ready')))) {
+      while (!/ready[\s\S]*\n:[^\n]*\n/.test(text)) {
         const { value, done } = await reader.read();
         if (done) throw new Error('stream ended');
         text += decoder.decode(value, { stream: true });
       }
       expect(Date.now() - started).toBeLessThan(3000);
     } finally {
+      clearTimeout(timeout);
       controller.abort();
     }
   });
@@ -144,10 +149,10 @@ describe.each([
   it('refuses a stream without a person behind the token', async () => {
     const anonymous = await fetch(streamUrl);
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
     const analyst = await fetch(streamUrl, { headers: { authorization: `Bearer ${await hub.token({ corp: 'corp-a', role: Role.ANALYST })}` } });
     expect(analyst.status).toBe(403);
-    expect((await analyst.json()).error.code).toBe('FORBIDDEN');
+    expect(((await analyst.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 
   it('rate-limits sends per app and corp with RATE_LIMITED', async () => {
