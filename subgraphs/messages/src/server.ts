@@ -17,8 +17,7 @@ export interface MessagesConfig {
 
 /** The messages settings from the environment (REDIS_URL, CORPHUB_MESSAGES_*). */
 export function messagesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MessagesConfig {
-  const number = (name: string, fallback: number) => {
-    const value = env[name];
+  const number = (name: string, value: string | undefined, fallback: number) => {
     if (value === undefined || value === '') return fallback;
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer, not "${value}"`);
@@ -27,7 +26,10 @@ export function messagesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Mes
   return {
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.CORPHUB_REDIS_PREFIX ?? 'corphub:',
-    rateLimit: { points: number('CORPHUB_MESSAGES_RATE_LIMIT', DEFAULT_RATE_LIMIT.points), windowSeconds: number('CORPHUB_MESSAGES_RATE_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds) },
+    rateLimit: {
+      points: number('CORPHUB_MESSAGES_RATE_LIMIT', env.CORPHUB_MESSAGES_RATE_LIMIT, DEFAULT_RATE_LIMIT.points),
+      windowSeconds: number('CORPHUB_MESSAGES_RATE_WINDOW_SECONDS', env.CORPHUB_MESSAGES_RATE_WINDOW_SECONDS, DEFAULT_RATE_LIMIT.windowSeconds),
+    },
   };
 }
 
