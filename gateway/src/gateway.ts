@@ -158,8 +158,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
   app.use('/oauth', oauthRouter({ security, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
   app.get('/.well-known/openid-configuration', openIdConfiguration);
-  // subgraphs' own HTTP routes (uploads and downloads, CSV exports): verified, streamed forwarding
-  for (const subgraph of ['media', 'attendance', 'expenses']) {
+  // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
+  for (const subgraph of ['media', 'attendance', 'expenses', 'messages']) {
     app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 

@@ -6,6 +6,7 @@ export * from './csv';
 export * from './definition';
 export * from './errors';
 export * from './gateway-client';
+export * from './messages-client';
 export * from './loaders';
 export * from './logger';
 export * from './main';

@@ -15,6 +15,18 @@ export interface MediaFacts {
   durationSeconds: number | null;
 }
 
+/**
+ * The gateway's GraphQL endpoint for a subgraph server's calls through the graph: the hub's gateway when it
+ * runs one, else CORPHUB_GATEWAY_URL (a subgraph started on its own).
+ */
+export function gatewayUrlOf(options: Pick<CreateServerOptions, 'gatewayUrl'>): () => string {
+  const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
+  return options.gatewayUrl ?? (() => fallback);
+}
+
+/** Aliased fields per call through the gateway (its default alias limit is 30). */
+export const ALIAS_CHUNK = 25;
+
 /** How many people a module reads per request when it walks a department's members. */
 export const MEMBERS_PAGE_SIZE = 500;
 
@@ -26,13 +38,9 @@ export const MEMBERS_PAGE_SIZE = 500;
 export class ModuleGraph {
   constructor(protected readonly client: GatewayClient) {}
 
-  /**
-   * A client for the module `service` of a subgraph server: the hub's gateway when it runs one, else
-   * CORPHUB_GATEWAY_URL (a subgraph started on its own).
-   */
+  /** A client for the module `service` of a subgraph server (see gatewayUrlOf). */
   static clientFor(service: string, options: Pick<CreateServerOptions, 'gatewayUrl'>, internalSecret: string): GatewayClient {
-    const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
-    return new GatewayClient({ service, gatewayUrl: options.gatewayUrl ?? (() => fallback), internalSecret });
+    return new GatewayClient({ service, gatewayUrl: gatewayUrlOf(options), internalSecret });
   }
 
   /** The department's name and its active members (and those below it), every page, with the fields asked. */
@@ -77,11 +85,16 @@ export class ModuleGraph {
   }
 
   /**
-   * Aliased lookups `k0: field(arg: $k0) { … }` in one request. The field is non-null, so one unknown key
+   * Aliased lookups `k0: field(arg: $k0) { … }`, ALIAS_CHUNK a request, the requests side by side. The field is non-null, so one unknown key
    * fails the whole answer (NOT_FOUND): then each key is asked alone and the unknown ones answer null.
    */
   private async lookUp<Node>(corpId: string, field: string, arg: string, keys: readonly string[], fields: string, requestId?: string): Promise<(Node | null)[]> {
     if (!keys.length) return [];
+    if (keys.length > ALIAS_CHUNK) {
+      const chunks: string[][] = [];
+      for (let i = 0; i < keys.length; i += ALIAS_CHUNK) chunks.push(keys.slice(i, i + ALIAS_CHUNK));
+      return (await Promise.all(chunks.map((chunk) => this.lookUp<Node>(corpId, field, arg, chunk, fields, requestId)))).flat();
+    }
     const variables = Object.fromEntries(keys.map((key, i) => [`k${i}`, key]));
     const params = keys.map((_, i) => `$k${i}: ID!`).join(', ');
     const selections = keys.map((_, i) => `k${i}: ${field}(${arg}: $k${i}) { ${fields} }`).join('\n');

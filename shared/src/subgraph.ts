@@ -201,7 +201,7 @@ export interface RouteKit<Loaders> {
 }
 
 /** HTTP status of an error a route throws: `extensions.http.status`, else by code. */
-const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, MODULE_NOT_INSTALLED: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS_BY_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, MODULE_NOT_INSTALLED: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
 
 /**
  * Answers errors thrown by extra routes as JSON `{ error: { code, message, ...extensions } }`:

@@ -3,12 +3,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import { entityLoader, groupByKeys } from '@corphub/shared';
 import { ApprovalStep, ClaimEvent, ExpenseClaim, LineItem, StepApprover } from './claims/claim.entity';
 import type { ExpensesGraph } from './graph';
+import { ClaimNotifier } from './claims/claim.notify';
 import { claimsOfEmployees } from './claims/claim.connection';
 
 /** One set per request: every entity and field fetch of expenses is batched through these. */
-export function createLoaders(em: EntityManager, graph: ExpensesGraph) {
+export function createLoaders(em: EntityManager, graph: ExpensesGraph, notifier = new ClaimNotifier(null)) {
   return {
     graph,
+    notifier,
     claimById: entityLoader(em, ExpenseClaim, 'id'),
     lineItemsByClaimId: new DataLoader<string, LineItem[]>(async (ids) =>
       groupByKeys(ids, await em.find(LineItem, { claim: { $in: [...ids] } }, { orderBy: { position: 'asc' } }), (item) => item.claim.id),

@@ -1,4 +1,4 @@
-import { errorCodeOf, errors, gatewayError, ModuleGraph, Role, type AuthContext } from '@corphub/shared';
+import { ALIAS_CHUNK, errorCodeOf, errors, gatewayError, ModuleGraph, Role, type AuthContext } from '@corphub/shared';
 import { WorkLogVisibility } from './work-log.entity';
 
 /**
@@ -29,6 +29,7 @@ export interface DirectoryFacts {
   departmentIdsWithAncestors: string[];
   /** The management chain, nearest first. */
   managerUnionIds: string[];
+  displayName?: string;
 }
 
 export const NO_FACTS: DirectoryFacts = { departmentIds: [], departmentIdsWithAncestors: [], managerUnionIds: [] };
@@ -66,12 +67,10 @@ export function viewerKeys(unionId: string, viewer: DirectoryFacts): string[] {
 }
 
 interface EmployeeFactsNode {
+  displayName: string;
   departments: { id: string; ancestors: { id: string }[] }[];
   managers: { unionId: string }[];
 }
-
-/** Aliased fields per call through the gateway (its default alias limit is 30). */
-const ALIAS_CHUNK = 25;
 
 /** Members per page asked of the directory (its largest page). */
 export const MAX_AUDIENCE = 500;
@@ -85,9 +84,10 @@ interface MemberPage {
 export class Graph extends ModuleGraph {
   /** Null when the person is no employee of the corp. */
   async employeeFacts(corpId: string, unionId: string, requestId?: string): Promise<DirectoryFacts | null> {
-    const [employee] = await this.employees<EmployeeFactsNode>(corpId, [unionId], 'departments { id ancestors { id } } managers { unionId }', requestId);
+    const [employee] = await this.employees<EmployeeFactsNode>(corpId, [unionId], 'displayName departments { id ancestors { id } } managers { unionId }', requestId);
     if (!employee) return null;
     return {
+      displayName: employee.displayName,
       departmentIds: employee.departments.map((d) => d.id),
       departmentIdsWithAncestors: [...new Set(employee.departments.flatMap((d) => [d.id, ...d.ancestors.map((a) => a.id)]))],
       managerUnionIds: employee.managers.map((m) => m.unionId),

@@ -4,6 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { corpIdOf, entityLoader, groupByKeys, type AuthContext, type SubgraphContext } from '@corphub/shared';
 import { NO_FACTS, readsEverything, viewerKeys, type Graph } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogRead } from './work-log.entity';
+import { WorkLogNotifier } from './work-log.notify';
 
 /** Where a cursor of the `(createdAt, id) desc` order points. */
 export interface KeysetPosition {
@@ -12,7 +13,7 @@ export interface KeysetPosition {
 }
 
 /** One set per request: every fetch of the logs subgraph is batched through these. */
-export function createLoaders(graph: Graph) {
+export function createLoaders(graph: Graph, notifier = new WorkLogNotifier(null)) {
   return (em: EntityManager, auth: AuthContext) => {
     let keys: Promise<string[] | null> | undefined;
     /**
@@ -37,6 +38,7 @@ export function createLoaders(graph: Graph) {
     const recentByAuthor = new Map<string, DataLoader<string, WorkLog[]>>();
     return {
       graph,
+      notifier,
       viewerAudience,
       visibleWhere,
       /** A log the caller may see, or null. */

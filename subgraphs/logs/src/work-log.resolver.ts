@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Ob
 import type { FilterQuery } from '@mikro-orm/core';
 import { Connection, decodeCursor, encodeCursor, errors, MediaReference, mediaReference, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
-import { NO_FACTS, readsEverything } from './audience';
+import { audienceKeys, NO_FACTS, readsEverything } from './audience';
 import { EmployeeStub, employeeRef } from './employee.stub';
 import { WorkLog, WorkLogComment, WorkLogKind, WorkLogRead } from './work-log.entity';
 import { CreateWorkLogInput, MAX_TEXT, SubmissionArgs, UpdateWorkLogInput, WorkLogFeedArgs } from './work-log.inputs';
@@ -97,7 +97,8 @@ export class WorkLogResolver {
 
   @Authorized(Role.EMPLOYEE, Role.ADMIN)
   @Mutation(() => WorkLog, { description: 'Writes a work log as the caller. A second DAILY log for the same date (or WEEKLY for the same week) is CONFLICT: edit it with updateWorkLog.' })
-  async createWorkLog(@Arg('input', () => CreateWorkLogInput) input: CreateWorkLogInput, @Ctx() { auth, em, loaders, requestId }: LogsContext): Promise<WorkLog> {
+  async createWorkLog(@Arg('input', () => CreateWorkLogInput) input: CreateWorkLogInput, @Ctx() ctx: LogsContext): Promise<WorkLog> {
+    const { auth, em, loaders, requestId } = ctx;
     const author = authorOf(auth);
     checkPeriod(input.kind, input.date, input.week);
     const readers = checkReaders(input.visibility, input.readerUnionIds);
@@ -118,6 +119,10 @@ export class WorkLogResolver {
       tx.persist(log);
       await writeAudience(tx, log, facts ?? NO_FACTS, false);
       await tx.flush();
+      return log;
+    }).then(async (log) => {
+      const author = facts ?? NO_FACTS;
+      await loaders.notifier.created(ctx, log, audienceKeys(log.authorUnionId, author, log.visibility, log.readerUnionIds), author);
       return log;
     });
   }

@@ -3,7 +3,7 @@ import { errors, mediaReference, MediaReference, Money, PageArgs, paginate, pars
 import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
 import { ClaimFilterArgs, ClaimInput, ExpenseSettingsInput } from './claim.inputs';
 import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';
-import { actorOf, canSeeClaim, checkItems, claimVersion, decide, isCorpReader, loadClaim, planSteps, record, settingsOf, writeItems, writeSteps } from './claim.service';
+import { actorOf, canSeeClaim, checkItems, claimVersion, decide, type Decision, isCorpReader, loadClaim, planSteps, record, settingsOf, writeItems, writeSteps } from './claim.service';
 import type { ExpensesContext } from '../context';
 
 /** Roles that act for themselves as a person (their token carries a unionId). */
@@ -194,7 +194,9 @@ export class ClaimResolver {
       claim.status = ClaimStatus.SUBMITTED;
       claim.submittedAt = new Date();
       record(tx, claim, ClaimAction.SUBMITTED, me);
-      // issue 9 hook: notify the first step's approvers through the messages subgraph once it exists
+      return claim;
+    }).then(async (claim) => {
+      await ctx.loaders.notifier.awaitingApproval(ctx, claim);
       return claim;
     });
   }
@@ -207,19 +209,19 @@ export class ClaimResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: ExpensesContext,
   ) {
-    return decide(ctx, claimId, version, 'APPROVE', comment ?? null);
+    return notifyDecision(ctx, decide(ctx, claimId, version, 'APPROVE', comment ?? null), 'APPROVE', comment ?? null);
   }
 
   @Mutation(() => ExpenseClaim, { description: 'An approver of the current step rejects, with a reason.' })
   @Authorized(...PEOPLE)
   rejectClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: ExpensesContext) {
-    return decide(ctx, claimId, version, 'REJECT', comment);
+    return notifyDecision(ctx, decide(ctx, claimId, version, 'REJECT', comment), 'REJECT', comment);
   }
 
   @Mutation(() => ExpenseClaim, { description: 'An approver of the current step sends the claim back to the claimant (DRAFT, history kept), with a reason.' })
   @Authorized(...PEOPLE)
   sendBackClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: ExpensesContext) {
-    return decide(ctx, claimId, version, 'SEND_BACK', comment);
+    return notifyDecision(ctx, decide(ctx, claimId, version, 'SEND_BACK', comment), 'SEND_BACK', comment);
   }
 
   @Mutation(() => ExpenseClaim, { description: 'The claimant withdraws a DRAFT or SUBMITTED claim.' })
@@ -264,6 +266,13 @@ export class ClaimResolver {
       return claim;
     });
   }
+}
+
+/** After a decision commits: the claimant and (when the claim moved on) the next approvers hear of it. */
+async function notifyDecision(ctx: ExpensesContext, decided: Promise<ExpenseClaim>, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
+  const claim = await decided;
+  await ctx.loaders.notifier.decided(ctx, claim, decision, comment);
+  return claim;
 }
 
 async function ownDraft(ctx: ExpensesContext, tx: ExpensesContext['em'], claimId: string, me: string): Promise<ExpenseClaim> {

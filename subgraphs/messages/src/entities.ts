@@ -1,0 +1,3 @@
+import { Delivery, Message } from './message.entity';
+
+export const entities = [Message, Delivery];

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { CreateServerOptions, SubgraphDefinition } from '@corphub/shared';
+import { entities } from './entities';
+import { buildSchema } from './schema';
+import { createServer, messagesConfigFromEnv, type MessagesConfig } from './server';
+import { seedDemo } from './seed';
+import { migrations as sqlite } from './migrations/sqlite';
+import { migrations as postgresql } from './migrations/postgresql';
+
+/** The messages subgraph with explicit settings (tests: a Redis prefix of their own, a small rate limit). */
+export function messagesSubgraph(config?: MessagesConfig): SubgraphDefinition {
+  return {
+    name: 'messages',
+    defaultPort: 4007,
+    entities,
+    migrations: { sqlite, postgresql },
+    migrationsDir: path.join(__dirname, '..', 'src', 'migrations'),
+    buildSchema,
+    // settings are read when the server starts, so importing the package reads no environment
+    createServer: (options: CreateServerOptions) => createServer(options, config ?? messagesConfigFromEnv()),
+    seedDemo,
+  };
+}
+
+export const messages: SubgraphDefinition = messagesSubgraph();
+
+export { entities, buildSchema, createServer };
+export type { MessagesConfig };
+export * from './message.entity';
+export { openStreamCount } from './stream';
+export { DELIVERY_BATCH } from './message.service';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@corphub/shared';
+import { messages } from './index';
+
+void runSubgraph(messages);

@@ -1,0 +1,11 @@
+import { buildFederatedSchema } from '@corphub/shared';
+import { AppStub, EmployeeStub } from './stubs';
+import { DeliveryResolver, EmployeeMessagesResolver, MessageResolver } from './message.resolver';
+
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [MessageResolver, DeliveryResolver, EmployeeMessagesResolver],
+    orphanedTypes: [EmployeeStub, AppStub],
+    references: { Employee: (ref: { unionId: string }) => ref },
+  });
+}

@@ -1,0 +1,70 @@
+import type { TestHub } from '@corphub/gateway';
+import { Role } from '@corphub/shared';
+import { APPROVE, CREATE, item, must, REJECT, seedOrg, SUBMIT, type Org } from '../../expenses/test/helpers';
+import { inbox, startMessagesHub } from './helpers';
+
+/** The newest messages in a person's inbox: [appId, title, body, link]. */
+async function feed(hub: TestHub, token: string) {
+  const data = await must(hub.request(`{ inbox(first: 20) { nodes { message { appId title body link } } } }`, { token }), 'inbox');
+  return data.inbox.nodes.map((node: { message: { appId: string; title: string; body: string; link: string } }) => node.message);
+}
+
+describe('messages: the reference modules message people through MessagesClient', () => {
+  let hub: TestHub;
+  let org: Org;
+  let bare: Org;
+
+  beforeAll(async () => {
+    hub = await startMessagesHub('messages_modules');
+    org = await seedOrg(hub, 'corp-m');
+    bare = await seedOrg(hub, 'corp-bare');
+    const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
+    for (const appId of ['expenses', 'logs']) {
+      await must(hub.request(`mutation($id: ID!, $name: String!) { registerApp(input: { appId: $id, name: $name, vendor: "Corphub" }) { app { appId } } }`, { token: platform, variables: { id: appId, name: appId } }), 'register');
+      // installed in corp-m only: corp-bare never installed the modules
+      await must(hub.request(`mutation($id: ID!) { installApp(appId: $id) { status } }`, { token: org.tokens.admin, variables: { id: appId } }), 'install');
+    }
+  }, 180_000);
+  afterAll(() => hub?.stop());
+
+  it('tells the current approver of a submitted claim, then the claimant of each decision and the next approver', async () => {
+    const created = await must(hub.request(CREATE, { token: org.tokens.claimant, variables: { input: { title: 'Trip to Hangzhou', items: [item()] } } }), 'create');
+    const id = created.createExpenseClaim.id as string;
+    const submitted = await must(hub.request(SUBMIT, { token: org.tokens.claimant, variables: { id, v: created.createExpenseClaim.version } }), 'submit');
+    expect(await feed(hub, org.tokens.lead)).toEqual([{ appId: 'expenses', title: 'A claim awaits your approval', body: '“Trip to Hangzhou” is waiting for your decision.', link: `/expenses/claims/${id}` }]);
+    expect(await feed(hub, org.tokens.head)).toEqual([]);
+
+    const approved = await must(hub.request(APPROVE, { token: org.tokens.lead, variables: { id, v: submitted.submitClaim.version } }), 'approve');
+    expect((await feed(hub, org.tokens.claimant))[0]).toMatchObject({ appId: 'expenses', title: 'Your claim moved on' });
+    expect((await feed(hub, org.tokens.head))[0]).toMatchObject({ title: 'A claim awaits your approval', link: `/expenses/claims/${id}` });
+
+    await must(hub.request(REJECT, { token: org.tokens.head, variables: { id, v: approved.approveClaim.version, c: 'No invoice attached' } }), 'reject');
+    expect((await feed(hub, org.tokens.claimant))[0]).toEqual({ appId: 'expenses', title: 'Your claim was rejected', body: '“Trip to Hangzhou” was rejected: No invoice attached', link: `/expenses/claims/${id}` });
+    expect((await inbox(hub, org.tokens.claimant)).unreadCount).toBe(2);
+  });
+
+  it('tells a new work log’s intended readers, not its author', async () => {
+    const created = await must(
+      hub.request(`mutation($input: CreateWorkLogInput!) { createWorkLog(input: $input) { id } }`, { token: org.tokens.claimant, variables: { input: { kind: 'NOTE', text: 'Shipped the quote', visibility: 'DEPARTMENT' } } }),
+      'createWorkLog',
+    );
+    const id = created.createWorkLog.id as string;
+    // sales and its managers: ceo, head, lead, peer
+    for (const reader of ['ceo', 'head', 'lead', 'peer'] as const) {
+      expect((await feed(hub, org.tokens[reader]))[0]).toEqual({ appId: 'logs', title: 'Cody Claimant posted a note', body: 'Shipped the quote', link: `/logs/${id}` });
+    }
+    expect((await feed(hub, org.tokens.claimant)).map((message: { appId: string }) => message.appId)).not.toContain('logs');
+    expect((await feed(hub, org.tokens.fin1)).map((message: { appId: string }) => message.appId)).not.toContain('logs');
+  });
+
+  it('never fails the module’s mutation when the message cannot be sent (app not installed in the corp)', async () => {
+    const created = await must(hub.request(CREATE, { token: bare.tokens.claimant, variables: { input: { title: 'Taxi', items: [item()] } } }), 'create');
+    const submitted = await hub.request(SUBMIT, { token: bare.tokens.claimant, variables: { id: created.createExpenseClaim.id, v: created.createExpenseClaim.version } });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitClaim.status).toBe('SUBMITTED');
+    const log = await hub.request(`mutation { createWorkLog(input: { kind: NOTE, text: "hi", visibility: DEPARTMENT }) { id } }`, { token: bare.tokens.claimant });
+    expect(log.errors).toBeUndefined();
+    expect(await feed(hub, bare.tokens.lead)).toEqual([]);
+    expect(await feed(hub, bare.tokens.peer)).toEqual([]);
+  });
+});
