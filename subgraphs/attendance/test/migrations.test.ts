@@ -32,7 +32,7 @@ describe('attendance migrations', () => {
       const after = await initOrm({ database: target, entities: attendance.entities, migrations: attendance.migrations });
       try {
         const rows = await after.em.getConnection().execute<Record<string, unknown>[]>(`select rule_id, effective_from, department_ids, union_ids, tags from ${table('rule_version')} order by rule_id, effective_from`);
-        expect(rows.map((row) => [String(row.rule_id).slice(-1), row.effective_from, json(row.department_ids), json(row.union_ids), json(row.tags)])).toEqual([
+        expect(rows.map((row: Record<string, unknown>) => [String(row.rule_id).slice(-1), row.effective_from, json(row.department_ids), json(row.union_ids), json(row.tags)])).toEqual([
           ['1', '2026-03-01', ['sales'], [], ['on-call']],
           ['1', '2026-03-10', ['sales'], [], ['on-call']],
           ['2', '2026-03-01', [], ['un_a'], []],

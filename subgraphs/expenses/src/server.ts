@@ -3,5 +3,22 @@ import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { ExpensesGraph } from './graph';
-import { createLogger, gatewayUrlOf, MessagesClient, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { expensesRoutes } from './routes';
+import { ClaimNotifier } from './claims/claim.notify';
+
+export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
+  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, security.internalSecret));
+  const logger = options.logger ?? createLogger('expenses');
+  const notifier = new ClaimNotifier(new MessagesClient({ app: 'expenses', gatewayUrl: gatewayUrlOf(options), internalSecret: security.internalSecret, logger }));
+  return startSubgraphServer({
+    name: 'expenses',
+    module: 'expenses',
+    schema: await buildSchema(),
+    createLoaders: (em: EntityManager) => createLoaders(em, graph, notifier),
+    routes: expensesRoutes,
+    ...options,
+    logger,
+    security,
+  });
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { seedCorp, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { createDepartments, seedCorp, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { Role, scopeToCorp } from '@corphub/shared';
 import type { GraphQLResponse } from '@corphub/shared/testing';
 import { Department, Employee, Membership } from '@corphub/directory';
 import { DELIVERY_BATCH, Delivery, Message, MessageFormat } from '@corphub/messages';
-import { createDepartments, letTimersRun } from '../../directory/test/helpers';
+import { letTimersRun } from '@corphub/shared/testing';
 import { SEND, sendInput, startMessagesHub } from './helpers';
 
 const BIG = 1100;
