@@ -16,7 +16,7 @@ interface Received {
   status: number;
 }
 
-const ENV = { CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '400', CORPHUB_OUTBOX_POLL_MS: '100' };
+const ENV = { CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '400', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '3', CORPHUB_OUTBOX_POLL_MS: '100' };
 
 async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -36,6 +36,8 @@ describe('webhooks for vendors', () => {
   let beta: SeededCorp;
   let secret: string;
   const received: Received[] = [];
+  /** Deliveries to the receiver's always-failing path: event id and arrival time. */
+  const refused: { id: string; type: string; at: number }[] = [];
   /** Event types whose first attempt the receiver answers with 500. */
   const failFirst = new Set<string>();
   const saved: Record<string, string | undefined> = {};
@@ -59,6 +61,11 @@ describe('webhooks for vendors', () => {
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const event = JSON.parse(body) as Omit<Received, 'signed' | 'status'>;
+        if (req.url === '/broken') {
+          refused.push({ id: event.id, type: event.type, at: Date.now() });
+          res.writeHead(503).end();
+          return;
+        }
         const first = !received.some((seen) => seen.id === event.id);
         const status = first && failFirst.has(event.type) ? 500 : 200;
         received.push({ ...event, signed: verifyWebhook(secret, body, req.headers['corphub-signature'] as string), status });
@@ -193,6 +200,25 @@ describe('webhooks for vendors', () => {
     const one = await statements(1);
     expect(one).toBeGreaterThan(0);
     for (let round = 0; round < 3; round++) expect(await statements(50)).toBe(one);
+  });
+
+  it('retries with growing delays and marks a delivery FAILED after the last attempt', async () => {
+    const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
+    const url = receiverUrl.replace(/\/hooks$/, '/broken');
+    await hub.request(`mutation($url: String) { registerApp(input: { appId: "broken-app", name: "Broken", vendor: "V", webhookUrl: $url }) { webhookSecret } }`, { token: platform, variables: { url } });
+    await hub.request(`mutation { installApp(appId: "broken-app") { status } }`, { token: acme.adminToken });
+    const failed = await eventually(async () => {
+      const response = await deliveries(acme.adminToken, 'broken-app');
+      const row = response.data?.webhookDeliveries.nodes.find((node: { eventType: string }) => node.eventType === 'app.installed');
+      return row?.status === 'FAILED' ? row : undefined;
+    }, 'the delivery to fail for good');
+    expect(failed).toMatchObject({ appId: 'broken-app', status: 'FAILED', attempts: 3, lastStatusCode: 503, nextAttemptAt: null, deliveredAt: null });
+    const tries = refused.filter((attempt) => attempt.id === failed.eventId);
+    expect(tries).toHaveLength(3);
+    // base 400 ms, then 800 ms: each wait at least its delay
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(380);
+    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(780);
+    await hub.request(`mutation { uninstallApp(appId: "broken-app") { status } }`, { token: acme.adminToken });
   });
 
   it('tells the app of its uninstall, then sends it nothing more', async () => {

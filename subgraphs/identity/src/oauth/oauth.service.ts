@@ -27,15 +27,12 @@ const fail = (error: OAuthError['error'], description: string): never => {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
-/** A code names its corp (so the gateway can scope the redemption) and 32 random bytes; only its hash is stored. */
+/**
+ * A code names its corp (base64url, so the gateway can scope the redemption: `corpOfCode` in the gateway's
+ * oauth router) and 32 random bytes; only its hash is stored.
+ */
 export function newAuthorizationCode(corpId: string): string {
   return `${Buffer.from(corpId).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
-}
-
-export function corpOfCode(code: string): string | undefined {
-  const [corp, secret, ...rest] = code.split('.');
-  if (!corp || !secret || rest.length) return undefined;
-  return Buffer.from(corp, 'base64url').toString('utf8') || undefined;
 }
 
 /** The client (app) the request names, with its registered redirect URIs; refuses unknown apps and unregistered URIs. */
