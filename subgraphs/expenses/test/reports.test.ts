@@ -25,7 +25,8 @@ describe('expenses: department reports and the employee connection', () => {
     // a draft never counts, nor does another department (finance)
     await claim(org.tokens.peer, [item({ amount: '999.00', incurredOn: '2026-10-12' })], false);
     await claim(org.tokens.fin2, [item({ amount: '5.00', incurredOn: '2026-10-12' })], false);
-  });
+    // a whole org and four claims through the graph: slow on a busy machine
+  }, 120_000);
   afterAll(() => hub?.stop());
 
   it('sums a department’s approved items per month, category and currency, with CSV for finance', async () => {
