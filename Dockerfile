@@ -14,7 +14,8 @@
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # ---- manifests: root and workspace package.json + the lockfile, nothing else, so the `npm ci`
-#      layers below stay cached until a dependency changes (and a new subgraphs/<name> needs no edit here)
+#      layers below stay cached until a dependency changes (and a new subgraphs/<name> needs no edit here;
+#      examples/* are workspaces too, so the lockfile needs their manifests, though the image runs none of them)
 FROM ${NODE_IMAGE} AS manifests
 WORKDIR /src
 COPY . .
@@ -22,7 +23,7 @@ RUN set -eu; \
     mkdir -p /manifests; \
     cp package.json package-lock.json /manifests/; \
     if [ -f .npmrc ]; then cp .npmrc /manifests/; fi; \
-    for pkg in shared gateway subgraphs/*/; do \
+    for pkg in shared gateway subgraphs/*/ examples/*/; do \
       pkg="${pkg%/}"; \
       mkdir -p "/manifests/$pkg"; \
       cp "$pkg/package.json" "/manifests/$pkg/package.json"; \

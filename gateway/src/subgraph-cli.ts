@@ -89,7 +89,9 @@ export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number>
     });
     answer = (await response.json()) as GraphQLAnswer;
   } catch (error) {
-    io.err(`Cannot reach the hub at ${gateway}: ${(error as Error).message}`);
+    // fetch says only "fetch failed"; the cause says why (refused, unknown host, a port fetch blocks)
+    const cause = (error as Error & { cause?: Error }).cause?.message;
+    io.err(`Cannot reach the hub at ${gateway}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`);
     return 1;
   }
   if (answer.errors?.length) {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import pino from 'pino';
-import { Role, sha256, type RunningServer } from '@corphub/shared';
+import { composeSubgraphs, readSecurityConfig, Role, sha256, type RunningServer } from '@corphub/shared';
 import { errorCodes, waitFor } from '@corphub/shared/testing';
 import { identity, PublishedSupergraph } from '@corphub/identity';
 import { seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
@@ -263,5 +264,37 @@ describe('module registry: check, publish, hot reload', () => {
       variables: { u: corp.people[1].unionId },
     });
     expect(served).toEqual({ status: 200, data: { person: { displayName: 'Grace', goals: [{ progress: 40 }] } } });
+  });
+
+  it('rebases the modules over a new core graph when identity starts with one; gateways on the old core keep theirs', async () => {
+    const served = hub.supergraph.revision();
+    const newCore = [
+      { name: 'identity', url: 'http://localhost:4001/graphql', sdl: printSubgraphSchema(await identity.buildSchema()) },
+      { name: 'extra', url: 'http://localhost:4099/graphql', sdl: 'type Query { ping: String }' },
+    ];
+    const composed = composeSubgraphs(newCore);
+    // a redeployed identity (same database) whose core graph gained a subgraph
+    const redeployed = await identity.createServer({
+      orm: hub.subgraphs.identity.orm,
+      port: 0,
+      host: '127.0.0.1',
+      security: readSecurityConfig({}),
+      coreGraph: () => Promise.resolve({ supergraphSdl: composed.supergraphSdl!, subgraphs: newCore }),
+    });
+    try {
+      const em = hub.subgraphs.identity.orm.em.fork();
+      let rebased: PublishedSupergraph | undefined;
+      await waitFor('a rebased supergraph', async () => {
+        [rebased] = await em.fork().find(PublishedSupergraph, { reason: 'rebased over a new core graph' });
+        return Boolean(rebased);
+      }, 60_000);
+      expect(rebased!.baseSha).toBe(sha256(composed.supergraphSdl!));
+      expect(rebased!.sdl).toMatch(/EXTRA @join__graph\(name: "extra"/);
+      expect(rebased!.sdl).toMatch(/GOALS @join__graph\(name: "goals"/);
+      await hub.supergraph.pollNow();
+      expect(hub.supergraph.revision()).toBe(served);
+    } finally {
+      await redeployed.stop();
+    }
   });
 });

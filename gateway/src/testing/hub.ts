@@ -3,6 +3,7 @@ import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import os from 'node:os';
@@ -127,7 +128,10 @@ export async function installModules(hub: TestHub, adminToken: string, subgraphs
 export async function startPlainSubgraph(sdl: string, resolvers: Record<string, object>): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }) });
+  const apollo = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   await apollo.start();
   app.use('/graphql', express.json(), expressMiddleware(apollo));
   const port = await listen(httpServer, 0, '127.0.0.1');

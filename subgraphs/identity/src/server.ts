@@ -9,6 +9,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const logger = options.logger ?? createLogger('identity');
   const registry = new SchemaRegistry(options.coreGraph, async (supergraph) => options.onSupergraphPublished?.(supergraph.revision), logger);
   const server = await startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders: (em) => createLoaders(em, registry), routes: oauthRoutes, ...options, logger });
+  // after a deploy that changed the core subgraphs, write the modules' supergraph over the new core (in the
+  // background: composing takes a while, and gateways keep serving meanwhile)
+  if (await registry.needsRebase(options.orm.em.fork())) {
+    registry.rebase(options.orm.em.fork()).catch((error: unknown) => logger.error({ err: error }, 'could not rebase the registry supergraph'));
+  }
   // the dispatcher lives with the server: stopping identity stops its deliveries too
   const dispatcher = startWebhookDispatcher(options.orm, readWebhookConfig(process.env), logger.child({ component: 'webhooks' }));
   return {

@@ -179,6 +179,12 @@ export class SchemaRegistry {
     return latest ?? null;
   }
 
+  /** Whether the latest supergraph was composed over another core graph than this process has. */
+  async needsRebase(em: EntityManager): Promise<boolean> {
+    const latest = await this.latestSupergraph(em);
+    return Boolean(latest && latest.baseSha !== (await this.coreGraph()).baseSha);
+  }
+
   /**
    * After the core graph changed (a new deploy), the latest supergraph was composed over the old core:
    * write one over the new core so gateways can load the modules again. Refused if it no longer composes.
