@@ -51,6 +51,7 @@ describe('messages: SQL statements do not grow with recipients or page size', ()
         Object.assign(delivery, { id: randomUUID(), appId: message.appId, pin: i % 7 === 0 ? 1 : 0, createdAt: message.createdAt });
         tx.persist(delivery);
       }
+      await tx.flush();
     });
     reader = await hub.token({ corp: 'corp-a', role: Role.EMPLOYEE, union: members[0] });
     await letTimersRun();
