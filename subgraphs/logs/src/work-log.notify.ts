@@ -1,6 +1,6 @@
 import type { MessagesClient, MessageRecipients } from '@corphub/shared';
 import { EVERYONE, type DirectoryFacts } from './audience';
-import type { WorkLog } from './work-log.entity';
+import { WorkLogKind, type WorkLog } from './work-log.entity';
 import type { LogsContext } from './loaders';
 
 /** The readers a new log is meant for, as message recipients, from its audience keys (see audience.ts). */
@@ -30,7 +30,7 @@ export class WorkLogNotifier {
 
   async created(ctx: LogsContext, log: WorkLog, keys: string[], author: DirectoryFacts): Promise<void> {
     if (!this.messages) return;
-    const what = log.voiceMediaId ? 'a voice log' : log.kind === 'NOTE' ? 'a note' : `a ${log.kind.toLowerCase()} log`;
+    const what = log.voiceMediaId ? 'a voice log' : log.kind === WorkLogKind.NOTE ? 'a note' : `a ${log.kind.toLowerCase()} log`;
     await this.messages.send(
       ctx.auth.corpId,
       {

@@ -42,8 +42,9 @@ function* split(event: DeliveredEvent): Generator<DeliveredEvent> {
 export class InProcessBus implements MessageBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
-  async publish(event: DeliveredEvent): Promise<void> {
+  publish(event: DeliveredEvent): Promise<void> {
     for (const part of split(event)) this.emitter.emit('delivered', part);
+    return Promise.resolve();
   }
 
   subscribe(listener: (event: DeliveredEvent) => void): () => void {
@@ -51,8 +52,9 @@ export class InProcessBus implements MessageBus {
     return () => this.emitter.off('delivered', listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.emitter.removeAllListeners();
+    return Promise.resolve();
   }
 }
 

@@ -103,7 +103,7 @@ export async function sendMessage(ctx: MessagesContext, input: SendMessageInput)
 /** One delivery per recipient, in multi-row inserts of DELIVERY_BATCH rows. */
 async function insertDeliveries(tx: EntityManager, message: Message, recipients: Map<string, string>): Promise<void> {
   const corpId = corpIdOf(tx);
-  const pin = message.priority === MessagePriority.URGENT ? 1 : 0;
+  const pin = (message.priority as MessagePriority) === MessagePriority.URGENT ? 1 : 0;
   const rows = [...recipients].map(([recipientUnionId, via]) => ({
     id: randomUUID(),
     corpId,

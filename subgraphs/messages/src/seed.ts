@@ -60,7 +60,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
           message: message.id,
           recipientUnionId,
           appId: demo.appId,
-          pin: message.priority === MessagePriority.URGENT ? 1 : 0,
+          pin: (message.priority as MessagePriority) === MessagePriority.URGENT ? 1 : 0,
           createdAt: message.createdAt,
           readAt: null,
           via: demo.via,

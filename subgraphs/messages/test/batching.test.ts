@@ -51,6 +51,7 @@ describe('messages: SQL statements do not grow with recipients or page size', ()
         Object.assign(delivery, { id: randomUUID(), appId: message.appId, pin: i % 7 === 0 ? 1 : 0, createdAt: message.createdAt });
         tx.persist(delivery);
       }
+      await tx.flush();
     });
     reader = await hub.token({ corp: 'corp-a', role: Role.EMPLOYEE, union: members[0] });
     await letTimersRun();
@@ -79,8 +80,9 @@ describe('messages: SQL statements do not grow with recipients or page size', ()
     expect(await em.count(Delivery, { message: big.data.sendMessage.id }, { filters: false })).toBe(BIG - 3);
   });
 
-  it('reads the inbox with the same statements for 1 and 50 messages', async () => {
-    const one = await statements(INBOX_QUERY, reader, { first: 1 });
+  // the first two (pinned) are one from the admins and one from an app (whose name identity answers)
+  it('reads the inbox with the same statements for 2 and 50 messages', async () => {
+    const one = await statements(INBOX_QUERY, reader, { first: 2 });
     const many = await statements(INBOX_QUERY, reader, { first: 50 });
     expect(many.data.inbox.nodes).toHaveLength(50);
     // the seeded ones and the send to "small" above
