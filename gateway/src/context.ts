@@ -13,6 +13,8 @@ export interface GatewayContext {
    * app's UnionIDs for vendor apps; one signed token per caller identity, reused while it has time left.
    */
   internalContext: (subgraph: string) => Promise<string>;
+  /** Vendor apps: refused (FORBIDDEN, HTTP 403) unless their app is installed in the token's corp (useAppInstallation). */
+  checkCaller: () => Promise<void>;
 }
 
 /** A signed verified context lives 60 s (shared/auth.ts); it is handed out for its first half only. */
@@ -72,8 +74,6 @@ export function contextFactory(verifier: CallerTokenVerifier, internalSecret: st
     const requestId = requestIdFor(req);
     const auth = await callers.verify(bearerToken(req.header('authorization')));
     const contexts = subgraphContexts(auth, access, (context) => signer.sign(context));
-    // a vendor app sees only corps that installed it: refused before any subgraph is asked
-    await contexts.checkCaller();
     let requestLogger: Logger | undefined;
     return {
       auth,
@@ -83,6 +83,7 @@ export function contextFactory(verifier: CallerTokenVerifier, internalSecret: st
         return (requestLogger ??= logger.child({ requestId, corpId: auth.corpId, role: auth.role }));
       },
       internalContext: (subgraph) => contexts.forSubgraph(subgraph),
+      checkCaller: () => contexts.checkCaller(),
     };
   };
 }

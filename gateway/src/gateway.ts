@@ -21,6 +21,7 @@ import { SubgraphDataSource } from './data-source';
 import { createSubgraphAgent } from './subgraph-fetcher';
 import { AccessDirectory } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
+import { useAppInstallation } from './plugins/use-app-installation';
 import { registryFetcher, RegistrySupergraphManager } from './registry-supergraph';
 import { contextFactory, type GatewayContext } from './context';
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
@@ -131,6 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useRequestLogging(),
       limits.plugin,
       persistedQueries.plugin,
+      useAppInstallation(),
       useAccessInvalidation(access),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],

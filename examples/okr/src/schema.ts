@@ -8,5 +8,7 @@ export function buildSchema() {
     orphanedTypes: [EmployeeStub],
     // the gateway hands us { unionId }: that is all this module needs of an employee
     references: { Employee: (ref: { unionId: string }) => ref },
+    // answered only for corps that installed the module's app (MODULE_NOT_INSTALLED otherwise)
+    module: 'okr',
   });
 }

@@ -154,6 +154,14 @@ describe('example module: OKR, from a fresh package to one query across subgraph
     expect(okrStatements.filter((sql) => /^insert|^update/i.test(sql)).length).toBe(before);
   });
 
+  it('answers only for corps that installed the module: MODULE_NOT_INSTALLED for the others, the rest of the query still answers', async () => {
+    const refused = await hub.request(`{ employees(first: 1) { totalCount } okrObjectives(quarter: "${QUARTER}", first: 5) { totalCount } }`, { token: beta.adminToken });
+    expect(refused.data).toEqual({ employees: { totalCount: 1 }, okrObjectives: null });
+    expect(refused.errors).toEqual([expect.objectContaining({ path: ['okrObjectives'], extensions: expect.objectContaining({ code: 'MODULE_NOT_INSTALLED', module: 'okr' }) })]);
+    const installed = await hub.request(`mutation { installApp(appId: "okr") { status } }`, { token: beta.adminToken });
+    expect(installed.data).toEqual({ installApp: { status: 'INSTALLED' } });
+  });
+
   it("hides one corp's OKRs from another", async () => {
     const own = await hub.request(`{ okrObjectives(quarter: "${QUARTER}", first: 5) { totalCount nodes { id } } }`, { token: acme.adminToken });
     expect(own.data!.okrObjectives.totalCount).toBe(1);

@@ -144,6 +144,9 @@ export class SchemaRegistry {
       if (!subgraph) {
         subgraph = new ModuleSubgraph(input.name, tx.getReference(App, app.appId, { wrapped: true }), input.url);
         tx.persist(subgraph);
+        // the app is now this module: its fields answer only for corps that installed it (entitlement)
+        const owner = await tx.findOneOrFail(App, { appId: app.appId });
+        owner.subgraph ??= input.name;
       }
       subgraph.currentVersion += 1;
       subgraph.url = input.url;
