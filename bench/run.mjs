@@ -298,9 +298,14 @@ async function main() {
         log(`${query.name}: ${entry.skipped}`);
         continue;
       }
+      const failed = failures.length;
       for (const [name, answer] of Object.entries(answers)) {
         if (answer.status !== 200 || answer.errors) failures.push(`${query.name} on ${name}: HTTP ${answer.status} ${JSON.stringify(answer.errors ?? '')}`);
         else if (!isDeepStrictEqual(answer.data, reference.data)) failures.push(`${query.name} on ${name}: answer differs from ours`);
+      }
+      if (failures.length > failed) {
+        log(`${query.name}: the targets disagree or fail (see the end)`);
+        continue;
       }
       const size = JSON.stringify(reference.data ?? null).length;
       log(`${query.name}: identical answers from ${Object.keys(answers).join(', ')} (${size} bytes of data)`);
