@@ -29,31 +29,11 @@ export function corpsFor(options) {
 /** The department the dashboard and the summary look at (directory's seedBenchmark: 8 divisions of 6 teams). */
 export const BENCH_DEPARTMENTS = { division: 'division-1' };
 
-const APPS = [
-  { appId: 'attendance', name: 'Attendance check-in', vendor: 'Corphub reference modules' },
-  { appId: 'expenses', name: 'Expense reimbursement', vendor: 'Corphub reference modules' },
-  { appId: 'logs', name: 'Work logs', vendor: 'Corphub reference modules' },
-];
-
-/** What only the bench writes after a subgraph's own seedBenchmark: the reference apps installed and every person's openIds. */
-export const extras = {
-  async identity(context) {
-    const { orm, corp, people, scopeToCorp, entities: { App, Installation, OpenId, Person } } = context;
-    const em = scopeToCorp(orm.em.fork(), corp.id);
-    // apps are the platform-wide catalogue: registered once, installed in every corp
-    for (const app of APPS) {
-      if (!(await em.findOne(App, { appId: app.appId }))) em.persist(new App(app.appId, app.name, app.vendor, 'bench-app-has-no-secret'));
-    }
-    await em.flush();
-    await insertInBatches(context, APPS.length, (i, batch) => new Installation(batch.getReference(App, APPS[i].appId, { wrapped: true })));
-    await insertInBatches(context, people.length * APPS.length, (i, batch) =>
-      new OpenId(
-        batch.getReference(App, APPS[i % APPS.length].appId, { wrapped: true }),
-        batch.getReference(Person, people[Math.floor(i / APPS.length)].unionId, { wrapped: true }),
-      ),
-    );
-  },
-};
+/**
+ * What only the bench writes after a subgraph's own seedBenchmark. Nothing today: identity's installs the
+ * reference modules and issues every person's openIds itself.
+ */
+export const extras = {};
 
 /** Rows per table of one subgraph, every corp (the corp filter off): what the seed wrote. */
 async function rowCounts(orm) {
