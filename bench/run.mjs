@@ -138,11 +138,11 @@ async function summaryOnOtherDialect({ options, corp, childEnv, testing, spawnCh
   }
   const children = [];
   try {
-    log(`${database.dialect}: seeding directory and attendance of ${corp.id} again for the summary`);
+    log(`${database.dialect}: seeding identity (its installed modules), directory and attendance of ${corp.id} again for the summary`);
     const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: `subgraphs (${database.dialect})` });
     children.push(subgraphs);
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
-    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps: [corp], only: ['directory', 'attendance'] } });
+    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps: [corp], only: ['identity', 'directory', 'attendance'] } });
     const gatewayChild = spawnChild('./gateway-process.mjs', { env: childEnv, label: `ours (${database.dialect})` });
     children.push(gatewayChild);
     const { url } = await gatewayChild.call('start', { kind: 'ours', supergraphSdl, urls });
