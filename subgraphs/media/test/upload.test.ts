@@ -4,7 +4,7 @@ import { identity } from '@corphub/identity';
 import { startTestHub, type TestHub, originOf, upload, uploadForm } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
 import { mediaSubgraph } from '@corphub/media';
-import { adts, amr, eventually, gif, heic, jpeg, m4a, mp3, opus, pdf, png, wav, webp } from '@corphub/shared/testing';
+import { adts, amr, gif, heic, jpeg, m4a, mp3, opus, pdf, png, waitFor, wav, webp } from '@corphub/shared/testing';
 import { stagingFiles, storedFiles } from './support/store';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -165,7 +165,7 @@ describe('media uploads (POST /media at the gateway)', () => {
       });
       expect(response.status).toBe(413);
       expect(((await response.json()) as any).error.reason).toBe('TOO_LARGE');
-      await eventually(() => stagingFiles(hub).length === 0);
+      await waitFor('the staging folder to be empty', () => stagingFiles(hub).length === 0, 5000);
       expect(storedFiles(hub).some((file) => file.endsWith(sha256(bigPng)))).toBe(false);
     });
 
@@ -246,12 +246,12 @@ describe('media uploads (POST /media at the gateway)', () => {
         signal: controller.signal,
       }).catch((error: Error) => error);
       // the first part is being written: a staging file exists, nothing under a hash name
-      await eventually(() => stagingFiles(hub).length === 1 && fs.statSync(stagingFiles(hub)[0]).size === 4000);
+      await waitFor('a 4000-byte staged upload', () => stagingFiles(hub).length === 1 && fs.statSync(stagingFiles(hub)[0]).size === 4000, 5000);
       expect(storedFiles(hub)).toEqual(before.files);
       controller.abort();
       release();
       expect(await request).toMatchObject({ name: 'AbortError' });
-      await eventually(() => stagingFiles(hub).length === 0);
+      await waitFor('the staging folder to be empty', () => stagingFiles(hub).length === 0, 5000);
       expect(storedFiles(hub)).toEqual(before.files);
       expect(await mediaCount()).toBe(before.records);
     });
