@@ -24,8 +24,11 @@ async function must<T = Record<string, any>>(response: Promise<GraphQLResponse<T
 }
 
 export interface MessagesOrg extends Org {
-  /** Vendor tokens: `acme` is installed in both corps, `stranger` is registered but installed nowhere. */
-  vendor: { acmeA: string; acmeB: string; stranger: string };
+  /**
+   * Vendor tokens: `acme` is installed in both corps; `stranger` is installed in corp-b only (`stranger` names
+   * corp-a, where it is not installed, `strangerB` corp-b); `logsA` is the logs module's app in corp-a.
+   */
+  vendor: { acmeA: string; acmeB: string; stranger: string; strangerB: string; logsA: string };
 }
 
 /**
@@ -45,12 +48,16 @@ export async function seedMessagesOrg(hub: TestHub): Promise<MessagesOrg> {
   }
   await must(hub.request(`mutation { installApp(appId: "acme") { status } }`, { token: admin }), 'install a');
   await must(hub.request(`mutation { installApp(appId: "acme") { status } }`, { token: org.b.adminToken }), 'install b');
+  await must(hub.request(`mutation { installApp(appId: "stranger") { status } }`, { token: org.b.adminToken }), 'install stranger b');
   return {
     ...org,
     vendor: {
       acmeA: await hub.token({ corp: 'corp-a', role: Role.VENDOR, app: 'acme' }),
       acmeB: await hub.token({ corp: 'corp-b', role: Role.VENDOR, app: 'acme' }),
       stranger: await hub.token({ corp: 'corp-a', role: Role.VENDOR, app: 'stranger' }),
+      strangerB: await hub.token({ corp: 'corp-b', role: Role.VENDOR, app: 'stranger' }),
+      // seedCorp installed the module apps the hub runs, logs among them
+      logsA: await hub.token({ corp: 'corp-a', role: Role.VENDOR, app: 'logs' }),
     },
   };
 }

@@ -219,9 +219,17 @@ describe('messages: sending, fan-out, read state and isolation', () => {
     // an employee who got it does not see who else did
     expect(errorCodes(await hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.tokens.alice, variables: { id } }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.b.adminToken, variables: { id } }))).toEqual(['NOT_FOUND']);
-    // the sending app sees them, another app does not
-    const byApp = await must(hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.vendor.acmeA, variables: { id } }), 'app recipients');
+    // the sending app sees them; another app installed in corp-a, or one installed in corp-b only, does not
+    const recipients = `query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`;
+    const byApp = await must(hub.request(recipients, { token: org.vendor.acmeA, variables: { id } }), 'app recipients');
     expect(byApp.messageRecipients.totalCount).toBe(1);
-    expect(errorCodes(await hub.request(`query($id: ID!) { messageRecipients(messageId: $id) { totalCount } }`, { token: org.vendor.stranger, variables: { id } }))).toEqual(['NOT_FOUND']);
+    for (const token of [org.vendor.logsA, org.vendor.strangerB]) {
+      expect(errorCodes(await hub.request(recipients, { token, variables: { id } }))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await hub.request(get, { token, variables: { id } }))).toEqual(['NOT_FOUND']);
+    }
+    // an app not installed in corp-a is refused by the gateway before any subgraph runs (HTTP 403)
+    const uninvited = await hub.request(recipients, { token: org.vendor.stranger, variables: { id } });
+    expect(errorCodes(uninvited)).toEqual(['FORBIDDEN']);
+    expect(uninvited.status).toBe(403);
   });
 });
