@@ -69,6 +69,7 @@ describe('expenses: the approval flow through two managers and finance', () => {
     const claim = await draft();
     await must(act(SUBMIT, org.tokens.claimant, { id: claim.id, v: 1 }), 'submit');
     expect(errorCodes(await act(REJECT, org.tokens.lead, { id: claim.id, v: 2, c: '  ' }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await act(REJECT, org.tokens.lead, { id: claim.id, v: 2, c: 'x'.repeat(2001) }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await act(`mutation($id: ID!, $v: Int!) { rejectClaim(claimId: $id, version: $v) { id } }`, org.tokens.lead, { id: claim.id, v: 2 }))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const rejected = (await must(act(REJECT, org.tokens.lead, { id: claim.id, v: 2, c: 'No receipt' }), 'reject')).rejectClaim;
     expect(rejected).toMatchObject({ status: 'REJECTED', version: 3 });

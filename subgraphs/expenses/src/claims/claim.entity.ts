@@ -4,6 +4,9 @@ import { CorpScoped, Money } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+/** The longest comment a decision may carry (the history column's length). */
+export const MAX_COMMENT_LENGTH = 2000;
+
 export enum ClaimStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
@@ -223,7 +226,7 @@ export class ClaimEvent extends CorpScoped {
   @Field(() => String, { description: 'Who acted: a unionId, or the token subject.' })
   actor: string;
 
-  @Property({ type: 'string', length: 2000, nullable: true })
+  @Property({ type: 'string', length: MAX_COMMENT_LENGTH, nullable: true })
   @Field(() => String, { nullable: true })
   comment: string | null;
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CORP_READERS, errors, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/shared';
-import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus, managerLevelsFor } from './claim.entity';
+import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, MAX_COMMENT_LENGTH, StepApprover, StepStatus, managerLevelsFor } from './claim.entity';
 import type { LineItemInput } from './claim.inputs';
 import type { ExpensesContext } from '../context';
 
@@ -120,6 +120,7 @@ export type Decision = 'APPROVE' | 'REJECT' | 'SEND_BACK';
 export async function decide(ctx: ExpensesContext, claimId: string, version: number, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
   const me = actorOf(ctx.auth);
   if (decision !== 'APPROVE' && !comment?.trim()) throw errors.BAD_USER_INPUT('A reason is required');
+  if (comment && comment.length > MAX_COMMENT_LENGTH) throw errors.BAD_USER_INPUT(`A comment is at most ${MAX_COMMENT_LENGTH} characters`);
   return ctx.em.transactional(async (tx) => {
     const claim = await loadClaim(tx, claimId);
     if (!(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
