@@ -1,4 +1,5 @@
 import { ConfigError, DEFAULT_REGISTRY_CHANNEL, isProduction } from '@corphub/shared';
+import { DEFAULT_ACCESS_CHANNEL } from './access-notices';
 
 /** Limits applied to every operation before the gateway plans it or calls a subgraph. */
 export interface QueryLimits {
@@ -55,6 +56,8 @@ export interface GatewayConfig {
   registryPollMs: number;
   /** Redis channel of the registry's "new supergraph" notices (with REDIS_URL). */
   registryChannel: string;
+  /** Redis channel on which replicas drop a corp's cached access after an install, uninstall or scope change (with REDIS_URL). */
+  accessChannel: string;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -126,6 +129,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     registryPollMs: positiveInt(env, 'CORPHUB_REGISTRY_POLL_MS', 10_000),
     registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
+    accessChannel: env.CORPHUB_ACCESS_CHANNEL || DEFAULT_ACCESS_CHANNEL,
   };
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');

@@ -21,6 +21,7 @@ import { SubgraphDataSource } from './data-source';
 import { createSubgraphAgent } from './subgraph-fetcher';
 import { AccessDirectory } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
+import { accessNotices } from './access-notices';
 import { useAppInstallation } from './plugins/use-app-installation';
 import { registryFetcher, RegistrySupergraphManager } from './registry-supergraph';
 import { contextFactory, type GatewayContext } from './context';
@@ -107,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ttlSeconds: config.accessCacheSeconds,
     logger,
   });
+  const notices = accessNotices(access, { redisUrl: config.redisUrl, channel: config.accessChannel, logger });
   const limits = useQueryLimits(config.limits);
   const persistedQueries = usePersistedQueries(config, logger);
   await persistedQueries.ready();
@@ -133,7 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       limits.plugin,
       persistedQueries.plugin,
       useAppInstallation(),
-      useAccessInvalidation(access),
+      useAccessInvalidation(access, notices),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],
   });
@@ -177,6 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       unsubscribe();
       await apollo.stop();
       await persistedQueries.close();
+      await notices.stop();
       await agent.close();
     },
   };

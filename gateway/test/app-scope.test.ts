@@ -83,6 +83,39 @@ describe("an app's visibility scope: its tokens see only the people inside it, e
     expect(response.data).toEqual({ _entities: [{ unionId: ids.Mia }, null] });
   });
 
+  it("narrows a module's own rows keyed on people (work logs, expense claims) by the scope in the verified context", async () => {
+    const claims: Record<string, string> = {};
+    for (const name of ['Mia', 'Pat']) {
+      const token = await hub.token({ corp: a.corpId, role: Role.EMPLOYEE, union: ids[name] });
+      const created = await hub.request(`mutation { createWorkLog(input: { kind: DAILY, date: "2026-03-02", text: "done", visibility: DEPARTMENT }) { id } }`, { token });
+      expect(created.errors).toBeUndefined();
+      const claim = await hub.request(`mutation($input: ClaimInput!) { createExpenseClaim(input: $input) { id } }`, {
+        token,
+        variables: { input: { title: `${name}'s trip`, items: [{ category: 'travel', amount: '10.00', currency: 'CNY', incurredOn: '2026-03-02' }] } },
+      });
+      expect(claim.errors).toBeUndefined();
+      claims[name] = claim.data!.createExpenseClaim.id as string;
+    }
+    const feed = `{ workLogFeed(first: 10) { totalCount nodes { author { unionId } } } }`;
+    expect((await hub.request(feed, { token: a.adminToken })).data!.workLogFeed.totalCount).toBe(2);
+
+    // an admin-like caller of a scoped app, straight at the modules: rows of people outside are not there
+    const scoped = (module: string) =>
+      signInternalContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, appId: 'attendance', modules: [module], scope: [ids.Mia] }, DEV_INTERNAL_SECRET);
+    const logs = await graphqlRequest(hub.subgraphs.logs.url, feed, { headers: { [CONTEXT_HEADER]: await scoped('logs') } });
+    expect(logs.data).toEqual({ workLogFeed: { totalCount: 1, nodes: [{ author: { unionId: ids.Mia } }] } });
+    const claim = `query($id: ID!) { expenseClaim(id: $id) { title } }`;
+    const expenses = await scoped('expenses');
+    const mine = await graphqlRequest(hub.subgraphs.expenses.url, claim, { headers: { [CONTEXT_HEADER]: expenses }, variables: { id: claims.Mia } });
+    expect(mine.data).toEqual({ expenseClaim: { title: "Mia's trip" } });
+    const theirs = await graphqlRequest(hub.subgraphs.expenses.url, claim, { headers: { [CONTEXT_HEADER]: expenses }, variables: { id: claims.Pat } });
+    expect(errorCodes(theirs)).toEqual(['NOT_FOUND']);
+    // without a scope nothing is narrowed
+    const whole = await signInternalContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, modules: ['expenses'] }, DEV_INTERNAL_SECRET);
+    const unscoped = await graphqlRequest(hub.subgraphs.expenses.url, claim, { headers: { [CONTEXT_HEADER]: whole }, variables: { id: claims.Pat } });
+    expect(unscoped.data).toEqual({ expenseClaim: { title: "Pat's trip" } });
+  });
+
   it('unites tags and named people', async () => {
     expect((await setScope({ tags: ['first-aider'], unionIds: [ids.Rex] })).errors).toBeUndefined();
     expect(await names(vendorA)).toEqual(['Quinn', 'Rex']);

@@ -1,4 +1,4 @@
-import { Filter, Property, type EntityManager, type EventSubscriber, type FlushEventArgs, ChangeSetType } from '@mikro-orm/core';
+import { Filter, Property, Utils, type EntityManager, type EventSubscriber, type FlushEventArgs, ChangeSetType } from '@mikro-orm/core';
 
 /** The MikroORM filter that scopes every read to the caller's corp. */
 export const CORP_FILTER = 'corp';
@@ -49,35 +49,43 @@ export class CorpScopeGuard implements EventSubscriber {
 /** The MikroORM filter that narrows people-keyed rows to an app's visibility scope. */
 export const PEOPLE_SCOPE_FILTER = 'peopleScope';
 
-export interface PeopleScopeFilterParams {
-  /** The UnionIDs the caller may see; `null` or unset: everyone in the corp. */
-  unionIds: string[] | null;
-}
+/** How each `@PeopleScoped` entity names its person: a UnionID column, or a relation and that entity's column. */
+const peopleKeys = new Map<Function, { property: string; via?: string }>();
 
-/** Narrows an entity manager to the UnionIDs of a vendor app's scope (`undefined`: the whole corp). */
+/**
+ * Narrows an entity manager (a per-request fork) to the UnionIDs of a vendor app's scope; `undefined`, the
+ * whole corp, adds nothing. The filter exists only on a scoped request's fork: every other request's queries
+ * are built exactly as without it (a filter registered on every entity made MikroORM join filtered relations
+ * on every read, which slowed the logs dashboard).
+ */
 export function scopeToPeople<T extends EntityManager>(em: T, unionIds: readonly string[] | undefined): T {
-  em.setFilterParams(PEOPLE_SCOPE_FILTER, { unionIds: unionIds ? [...unionIds] : null } satisfies PeopleScopeFilterParams);
+  if (!unionIds) return em;
+  const inScope = { $in: [...unionIds] };
+  const conditions = new Map<string, Record<string, unknown>>();
+  for (const meta of Object.values(em.getMetadata().getAll())) {
+    const key = meta.class && peopleKeys.get(meta.class);
+    if (key) conditions.set(meta.className, { [key.property]: key.via ? { [key.via]: inScope } : inScope });
+  }
+  em.addFilter(
+    PEOPLE_SCOPE_FILTER,
+    (_args: unknown, _type: unknown, _em: unknown, _options: unknown, entityName?: unknown) => conditions.get(Utils.className(entityName as string)) ?? {},
+    [...conditions.keys()],
+    { args: false },
+  );
   return em;
 }
 
 /**
  * On an entity that is (or belongs to) one person: reads through a request of a scoped vendor app see only
  * rows whose `property` (a UnionID, or a relation to a people-keyed entity) is inside the app's scope. The
- * kernel sets the scope from the verified context once per request, so lists, counts, lookups and loaders
- * are all narrowed, and no resolver checks it by hand.
+ * kernel narrows each request's entity manager from the verified context, so lists, counts, lookups, loaders
+ * and query builders that apply filters are all narrowed, and no resolver checks it by hand.
  *
- * `@PeopleScoped('unionId')` on `Employee`; `@PeopleScoped('person')` on a row pointing to `Person`.
+ * `@PeopleScoped('unionId')` on `Employee`; `@PeopleScoped('person')` on a row pointing to `Person`;
+ * `@PeopleScoped('employee', 'unionId')` on a row pointing to `Employee`.
  */
 export function PeopleScoped(property: string, via?: string): ClassDecorator {
-  return Filter({
-    name: PEOPLE_SCOPE_FILTER,
-    default: true,
-    // unset params mean "no scope": seeds, migrations and core code outside a request are not narrowed
-    args: false,
-    cond: (params?: PeopleScopeFilterParams) => {
-      if (!params?.unionIds) return {};
-      const inScope = { $in: params.unionIds };
-      return { [property]: via ? { [via]: inScope } : inScope };
-    },
-  });
+  return (target) => {
+    peopleKeys.set(target, { property, via });
+  };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** An objective an employee owns for a quarter. Every row belongs to a corp (CorpScoped). */
 @Entity()
+@PeopleScoped('ownerUnionId')
 @Index({ properties: ['corpId', 'quarter', 'ownerUnionId'] })
 @ObjectType({ description: 'An objective an employee owns for a quarter (OKR module).' })
 export class Objective extends CorpScoped {

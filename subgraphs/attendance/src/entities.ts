@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
@@ -166,6 +166,7 @@ export class RuleVersion extends CorpScoped {
 
 /** One check-in, evaluated once against the rule version in force; its results never change afterwards. */
 @Entity()
+@PeopleScoped('unionId')
 @Unique({ properties: ['corpId', 'unionId', 'idempotencyKey'] })
 @Index({ properties: ['corpId', 'unionId', 'localDate', 'checkedAt'] })
 @Index({ properties: ['corpId', 'localDate', 'unionId'] })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
@@ -41,6 +41,7 @@ registerEnumType(WorkLogVisibility, {
  * every read path filters with one indexed `exists`, never with a call per log.
  */
 @Entity()
+@PeopleScoped('authorUnionId')
 // one daily log per author and date, one weekly log per author and week (NULLs never clash)
 @Unique({ properties: ['corpId', 'authorUnionId', 'date'] })
 @Unique({ properties: ['corpId', 'authorUnionId', 'week'] })
@@ -162,6 +163,7 @@ export class WorkLogDepartment extends CorpScoped {
 }
 
 @Entity()
+@PeopleScoped('authorUnionId')
 @Index({ properties: ['log', 'createdAt', 'id'] })
 @ObjectType('WorkLogComment', { description: 'A comment on a work log; whoever may read the log reads its comments.' })
 export class WorkLogComment extends CorpScoped {
@@ -193,6 +195,7 @@ export class WorkLogComment extends CorpScoped {
 
 /** A read receipt: `readerUnionId` opened the log (once; the first time counts). */
 @Entity()
+@PeopleScoped('readerUnionId')
 @Unique({ properties: ['log', 'readerUnionId'] })
 @Index({ properties: ['readerUnionId', 'log'] })
 export class WorkLogRead extends CorpScoped {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum MessagePriority {
@@ -106,6 +106,7 @@ export class Message extends CorpScoped {
  * 10,000 people is a few statements), so the columns the inbox filters and sorts on are copied from the message.
  */
 @Entity()
+@PeopleScoped('recipientUnionId')
 @Unique({ properties: ['message', 'recipientUnionId'] })
 // the inbox: unread URGENT first (pin), then newest first
 @Index({ properties: ['corpId', 'recipientUnionId', 'pin', 'createdAt', 'id'] })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped, Money } from '@corphub/shared';
+import { CorpScoped, PeopleScoped, Money } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -47,6 +47,7 @@ export enum ClaimAction {
 registerEnumType(ClaimAction, { name: 'ClaimAction' });
 
 @Entity()
+@PeopleScoped('claimantUnionId')
 @Index({ properties: ['claimantUnionId', 'createdAt'] })
 @ObjectType({ description: 'An expense claim: line items with invoices, approved through the manager chain and finance.' })
 export class ExpenseClaim extends CorpScoped {
