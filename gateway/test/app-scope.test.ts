@@ -83,7 +83,7 @@ describe("an app's visibility scope: its tokens see only the people inside it, e
     expect(response.data).toEqual({ _entities: [{ unionId: ids.Mia }, null] });
   });
 
-  it("narrows a module's own rows keyed on people (work logs, expense claims) by the scope in the verified context", async () => {
+  it("narrows a module's own rows keyed on people (work logs, expense claims) and its department answers by the scope in the verified context", async () => {
     const claims: Record<string, string> = {};
     for (const name of ['Mia', 'Pat']) {
       const token = await hub.token({ corp: a.corpId, role: Role.EMPLOYEE, union: ids[name] });
@@ -110,6 +110,17 @@ describe("an app's visibility scope: its tokens see only the people inside it, e
     expect(mine.data).toEqual({ expenseClaim: { title: "Mia's trip" } });
     const theirs = await graphqlRequest(hub.subgraphs.expenses.url, claim, { headers: { [CONTEXT_HEADER]: expenses }, variables: { id: claims.Pat } });
     expect(errorCodes(theirs)).toEqual(['NOT_FOUND']);
+    // a module's answers listing a department's members: decided on the whole department, answered for the scope
+    const submissions = await graphqlRequest(
+      hub.subgraphs.logs.url,
+      `{ workLogSubmissions(departmentId: "sales", date: "2026-03-02", includeSubdepartments: true) { submitted { unionId } missing { unionId } } }`,
+      { headers: { [CONTEXT_HEADER]: await scoped('logs') } },
+    );
+    expect(submissions.data).toEqual({ workLogSubmissions: { submitted: [{ unionId: ids.Mia }], missing: [] } });
+    const month = await graphqlRequest(hub.subgraphs.attendance.url, `{ departmentAttendance(departmentId: "sales", month: "2026-03") { memberCount } }`, {
+      headers: { [CONTEXT_HEADER]: await scoped('attendance') },
+    });
+    expect(month.data).toEqual({ departmentAttendance: { memberCount: 1 } });
     // without a scope nothing is narrowed
     const whole = await signInternalContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, modules: ['expenses'] }, DEV_INTERNAL_SECRET);
     const unscoped = await graphqlRequest(hub.subgraphs.expenses.url, claim, { headers: { [CONTEXT_HEADER]: whole }, variables: { id: claims.Pat } });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { CORP_READERS, errors, toCsv, type AuthContext } from '@corphub/shared';
+import { CORP_READERS, errors, inScope, toCsv, type AuthContext } from '@corphub/shared';
 import type { EmployeeTargets } from './graph';
 import { EmployeeStub } from './employee.stub';
 import type { AttendanceContext } from './loaders';
@@ -71,8 +71,11 @@ export async function departmentAttendance(context: AttendanceContext, departmen
   checkMonth(month);
   const { from, to } = monthRange(month);
   const { auth, loaders, requestId } = context;
-  const { name, members } = await loaders.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth));
-  if (!mayReadDepartment(auth, members)) throw errors.FORBIDDEN("Only corp readers and the department's managers read its attendance");
+  const department = await loaders.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth));
+  if (!mayReadDepartment(auth, department.members)) throw errors.FORBIDDEN("Only corp readers and the department's managers read its attendance");
+  // decided on the whole department; answered for the people a scoped app may see
+  const { name } = department;
+  const members = department.members.filter((member) => inScope(auth, member.unionId));
   const summaries = await summarize(context.em, await loaders.ruleBook(), members, from, to);
   const totals = new AttendanceSummary();
   const people = members.map((member, i) => {

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, decodeCursor, encodeCursor, errors, MediaReference, mediaReference, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { audienceKeys, NO_FACTS, readsEverything } from './audience';
 import { EmployeeStub, employeeRef } from './employee.stub';
@@ -83,7 +83,8 @@ export class WorkLogResolver {
         throw errors.FORBIDDEN(`Only members of "${departmentId}" or of a department above it see its submissions`);
       }
     }
-    const members = (await graph.departmentMembers(auth.corpId, departmentId, { includeSubdepartments, requestId })).members.map((member) => member.unionId);
+    // a scoped app's caller learns about the people inside its scope only
+    const members = (await graph.departmentMembers(auth.corpId, departmentId, { includeSubdepartments, requestId })).members.map((member) => member.unionId).filter((unionId) => inScope(auth, unionId));
     const submittedBy = new Set(
       members.length ? (await em.find(WorkLog, { kind: WorkLogKind.DAILY, date, authorUnionId: { $in: members } }, { fields: ['authorUnionId'] })).map((log) => log.authorUnionId) : [],
     );

@@ -2,7 +2,7 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Matches, IsOptional } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { corpIdOf, errors, Money, toCsv, totalsByCurrency } from '@corphub/shared';
+import { corpIdOf, errors, inScope, Money, toCsv, totalsByCurrency } from '@corphub/shared';
 import { ClaimStatus, LineItem } from '../claims/claim.entity';
 import { isCorpReader } from '../claims/claim.service';
 import type { ExpensesContext } from '../context';
@@ -74,7 +74,8 @@ export async function departmentReport(ctx: ExpensesContext, args: ReportArgs): 
   if (!isCorpReader(auth) && !(auth.unionId && (await loaders.graph.hasFinanceTag(auth.corpId, auth.unionId, requestId)))) {
     throw errors.FORBIDDEN('Only finance and corp-wide readers may read expense reports');
   }
-  const members = (await loaders.graph.departmentMembers(auth.corpId, args.departmentId, { requestId })).members.map((member) => member.unionId);
+  // a scoped app's caller sees the sums of the people inside its scope only
+  const members = (await loaders.graph.departmentMembers(auth.corpId, args.departmentId, { requestId })).members.map((member) => member.unionId).filter((unionId) => inScope(auth, unionId));
   const statuses = args.statuses?.length ? args.statuses : [ClaimStatus.APPROVED, ClaimStatus.PAID];
   const rows = members.length
     ? await (em as SqlEntityManager)
