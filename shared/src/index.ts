@@ -25,3 +25,4 @@ export * from './money';
 export * from './module-graph';
 export * from './schema-registry';
 export * from './registry-notice';
+export * from './employee-stub';

@@ -1,9 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { employeeStub } from '@corphub/shared';
 
 /** The directory's Employee, extended by this module with `objectives` (by UnionID, never by a row id). */
-@ObjectType('Employee')
-@Directive('@key(fields: "unionId")')
-export class EmployeeStub {
-  @Field(() => ID)
-  unionId!: string;
-}
+export const EmployeeStub = employeeStub();
+export type EmployeeStub = InstanceType<typeof EmployeeStub>;

@@ -1,9 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { employeeStub } from '@corphub/shared';
 
 /** The directory's Employee, extended here with attendance fields (by UnionID). */
-@ObjectType('Employee')
-@Directive('@key(fields: "unionId")')
-export class EmployeeStub {
-  @Field(() => ID)
-  unionId!: string;
-}
+export const EmployeeStub = employeeStub();
+export type EmployeeStub = InstanceType<typeof EmployeeStub>;

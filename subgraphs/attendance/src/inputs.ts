@@ -6,12 +6,9 @@ import { CheckInType } from './entities';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const BSSID = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
 
+/** A point on Earth, validated once for places and check-in locations alike. */
 @InputType()
-export class PlaceInput {
-  @Field(() => String)
-  @Length(1, 100)
-  name!: string;
-
+abstract class CoordinatesInput {
   @Field(() => Float)
   @Min(-90)
   @Max(90)
@@ -21,6 +18,13 @@ export class PlaceInput {
   @Min(-180)
   @Max(180)
   longitude!: number;
+}
+
+@InputType()
+export class PlaceInput extends CoordinatesInput {
+  @Field(() => String)
+  @Length(1, 100)
+  name!: string;
 
   @Field(() => Float, { description: 'Metres (1–100,000).' })
   @Min(1)
@@ -138,17 +142,7 @@ export class UpdateCheckInRuleInput {
 }
 
 @InputType()
-export class LocationInput {
-  @Field(() => Float)
-  @Min(-90)
-  @Max(90)
-  latitude!: number;
-
-  @Field(() => Float)
-  @Min(-180)
-  @Max(180)
-  longitude!: number;
-
+export class LocationInput extends CoordinatesInput {
   @Field(() => Float, { nullable: true, description: 'Metres, as the device reports it.' })
   @IsOptional()
   @Min(0)

@@ -1,11 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { employeeStub } from '@corphub/shared';
 
 /** The directory's Employee, which logs extends with `workLogs`. */
-@ObjectType('Employee')
-@Directive('@key(fields: "unionId")')
-export class EmployeeStub {
-  @Field(() => ID)
-  unionId!: string;
-}
+export const EmployeeStub = employeeStub();
+export type EmployeeStub = InstanceType<typeof EmployeeStub>;
 
-export const employeeRef = (unionId: string): EmployeeStub => ({ unionId });
+export { employeeRef } from '@corphub/shared';

@@ -1,14 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { employeeStub } from '@corphub/shared';
 
 /** The directory's Employee, which messages extends with `unreadMessageCount`. */
-@ObjectType('Employee')
-@Directive('@key(fields: "unionId")')
-export class EmployeeStub {
-  @Field(() => ID)
-  unionId!: string;
-}
-
-export const employeeRef = (unionId: string): EmployeeStub => ({ unionId });
+export const EmployeeStub = employeeStub();
+export type EmployeeStub = InstanceType<typeof EmployeeStub>;
+export { employeeRef } from '@corphub/shared';
 
 /** Identity's App, referenced (never extended) by a message's sender. */
 @ObjectType('App')

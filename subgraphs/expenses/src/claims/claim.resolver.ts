@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { employeeStub, errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/shared';
 import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
 import { ClaimFilterArgs, ClaimInput, ExpenseSettingsInput } from './claim.inputs';
 import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';
@@ -9,12 +9,8 @@ import type { ExpensesContext } from '../context';
 /** Roles that act for themselves as a person (their token carries a unionId). */
 const PEOPLE = [Role.EMPLOYEE, Role.ADMIN];
 
-@ObjectType('Employee')
-@Directive('@key(fields: "unionId")')
-export class EmployeeStub {
-  @Field(() => ID)
-  unionId!: string;
-}
+export const EmployeeStub = employeeStub();
+export type EmployeeStub = InstanceType<typeof EmployeeStub>;
 
 @Resolver(() => LineItem)
 export class LineItemResolver {
