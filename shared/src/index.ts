@@ -7,6 +7,7 @@ export * from './definition';
 export * from './errors';
 export * from './gateway-client';
 export * from './messages-client';
+export * from './message-outbox';
 export * from './loaders';
 export * from './logger';
 export * from './main';

@@ -24,8 +24,12 @@ export function startPoller({ name, intervalMs, run, logger }: PollerOptions): P
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
 
+  /** A round asked for but not started yet: more pokes join it instead of queueing rounds behind it. */
+  let queued: Promise<void> | undefined;
   const round = (): Promise<void> => {
-    current = current.then(async () => {
+    if (queued) return queued;
+    queued = current = current.then(async () => {
+      queued = undefined;
       if (stopped) return;
       let more = false;
       try {

@@ -1,16 +1,15 @@
-import { createLogger, GatewayClient, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, GatewayClient, gatewayUrlOf, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const logger = options.logger ?? createLogger('directory');
-  const gatewayUrl = options.gatewayUrl ?? (() => process.env.CORPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql');
   const server = await startSubgraphServer({ name: 'directory', schema: await buildSchema(), createLoaders, ...options, security, logger });
   // employee and department events go to identity, which sends the vendors' webhooks
   const relay = startOutboxRelay({
     orm: options.orm,
-    client: new GatewayClient({ service: 'directory', gatewayUrl, internalSecret: security.internalSecret }),
+    client: new GatewayClient({ service: 'directory', gatewayUrl: gatewayUrlOf(options), internalSecret: security.internalSecret }),
     pollMs: outboxPollMs(process.env),
     logger: logger.child({ component: 'outbox' }),
   });

@@ -1,4 +1,4 @@
-import { createLogger, gatewayUrlOf, MessagesClient, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -10,8 +10,9 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, security.internalSecret));
   const logger = options.logger ?? createLogger('expenses');
-  const notifier = new ClaimNotifier(new MessagesClient({ app: 'expenses', gatewayUrl: gatewayUrlOf(options), internalSecret: security.internalSecret, logger }));
-  return startSubgraphServer({
+  const outbox = MessageOutbox.forModule('expenses', { ...options, logger, internalSecret: security.internalSecret });
+  const notifier = new ClaimNotifier(outbox);
+  const server = await startSubgraphServer({
     name: 'expenses',
     module: 'expenses',
     schema: await buildSchema(),
@@ -21,4 +22,5 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     logger,
     security,
   });
+  return { ...server, stop: () => outbox.stop().then(() => server.stop()) };
 }

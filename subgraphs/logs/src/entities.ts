@@ -1,3 +1,4 @@
+import { OutboxMessage } from '@corphub/shared';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogRead } from './work-log.entity';
 
-export const entities = [WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogComment, WorkLogRead];
+export const entities = [WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogComment, WorkLogRead, OutboxMessage];

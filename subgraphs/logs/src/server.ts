@@ -1,4 +1,4 @@
-import { createLogger, gatewayUrlOf, MessagesClient, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { Graph } from './audience';
@@ -8,6 +8,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const graph = new Graph(ModuleGraph.clientFor('logs', options, security.internalSecret));
   const logger = options.logger ?? createLogger('logs');
-  const notifier = new WorkLogNotifier(new MessagesClient({ app: 'logs', gatewayUrl: gatewayUrlOf(options), internalSecret: security.internalSecret, logger }));
-  return startSubgraphServer({ name: 'logs', module: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph, notifier), ...options, logger, security });
+  const outbox = MessageOutbox.forModule('logs', { ...options, logger, internalSecret: security.internalSecret });
+  const server = await startSubgraphServer({ name: 'logs', module: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph, new WorkLogNotifier(outbox)), ...options, logger, security });
+  return { ...server, stop: () => outbox.stop().then(() => server.stop()) };
 }

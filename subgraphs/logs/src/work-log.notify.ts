@@ -1,4 +1,5 @@
-import type { MessagesClient, MessageRecipients } from '@corphub/shared';
+import { MessageOutbox, type MessageRecipients } from '@corphub/shared';
+import type { EntityManager } from '@mikro-orm/core';
 import { EVERYONE, type DirectoryFacts } from './audience';
 import { WorkLogKind, type WorkLog } from './work-log.entity';
 import type { LogsContext } from './loaders';
@@ -24,15 +25,18 @@ export function intendedReaders(log: WorkLog, keys: string[], author: DirectoryF
   };
 }
 
-/** Tells a new log's intended readers in their feed (the messages subgraph); a failed send never fails the log. */
+/**
+ * Tells a new log's intended readers in their feed (the messages subgraph): queued in the log's own
+ * transaction, sent after its commit by the outbox, which retries; a failed send never fails the log.
+ */
 export class WorkLogNotifier {
-  constructor(private readonly messages: MessagesClient | null) {}
+  constructor(private readonly outbox: MessageOutbox | null) {}
 
-  async created(ctx: LogsContext, log: WorkLog, keys: string[], author: DirectoryFacts): Promise<void> {
-    if (!this.messages) return;
+  created(ctx: LogsContext, tx: EntityManager, log: WorkLog, keys: string[], author: DirectoryFacts): void {
+    if (!this.outbox) return;
     const what = log.voiceMediaId ? 'a voice log' : log.kind === WorkLogKind.NOTE ? 'a note' : `a ${log.kind.toLowerCase()} log`;
-    await this.messages.send(
-      ctx.auth.corpId,
+    MessageOutbox.queue(
+      tx,
       {
         to: intendedReaders(log, keys, author),
         title: `${author.displayName ?? 'A colleague'} posted ${what}`,
@@ -42,5 +46,10 @@ export class WorkLogNotifier {
       },
       ctx.requestId,
     );
+  }
+
+  /** After the commit: sends what the transaction queued (waiting a few seconds at most). */
+  async sendQueued(): Promise<void> {
+    await this.outbox?.sendQueued();
   }
 }

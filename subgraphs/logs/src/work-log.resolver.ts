@@ -119,11 +119,12 @@ export class WorkLogResolver {
       Object.assign(log, { date: input.date ?? null, week: input.week ?? null, voiceMediaId: input.voiceMediaId ?? null, voiceDurationSeconds, attachmentIds, readerUnionIds: readers });
       tx.persist(log);
       await writeAudience(tx, log, facts ?? NO_FACTS, false);
+      const authorFacts = facts ?? NO_FACTS;
+      loaders.notifier.created(ctx, tx, log, audienceKeys(log.authorUnionId, authorFacts, log.visibility, log.readerUnionIds), authorFacts);
       await tx.flush();
       return log;
     }).then(async (log) => {
-      const author = facts ?? NO_FACTS;
-      await loaders.notifier.created(ctx, log, audienceKeys(log.authorUnionId, author, log.visibility, log.readerUnionIds), author);
+      await loaders.notifier.sendQueued();
       return log;
     });
   }

@@ -1,4 +1,6 @@
 import type { TestHub } from '@corphub/gateway';
+import { OutboxMessage } from '@corphub/shared';
+import { waitFor } from '@corphub/shared/testing';
 import { APPROVE, CREATE, item, must, REJECT, seedOrg, SUBMIT, type Org } from '../../expenses/test/helpers';
 import { inbox, startMessagesHub } from './helpers';
 
@@ -51,7 +53,7 @@ describe('messages: the reference modules message people through MessagesClient'
     expect((await feed(hub, org.tokens.fin1)).map((message: { appId: string }) => message.appId)).not.toContain('logs');
   });
 
-  it('never fails the module’s mutation when the message cannot be sent (the messages subgraph is down)', async () => {
+  it('never fails the module’s mutation when the message cannot be sent (the messages subgraph is down), and sends it once it is back', async () => {
     const created = await must(hub.request(CREATE, { token: other.tokens.claimant, variables: { input: { title: 'Taxi', items: [item()] } } }), 'create');
     const submitted = await must(hub.request(SUBMIT, { token: other.tokens.claimant, variables: { id: created.createExpenseClaim.id, v: created.createExpenseClaim.version } }), 'submit');
     expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['A claim awaits your approval']);
@@ -63,7 +65,16 @@ describe('messages: the reference modules message people through MessagesClient'
     } finally {
       await hub.subgraphs.messages.start();
     }
-    expect(await feed(hub, other.tokens.claimant)).toEqual([]);
+    // the outbox kept it and retries with backoff: it arrives once, after the subgraph is back
+    await waitFor('the retried message', async () => (await feed(hub, other.tokens.claimant)).length > 0, 30_000);
+    expect(await feed(hub, other.tokens.claimant)).toEqual([
+      { appId: 'expenses', title: 'Your claim was rejected', body: '“Taxi” was rejected: No receipt', link: `/expenses/claims/${created.createExpenseClaim.id}` },
+    ]);
     expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['A claim awaits your approval']);
+    const rows = await hub.subgraphs.expenses.orm.em.fork().find(OutboxMessage, { corpId: 'corp-n' }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((row) => [row.message.title, row.sentAt ? 'sent' : 'pending', row.attempts > 0])).toEqual([
+      ['A claim awaits your approval', 'sent', false],
+      ['Your claim was rejected', 'sent', true],
+    ]);
   });
 });

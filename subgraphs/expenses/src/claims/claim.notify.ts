@@ -1,23 +1,25 @@
-import type { MessagesClient } from '@corphub/shared';
+import { MessageOutbox } from '@corphub/shared';
+import type { EntityManager } from '@mikro-orm/core';
 import { ApprovalStep, ClaimStatus, StepApprover, type ExpenseClaim } from './claim.entity';
 import type { Decision } from './claim.service';
 import type { ExpensesContext } from '../context';
 
 /**
- * What the expenses module tells people in their feed (the messages subgraph, through MessagesClient): the
- * current step's approvers when a claim waits for them, the claimant when someone decided. A message that
- * cannot be sent never fails the claim's mutation (the client logs it).
+ * What the expenses module tells people in their feed (the messages subgraph): the current step's
+ * approvers when a claim waits for them, the claimant when someone decided. Queued in the claim's own
+ * transaction (`tx`) and sent after its commit by the outbox, which retries; a message that cannot be sent
+ * never fails the claim's mutation.
  */
 export class ClaimNotifier {
-  constructor(private readonly messages: MessagesClient | null) {}
+  constructor(readonly outbox: MessageOutbox | null) {}
 
   /** The claim now waits for its current step's approvers. */
-  async awaitingApproval(ctx: ExpensesContext, claim: ExpenseClaim): Promise<void> {
-    if (!this.messages || claim.status !== ClaimStatus.SUBMITTED || claim.currentStep === null) return;
-    const step = await ctx.em.findOne(ApprovalStep, { claim: claim.id, position: claim.currentStep });
-    const approvers = step ? (await ctx.em.find(StepApprover, { step: step.id, decision: null })).map((row) => row.approverUnionId) : [];
-    await this.messages.send(
-      ctx.auth.corpId,
+  async awaitingApproval(ctx: ExpensesContext, tx: EntityManager, claim: ExpenseClaim): Promise<void> {
+    if (!this.outbox || claim.status !== ClaimStatus.SUBMITTED || claim.currentStep === null) return;
+    const step = await tx.findOne(ApprovalStep, { claim: claim.id, position: claim.currentStep });
+    const approvers = step ? (await tx.find(StepApprover, { step: step.id, decision: null })).map((row) => row.approverUnionId) : [];
+    MessageOutbox.queue(
+      tx,
       {
         to: { unionIds: approvers },
         title: 'A claim awaits your approval',
@@ -31,18 +33,23 @@ export class ClaimNotifier {
   }
 
   /** Someone decided: the claimant hears it, and the next step's approvers if the claim moved on. */
-  async decided(ctx: ExpensesContext, claim: ExpenseClaim, decision: Decision, comment: string | null): Promise<void> {
-    if (!this.messages) return;
+  async decided(ctx: ExpensesContext, tx: EntityManager, claim: ExpenseClaim, decision: Decision, comment: string | null): Promise<void> {
+    if (!this.outbox) return;
     const outcome =
       decision === 'REJECT' ? { title: 'Your claim was rejected', body: `“${claim.title}” was rejected${comment ? `: ${comment}` : '.'}` }
       : decision === 'SEND_BACK' ? { title: 'Your claim was sent back', body: `“${claim.title}” needs changes${comment ? `: ${comment}` : '.'}` }
       : claim.status === ClaimStatus.APPROVED ? { title: 'Your claim was approved', body: `“${claim.title}” is approved and will be paid.` }
       : { title: 'Your claim moved on', body: `“${claim.title}” was approved at one step and waits for the next.` };
-    await this.messages.send(
-      ctx.auth.corpId,
+    MessageOutbox.queue(
+      tx,
       { to: { unionIds: [claim.claimantUnionId] }, ...outcome, link: `/expenses/claims/${claim.id}`, idempotencyKey: `claim:${claim.id}:v${claim.version}:decided` },
       ctx.requestId,
     );
-    await this.awaitingApproval(ctx, claim);
+    await this.awaitingApproval(ctx, tx, claim);
+  }
+
+  /** After the commit: sends what the transaction queued (waiting a few seconds at most). */
+  async sendQueued(): Promise<void> {
+    await this.outbox?.sendQueued();
   }
 }

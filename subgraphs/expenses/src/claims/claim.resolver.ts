@@ -190,9 +190,10 @@ export class ClaimResolver {
       claim.status = ClaimStatus.SUBMITTED;
       claim.submittedAt = new Date();
       record(tx, claim, ClaimAction.SUBMITTED, me);
+      await ctx.loaders.notifier.awaitingApproval(ctx, tx, claim);
       return claim;
     }).then(async (claim) => {
-      await ctx.loaders.notifier.awaitingApproval(ctx, claim);
+      await ctx.loaders.notifier.sendQueued();
       return claim;
     });
   }
@@ -205,19 +206,19 @@ export class ClaimResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: ExpensesContext,
   ) {
-    return notifyDecision(ctx, decide(ctx, claimId, version, 'APPROVE', comment ?? null), 'APPROVE', comment ?? null);
+    return decideAndNotify(ctx, claimId, version, 'APPROVE', comment ?? null);
   }
 
   @Mutation(() => ExpenseClaim, { description: 'An approver of the current step rejects, with a reason.' })
   @Authorized(...PEOPLE)
   rejectClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: ExpensesContext) {
-    return notifyDecision(ctx, decide(ctx, claimId, version, 'REJECT', comment), 'REJECT', comment);
+    return decideAndNotify(ctx, claimId, version, 'REJECT', comment);
   }
 
   @Mutation(() => ExpenseClaim, { description: 'An approver of the current step sends the claim back to the claimant (DRAFT, history kept), with a reason.' })
   @Authorized(...PEOPLE)
   sendBackClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: ExpensesContext) {
-    return notifyDecision(ctx, decide(ctx, claimId, version, 'SEND_BACK', comment), 'SEND_BACK', comment);
+    return decideAndNotify(ctx, claimId, version, 'SEND_BACK', comment);
   }
 
   @Mutation(() => ExpenseClaim, { description: 'The claimant withdraws a DRAFT or SUBMITTED claim.' })
@@ -264,10 +265,10 @@ export class ClaimResolver {
   }
 }
 
-/** After a decision commits: the claimant and (when the claim moved on) the next approvers hear of it. */
-async function notifyDecision(ctx: ExpensesContext, decided: Promise<ExpenseClaim>, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
-  const claim = await decided;
-  await ctx.loaders.notifier.decided(ctx, claim, decision, comment);
+/** A decision, with its messages to the claimant and (when the claim moved on) the next approvers queued in its transaction, sent after the commit. */
+async function decideAndNotify(ctx: ExpensesContext, claimId: string, version: number, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
+  const claim = await decide(ctx, claimId, version, decision, comment, (tx, decided) => ctx.loaders.notifier.decided(ctx, tx, decided, decision, comment));
+  await ctx.loaders.notifier.sendQueued();
   return claim;
 }
 

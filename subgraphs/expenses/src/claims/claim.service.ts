@@ -117,11 +117,25 @@ export async function clearSteps(tx: EntityManager, claim: ExpenseClaim): Promis
 export type Decision = 'APPROVE' | 'REJECT' | 'SEND_BACK';
 
 /** An approver of the current step decides; the version guard makes one of many racing decisions win. */
-export async function decide(ctx: ExpensesContext, claimId: string, version: number, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
+export async function decide(
+  ctx: ExpensesContext,
+  claimId: string,
+  version: number,
+  decision: Decision,
+  comment: string | null,
+  /** Runs in the decision's transaction once it is made (queues its messages). */
+  decided: (tx: EntityManager, claim: ExpenseClaim) => Promise<void> = () => Promise.resolve(),
+): Promise<ExpenseClaim> {
   const me = actorOf(ctx.auth);
   if (decision !== 'APPROVE' && !comment?.trim()) throw errors.BAD_USER_INPUT('A reason is required');
   if (comment && comment.length > MAX_COMMENT_LENGTH) throw errors.BAD_USER_INPUT(`A comment is at most ${MAX_COMMENT_LENGTH} characters`);
   return ctx.em.transactional(async (tx) => {
+    const claim = await decideIn(tx);
+    await decided(tx, claim);
+    return claim;
+  });
+
+  async function decideIn(tx: EntityManager): Promise<ExpenseClaim> {
     const claim = await loadClaim(tx, claimId);
     if (!(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
     if (claim.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${claim.version}, not ${version}: reload it`, { currentVersion: claim.version });
@@ -161,5 +175,5 @@ export async function decide(ctx: ExpensesContext, claimId: string, version: num
       }
     }
     return claim;
-  });
+  }
 }
