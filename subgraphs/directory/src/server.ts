@@ -1,4 +1,4 @@
-import { createLogger, GatewayClient, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, GatewayClient, outboxPollMs, hubSecret, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 
@@ -10,7 +10,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   // employee and department events go to identity, which sends the vendors' webhooks
   const relay = startOutboxRelay({
     orm: options.orm,
-    client: new GatewayClient({ service: 'directory', gatewayUrl, internalSecret: security.internalSecret }),
+    client: new GatewayClient({ service: 'directory', gatewayUrl, internalSecret: hubSecret(security) }),
     pollMs: outboxPollMs(process.env),
     logger: logger.child({ component: 'outbox' }),
   });

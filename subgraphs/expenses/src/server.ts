@@ -1,4 +1,4 @@
-import { createLogger, gatewayUrlOf, MessagesClient, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, gatewayUrlOf, MessagesClient, ModuleGraph, hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -8,9 +8,9 @@ import { ClaimNotifier } from './claims/claim.notify';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, security.internalSecret));
+  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, hubSecret(security)));
   const logger = options.logger ?? createLogger('expenses');
-  const notifier = new ClaimNotifier(new MessagesClient({ app: 'expenses', gatewayUrl: gatewayUrlOf(options), internalSecret: security.internalSecret, logger }));
+  const notifier = new ClaimNotifier(new MessagesClient({ app: 'expenses', gatewayUrl: gatewayUrlOf(options), internalSecret: hubSecret(security), logger }));
   return startSubgraphServer({
     name: 'expenses',
     module: 'expenses',
