@@ -60,7 +60,9 @@ const samePem = (a: string | undefined, b: string) => a !== undefined && a.repla
  * URL: nothing it holds can sign anything the hub accepts.
  */
 export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, component: SecurityComponent = 'gateway'): SecurityConfig {
-  const contextPrivateKey = component === 'gateway' ? env.CORPHUB_CONTEXT_PRIVATE_KEY || DEV_CONTEXT_PRIVATE_KEY : undefined;
+  // a PEM in a one-line .env file has its line breaks written as \n
+  const pem = (value: string | undefined) => value?.replace(/\\n/g, '\n') || undefined;
+  const contextPrivateKey = component === 'gateway' ? pem(env.CORPHUB_CONTEXT_PRIVATE_KEY) || DEV_CONTEXT_PRIVATE_KEY : undefined;
   const contextJwksUrl = component === 'gateway' ? undefined : env.CORPHUB_CONTEXT_JWKS_URL || undefined;
   const config: SecurityConfig = {
     jwtSecret: env.CORPHUB_JWT_SECRET || DEV_JWT_SECRET,
@@ -68,7 +70,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     internalSecret: component === 'vendor' ? undefined : env.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
     contextPrivateKey,
     // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
-    contextPublicKey: env.CORPHUB_CONTEXT_PUBLIC_KEY || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
+    contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
     contextJwksUrl,
   };
   if (isProduction(env)) {
@@ -82,7 +84,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     if (component !== 'vendor' && config.internalSecret === config.jwtSecret) {
       throw new ConfigError('CORPHUB_INTERNAL_SECRET must differ from CORPHUB_JWT_SECRET');
     }
-    if (component === 'gateway' && (!env.CORPHUB_CONTEXT_PRIVATE_KEY || samePem(env.CORPHUB_CONTEXT_PRIVATE_KEY, DEV_CONTEXT_PRIVATE_KEY))) {
+    if (component === 'gateway' && (!env.CORPHUB_CONTEXT_PRIVATE_KEY || samePem(config.contextPrivateKey, DEV_CONTEXT_PRIVATE_KEY))) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_CONTEXT_PRIVATE_KEY (a PKCS8 PEM private key, not the development one)');
     }
     if (component !== 'gateway' && !env.CORPHUB_CONTEXT_PUBLIC_KEY && !env.CORPHUB_CONTEXT_JWKS_URL) {

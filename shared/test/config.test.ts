@@ -28,6 +28,7 @@ describe('security configuration', () => {
     ['no context private key', { CORPHUB_CONTEXT_PRIVATE_KEY: '' }],
     ['the development context private key', { CORPHUB_CONTEXT_PRIVATE_KEY: DEV_CONTEXT_PRIVATE_KEY }],
     ['the development context private key, line breaks changed', { CORPHUB_CONTEXT_PRIVATE_KEY: DEV_CONTEXT_PRIVATE_KEY.replace(/\n/g, '\r\n') }],
+    ['the development context private key on one line', { CORPHUB_CONTEXT_PRIVATE_KEY: DEV_CONTEXT_PRIVATE_KEY.replace(/\n/g, '\\n') }],
     ['the development context public key', { CORPHUB_CONTEXT_PUBLIC_KEY: DEV_CONTEXT_PUBLIC_KEY }],
   ])('refuses to start the gateway in production with %s', (_case, env) => {
     expect(() => readSecurityConfig({ ...gatewayEnv, ...env })).toThrow(ConfigError);
@@ -37,6 +38,12 @@ describe('security configuration', () => {
     expect(readSecurityConfig(gatewayEnv)).toMatchObject({ contextPrivateKey: keys.privateKey, contextPublicKey: keys.publicKey });
     const { CORPHUB_JWT_SECRET: _jwt, ...withoutJwt } = gatewayEnv;
     expect(() => readSecurityConfig({ ...withoutJwt, CORPHUB_JWKS_URL: 'https://idp.example/jwks' })).not.toThrow();
+  });
+
+  it('reads a PEM whose line breaks are written as \\n (a one-line .env file)', () => {
+    const oneLine = (text: string) => text.replace(/\n/g, '\\n');
+    expect(readSecurityConfig({ ...gatewayEnv, CORPHUB_CONTEXT_PRIVATE_KEY: oneLine(keys.privateKey) })).toMatchObject({ contextPrivateKey: keys.privateKey, contextPublicKey: keys.publicKey });
+    expect(readSecurityConfig({ CORPHUB_CONTEXT_PUBLIC_KEY: oneLine(keys.publicKey) }, 'vendor').contextPublicKey).toBe(keys.publicKey);
   });
 
   it('starts a hub subgraph in production with the internal secret and the public key or JWKS URL', () => {
