@@ -132,7 +132,10 @@ export class AccessDirectory {
 export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sign: (context: AuthContext, subgraph: string) => Promise<string>) {
   const signed = new Map<string, Promise<string>>();
   let resolved: Promise<CallerAccess> | undefined;
+  let full: Promise<AuthContext> | undefined;
   const accessOf = () => (resolved ??= access.resolve(auth));
+  // one object for every subgraph of the request that needs the modules (the signer keys its cache by it)
+  const withAccess = () => (full ??= accessOf().then(({ modules, scope }) => ({ ...auth, modules, scope })));
   return {
     /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */
     async checkCaller(): Promise<void> {
@@ -145,7 +148,7 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
       let token = signed.get(subgraph);
       if (!token) {
         // a vendor's scope counts everywhere; a module needs the installed list
-        token = CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR ? sign(auth, subgraph) : accessOf().then(({ modules, scope }) => sign({ ...auth, modules, scope }, subgraph));
+        token = CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR ? sign(auth, subgraph) : withAccess().then((context) => sign(context, subgraph));
         signed.set(subgraph, token);
       }
       return token;

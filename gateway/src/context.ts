@@ -28,11 +28,18 @@ const REUSE_MS = 30_000;
  */
 export class InternalContextSigner {
   private readonly tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: REUSE_MS });
+  /** A caller's identity as a cache key, made once per context object (a scope may list thousands of UnionIDs). */
+  private readonly identities = new WeakMap<AuthContext, string>();
 
   constructor(private readonly key: ContextSigningKey) {}
 
   sign(auth: AuthContext, subgraph: string): Promise<string> {
-    const key = JSON.stringify([subgraph, auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+    let identity = this.identities.get(auth);
+    if (identity === undefined) {
+      identity = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+      this.identities.set(auth, identity);
+    }
+    const key = `${subgraph}\n${identity}`;
     let token = this.tokens.get(key);
     if (!token) {
       token = this.key.sign(auth, subgraphAudience(subgraph));

@@ -78,10 +78,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const agent = createSubgraphAgent();
   if (!security.contextPrivateKey) throw new ConfigError('The gateway needs CORPHUB_CONTEXT_PRIVATE_KEY to sign the verified context');
   const contextKey = new ContextSigningKey(security.contextPrivateKey);
   const contexts = new InternalContextSigner(contextKey);
+  const agent = createSubgraphAgent();
   let revision = 0;
   const identityUrl = options.subgraphUrls?.identity ?? Supergraph.build(options.supergraphSdl).subgraphsMetadata().find((subgraph) => subgraph.name === 'identity')?.url;
   const manager =

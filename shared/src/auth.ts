@@ -319,6 +319,7 @@ export class ContextVerifier {
     if (!token) throw unauthenticated(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
     try {
       const options = { issuer: ISSUER, audience: this.audience, algorithms: CONTEXT_ALGORITHMS };
+      // two calls for jose's two overloads (a key, or a JWKS getter)
       const { payload } = typeof this.key === 'function' ? await jwtVerify<CorphubClaims>(token, this.key, options) : await jwtVerify<CorphubClaims>(token, this.key, options);
       return fromClaims(payload, true);
     } catch (error) {
