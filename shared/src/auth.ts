@@ -287,7 +287,7 @@ const CONTEXT_CACHE_MS = 60_000;
 /**
  * A subgraph trusts only a context the gateway signed with its private key, for this subgraph's audience. It
  * holds the public key (`contextPublicKey`) or fetches it from the gateway's JWKS (`contextJwksUrl`, cached
- * by jose and fetched again for an unknown `kid`, so the gateway's key can be rotated).
+ * by jose and fetched again for an unknown `kid`, so a new gateway key is picked up without a restart).
  */
 export class ContextVerifier {
   private readonly key: KeyObject | JWTVerifyGetKey;
