@@ -4,7 +4,7 @@
 // SQL statements per request, then loads each target in turn with autocannon. See bench/README.md.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
@@ -185,8 +185,16 @@ async function main() {
   if (selectedQueries.length === 0) throw new Error(`no query matches --queries ${options.queries?.join(',')}`);
 
   // fresh secrets per run: the children read them from the environment, as the hub's processes do
-  const security = { jwtSecret: randomBytes(32).toString('base64url'), internalSecret: randomBytes(32).toString('base64url') };
-  const childEnv = { CORPHUB_JWT_SECRET: security.jwtSecret, CORPHUB_INTERNAL_SECRET: security.internalSecret, LOG_LEVEL: process.env.LOG_LEVEL || 'warn', NODE_ENV: 'production' };
+  const contextKeys = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const security = { jwtSecret: randomBytes(32).toString('base64url'), internalSecret: randomBytes(32).toString('base64url'), contextPrivateKey: contextKeys.privateKey };
+  const childEnv = {
+    CORPHUB_JWT_SECRET: security.jwtSecret,
+    CORPHUB_INTERNAL_SECRET: security.internalSecret,
+    CORPHUB_CONTEXT_PRIVATE_KEY: contextKeys.privateKey,
+    CORPHUB_CONTEXT_PUBLIC_KEY: contextKeys.publicKey,
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    NODE_ENV: 'production',
+  };
   const databaseEnv = options.postgres ? { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' } : {};
   const database = await testing.testDatabase('bench', databaseEnv);
   const corps = corpsFor(options);
@@ -235,8 +243,13 @@ async function main() {
     // whole run instead of 60 s, since the peers replay it as is)
     const claims = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union: seeded.summary[corp.id].adminUnionId });
     const callerToken = await shared.signCallerToken(claims, security.jwtSecret, '12h');
-    // with the modules the bench corp installed (identity's seedBenchmark): module subgraphs answer only with them
-    const verifiedContext = await shared.signInternalContext({ ...claims, modules: ['attendance', 'expenses', 'logs'] }, security.internalSecret, '12h');
+    // with the modules the bench corp installed (identity's seedBenchmark): module subgraphs answer only with them;
+    // one token for every subgraph (its audience lists them all), since the peers forward it as is
+    const verifiedContext = await new shared.ContextSigningKey(security.contextPrivateKey).sign(
+      { ...claims, modules: ['attendance', 'expenses', 'logs'] },
+      subgraphNames.map(shared.subgraphAudience),
+      '12h',
+    );
     const headersFor = (target) => (target.auth === 'caller' ? { authorization: `Bearer ${callerToken}` } : { [shared.CONTEXT_HEADER]: verifiedContext });
 
     const supergraphSdl = gateway.readSupergraph();

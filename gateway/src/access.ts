@@ -1,5 +1,6 @@
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { CONTEXT_HEADER, errors, Role, signInternalContext, type AuthContext, type Logger } from '@corphub/shared';
+import { CONTEXT_HEADER, errors, Role, type AuthContext, type Logger } from '@corphub/shared';
+import type { InternalContextSigner } from './context';
 
 /**
  * The platform's own subgraphs: every corp has them. Every other subgraph is a module (an app a corp
@@ -20,7 +21,8 @@ export interface CallerAccess {
 export interface AccessDirectoryOptions {
   /** The GraphQL URL of a subgraph (identity, directory), once the gateway knows it. */
   subgraphUrl: (name: string) => string | undefined;
-  internalSecret: string;
+  /** Signs the gateway's own service context for identity and directory. */
+  contexts: InternalContextSigner;
   /** How long an answer is reused; install, uninstall and scope changes through this gateway drop it at once. */
   ttlSeconds: number;
   logger: Logger;
@@ -100,7 +102,7 @@ export class AccessDirectory {
   private async call<Data>(subgraph: string, corpId: string, query: string, variables: Record<string, unknown>): Promise<Data | undefined> {
     const url = this.options.subgraphUrl(subgraph);
     if (!url) return undefined;
-    const context = await signInternalContext({ subject: 'gateway', corpId, role: Role.SERVICE }, this.options.internalSecret);
+    const context = await this.options.contexts.sign({ subject: 'gateway', corpId, role: Role.SERVICE }, subgraph);
     let body: { data?: Data; errors?: { message: string }[] };
     try {
       const response = await fetch(url, {
@@ -123,14 +125,17 @@ export class AccessDirectory {
 }
 
 /**
- * The verified contexts of one request, per subgraph: plain for core subgraphs, with the corp's modules (and a
- * vendor app's scope) where they count. `sign` signs one (the gateway reuses tokens per caller identity).
+ * The verified contexts of one request, per subgraph (each its own audience): plain for core subgraphs, with the
+ * corp's modules (and a vendor app's scope) where they count. `sign` signs one (the gateway reuses tokens per
+ * caller identity and subgraph).
  */
-export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sign: (context: AuthContext) => Promise<string>) {
-  let plain: Promise<string> | undefined;
-  let full: Promise<string> | undefined;
+export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sign: (context: AuthContext, subgraph: string) => Promise<string>) {
+  const signed = new Map<string, Promise<string>>();
   let resolved: Promise<CallerAccess> | undefined;
+  let full: Promise<AuthContext> | undefined;
   const accessOf = () => (resolved ??= access.resolve(auth));
+  // one object for every subgraph of the request that needs the modules (the signer keys its cache by it)
+  const withAccess = () => (full ??= accessOf().then(({ modules, scope }) => ({ ...auth, modules, scope })));
   return {
     /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */
     async checkCaller(): Promise<void> {
@@ -140,9 +145,13 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
       if (!appInstalled) throw errors.FORBIDDEN(`App "${auth.appId}" is not installed in corp "${auth.corpId}"`, { http: { status: 403 } });
     },
     forSubgraph(subgraph: string): Promise<string> {
-      // a vendor's scope counts everywhere; a module needs the installed list
-      if (CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR) return (plain ??= sign(auth));
-      return (full ??= accessOf().then(({ modules, scope }) => sign({ ...auth, modules, scope })));
+      let token = signed.get(subgraph);
+      if (!token) {
+        // a vendor's scope counts everywhere; a module needs the installed list
+        token = CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR ? sign(auth, subgraph) : withAccess().then((context) => sign(context, subgraph));
+        signed.set(subgraph, token);
+      }
+      return token;
     },
   };
 }

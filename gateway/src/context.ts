@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { LRUCache } from 'lru-cache';
-import { decodeJwt } from 'jose';
-import { bearerToken, requestIdFor, signInternalContext, type AuthContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { bearerToken, requestIdFor, subgraphAudience, VerifiedTokens, type AuthContext, type CallerTokenVerifier, type ContextSigningKey, type Logger } from '@corphub/shared';
 import { subgraphContexts, type AccessDirectory } from './access';
 
 export interface GatewayContext {
@@ -22,20 +21,28 @@ const REUSE_MS = 30_000;
 
 /**
  * Signs the verified context once per caller identity (subject, corp, role, person, app, and the modules and
- * scope the gateway added) and reuses the token while at least half its lifetime is left, instead of signing
- * on every request. Two callers share a token only when every one of those facts is the same, so it says
- * nothing about anyone but them.
+ * scope the gateway added) and subgraph (each subgraph accepts only its own audience), and reuses the token
+ * while at least half its lifetime is left, instead of signing on every request. Two callers share a token
+ * only when every one of those facts is the same, so it says nothing about anyone but them; two requests of
+ * one caller to one subgraph carry the same token, so the subgraph fetcher can share their identical reads.
  */
 export class InternalContextSigner {
   private readonly tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: REUSE_MS });
+  /** A caller's identity as a cache key, made once per context object (a scope may list thousands of UnionIDs). */
+  private readonly identities = new WeakMap<AuthContext, string>();
 
-  constructor(private readonly internalSecret: string) {}
+  constructor(private readonly key: ContextSigningKey) {}
 
-  sign(auth: AuthContext): Promise<string> {
-    const key = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+  sign(auth: AuthContext, subgraph: string): Promise<string> {
+    let identity = this.identities.get(auth);
+    if (identity === undefined) {
+      identity = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+      this.identities.set(auth, identity);
+    }
+    const key = `${subgraph}\n${identity}`;
     let token = this.tokens.get(key);
     if (!token) {
-      token = signInternalContext(auth, this.internalSecret);
+      token = this.key.sign(auth, subgraphAudience(subgraph));
       this.tokens.set(key, token);
       token.catch(() => this.tokens.delete(key));
     }
@@ -47,33 +54,25 @@ export class InternalContextSigner {
 const VERIFIED_FOR_MS = 60_000;
 
 /**
- * Remembers caller tokens that verified, by their exact text, until they expire (at most a minute): a client
- * sends the same token with every request, and checking its signature each time was a visible share of the
- * gateway's CPU. A token that failed is checked again every time; one that expired is never answered from here.
+ * Remembers caller tokens that verified, by their exact text, until they expire (at most a minute): checking a
+ * client's token on each of its requests was a visible share of the gateway's CPU (see VerifiedTokens).
  */
 export class VerifiedCallers {
-  private readonly verified = new LRUCache<string, { auth: AuthContext; expiresAt: number }>({ max: 10_000, ttl: VERIFIED_FOR_MS });
+  private readonly verified = new VerifiedTokens<AuthContext>(10_000, VERIFIED_FOR_MS);
 
   constructor(private readonly verifier: CallerTokenVerifier) {}
 
-  async verify(token: string | undefined): Promise<AuthContext> {
-    const known = token ? this.verified.get(token) : undefined;
-    if (known && known.expiresAt > Date.now()) return known.auth;
-    const auth = await this.verifier.verify(token);
-    const exp = decodeJwt(token!).exp;
-    // a token without an expiry is verified every time
-    if (typeof exp === 'number') this.verified.set(token!, { auth, expiresAt: exp * 1000 });
-    return auth;
+  verify(token: string | undefined): Promise<AuthContext> {
+    return this.verified.verify(token, (text) => this.verifier.verify(text));
   }
 }
 
-export function contextFactory(verifier: CallerTokenVerifier, internalSecret: string, logger: Logger, access: AccessDirectory) {
-  const signer = new InternalContextSigner(internalSecret);
+export function contextFactory(verifier: CallerTokenVerifier, signer: InternalContextSigner, logger: Logger, access: AccessDirectory) {
   const callers = new VerifiedCallers(verifier);
   return async ({ req }: { req: Request }): Promise<GatewayContext> => {
     const requestId = requestIdFor(req);
     const auth = await callers.verify(bearerToken(req.header('authorization')));
-    const contexts = subgraphContexts(auth, access, (context) => signer.sign(context));
+    const contexts = subgraphContexts(auth, access, (context, subgraph) => signer.sign(context, subgraph));
     let requestLogger: Logger | undefined;
     return {
       auth,

@@ -7,6 +7,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway } from '@apollo/gateway';
 import {
   CallerTokenVerifier,
+  ConfigError,
+  CONTEXT_KEYS_PATH,
+  ContextSigningKey,
   createFormatError,
   createLogger,
   httpRequestLogger,
@@ -24,7 +27,7 @@ import { useAccessInvalidation } from './plugins/use-access-invalidation';
 import { accessNotices } from './access-notices';
 import { useAppInstallation } from './plugins/use-app-installation';
 import { registryFetcher, RegistrySupergraphManager } from './registry-supergraph';
-import { contextFactory, type GatewayContext } from './context';
+import { contextFactory, InternalContextSigner, type GatewayContext } from './context';
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, refuseOversizedBodies } from './http';
 import { MeasuredQueryPlanCache } from './plugins/query-plan-cache';
@@ -76,6 +79,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  if (!security.contextPrivateKey) throw new ConfigError('The gateway needs CORPHUB_CONTEXT_PRIVATE_KEY to sign the verified context');
+  const contextKey = new ContextSigningKey(security.contextPrivateKey);
+  const contexts = new InternalContextSigner(contextKey);
   const agent = createSubgraphAgent();
   let revision = 0;
   const identityUrl = options.subgraphUrls?.identity ?? Supergraph.build(options.supergraphSdl).subgraphsMetadata().find((subgraph) => subgraph.name === 'identity')?.url;
@@ -83,7 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     options.registry !== false && identityUrl
       ? new RegistrySupergraphManager({
           baseSupergraphSdl: options.supergraphSdl,
-          fetchLatest: registryFetcher(() => identityUrl, security.internalSecret),
+          fetchLatest: registryFetcher(() => identityUrl, contexts),
           pollIntervalMs: config.registryPollMs,
           redisUrl: config.redisUrl,
           channel: config.registryChannel,
@@ -104,7 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const access = new AccessDirectory({
     subgraphUrl: (name) => subgraphUrls[name],
-    internalSecret: security.internalSecret,
+    contexts,
     ttlSeconds: config.accessCacheSeconds,
     logger,
   });
@@ -157,14 +163,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
     refuseOversizedBodies(metrics),
-    expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger, access) }),
+    expressMiddleware(apollo, { context: contextFactory(verifier, contexts, logger, access) }),
   );
   // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
-  app.use('/oauth', oauthRouter({ security, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
+  app.use('/oauth', oauthRouter({ security, contexts, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
   app.get('/.well-known/openid-configuration', openIdConfiguration);
+  // the public key of the verified context, for subgraphs and vendor modules (CORPHUB_CONTEXT_JWKS_URL)
+  const contextKeys = contextKey.jwks();
+  app.get(CONTEXT_KEYS_PATH, (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').json(contextKeys);
+  });
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
   for (const subgraph of ['media', 'attendance', 'expenses', 'messages']) {
-    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, internalSecret: security.internalSecret, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
+    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, contexts, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 
   const port = await listen(httpServer, options.port ?? 0, options.host);

@@ -1,7 +1,8 @@
 import type { SupergraphManager, SupergraphSdlHook } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { Redis } from 'ioredis';
-import { CONTEXT_HEADER, Role, sha256, signInternalContext, type Logger } from '@corphub/shared';
+import { CONTEXT_HEADER, Role, sha256, type Logger } from '@corphub/shared';
+import type { InternalContextSigner } from './context';
 
 type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
 
@@ -28,11 +29,11 @@ export interface RegistrySupergraphOptions {
 }
 
 /** Identity's registry, read directly with a service context signed by the gateway (not through the graph). */
-export function registryFetcher(identityUrl: () => string | undefined, internalSecret: string): () => Promise<RegistrySupergraph | null> {
+export function registryFetcher(identityUrl: () => string | undefined, contexts: InternalContextSigner): () => Promise<RegistrySupergraph | null> {
   return async () => {
     const url = identityUrl();
     if (!url) throw new Error('No identity subgraph URL to read the registry from');
-    const context = await signInternalContext({ subject: 'gateway', corpId: 'platform', role: Role.SERVICE }, internalSecret);
+    const context = await contexts.sign({ subject: 'gateway', corpId: 'platform', role: Role.SERVICE }, 'identity');
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },

@@ -1,6 +1,6 @@
 import { createDepartments, hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, Role, signInternalContext } from '@corphub/shared';
-import { errorCodes, graphqlRequest } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/shared';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
 
 const SCOPE = /* GraphQL */ `mutation($app: ID!, $scope: AppScopeInput!) { updateInstallationScope(appId: $app, scope: $scope) { scope { wholeCorp departmentIds tags unionIds } } }`;
 const EMPLOYEES = /* GraphQL */ `{ employees(first: 50) { totalCount nodes { displayName } } }`;
@@ -73,7 +73,7 @@ describe("an app's visibility scope: its tokens see only the people inside it, e
 
   it('keeps people outside the scope out of module fields: their Employee reference resolves to nothing in a module', async () => {
     // what the gateway sends a module when a query reaches an employee: the kernel drops those outside the scope
-    const context = await signInternalContext({ subject: 'x', corpId: a.corpId, role: Role.VENDOR, appId: 'attendance', modules: ['attendance'], scope: [ids.Mia] }, DEV_INTERNAL_SECRET);
+    const context = await signTestContext({ subject: 'x', corpId: a.corpId, role: Role.VENDOR, appId: 'attendance', modules: ['attendance'], scope: [ids.Mia] }, subgraphAudience('attendance'));
     const response = await graphqlRequest(
       hub.subgraphs.attendance.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Employee { unionId } } }`,
@@ -101,7 +101,7 @@ describe("an app's visibility scope: its tokens see only the people inside it, e
 
     // an admin-like caller of a scoped app, straight at the modules: rows of people outside are not there
     const scoped = (module: string) =>
-      signInternalContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, appId: 'attendance', modules: [module], scope: [ids.Mia] }, DEV_INTERNAL_SECRET);
+      signTestContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, appId: 'attendance', modules: [module], scope: [ids.Mia] }, subgraphAudience(module));
     const logs = await graphqlRequest(hub.subgraphs.logs.url, feed, { headers: { [CONTEXT_HEADER]: await scoped('logs') } });
     expect(logs.data).toEqual({ workLogFeed: { totalCount: 1, nodes: [{ author: { unionId: ids.Mia } }] } });
     const claim = `query($id: ID!) { expenseClaim(id: $id) { title } }`;
@@ -122,7 +122,7 @@ describe("an app's visibility scope: its tokens see only the people inside it, e
     });
     expect(month.data).toEqual({ departmentAttendance: { memberCount: 1 } });
     // without a scope nothing is narrowed
-    const whole = await signInternalContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, modules: ['expenses'] }, DEV_INTERNAL_SECRET);
+    const whole = await signTestContext({ subject: 'x', corpId: a.corpId, role: Role.ADMIN, modules: ['expenses'] }, subgraphAudience('expenses'));
     const unscoped = await graphqlRequest(hub.subgraphs.expenses.url, claim, { headers: { [CONTEXT_HEADER]: whole }, variables: { id: claims.Pat } });
     expect(unscoped.data).toEqual({ expenseClaim: { title: "Pat's trip" } });
   });

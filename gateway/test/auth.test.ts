@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { startTestHub, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ISSUER, Role, signCallerToken, signInternalContext } from '@corphub/shared';
-import { errorCodes, graphqlRequest } from '@corphub/shared/testing';
+import { generateKeyPairSync } from 'node:crypto';
+import { CONTEXT_HEADER, ContextSigningKey, DEV_CONTEXT_PUBLIC_KEY, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ISSUER, Role, signCallerToken, subgraphAudience } from '@corphub/shared';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const secretKey = (secret: string) => new TextEncoder().encode(secret);
@@ -54,8 +55,8 @@ describe('caller tokens at the gateway', () => {
   });
 
   it('refuses the internal context token used as a caller token', async () => {
-    const internal = await signInternalContext({ subject: 'x', corpId: 'acme', role: Role.ADMIN }, DEV_INTERNAL_SECRET);
-    await expectUnauthenticated(internal, /signature|claim/);
+    const internal = await signTestContext({ subject: 'x', corpId: 'acme', role: Role.ADMIN }, subgraphAudience('identity'));
+    await expectUnauthenticated(internal, /signature|claim|algorithm/);
   });
 
   it.each([
@@ -81,41 +82,52 @@ describe('direct calls to a subgraph', () => {
   });
   afterAll(() => hub?.stop());
 
+  const analyst = { subject: 'x', corpId: 'acme', role: Role.ANALYST };
   const callDirect = (context?: string) => graphqlRequest(subgraphUrl, '{ me { role } }', { headers: context ? { [CONTEXT_HEADER]: context } : {} });
-
-  it('refuses a request without a verified context', async () => {
-    const response = await callDirect();
+  const expectRefused = async (context: string | undefined, message: RegExp) => {
+    const response = await callDirect(context);
     expect(response.status).toBe(401);
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.errors?.[0].message).toMatch(message);
+  };
+  /** HS256, the way contexts were signed before the gateway had its own key pair. */
+  const symmetric = (secret: string, audience: string) =>
+    new SignJWT({ corp_id: 'acme', role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(ISSUER).setAudience(audience).setExpirationTime('1m').sign(secretKey(secret));
+
+  it('refuses a request without a verified context', () => expectRefused(undefined, /Missing x-corphub-context/));
+
+  it('refuses a context forged with the old shared internal secret, for the old and for its own audience', async () => {
+    await expectRefused(await symmetric(DEV_INTERNAL_SECRET, 'corphub-subgraph'), /algorithm/);
+    await expectRefused(await symmetric(DEV_INTERNAL_SECRET, subgraphAudience('identity')), /algorithm/);
   });
 
-  it('refuses a context signed with the caller key instead of the internal key', async () => {
-    const forged = await signInternalContext({ subject: 'x', corpId: 'acme', role: Role.ADMIN }, DEV_JWT_SECRET);
-    expect(errorCodes(await callDirect(forged))).toEqual(['UNAUTHENTICATED']);
+  it('refuses a context signed with HS256 over the public key (algorithm confusion)', async () => {
+    await expectRefused(await symmetric(DEV_CONTEXT_PUBLIC_KEY, subgraphAudience('identity')), /algorithm/);
+  });
+
+  it('refuses a context signed with another Ed25519 key', async () => {
+    const other = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await expectRefused(await new ContextSigningKey(other).sign(analyst, subgraphAudience('identity')), /signature/);
+  });
+
+  it("refuses a context for another subgraph's audience, or for the old shared one", async () => {
+    await expectRefused(await signTestContext(analyst, subgraphAudience('directory')), /aud/);
+    await expectRefused(await signTestContext(analyst, subgraphAudience('okr')), /aud/);
+    await expectRefused(await signTestContext(analyst, 'corphub-subgraph'), /aud/);
   });
 
   it('refuses a caller token passed off as a context', async () => {
     const callerToken = await signCallerToken({ subject: 'x', corpId: 'acme', role: Role.ADMIN }, DEV_INTERNAL_SECRET);
-    expect(errorCodes(await callDirect(callerToken))).toEqual(['UNAUTHENTICATED']);
+    await expectRefused(callerToken, /algorithm/);
   });
 
   it('refuses an expired context', async () => {
-    const expired = await new SignJWT({ corp_id: 'acme', role: 'admin' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('x')
-      .setIssuer(ISSUER)
-      .setAudience('corphub-subgraph')
-      .setIssuedAt(nowSeconds() - 120)
-      .setExpirationTime(nowSeconds() - 60)
-      .sign(secretKey(DEV_INTERNAL_SECRET));
-    const response = await callDirect(expired);
-    expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
-    expect(response.errors?.[0].message).toMatch(/expired/);
+    await expectRefused(await signTestContext(analyst, subgraphAudience('identity'), nowSeconds() - 60), /expired/);
   });
 
-  it('answers a context the gateway would sign', async () => {
-    const context = await signInternalContext({ subject: 'x', corpId: 'acme', role: Role.ANALYST }, DEV_INTERNAL_SECRET);
-    const response = await callDirect(context);
-    expect(response.data?.me.role).toBe('ANALYST');
+  it('answers a context the gateway would sign for it, also when its audience lists other subgraphs too', async () => {
+    expect((await callDirect(await signTestContext(analyst, subgraphAudience('identity')))).data?.me.role).toBe('ANALYST');
+    const several = await signTestContext(analyst, ['directory', 'identity'].map(subgraphAudience));
+    expect((await callDirect(several)).data?.me.role).toBe('ANALYST');
   });
 });

@@ -188,7 +188,7 @@ describe('docker-compose.yml', () => {
   it('sets only environment variables that the code (or the postgres image) reads', () => {
     const known = envVarsReadByCode();
     // the reading code is where we expect it: a broken scan would make this test vacuous
-    expect([...known]).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'CORPHUB_JWT_SECRET', 'CORPHUB_INTERNAL_SECRET']));
+    expect([...known]).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'CORPHUB_JWT_SECRET', 'CORPHUB_INTERNAL_SECRET', 'CORPHUB_CONTEXT_PRIVATE_KEY', 'CORPHUB_CONTEXT_PUBLIC_KEY']));
     for (const definition of SUBGRAPHS) known.add(subgraphUrlVar(definition.name)); // subgraphUrlsFromEnv reads the pattern
     const unknown: string[] = [];
     for (const [serviceName, service] of Object.entries(services)) {
@@ -210,6 +210,15 @@ describe('docker-compose.yml', () => {
       for (const [name, value] of Object.entries(environment(service))) {
         if (secretName.test(name)) expect({ serviceName, name, value }).toEqual({ serviceName, name, value: expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`)) });
       }
+    }
+  });
+
+  it("gives only the gateway the context's private key, and every subgraph its public key", () => {
+    expect(environment(services.gateway).CORPHUB_CONTEXT_PRIVATE_KEY).toMatch(/^\$\{CORPHUB_CONTEXT_PRIVATE_KEY:\?/);
+    for (const definition of SUBGRAPHS) {
+      const env = environment(services[definition.name]);
+      expect(env.CORPHUB_CONTEXT_PUBLIC_KEY).toMatch(/^\$\{CORPHUB_CONTEXT_PUBLIC_KEY:\?/);
+      expect(env.CORPHUB_CONTEXT_PRIVATE_KEY).toBeUndefined();
     }
   });
 

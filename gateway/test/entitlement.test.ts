@@ -1,6 +1,6 @@
 import { hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, Role, signCallerToken, signInternalContext } from '@corphub/shared';
-import { graphqlRequest } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, DEV_JWT_SECRET, Role, signCallerToken, subgraphAudience } from '@corphub/shared';
+import { graphqlRequest, signTestContext } from '@corphub/shared/testing';
 
 /** Each error as [path, code, module]: what a client sees of a refusal. */
 const refusals = (response: Awaited<ReturnType<TestHub['request']>>) =>
@@ -94,10 +94,10 @@ describe('per-corp module entitlement', () => {
   });
 
   it('fails closed: a module subgraph refuses a verified context that names no installed modules', async () => {
-    const context = await signInternalContext({ subject: 'x', corpId: b.corpId, role: Role.ADMIN }, DEV_INTERNAL_SECRET);
+    const context = await signTestContext({ subject: 'x', corpId: b.corpId, role: Role.ADMIN }, subgraphAudience('attendance'));
     const response = await graphqlRequest(hub.subgraphs.attendance.url, `{ checkInRules { id } }`, { headers: { [CONTEXT_HEADER]: context } });
     expect(refusals(response)).toEqual([['checkInRules', 'MODULE_NOT_INSTALLED', 'attendance']]);
-    const withModule = await signInternalContext({ subject: 'x', corpId: b.corpId, role: Role.ADMIN, modules: ['attendance'] }, DEV_INTERNAL_SECRET);
+    const withModule = await signTestContext({ subject: 'x', corpId: b.corpId, role: Role.ADMIN, modules: ['attendance'] }, subgraphAudience('attendance'));
     expect((await graphqlRequest(hub.subgraphs.attendance.url, `{ checkInRules { id } }`, { headers: { [CONTEXT_HEADER]: withModule } })).data).toEqual({ checkInRules: [] });
   });
 });

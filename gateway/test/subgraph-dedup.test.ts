@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestHub, seedCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, Role, verifyInternalContext, type AuthContext } from '@corphub/shared';
+import { CONTEXT_HEADER, ContextSigningKey, ContextVerifier, DEV_CONTEXT_PRIVATE_KEY, DEV_CONTEXT_PUBLIC_KEY, Role, type AuthContext } from '@corphub/shared';
 import { InternalContextSigner } from '../src/context';
 import { createSubgraphAgent, createSubgraphFetcher } from '../src/subgraph-fetcher';
 
@@ -53,7 +53,8 @@ describe('subgraph fetcher: in-flight deduplication', () => {
   const agent = createSubgraphAgent();
   let shared = 0;
   const fetcher = createSubgraphFetcher({ agent, timeoutMs: 5_000, onShared: () => shared++ });
-  const signer = new InternalContextSigner(DEV_INTERNAL_SECRET);
+  const signer = new InternalContextSigner(new ContextSigningKey(DEV_CONTEXT_PRIVATE_KEY));
+  const directory = new ContextVerifier({ contextPublicKey: DEV_CONTEXT_PUBLIC_KEY }, 'directory');
   const post = (context: string | undefined, body: string) =>
     fetcher(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(context ? { [CONTEXT_HEADER]: context } : {}) }, body });
   const alice: AuthContext = { subject: 'alice', corpId: 'corp-a', role: Role.EMPLOYEE, unionId: 'un_alice' };
@@ -77,7 +78,7 @@ describe('subgraph fetcher: in-flight deduplication', () => {
   }
 
   it('sends identical reads with the same verified context once, each caller getting its own parsed copy', async () => {
-    const context = await signer.sign(alice);
+    const context = await signer.sign(alice, 'directory');
     const answers = await inFlightTogether([[context, READ], [context, READ], [context, READ]], 1);
     expect(server.received).toHaveLength(1);
     expect(shared).toBe(2);
@@ -88,11 +89,11 @@ describe('subgraph fetcher: in-flight deduplication', () => {
 
   it('never shares across corps, roles, people or apps, even for the same query', async () => {
     const contexts = await Promise.all([
-      signer.sign(alice),
-      signer.sign({ ...alice, corpId: 'corp-b' }),
-      signer.sign({ ...alice, role: Role.ADMIN }),
-      signer.sign({ ...alice, subject: 'bob', unionId: 'un_bob' }),
-      signer.sign({ ...alice, appId: 'expenses' }),
+      signer.sign(alice, 'directory'),
+      signer.sign({ ...alice, corpId: 'corp-b' }, 'directory'),
+      signer.sign({ ...alice, role: Role.ADMIN }, 'directory'),
+      signer.sign({ ...alice, subject: 'bob', unionId: 'un_bob' }, 'directory'),
+      signer.sign({ ...alice, appId: 'expenses' }, 'directory'),
     ]);
     expect(new Set(contexts).size).toBe(5);
     const answers = await inFlightTogether(contexts.map((context) => [context, READ]), contexts.length);
@@ -100,7 +101,7 @@ describe('subgraph fetcher: in-flight deduplication', () => {
     expect(shared).toBe(0);
     // each caller gets the answer made for its own context
     expect(answers.map((answer) => answer.data.context)).toEqual(contexts);
-    const identities = await Promise.all(contexts.map((context) => verifyInternalContext(context, DEV_INTERNAL_SECRET)));
+    const identities = await Promise.all(contexts.map((context) => directory.verify(context)));
     expect(identities.map(({ corpId, role, unionId, appId }) => [corpId, role, unionId, appId ?? null])).toEqual([
       ['corp-a', Role.EMPLOYEE, 'un_alice', null],
       ['corp-b', Role.EMPLOYEE, 'un_alice', null],
@@ -111,24 +112,36 @@ describe('subgraph fetcher: in-flight deduplication', () => {
   });
 
   it('always sends mutations and calls without a verified context', async () => {
-    const context = await signer.sign(alice);
+    const context = await signer.sign(alice, 'directory');
     await inFlightTogether([[context, WRITE], [context, WRITE], [undefined, READ], [undefined, READ]], 4);
     expect(server.received).toHaveLength(4);
     expect(shared).toBe(0);
   });
 
   it('shares only while in flight: the same read afterwards is sent again', async () => {
-    const context = await signer.sign(alice);
+    const context = await signer.sign(alice, 'directory');
     await inFlightTogether([[context, READ]], 1);
     await inFlightTogether([[context, READ]], 2);
     expect(server.received).toHaveLength(2);
     expect(shared).toBe(0);
   });
 
-  it('signs one verified context per caller identity and reuses it', async () => {
-    const first = await signer.sign(alice);
-    expect(await signer.sign({ ...alice })).toBe(first);
-    expect(await verifyInternalContext(first, DEV_INTERNAL_SECRET)).toEqual({ ...alice, appId: undefined });
+  it('signs one verified context per caller identity and subgraph and reuses it', async () => {
+    const first = await signer.sign(alice, 'directory');
+    expect(await signer.sign({ ...alice }, 'directory')).toBe(first);
+    expect(await directory.verify(first)).toEqual({ ...alice, appId: undefined });
+    // another subgraph gets its own token, which the directory refuses
+    const okr = await signer.sign(alice, 'okr');
+    expect(okr).not.toBe(first);
+    expect(await signer.sign({ ...alice }, 'okr')).toBe(okr);
+    await expect(directory.verify(okr)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('shares identical reads per subgraph: the same caller and query to two subgraphs is sent to each', async () => {
+    const [toDirectory, toOkr] = await Promise.all([signer.sign(alice, 'directory'), signer.sign(alice, 'okr')]);
+    await inFlightTogether([[toDirectory, READ], [toDirectory, READ], [toOkr, READ], [toOkr, READ]], 2);
+    expect(server.received).toHaveLength(2);
+    expect(shared).toBe(2);
   });
 });
 

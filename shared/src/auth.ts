@@ -1,12 +1,14 @@
-import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { errors } from './errors';
+import { ConfigError, hubSecret, type SecurityConfig } from './config';
 
 /**
  * Token errors stop a request before any resolver runs, so they set the HTTP status (401). Resolver
  * errors must not: a subgraph answering 4xx would look like a transport failure to the gateway.
  */
 const unauthenticated = (message: string) => errors.UNAUTHENTICATED(message, { http: { status: 401 } });
-import type { SecurityConfig } from './config';
 
 /** Who may call: the roles a caller token can carry. */
 export enum Role {
@@ -51,6 +53,8 @@ export interface AuthContext {
 export const ISSUER = 'corphub';
 const CALLER_AUDIENCE = 'corphub';
 const SUBGRAPH_AUDIENCE = 'corphub-subgraph';
+/** Where the gateway publishes the public key of the verified context (a JWKS), for subgraphs and vendor modules. */
+export const CONTEXT_KEYS_PATH = '/.well-known/corphub-context-keys.json';
 /** Service tokens: a hub subgraph calling the gateway for its module (e.g. expenses reading a manager chain). */
 const SERVICE_AUDIENCE = 'corphub-service';
 const SERVICE_TOKEN_TTL_SECONDS = 300;
@@ -111,14 +115,18 @@ function fromClaims(payload: CorphubClaims, internal = false): AuthContext {
 }
 
 function signToken(auth: AuthContext, secret: string, audience: string, expiresIn: string | number): Promise<string> {
+  return signWith(auth, encoder.encode(secret), { alg: 'HS256', typ: 'JWT' }, audience, expiresIn);
+}
+
+function signWith(auth: AuthContext, key: Uint8Array | KeyObject, header: { alg: string; typ: string; kid?: string }, audience: string | string[], expiresIn: string | number): Promise<string> {
   return new SignJWT(toClaims(auth))
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader(header)
     .setSubject(auth.subject)
     .setIssuer(ISSUER)
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(encoder.encode(secret));
+    .sign(key);
 }
 
 export function signCallerToken(auth: AuthContext, secret: string, expiresIn: string | number = '12h'): Promise<string> {
@@ -140,7 +148,7 @@ export class CallerTokenVerifier {
 
   async verify(token: string | undefined): Promise<AuthContext> {
     if (!token) throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
-    if (audienceOf(token) === SERVICE_AUDIENCE) return verifyServiceToken(token, this.config.internalSecret);
+    if (audienceOf(token) === SERVICE_AUDIENCE) return verifyServiceToken(token, hubSecret(this.config));
     try {
       const options = { issuer: ISSUER, audience: CALLER_AUDIENCE };
       const { payload } = this.jwks
@@ -153,9 +161,85 @@ export class CallerTokenVerifier {
   }
 }
 
-/** `expiresIn` is for the benchmark, whose peers replay one context for minutes; the gateway keeps the default. */
-export function signInternalContext(auth: AuthContext, internalSecret: string, expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
-  return signToken(auth, internalSecret, SUBGRAPH_AUDIENCE, expiresIn);
+/**
+ * The audience of a verified context meant for one subgraph: each subgraph accepts only its own, so a
+ * context sent to a vendor's module cannot be replayed against another subgraph.
+ */
+export function subgraphAudience(subgraph: string): string {
+  return `${SUBGRAPH_AUDIENCE}:${subgraph}`;
+}
+
+/** Asymmetric only: a subgraph holds the public key, which can sign nothing. */
+const CONTEXT_ALGORITHMS = ['EdDSA', 'ES256'];
+
+function contextAlgorithm(key: KeyObject): 'EdDSA' | 'ES256' {
+  if (key.asymmetricKeyType === 'ed25519') return 'EdDSA';
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return 'ES256';
+  throw new ConfigError(`The verified context is signed with Ed25519 or P-256 keys, not ${key.asymmetricKeyType}`);
+}
+
+/** RFC 7638 thumbprint of a public JWK (its required members in order), the key's `kid`. */
+function thumbprint(jwk: JsonWebKey): string {
+  const members = jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
+}
+
+/**
+ * The gateway's key for the verified context: signs it with the private key (PKCS8 PEM, Ed25519 or P-256)
+ * and publishes the public half as a JWKS (`CONTEXT_KEYS_PATH`).
+ */
+export class ContextSigningKey {
+  private readonly key: KeyObject;
+  private readonly header: { alg: string; typ: string; kid: string };
+  private readonly publicJwk: JWK;
+
+  constructor(privateKeyPem: string) {
+    try {
+      this.key = createPrivateKey(privateKeyPem);
+    } catch {
+      throw new ConfigError('CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)');
+    }
+    const alg = contextAlgorithm(this.key);
+    const jwk = createPublicKey(this.key).export({ format: 'jwk' });
+    const kid = thumbprint(jwk);
+    this.header = { alg, typ: 'JWT', kid };
+    this.publicJwk = { ...(jwk as JWK), alg, use: 'sig', kid };
+  }
+
+  /**
+   * `audience`: `subgraphAudience(name)`, or a list of them for a context several subgraphs accept (the
+   * benchmark's peer gateways replay one); `expiresIn` is for the benchmark too, the gateway keeps the default.
+   */
+  sign(auth: AuthContext, audience: string | string[], expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
+    return signWith(auth, this.key, this.header, audience, expiresIn);
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.publicJwk] };
+  }
+}
+
+/**
+ * Remembers tokens that verified, by their exact text, until they expire (at most `maxAgeMs`): a caller sends
+ * the same token with every request, and checking its signature each time is a visible share of the CPU. A
+ * token that failed is checked again every time; one that expired is never answered from here.
+ */
+export class VerifiedTokens<T> {
+  private readonly verified: LRUCache<string, { value: T; expiresAt: number }>;
+
+  constructor(max: number, maxAgeMs: number) {
+    this.verified = new LRUCache({ max, ttl: maxAgeMs });
+  }
+
+  async verify(token: string | undefined, check: (token: string | undefined) => Promise<T>): Promise<T> {
+    const known = token ? this.verified.get(token) : undefined;
+    if (known && known.expiresAt > Date.now()) return known.value;
+    const value = await check(token);
+    const exp = decodeJwt(token!).exp;
+    // a token without an expiry is verified every time
+    if (typeof exp === 'number') this.verified.set(token!, { value, expiresAt: exp * 1000 });
+    return value;
+  }
 }
 
 function audienceOf(token: string): unknown {
@@ -167,9 +251,9 @@ function audienceOf(token: string): unknown {
 }
 
 /**
- * Subgraphs of the hub already hold the internal key (they verify the gateway's context), so a token
- * they sign with it for their own calls through the gateway grants nothing new. It is always role
- * `service`, in one corp, for a few minutes.
+ * Hub subgraphs call the gateway with a token they sign with the hub's internal secret (vendor modules
+ * never hold it: they use OAuth client credentials). It is always role `service`, in one corp, for a few
+ * minutes, and grants nothing the verified context does not already show them.
  */
 export function signServiceToken(service: { name: string; corpId: string; appId?: string }, internalSecret: string): Promise<string> {
   return signToken(
@@ -197,18 +281,50 @@ async function verifyServiceToken(token: string, internalSecret: string): Promis
 
 export const SERVICE_TOKEN_LIFETIME_MS = SERVICE_TOKEN_TTL_SECONDS * 1000;
 
-/** A subgraph trusts only a context the gateway signed with the internal key. */
-export async function verifyInternalContext(token: string | undefined, internalSecret: string): Promise<AuthContext> {
-  if (!token) throw unauthenticated(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
-  try {
-    const { payload } = await jwtVerify<CorphubClaims>(token, encoder.encode(internalSecret), {
-      issuer: ISSUER,
-      audience: SUBGRAPH_AUDIENCE,
-      algorithms: ['HS256'],
-    });
-    return fromClaims(payload, true);
-  } catch (error) {
-    throw asUnauthenticated(error);
+/** Verified contexts live a minute; the benchmark's replayed one is checked again each minute. */
+const CONTEXT_CACHE_MS = 60_000;
+
+/**
+ * A subgraph trusts only a context the gateway signed with its private key, for this subgraph's audience. It
+ * holds the public key (`contextPublicKey`) or fetches it from the gateway's JWKS (`contextJwksUrl`, cached
+ * by jose and fetched again for an unknown `kid`, so a new gateway key is picked up without a restart).
+ */
+export class ContextVerifier {
+  private readonly key: KeyObject | JWTVerifyGetKey;
+  private readonly audience: string;
+  // an Ed25519 check costs tens of microseconds; a caller's context is reused for 30 s (InternalContextSigner)
+  private readonly tokens = new VerifiedTokens<AuthContext>(1_000, CONTEXT_CACHE_MS);
+
+  constructor(security: Pick<SecurityConfig, 'contextPublicKey' | 'contextJwksUrl'>, subgraph: string) {
+    this.audience = subgraphAudience(subgraph);
+    if (security.contextJwksUrl) {
+      this.key = createRemoteJWKSet(new URL(security.contextJwksUrl));
+    } else if (security.contextPublicKey) {
+      try {
+        this.key = createPublicKey(security.contextPublicKey);
+      } catch {
+        throw new ConfigError('CORPHUB_CONTEXT_PUBLIC_KEY must be an SPKI PEM public key (Ed25519 or P-256)');
+      }
+      contextAlgorithm(this.key);
+    } else {
+      throw new ConfigError('A subgraph needs CORPHUB_CONTEXT_JWKS_URL or CORPHUB_CONTEXT_PUBLIC_KEY to verify the gateway');
+    }
+  }
+
+  verify(token: string | undefined): Promise<AuthContext> {
+    return this.tokens.verify(token, (text) => this.check(text));
+  }
+
+  private async check(token: string | undefined): Promise<AuthContext> {
+    if (!token) throw unauthenticated(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
+    try {
+      const options = { issuer: ISSUER, audience: this.audience, algorithms: CONTEXT_ALGORITHMS };
+      // two calls for jose's two overloads (a key, or a JWKS getter)
+      const { payload } = typeof this.key === 'function' ? await jwtVerify<CorphubClaims>(token, this.key, options) : await jwtVerify<CorphubClaims>(token, this.key, options);
+      return fromClaims(payload, true);
+    } catch (error) {
+      throw asUnauthenticated(error);
+    }
   }
 }
 
@@ -219,6 +335,8 @@ function asUnauthenticated(error: unknown) {
     code === 'ERR_JWT_EXPIRED' ? 'Token expired'
     : code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'Token signature is invalid'
     : code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID' ? 'Token is malformed'
+    : code === 'ERR_JOSE_ALG_NOT_ALLOWED' ? 'Token algorithm is not allowed'
+    : code === 'ERR_JWKS_NO_MATCHING_KEY' ? 'Token was signed with an unknown key'
     : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `Token claim check failed: ${(error as Error).message}`
     : 'Token could not be verified';
   return unauthenticated(reason);

@@ -1,16 +1,38 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
 
 /** Built-in development secrets: fine on a laptop, refused with NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'corphub-development-jwt-secret-do-not-use-in-production';
 export const DEV_INTERNAL_SECRET = 'corphub-development-internal-secret-do-not-use-in-production';
+/** The development key pair (Ed25519) of the verified context: published here, so refused with NODE_ENV=production. */
+export const DEV_CONTEXT_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIHPyJ17rGAPkQzyM43YS0tNMZR2VIaGSs+5Xi5U2SefG
+-----END PRIVATE KEY-----
+`;
+export const DEV_CONTEXT_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAd1L+OCGZ7uWXiY5/ZXYlx4IxtC5VT6vRHB0+FpYAgas=
+-----END PUBLIC KEY-----
+`;
+
+/** Who reads the configuration: what each one holds differs (see readSecurityConfig). */
+export type SecurityComponent = 'gateway' | 'subgraph' | 'vendor';
 
 export interface SecurityConfig {
   /** HS256 secret that signs caller tokens (development, tests, `npm run token`). */
   jwtSecret: string;
   /** When set, caller tokens are verified against this JWKS (RS256/ES256 from an identity provider). */
   jwksUrl?: string;
-  /** Separate key for the verified context the gateway forwards to subgraphs. */
-  internalSecret: string;
+  /**
+   * HS256 key of the hub's own service tokens (a hub subgraph calling the gateway, `signServiceToken`).
+   * Absent in a vendor module: it calls the gateway with OAuth client credentials instead.
+   */
+  internalSecret?: string;
+  /** Gateway only: the PKCS8 PEM private key (Ed25519 or P-256) that signs the verified context. */
+  contextPrivateKey?: string;
+  /** Subgraphs: the SPKI PEM public key that verifies the verified context (when no `contextJwksUrl`). */
+  contextPublicKey?: string;
+  /** Subgraphs: the gateway's JWKS (`/.well-known/corphub-context-keys.json`), fetched and cached. */
+  contextJwksUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -19,29 +41,66 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NODE_ENV === 'production';
 }
 
+/** The SPKI PEM public key of a PKCS8 PEM private key (a malformed one is a ConfigError). */
+export function publicKeyOf(privateKeyPem: string): string {
+  try {
+    return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    throw new ConfigError('CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)');
+  }
+}
+
+/** Two PEM texts of one key, whatever their line breaks. */
+const samePem = (a: string | undefined, b: string) => a !== undefined && a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
 /**
- * The gateway needs both keys; a subgraph only checks the verified context, so it is never given
- * (nor asked for) the key that signs caller tokens.
+ * The gateway holds the caller-token key, the hub's service-token secret and the private key of the verified
+ * context. A hub subgraph holds the service-token secret and verifies the context with the public key (or the
+ * gateway's JWKS); it is never given the caller-token key. A vendor module holds only the public key or JWKS
+ * URL: nothing it holds can sign anything the hub accepts.
  */
-export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, component: 'gateway' | 'subgraph' = 'gateway'): SecurityConfig {
+export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, component: SecurityComponent = 'gateway'): SecurityConfig {
+  // a PEM in a one-line .env file has its line breaks written as \n
+  const pem = (value: string | undefined) => value?.replace(/\\n/g, '\n') || undefined;
+  const contextPrivateKey = component === 'gateway' ? pem(env.CORPHUB_CONTEXT_PRIVATE_KEY) || DEV_CONTEXT_PRIVATE_KEY : undefined;
+  const contextJwksUrl = component === 'gateway' ? undefined : env.CORPHUB_CONTEXT_JWKS_URL || undefined;
   const config: SecurityConfig = {
     jwtSecret: env.CORPHUB_JWT_SECRET || DEV_JWT_SECRET,
     jwksUrl: env.CORPHUB_JWKS_URL || undefined,
-    internalSecret: env.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
+    internalSecret: component === 'vendor' ? undefined : env.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
+    contextPrivateKey,
+    // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
+    contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
+    contextJwksUrl,
   };
   if (isProduction(env)) {
     const weak = (value: string | undefined, devValue: string) => !value || value === devValue || value.length < 32;
     if (component === 'gateway' && !config.jwksUrl && weak(env.CORPHUB_JWT_SECRET, DEV_JWT_SECRET)) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_JWT_SECRET (32+ characters, not the development default) or CORPHUB_JWKS_URL');
     }
-    if (weak(env.CORPHUB_INTERNAL_SECRET, DEV_INTERNAL_SECRET)) {
+    if (component !== 'vendor' && weak(env.CORPHUB_INTERNAL_SECRET, DEV_INTERNAL_SECRET)) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_INTERNAL_SECRET (32+ characters, not the development default)');
     }
-    if (config.internalSecret === config.jwtSecret) {
+    if (component !== 'vendor' && config.internalSecret === config.jwtSecret) {
       throw new ConfigError('CORPHUB_INTERNAL_SECRET must differ from CORPHUB_JWT_SECRET');
+    }
+    if (component === 'gateway' && (!env.CORPHUB_CONTEXT_PRIVATE_KEY || samePem(config.contextPrivateKey, DEV_CONTEXT_PRIVATE_KEY))) {
+      throw new ConfigError('NODE_ENV=production needs CORPHUB_CONTEXT_PRIVATE_KEY (a PKCS8 PEM private key, not the development one)');
+    }
+    if (component !== 'gateway' && !env.CORPHUB_CONTEXT_PUBLIC_KEY && !env.CORPHUB_CONTEXT_JWKS_URL) {
+      throw new ConfigError("NODE_ENV=production needs CORPHUB_CONTEXT_JWKS_URL (the gateway's /.well-known/corphub-context-keys.json) or CORPHUB_CONTEXT_PUBLIC_KEY");
+    }
+    if (samePem(config.contextPublicKey, DEV_CONTEXT_PUBLIC_KEY)) {
+      throw new ConfigError('CORPHUB_CONTEXT_PUBLIC_KEY must not be the development key in production');
     }
   }
   return config;
+}
+
+/** The service-token secret of a hub subgraph; a vendor module has none (it uses OAuth client credentials). */
+export function hubSecret(security: SecurityConfig): string {
+  if (!security.internalSecret) throw new ConfigError('Only hub subgraphs hold CORPHUB_INTERNAL_SECRET: a vendor module calls the gateway with OAuth client credentials');
+  return security.internalSecret;
 }
 
 /** Where the embedded SQLite files live: one file per subgraph. */

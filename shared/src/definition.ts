@@ -55,6 +55,11 @@ export interface BenchmarkCorp {
  */
 export interface SubgraphDefinition {
   name: string;
+  /**
+   * A third-party module (examples/okr): it verifies the gateway's context with the public key only and holds
+   * no hub secret (it calls the gateway with OAuth client credentials).
+   */
+  vendor?: boolean;
   /** The port in the committed supergraph's routing URL (docker-compose uses the same). */
   defaultPort: number;
   entities: EntityClass<object>[];

@@ -8,12 +8,13 @@ import { announceSupergraph, DEFAULT_REGISTRY_CHANNEL } from './registry-notice'
  * A subgraph as its own process (docker-compose, production): reads env, migrates, listens.
  * PORT (default: the subgraph's defaultPort), HOST, DATABASE_URL or CORPHUB_DATA_DIR, CORPHUB_SEED_DEMO=1,
  * CORPHUB_PUBLIC_URL (the gateway's public base URL, for links; default http://localhost:4000),
- * CORPHUB_GATEWAY_URL (the gateway's GraphQL endpoint for calls through the graph; default http://localhost:4000/graphql).
+ * CORPHUB_GATEWAY_URL (the gateway's GraphQL endpoint for calls through the graph; default http://localhost:4000/graphql),
+ * CORPHUB_CONTEXT_JWKS_URL or CORPHUB_CONTEXT_PUBLIC_KEY (how to verify the gateway; see readSecurityConfig).
  */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const logger = createLogger(definition.name);
   try {
-    const security = readSecurityConfig(process.env, 'subgraph');
+    const security = readSecurityConfig(process.env, definition.vendor ? 'vendor' : 'subgraph');
     const orm = await initOrm({
       database: databaseTargetFromEnv(definition.name, dataDir()),
       entities: definition.entities,

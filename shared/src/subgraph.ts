@@ -11,7 +11,7 @@ import { defaultFieldResolver, GraphQLError, isObjectType, Kind, parse, visit, t
 import type { MikroORM, EntityManager } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
-import { CONTEXT_HEADER, requireRole, verifyInternalContext, type AuthContext, type Role } from './auth';
+import { CONTEXT_HEADER, ContextVerifier, requireRole, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
 import { createFormatError, errors } from './errors';
 import { createLogger, httpRequestLogger, requestIdFor, type Logger } from './logger';
@@ -299,7 +299,8 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
     const em = scopeToPeople(scopeToCorp(orm.em.fork(), auth.corpId), auth.scope);
     return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
   };
-  const context = async (req: Request) => contextFor(req, await verifyInternalContext(req.header(CONTEXT_HEADER), security.internalSecret));
+  const verifier = new ContextVerifier(security, name);
+  const context = async (req: Request) => contextFor(req, await verifier.verify(req.header(CONTEXT_HEADER)));
   // a module's own HTTP routes (CSV exports) are the module's too: refused for corps that did not install it
   const routeContext = async (req: Request) => {
     const ctx = await context(req);

@@ -10,6 +10,8 @@ import { migrations as postgresql } from './migrations/postgresql';
 /** What the hub's tools (migrations, tests) need to run this module; the gateway only needs its URL and SDL. */
 export const okr: SubgraphDefinition = {
   name: 'okr',
+  // a third party: verifies the gateway with its public key (CORPHUB_CONTEXT_JWKS_URL), holds no hub secret
+  vendor: true,
   defaultPort: 4010,
   entities,
   migrations: { sqlite, postgresql },

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { MikroORM } from '@mikro-orm/core';
-import { initOrm, readSecurityConfig, Role, type RunningServer } from '@corphub/shared';
-import { errorCodes, waitFor } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, DEV_CONTEXT_PUBLIC_KEY, initOrm, readSecurityConfig, Role, subgraphAudience, type RunningServer } from '@corphub/shared';
+import { errorCodes, graphqlRequest, signTestContext, waitFor } from '@corphub/shared/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { runSubgraphCli } from '../../../gateway/src/subgraph-cli';
@@ -38,7 +38,10 @@ describe('example module: OKR, from a fresh package to one query across subgraph
     hub = await startTestHub({ label: 'okr', subgraphs: [identity, directory], gateway: { registryPollMs: 250 } });
     // the module is its own process in production (npm run example:okr); here, its own server and database
     orm = await initOrm({ database: hub.database.targetFor('okr'), entities: okr.entities, migrations: okr.migrations, onQuery: (sql) => okrStatements.push(sql) });
-    server = await okr.createServer({ orm, port: 0, host: '127.0.0.1', security: readSecurityConfig({}) });
+    // a vendor's process: the gateway's public key and nothing else (no hub secret)
+    const security = readSecurityConfig({ CORPHUB_CONTEXT_PUBLIC_KEY: DEV_CONTEXT_PUBLIC_KEY }, 'vendor');
+    expect(security).toMatchObject({ internalSecret: undefined, contextPrivateKey: undefined });
+    server = await okr.createServer({ orm, port: 0, host: '127.0.0.1', security });
     acme = await seedCorp(hub, 'acme', ['Ada', 'Bo']);
     beta = await seedCorp(hub, 'beta', ['Cy']);
     for (const corp of [acme, beta]) {
@@ -160,6 +163,20 @@ describe('example module: OKR, from a fresh package to one query across subgraph
     expect(refused.errors).toEqual([expect.objectContaining({ path: ['okrObjectives'], extensions: expect.objectContaining({ code: 'MODULE_NOT_INSTALLED', module: 'okr' }) })]);
     const installed = await hub.request(`mutation { installApp(appId: "okr") { status } }`, { token: beta.adminToken });
     expect(installed.data).toEqual({ installApp: { status: 'INSTALLED' } });
+  });
+
+  it("accepts only contexts for its own audience: the directory refuses one meant for okr, and okr one meant for the directory", async () => {
+    const admin = { subject: 'x', corpId: 'acme', role: Role.ADMIN, modules: ['okr'] };
+    const call = async (url: string, query: string, subgraph: string) =>
+      graphqlRequest(url, query, { headers: { [CONTEXT_HEADER]: await signTestContext(admin, subgraphAudience(subgraph)) } });
+    const OKR = `{ okrObjectives(quarter: "${QUARTER}", first: 5) { totalCount } }`;
+    const DIRECTORY = '{ departments { id } }';
+    expect((await call(server.url, OKR, 'okr')).data).toEqual({ okrObjectives: { totalCount: 1 } });
+    expect((await call(hub.subgraphs.directory.url, DIRECTORY, 'directory')).data).toEqual({ departments: [] });
+    for (const refused of [await call(hub.subgraphs.directory.url, DIRECTORY, 'okr'), await call(server.url, OKR, 'directory')]) {
+      expect(refused.status).toBe(401);
+      expect(errorCodes(refused)).toEqual(['UNAUTHENTICATED']);
+    }
   });
 
   it("hides one corp's OKRs from another", async () => {

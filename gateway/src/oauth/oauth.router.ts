@@ -7,10 +7,10 @@ import {
   requestIdFor,
   Role,
   signCallerToken,
-  signInternalContext,
   type Logger,
   type SecurityConfig,
 } from '@corphub/shared';
+import type { InternalContextSigner } from '../context';
 import type { OAuthConfig } from '../gateway-config';
 import { errorPage, signInPage } from './sign-in-page';
 
@@ -22,6 +22,8 @@ interface OAuthError {
 
 export interface OAuthRouterOptions {
   security: SecurityConfig;
+  /** Signs the gateway's service context for identity's internal login routes. */
+  contexts: InternalContextSigner;
   config: OAuthConfig;
   /** Identity's GraphQL URL, once the gateway knows it; its internal login routes live beside it. */
   identityUrl: () => string | undefined;
@@ -76,7 +78,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
   async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError }> {
     const base = options.identityUrl();
     if (!base) throw new Upstream('This hub serves no identity subgraph');
-    const context = await signInternalContext({ subject: 'gateway:oauth', corpId, role: Role.SERVICE }, security.internalSecret);
+    const context = await options.contexts.sign({ subject: 'gateway:oauth', corpId, role: Role.SERVICE }, 'identity');
     const response = await fetch(new URL(path, base), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context, [REQUEST_ID_HEADER]: requestIdFor(req) },

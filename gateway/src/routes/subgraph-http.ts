@@ -2,14 +2,15 @@ import http from 'node:http';
 import { pipeline } from 'node:stream';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, signInternalContext, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, type CallerTokenVerifier, type Logger } from '@corphub/shared';
 import { subgraphContexts, type AccessDirectory } from '../access';
+import type { InternalContextSigner } from '../context';
 
 export interface SubgraphHttpOptions {
   /** The subgraph whose own HTTP routes these are, e.g. `media`. */
   subgraph: string;
   verifier: CallerTokenVerifier;
-  internalSecret: string;
+  contexts: InternalContextSigner;
   access: AccessDirectory;
   /** The subgraph's GraphQL URL, once the gateway knows it (undefined when the supergraph has no such subgraph). */
   subgraphUrl: () => string | undefined;
@@ -48,7 +49,7 @@ export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {
     if (token || !signedLink) {
       try {
         const auth = await options.verifier.verify(token);
-        const signer = subgraphContexts(auth, options.access, (context) => signInternalContext(context, options.internalSecret));
+        const signer = subgraphContexts(auth, options.access, (context, subgraph) => options.contexts.sign(context, subgraph));
         await signer.checkCaller();
         headers[CONTEXT_HEADER] = await signer.forSubgraph(options.subgraph);
       } catch (error) {

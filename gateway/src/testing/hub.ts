@@ -8,7 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import os from 'node:os';
 import path from 'node:path';
-import { listen, readSecurityConfig, Role, type Logger, type RunningServer, type SubgraphDefinition } from '@corphub/shared';
+import { listen, readSecurityConfig, Role, type Logger, type RunningServer, type SecurityConfig, type SubgraphDefinition } from '@corphub/shared';
 import { graphqlRequest, QueryCounter, testDatabase, type GraphQLResponse, type RequestOptions, type TestDatabase } from '@corphub/shared/testing';
 import { startHub, type Hub } from '../hub';
 import type { GatewayConfigOverrides } from '../gateway-config';
@@ -36,16 +36,21 @@ export interface TestHubOptions {
   gateway?: GatewayConfigOverrides;
   /** E.g. a pino logger writing to a stream the test reads. */
   logger?: Logger;
+  /** The gateway's port (default: a free one). */
+  port?: number;
+  /** Keys for the gateway and subgraphs (default: the development ones, `readSecurityConfig({})`). */
+  security?: SecurityConfig;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const database = await testDatabase(options.label ?? 'hub');
   const queries = new QueryCounter();
-  const security = readSecurityConfig({});
+  const security = options.security ?? readSecurityConfig({});
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `corphub-${(options.label ?? 'hub').replace(/\W/g, '_')}-files-`));
   const removeFiles = () => fs.promises.rm(dataDir, { recursive: true, force: true });
   try {
     const hub = await startHub({
+      port: options.port,
       subgraphs: options.subgraphs,
       database: database.targetFor,
       security,

@@ -1,3 +1,4 @@
+export * from './context';
 export * from './client';
 export * from './database';
 export * from './queries';

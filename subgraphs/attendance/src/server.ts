@@ -1,4 +1,4 @@
-import { readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { createGraph } from './graph';
@@ -6,7 +6,7 @@ import { attendanceRoutes } from './routes';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = createGraph(options, security.internalSecret);
+  const graph = createGraph(options, hubSecret(security));
   return startSubgraphServer({
     name: 'attendance',
     module: 'attendance',

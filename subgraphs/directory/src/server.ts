@@ -1,4 +1,4 @@
-import { createLogger, GatewayClient, gatewayUrlOf, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, hubSecret, GatewayClient, gatewayUrlOf, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 
@@ -9,7 +9,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   // employee and department events go to identity, which sends the vendors' webhooks
   const relay = startOutboxRelay({
     orm: options.orm,
-    client: new GatewayClient({ service: 'directory', gatewayUrl: gatewayUrlOf(options), internalSecret: security.internalSecret }),
+    client: new GatewayClient({ service: 'directory', gatewayUrl: gatewayUrlOf(options), internalSecret: hubSecret(security) }),
     pollMs: outboxPollMs(process.env),
     logger: logger.child({ component: 'outbox' }),
   });

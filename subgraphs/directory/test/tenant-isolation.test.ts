@@ -1,6 +1,6 @@
 import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, Role, signInternalContext } from '@corphub/shared';
-import { errorCodes, graphqlRequest } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/shared';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
 
 const SNAPSHOT = `{
   departments { id name parent { id } members(includeSubdepartments: true) { totalCount nodes { unionId } } }
@@ -62,7 +62,7 @@ describe('directory: tenant isolation', () => {
   it("reads no employee of another corp through identity's Person or an entity reference", async () => {
     const viaPerson = await hub.request(`query($u: ID!) { person(unionId: $u) { employee { unionId } } }`, { token: b.adminToken, variables: { u: ua.boss } });
     expect(errorCodes(viaPerson)).toEqual(['NOT_FOUND']);
-    const context = await signInternalContext({ subject: 'x', corpId: 'corp-b', role: Role.ADMIN }, DEV_INTERNAL_SECRET);
+    const context = await signTestContext({ subject: 'x', corpId: 'corp-b', role: Role.ADMIN }, subgraphAudience('directory'));
     const response = await graphqlRequest(
       hub.subgraphs.directory.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Employee { unionId } ... on Department { name } ... on Person { employee { unionId } } } }`,

@@ -1,4 +1,4 @@
-import { createLogger, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, hubSecret, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -8,9 +8,9 @@ import { ClaimNotifier } from './claims/claim.notify';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, security.internalSecret));
+  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, hubSecret(security)));
   const logger = options.logger ?? createLogger('expenses');
-  const outbox = MessageOutbox.forModule('expenses', { ...options, logger, internalSecret: security.internalSecret });
+  const outbox = MessageOutbox.forModule('expenses', { ...options, logger, internalSecret: hubSecret(security) });
   const notifier = new ClaimNotifier(outbox);
   const server = await startSubgraphServer({
     name: 'expenses',

@@ -1,6 +1,6 @@
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_INTERNAL_SECRET, Role, signInternalContext } from '@corphub/shared';
-import { errorCodes, graphqlRequest } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/shared';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
 
 describe('identity: tenant isolation', () => {
   let hub: TestHub;
@@ -55,7 +55,7 @@ describe('identity: tenant isolation', () => {
   });
 
   it("resolves no entity reference into another corp, even called directly with a valid context", async () => {
-    const context = await signInternalContext({ subject: 'x', corpId: 'corp-b', role: Role.ADMIN }, DEV_INTERNAL_SECRET);
+    const context = await signTestContext({ subject: 'x', corpId: 'corp-b', role: Role.ADMIN }, subgraphAudience('identity'));
     const response = await graphqlRequest(
       hub.subgraphs.identity.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { unionId displayName } ... on Corp { id name } } }`,

@@ -1,4 +1,4 @@
-import { createLogger, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, hubSecret, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { Graph } from './audience';
@@ -6,9 +6,9 @@ import { WorkLogNotifier } from './work-log.notify';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = new Graph(ModuleGraph.clientFor('logs', options, security.internalSecret));
+  const graph = new Graph(ModuleGraph.clientFor('logs', options, hubSecret(security)));
   const logger = options.logger ?? createLogger('logs');
-  const outbox = MessageOutbox.forModule('logs', { ...options, logger, internalSecret: security.internalSecret });
+  const outbox = MessageOutbox.forModule('logs', { ...options, logger, internalSecret: hubSecret(security) });
   const server = await startSubgraphServer({ name: 'logs', module: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph, new WorkLogNotifier(outbox)), ...options, logger, security });
   return { ...server, stop: () => outbox.stop().then(() => server.stop()) };
 }

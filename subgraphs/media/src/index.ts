@@ -1,4 +1,4 @@
-import { dataDir, defineSubgraph, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
+import { dataDir, defineSubgraph, hubSecret, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, type MediaServerOptions } from './server';
@@ -21,7 +21,7 @@ export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphD
     seedDemo: (orm, context) => seedDemo(orm, overrides.store ?? storeFromEnv(process.env, context?.dataDir ?? dataDir())),
     createServer: (options: MediaServerOptions) => {
       const env = mediaEnv(process.env);
-      const internalSecret = (options.security ?? readSecurityConfig(process.env, 'subgraph')).internalSecret;
+      const internalSecret = hubSecret(options.security ?? readSecurityConfig(process.env, 'subgraph'));
       return createServer({
         ...options,
         media: {

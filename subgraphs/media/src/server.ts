@@ -1,4 +1,4 @@
-import { dataDir as defaultDataDir, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { dataDir as defaultDataDir, hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
@@ -13,7 +13,7 @@ export interface MediaServerOptions extends CreateServerOptions {
 
 export async function createServer(options: MediaServerOptions): Promise<RunningServer> {
   const { media, ...serverOptions } = options;
-  const internalSecret = (options.security ?? readSecurityConfig(process.env, 'subgraph')).internalSecret;
+  const internalSecret = hubSecret(options.security ?? readSecurityConfig(process.env, 'subgraph'));
   const settings: MediaSettings = {
     store: media?.store ?? localStore(options.dataDir ?? defaultDataDir()),
     limits: media?.limits ?? DEFAULT_LIMITS,

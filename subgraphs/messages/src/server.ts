@@ -1,4 +1,4 @@
-import { createLogger, GatewayClient, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, GatewayClient, hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { MessagesGraph } from './graph';
@@ -39,7 +39,7 @@ export async function createServer(options: CreateServerOptions, config: Message
   // the directory and identity are read through the gateway; runners that start no gateway of their own point here
   const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
   const gatewayUrl = options.gatewayUrl ?? (() => fallback);
-  const graph = new MessagesGraph(new GatewayClient({ service: 'messages', gatewayUrl, internalSecret: security.internalSecret }));
+  const graph = new MessagesGraph(new GatewayClient({ service: 'messages', gatewayUrl, internalSecret: hubSecret(security) }));
   const prefix = config.redisPrefix ?? 'corphub:';
   let bus: MessageBus;
   let limiter: SendRateLimiter;

@@ -1,7 +1,7 @@
 import { EventSource } from 'eventsource';
 import type { TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, readSecurityConfig, Role, signInternalContext, type RunningServer } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, readSecurityConfig, Role, subgraphAudience, type RunningServer } from '@corphub/shared';
+import { errorCodes, signTestContext } from '@corphub/shared/testing';
 import { createServer, openStreamCount } from '@corphub/messages';
 import { REDIS_URL, SEND, seedMessagesOrg, send, sendInput, startMessagesHub, uniquePrefix, type MessagesOrg } from './helpers';
 
@@ -170,7 +170,7 @@ describe.each([
       const security = readSecurityConfig({});
       const replica: RunningServer = await createServer({ orm: hub.subgraphs.messages.orm, port: 0, host: '127.0.0.1', security, gatewayUrl: () => hub.url }, config);
       try {
-        const context = await signInternalContext({ subject: org.ids.lead, corpId: 'corp-a', role: Role.EMPLOYEE, unionId: org.ids.lead }, security.internalSecret);
+        const context = await signTestContext({ subject: org.ids.lead, corpId: 'corp-a', role: Role.EMPLOYEE, unionId: org.ids.lead }, subgraphAudience('messages'));
         const lead = listen(org.tokens.lead, new URL('/messages/stream', replica.url).toString(), { [CONTEXT_HEADER]: context });
         await lead.ready;
         // sent through the gateway, which routes to the hub's own messages server, not the replica
