@@ -148,6 +148,26 @@ describe('webhooks for vendors', () => {
     await eventually(() => received.find((event) => event.type === 'department.changed' && event.data.departmentId === 'okr-team'), 'department.changed');
   });
 
+  it('sends employee.changed when a tag is put on or taken off, and nothing when the tag set stays the same', async () => {
+    const bo = acme.people[1].unionId;
+    expect((await hub.request(`mutation { createTag(input: { name: "okr-pilot" }) { name } }`, { token: acme.adminToken })).errors).toBeUndefined();
+    const tagChanges = () => received.filter((event) => event.type === 'employee.changed' && event.data.unionId === bo && event.status === 200);
+    const before = tagChanges().length;
+    const tag = (mutation: 'assignTag' | 'unassignTag') =>
+      hub.request(`mutation($u: ID!) { ${mutation}(unionId: $u, tag: "okr-pilot") { tags { name } } }`, { token: acme.adminToken, variables: { u: bo } });
+    expect((await tag('assignTag')).data).toEqual({ assignTag: { tags: [{ name: 'okr-pilot' }] } });
+    await eventually(() => (tagChanges().length === before + 1 ? true : undefined), 'employee.changed for the new tag');
+    // already there: nothing changed, no event
+    expect((await tag('assignTag')).errors).toBeUndefined();
+    expect((await tag('unassignTag')).data).toEqual({ unassignTag: { tags: [] } });
+    await eventually(() => (tagChanges().length === before + 2 ? true : undefined), 'employee.changed for the removed tag');
+    expect((await tag('unassignTag')).errors).toBeUndefined();
+    await hub.request(`mutation { createDepartment(input: { id: "after-tags", name: "After" }) { id } }`, { token: acme.adminToken });
+    await eventually(() => received.find((event) => event.data.departmentId === 'after-tags'), 'the later acme event');
+    expect(tagChanges()).toHaveLength(before + 2);
+    expect(tagChanges().at(-1)).toMatchObject({ corpId: 'acme', appId: 'hooks-app', data: { unionId: bo, status: 'ACTIVE' }, signed: true });
+  });
+
   it('records one event once, however often it is published', async () => {
     const service = await hub.token({ corp: 'acme', role: Role.SERVICE });
     const id = randomUUID();
