@@ -2,6 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import { BACKGROUND, startPoller, type Logger, type Poller } from '@corphub/shared';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
+import { fetch } from 'undici';
+import { internalWebhookUrl, webhookAgent } from './webhook.address';
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook.signature';
 
 export interface WebhookDispatcherConfig {
@@ -16,6 +18,8 @@ export interface WebhookDispatcherConfig {
   timeoutMs: number;
   /** Deliveries per round. */
   batch: number;
+  /** Deliver to loopback, private and link-local addresses too (development and tests only). */
+  allowPrivate: boolean;
 }
 
 export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
@@ -25,6 +29,7 @@ export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
   maxAttempts: 12,
   timeoutMs: 10_000,
   batch: 50,
+  allowPrivate: false,
 };
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,7 +37,14 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS` (README, Configuration). */
+/** `CORPHUB_WEBHOOKS_ALLOW_PRIVATE`: `1`/`0`; unset, on except with `NODE_ENV=production`. */
+export function webhooksAllowPrivate(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CORPHUB_WEBHOOKS_ALLOW_PRIVATE?.trim().toLowerCase();
+  if (value) return ['1', 'true', 'yes', 'on'].includes(value);
+  return env.NODE_ENV !== 'production';
+}
+
+/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` (README, Configuration). */
 export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookDispatcherConfig {
   const d = DEFAULT_WEBHOOK_CONFIG;
   return {
@@ -42,6 +54,7 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
     maxAttempts: positive(env, 'CORPHUB_WEBHOOK_MAX_ATTEMPTS', d.maxAttempts),
     timeoutMs: positive(env, 'CORPHUB_WEBHOOK_TIMEOUT_MS', d.timeoutMs),
     batch: d.batch,
+    allowPrivate: webhooksAllowPrivate(env),
   };
 }
 
@@ -54,6 +67,8 @@ export function retryDelayMs(config: WebhookDispatcherConfig, attempts: number):
  * claimed with a conditional update (`lockedUntil`) before it is sent, so one replica sends it.
  */
 export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherConfig, logger: Logger): Poller {
+  // refuses, at connect time, names that resolve to internal addresses (unless allowed)
+  const agent = webhookAgent(config.allowPrivate);
   const unlocked = (now: Date) => ({ $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] });
 
   async function deliver(delivery: WebhookDelivery): Promise<void> {
@@ -65,14 +80,19 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     const attempts = delivery.attempts + 1;
     let statusCode: number | null = null;
     let error: string | null = null;
+    // a literal IP is connected to without a lookup: checked here (it may predate the setting)
+    const internal = integration?.webhookUrl && !config.allowPrivate ? internalWebhookUrl(integration.webhookUrl) : null;
     if (!integration?.webhookUrl || !integration.webhookSecret) {
       error = 'The app has no webhook URL any more';
+    } else if (internal) {
+      error = `Refused: ${internal}`;
     } else {
       const body = JSON.stringify({ id: event.id, type: event.type, corpId: event.corpId, appId: delivery.appId, occurredAt: event.occurredAt.toISOString(), data: event.data });
       try {
         const response = await fetch(integration.webhookUrl, {
           method: 'POST',
           redirect: 'manual',
+          dispatcher: agent,
           signal: AbortSignal.timeout(config.timeoutMs),
           headers: {
             'content-type': 'application/json',
@@ -87,7 +107,9 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
         await response.body?.cancel();
         if (!response.ok) error = `The receiver answered HTTP ${response.status}`;
       } catch (cause) {
-        error = (cause as Error).name === 'TimeoutError' ? `No answer within ${config.timeoutMs} ms` : `Unreachable: ${(cause as Error).message}`.slice(0, 500);
+        // undici's "fetch failed" carries the reason (refused address, DNS, connection) as its cause
+        const reason = ((cause as Error).cause as Error | undefined)?.message ?? (cause as Error).message;
+        error = (cause as Error).name === 'TimeoutError' ? `No answer within ${config.timeoutMs} ms` : `Unreachable: ${reason}`.slice(0, 500);
       }
     }
     const now = new Date();
@@ -128,5 +150,12 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     return due.length === config.batch;
   }
 
-  return startPoller({ name: 'webhooks', intervalMs: config.pollMs, run: round, logger });
+  const poller = startPoller({ name: 'webhooks', intervalMs: config.pollMs, run: round, logger });
+  return {
+    ...poller,
+    stop: async () => {
+      await poller.stop();
+      await agent.close();
+    },
+  };
 }
