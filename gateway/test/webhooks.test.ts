@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { identity, verifyWebhook } from '@corphub/identity';
+import { identity, verifyWebhook, WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { OutboxEvent, Role } from '@corphub/shared';
@@ -16,7 +16,15 @@ interface Received {
   status: number;
 }
 
-const ENV = { CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '400', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '3', CORPHUB_OUTBOX_POLL_MS: '100' };
+const ENV = {
+  CORPHUB_WEBHOOK_POLL_MS: '100',
+  CORPHUB_WEBHOOK_RETRY_BASE_MS: '400',
+  CORPHUB_WEBHOOK_MAX_ATTEMPTS: '3',
+  CORPHUB_OUTBOX_POLL_MS: '100',
+  // pruning looks every 200 ms, two rows per statement: a backlog takes several rounds
+  CORPHUB_RETENTION_PRUNE_INTERVAL_MS: '200',
+  CORPHUB_RETENTION_PRUNE_BATCH: '2',
+};
 
 async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -254,6 +262,40 @@ describe('webhooks for vendors', () => {
     }, 'the relay of the directory event');
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(received.filter((event) => event.data.departmentId === 'after-uninstall')).toEqual([]);
+  });
+
+  it('prunes settled deliveries, events left without deliveries and relayed outbox rows after the retention period, in batches', async () => {
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const identityDb = hub.subgraphs.identity.orm.em.fork();
+    const directoryDb = hub.subgraphs.directory.orm.em.fork();
+    const settled = await identityDb.find(WebhookDelivery, { status: { $ne: WebhookDeliveryStatus.PENDING } }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect(settled.length).toBeGreaterThan(5);
+    const recent = settled.at(-1)!;
+    // an old delivery still PENDING (a receiver down for a month, say) is kept, and so is its event
+    identityDb.setFilterParams('corp', { corpId: 'acme' });
+    const stuckEvent = new WebhookEvent('department.deleted', { departmentId: 'stuck' });
+    const stuck = new WebhookDelivery(identityDb.getReference(WebhookEvent, stuckEvent.id, { wrapped: true }), 'department.deleted', 'hooks-app');
+    stuck.nextAttemptAt = new Date(Date.now() + 3_600_000);
+    await identityDb.persist([stuckEvent, stuck]).flush();
+    await identityDb.nativeUpdate(WebhookDelivery, { id: { $ne: recent.id } }, { createdAt: old }, { filters: false });
+    await identityDb.nativeUpdate(WebhookEvent, {}, { occurredAt: old }, { filters: false });
+    const relayed = await directoryDb.find(OutboxEvent, { relayedAt: { $ne: null } }, { filters: false, orderBy: { occurredAt: 'asc' } });
+    expect(relayed.length).toBeGreaterThan(5);
+    const keptOutbox = relayed.at(-1)!;
+    await directoryDb.nativeUpdate(OutboxEvent, { id: { $ne: keptOutbox.id } }, { relayedAt: old }, { filters: false });
+
+    const left = async () => ({
+      deliveries: (await identityDb.find(WebhookDelivery, {}, { filters: false, refresh: true })).map((row) => row.id).sort(),
+      events: (await identityDb.find(WebhookEvent, {}, { filters: false, refresh: true })).map((row) => row.id).sort(),
+      outbox: (await directoryDb.find(OutboxEvent, {}, { filters: false, refresh: true })).map((row) => row.id),
+    });
+    const expected = { deliveries: [recent.id, stuck.id].sort(), events: [recent.event.id, stuckEvent.id].sort(), outbox: [keptOutbox.id] };
+    await eventually(async () => {
+      const now = await left();
+      return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+    }, 'the pruning');
+    const log = await hub.request(`{ webhookDeliveries(first: 50) { nodes { eventId status } } }`, { token: acme.adminToken });
+    expect(log.data!.webhookDeliveries.nodes.map((node: { eventId: string }) => node.eventId).sort()).toEqual(expected.events);
   });
 
   it('refuses a webhook URL that is not an http(s) URL, and rotates the secret on request', async () => {

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { BACKGROUND, startPoller, type Logger, type Poller } from '@corphub/shared';
+import { BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/shared';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
 import { fetch } from 'undici';
@@ -20,6 +20,8 @@ export interface WebhookDispatcherConfig {
   batch: number;
   /** Deliver to loopback, private and link-local addresses too (development and tests only). */
   allowPrivate: boolean;
+  /** Settled deliveries (and events without pending ones) are deleted after this. */
+  retention: RetentionConfig;
 }
 
 export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
@@ -30,6 +32,7 @@ export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
   timeoutMs: 10_000,
   batch: 50,
   allowPrivate: false,
+  retention: readRetentionConfig({}),
 };
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,7 +44,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 export function webhooksAllowPrivate(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.CORPHUB_WEBHOOKS_ALLOW_PRIVATE?.trim().toLowerCase();
   if (value) return ['1', 'true', 'yes', 'on'].includes(value);
-  return env.NODE_ENV !== 'production';
+  return !isProduction(env);
 }
 
 /** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` (README, Configuration). */
@@ -55,6 +58,7 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
     timeoutMs: positive(env, 'CORPHUB_WEBHOOK_TIMEOUT_MS', d.timeoutMs),
     batch: d.batch,
     allowPrivate: webhooksAllowPrivate(env),
+    retention: readRetentionConfig(env),
   };
 }
 
@@ -131,7 +135,16 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     if (error) logger.warn({ deliveryId: delivery.id, eventId: event.id, appId: delivery.appId, attempts, error }, 'webhook delivery failed');
   }
 
+  // the log keeps settled rows for the retention period; an event goes once none of its deliveries is left
+  const prune = retentionPruner(config.retention, async (cutoff, batch) => {
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
+    const deliveries = await deleteBatch(em, WebhookDelivery, { status: { $in: [WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED] }, createdAt: { $lt: cutoff } }, batch);
+    const events = await deleteBatch(em, WebhookEvent, { occurredAt: { $lt: cutoff }, deliveries: { $none: {} } }, batch);
+    return Math.max(deliveries, events);
+  });
+
   async function round(): Promise<boolean> {
+    const pruneMore = await prune();
     const em = orm.em.fork({ loggerContext: BACKGROUND });
     const now = new Date();
     const due = await em.find(
@@ -147,7 +160,7 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     }
     // deliveries to different receivers go out together; one slow receiver does not hold up the rest past its timeout
     await Promise.all(claimed.map((delivery) => deliver(delivery).catch((error: unknown) => logger.error({ err: error, deliveryId: delivery.id }, 'webhook dispatch failed'))));
-    return due.length === config.batch;
+    return due.length === config.batch || pruneMore;
   }
 
   const poller = startPoller({ name: 'webhooks', intervalMs: config.pollMs, run: round, logger });
