@@ -29,15 +29,28 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const html = await page.text();
     expect(html).toContain(`value="${unionId}"`);
-    const posted = await fetch(`${base}/oauth/authorize`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ...params, union_id: unionId }).toString(),
-    });
+    const { cookie, csrfToken } = browserState(page, html);
+    const posted = await postSignIn({ ...params, union_id: unionId, csrf_token: csrfToken }, cookie);
     expect(posted.status).toBe(302);
     return new URL(posted.headers.get('location')!);
   }
+
+  /** What the browser keeps from the sign-in page: its CSRF cookie, and the form's hidden token. */
+  function browserState(page: Response, html: string): { cookie: string; csrfToken: string } {
+    const setCookie = page.headers.getSetCookie().find((header) => header.startsWith('corphub_oauth_csrf='));
+    expect(setCookie).toMatch(/; Path=\/oauth; HttpOnly; SameSite=Lax$/);
+    const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
+    expect(csrfToken).toBeDefined();
+    return { cookie: setCookie!.split(';')[0], csrfToken: csrfToken! };
+  }
+
+  const postSignIn = (form: Record<string, string>, cookie?: string) =>
+    fetch(`${base}/oauth/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams(form).toString(),
+    });
 
   async function codeFor(unionId: string, extra: Record<string, string> = {}): Promise<string> {
     const location = await signIn(unionId, extra);
@@ -94,6 +107,34 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(viewer).toEqual({ status: 200, data: { me: { role: "VENDOR", appId: APP, unionId: bo, subject: response.body.openid, corp: { id: "acme" } } } });
     const person = await hub.request(`query($o: String!) { personByOpenId(openId: $o) { unionId displayName } }`, { token: response.body.access_token as string, variables: { o: response.body.openid } });
     expect(person.data).toEqual({ personByOpenId: { unionId: bo, displayName: 'Bo Li' } });
+  });
+
+  it('refuses a sign-in post without the CSRF cookie and token of the page with 403 and an error page, never redirecting', async () => {
+    const params = { response_type: 'code', client_id: APP, redirect_uri: REDIRECT, state: 's', corp_id: acme.corpId, union_id: acme.people[1].unionId };
+    const victim = await fetch(authorizeUrl(params));
+    const { cookie, csrfToken } = browserState(victim, await victim.text());
+    const attacker = await fetch(authorizeUrl(params));
+    const other = browserState(attacker, await attacker.text());
+    const forged = [
+      { what: 'no token, no cookie (a cross-site form)', form: params, cookie: undefined },
+      { what: 'the cookie but no token', form: params, cookie },
+      { what: 'the cookie and a made-up token', form: { ...params, csrf_token: 'abc-def' }, cookie },
+      { what: "the cookie and a token of another browser's page", form: { ...params, csrf_token: other.csrfToken }, cookie },
+      { what: 'a good token without its cookie', form: { ...params, csrf_token: csrfToken }, cookie: undefined },
+    ];
+    for (const { what, form, cookie: sent } of forged) {
+      const response = await postSignIn(form, sent);
+      const html = await response.text();
+      expect({ what, status: response.status, location: response.headers.get('location'), type: response.headers.get('content-type') }).toEqual({ what, status: 403, location: null, type: expect.stringMatching(/^text\/html/) });
+      expect(html).toContain('Sign-in error: access_denied');
+      expect(html).toContain('CSRF');
+    }
+    // the real page's post still works, and its token can be used again in that browser (back button, second try)
+    for (let round = 0; round < 2; round++) {
+      const posted = await postSignIn({ ...params, csrf_token: csrfToken }, cookie);
+      expect(posted.status).toBe(302);
+      expect(new URL(posted.headers.get('location')!).searchParams.get('code')).toEqual(expect.any(String));
+    }
   });
 
   it('takes the secret in the body too (client_secret_post)', async () => {

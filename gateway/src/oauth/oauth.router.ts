@@ -1,4 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import CsrfTokens from 'csrf';
 import { SignJWT } from 'jose';
 import {
   CONTEXT_HEADER,
@@ -36,6 +38,10 @@ const CORP_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** Double-submit: the sign-in page's browser holds a random secret in this cookie; the form carries a token made from it. */
+const CSRF_COOKIE = 'corphub_oauth_csrf';
+const CSRF_FIELD = 'csrf_token';
+
 /** The issuer: this gateway as the caller reached it. */
 const issuerOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
@@ -72,6 +78,24 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
 export function oauthRouter(options: OAuthRouterOptions): Router {
   const { security, config, logger } = options;
   const router = express.Router();
+  const csrf = new CsrfTokens();
+
+  /** The browser's CSRF secret (set now if it has none) and a fresh form token for it. */
+  const csrfTokenFor = (req: Request, res: Response): string => {
+    let secret = str((req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE]);
+    if (!secret) {
+      secret = csrf.secretSync();
+      // Lax: a cross-site form post does not carry it, so a forged sign-in fails even before the token check
+      res.cookie(CSRF_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/oauth' });
+    }
+    return csrf.create(secret);
+  };
+  /** A form post another site made the browser send has no cookie, or no token made from it. */
+  const csrfValid = (req: Request, body: Record<string, unknown>): boolean => {
+    const secret = str((req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE]);
+    const token = str(body[CSRF_FIELD]);
+    return Boolean(secret && token) && csrf.verify(secret, token);
+  };
 
   async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError }> {
     const base = options.identityUrl();
@@ -152,6 +176,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
     }
   };
 
+  router.use('/authorize', cookieParser());
   router.get(
     '/authorize',
     guard(async (req, res) => {
@@ -159,7 +184,8 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       if (!request) return;
       const { params, corpId, checked } = request;
       const carried = Object.fromEntries(Object.entries({ ...params, corp_id: corpId }).filter(([, value]) => value !== ''));
-      res.type('html').send(signInPage({ appName: checked.app.name, vendor: checked.app.vendor, corpId, people: checked.people, params: carried }));
+      const csrfToken = csrfTokenFor(req, res);
+      res.type('html').send(signInPage({ appName: checked.app.name, vendor: checked.app.vendor, corpId, people: checked.people, params: { ...carried, [CSRF_FIELD]: csrfToken } }));
     }),
   );
 
@@ -168,6 +194,12 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
     express.urlencoded({ extended: false, limit: '16kb' }),
     guard(async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
+      if (config.devSignIn && !csrfValid(req, body)) {
+        res.setHeader('cache-control', 'no-store');
+        // never redirected: the request may not come from the person at all
+        showError(res, 403, 'access_denied', 'This sign-in form did not come from this hub or has expired (missing or wrong CSRF token). Start the sign-in again.');
+        return;
+      }
       const request = await authorizationRequest(req, res, body);
       if (!request) return;
       const { params, corpId } = request;
