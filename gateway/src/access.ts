@@ -15,6 +15,8 @@ export interface CallerAccess {
   appInstalled: boolean;
   /** A scoped app's visible UnionIDs; undefined: the whole corp. */
   scope?: string[];
+  /** The app's revoked login grants (a replayed code): tokens naming one are refused. */
+  revokedGrants?: string[];
 }
 
 export interface AccessDirectoryOptions {
@@ -28,11 +30,11 @@ export interface AccessDirectoryOptions {
   timeoutMs?: number;
 }
 
-const ACCESS_QUERY = /* GraphQL */ `query CallerAccess($appId: ID) { callerAccess(appId: $appId) { modules appInstalled scope { wholeCorp departmentIds tags unionIds } } }`;
+const ACCESS_QUERY = /* GraphQL */ `query CallerAccess($appId: ID) { callerAccess(appId: $appId) { modules appInstalled scope { wholeCorp departmentIds tags unionIds } revokedGrants } }`;
 const SCOPE_QUERY = /* GraphQL */ `query PeopleInScope($departmentIds: [ID!]!, $tags: [String!]!, $unionIds: [ID!]!) { peopleInScope(departmentIds: $departmentIds, tags: $tags, unionIds: $unionIds) }`;
 
 interface AccessAnswer {
-  callerAccess: { modules: string[]; appInstalled: boolean; scope: { wholeCorp: boolean; departmentIds: string[]; tags: string[]; unionIds: string[] } | null };
+  callerAccess: { modules: string[]; appInstalled: boolean; scope: { wholeCorp: boolean; departmentIds: string[]; tags: string[]; unionIds: string[] } | null; revokedGrants: string[] };
 }
 
 /**
@@ -85,15 +87,16 @@ export class AccessDirectory {
   private async lookUp(corpId: string, appId: string | undefined): Promise<CallerAccess> {
     const answer = await this.call<AccessAnswer>('identity', corpId, ACCESS_QUERY, { appId: appId ?? null });
     if (!answer) return { modules: [], appInstalled: false };
-    const { modules, appInstalled, scope } = answer.callerAccess;
-    if (!scope || scope.wholeCorp) return { modules, appInstalled };
+    const { modules, appInstalled, scope, revokedGrants } = answer.callerAccess;
+    const revoked = revokedGrants.length ? { revokedGrants } : {};
+    if (!scope || scope.wholeCorp) return { modules, appInstalled, ...revoked };
     const members = await this.call<{ peopleInScope: string[] }>('directory', corpId, SCOPE_QUERY, {
       departmentIds: scope.departmentIds,
       tags: scope.tags,
       unionIds: scope.unionIds,
     });
     // a hub without a directory: named people only
-    return { modules, appInstalled, scope: members?.peopleInScope ?? [...scope.unionIds].sort() };
+    return { modules, appInstalled, scope: members?.peopleInScope ?? [...scope.unionIds].sort(), ...revoked };
   }
 
   /** One GraphQL request to a core subgraph as the gateway itself (role service); undefined when the hub has no such subgraph. */
@@ -136,13 +139,17 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
     async checkCaller(): Promise<void> {
       if (auth.role !== Role.VENDOR) return;
       if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)', { http: { status: 403 } });
-      const { appInstalled } = await accessOf();
+      const { appInstalled, revokedGrants } = await accessOf();
+      if (auth.grantId && revokedGrants?.includes(auth.grantId)) {
+        throw errors.UNAUTHENTICATED('The access token was revoked: the authorization code it came from was used again (RFC 6749 §4.1.2). Sign in again.', { http: { status: 401 } });
+      }
       if (!appInstalled) throw errors.FORBIDDEN(`App "${auth.appId}" is not installed in corp "${auth.corpId}"`, { http: { status: 403 } });
     },
     forSubgraph(subgraph: string): Promise<string> {
       // a vendor's scope counts everywhere; a module needs the installed list
       if (CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR) return (plain ??= sign(auth));
-      return (full ??= accessOf().then(({ modules, scope }) => sign({ ...auth, modules, scope })));
+      // the grant stays at the gateway: subgraphs have no use for it
+      return (full ??= accessOf().then(({ modules, scope }) => sign({ ...auth, grantId: undefined, modules, scope })));
     },
   };
 }

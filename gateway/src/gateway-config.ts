@@ -127,6 +127,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     registryPollMs: positiveInt(env, 'CORPHUB_REGISTRY_POLL_MS', 10_000),
     registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
   };
+  // identity reports revoked login grants for a day (REVOKED_GRANT_WINDOW_SECONDS): no token may outlive that
+  if (config.oauth.accessTokenTtlSeconds > 86_400) throw new ConfigError('CORPHUB_OAUTH_TOKEN_TTL_SECONDS may be at most 86400 (a day)');
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');
   }

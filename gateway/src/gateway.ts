@@ -158,7 +158,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, { context: contextFactory(verifier, security.internalSecret, logger, access) }),
   );
   // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
-  app.use('/oauth', oauthRouter({ security, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
+  app.use(
+    '/oauth',
+    oauthRouter({
+      security,
+      config: config.oauth,
+      identityUrl: () => subgraphUrls.identity,
+      // a replayed code revoked a grant: this gateway refuses its tokens at once, other replicas within the access cache's time
+      onGrantRevoked: (corpId) => access.invalidate(corpId),
+      logger: logger.child({ component: 'oauth' }),
+    }),
+  );
   app.get('/.well-known/openid-configuration', openIdConfiguration);
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
   for (const subgraph of ['media', 'attendance', 'expenses', 'messages']) {

@@ -166,6 +166,30 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     });
   });
 
+  it('revokes the tokens issued from a code when the code is used again (RFC 6749 §4.1.2)', async () => {
+    const bo = acme.people[1].unionId;
+    const code = await codeFor(bo);
+    const form = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+    const first = await answer(await token(form, basic(APP, secret)));
+    expect(first.status).toBe(200);
+    const accessToken = first.body.access_token as string;
+    const me = `{ me { unionId } }`;
+    expect(await hub.request(me, { token: accessToken })).toEqual({ status: 200, data: { me: { unionId: bo } } });
+    // another sign-in of the same person, and the app's own token: not from this code, not revoked
+    const other = await answer(await token({ grant_type: 'authorization_code', code: await codeFor(bo), redirect_uri: REDIRECT }, basic(APP, secret)));
+    const own = await answer(await token({ grant_type: 'client_credentials', corp_id: 'acme' }, basic(APP, secret)));
+
+    expect(await answer(await token(form, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_grant', error_description: 'The authorization code was already used' } });
+    const refused = await hub.request(me, { token: accessToken });
+    expect({ status: refused.status, code: refused.errors?.[0].extensions?.code, data: refused.data ?? null }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: null });
+    expect(refused.errors?.[0].message).toMatch(/revoked/);
+    expect(await hub.request(me, { token: other.body.access_token as string })).toEqual({ status: 200, data: { me: { unionId: bo } } });
+    expect((await hub.request(`{ me { appId } }`, { token: own.body.access_token as string })).data).toEqual({ me: { appId: APP } });
+    // a third try changes nothing more, and the revoked token stays refused
+    expect((await token(form, basic(APP, secret))).status).toBe(400);
+    expect((await hub.request(me, { token: accessToken })).status).toBe(401);
+  });
+
   it('refuses a code of two concurrent exchanges once', async () => {
     const code = await codeFor(acme.people[0].unionId);
     const form = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };

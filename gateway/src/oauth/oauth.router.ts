@@ -27,6 +27,8 @@ export interface OAuthRouterOptions {
   config: OAuthConfig;
   /** Identity's GraphQL URL, once the gateway knows it; its internal login routes live beside it. */
   identityUrl: () => string | undefined;
+  /** A replayed code revoked the grant of the tokens issued from it, in this corp. */
+  onGrantRevoked?: (corpId: string) => Promise<void>;
   logger: Logger;
 }
 
@@ -97,7 +99,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
     return Boolean(secret && token) && csrf.verify(secret, token);
   };
 
-  async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError }> {
+  async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError; grantRevoked?: boolean }> {
     const base = options.identityUrl();
     if (!base) throw new Upstream('This hub serves no identity subgraph');
     const context = await signInternalContext({ subject: 'gateway:oauth', corpId, role: Role.SERVICE }, security.internalSecret);
@@ -109,7 +111,12 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       throw new Upstream(`identity unreachable: ${(error as Error).message}`);
     });
     if (!response.ok) throw new Upstream(`identity answered HTTP ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T | { oauthError: OAuthError };
+    const answer = (await response.json()) as T | { oauthError: OAuthError; grantRevoked?: boolean };
+    if (typeof answer === 'object' && answer !== null && 'grantRevoked' in answer && answer.grantRevoked) {
+      logger.warn({ corpId, clientId: body.clientId, requestId: requestIdFor(req) }, 'authorization code replayed: the tokens issued from it are revoked');
+      await options.onGrantRevoked?.(corpId);
+    }
+    return answer;
   }
 
   const isError = (value: unknown): value is { oauthError: OAuthError } => typeof value === 'object' && value !== null && 'oauthError' in value;
@@ -270,7 +277,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       if (!body.redirect_uri) return fail('invalid_request', 'redirect_uri is required (the one the authorization request used)');
       // a code that names no corp still goes to identity, so that the client is authenticated first
       const corpId = corpOfCode(code) ?? '-';
-      const redeemed = await identity<{ appId: string; corpId: string; unionId: string; openId: string; nonce: string | null; scope: string | null }>(
+      const redeemed = await identity<{ appId: string; corpId: string; unionId: string; openId: string; nonce: string | null; scope: string | null; grantId: string | null }>(
         '/internal/oauth/token',
         corpId,
         { grantType, clientId, clientSecret, code, redirectUri: str(body.redirect_uri), codeVerifier: str(body.code_verifier) || undefined },
@@ -280,7 +287,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       const ttl = config.accessTokenTtlSeconds;
       // the person, acting in the app: a vendor token for the app in the person's corp
       const accessToken = await signCallerToken(
-        { subject: redeemed.openId, corpId: redeemed.corpId, role: Role.VENDOR, appId: redeemed.appId, unionId: redeemed.unionId },
+        { subject: redeemed.openId, corpId: redeemed.corpId, role: Role.VENDOR, appId: redeemed.appId, unionId: redeemed.unionId, ...(redeemed.grantId ? { grantId: redeemed.grantId } : {}) },
         security.jwtSecret,
         `${ttl}s`,
       );
