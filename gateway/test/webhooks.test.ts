@@ -176,6 +176,14 @@ describe('webhooks for vendors', () => {
     expect(tagChanges().at(-1)).toMatchObject({ corpId: 'acme', appId: 'hooks-app', data: { unionId: bo, status: 'ACTIVE' }, signed: true });
   });
 
+  it("sends installation.scope_changed when an installed app's scope changes", async () => {
+    const changed = await hub.request(`mutation { updateInstallationScope(appId: "hooks-app", scope: { tags: ["okr-pilot"] }) { id } }`, { token: acme.adminToken });
+    expect(changed.errors).toBeUndefined();
+    const event = await eventually(() => received.find((seen) => seen.type === 'installation.scope_changed'), 'installation.scope_changed');
+    expect(event).toMatchObject({ corpId: 'acme', appId: 'hooks-app', data: { appId: 'hooks-app' }, signed: true, status: 200 });
+    expect((await hub.request(`mutation { updateInstallationScope(appId: "hooks-app", scope: { wholeCorp: true }) { id } }`, { token: acme.adminToken })).errors).toBeUndefined();
+  });
+
   it('records one event once, however often it is published', async () => {
     const service = await hub.token({ corp: 'acme', role: Role.SERVICE });
     const id = randomUUID();

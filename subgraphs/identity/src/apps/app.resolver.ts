@@ -134,6 +134,9 @@ export class InstallationResolver {
       const installation = await tx.findOne(Installation, { app: appId });
       if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
       installation.scope = scopeData;
+      await tx.flush();
+      // whom the app may see changed: it (and the corp's other apps) re-read what they keep
+      await recordWebhookEvent(tx, 'installation.scope_changed', { appId });
       return installation;
     });
   }
