@@ -125,6 +125,13 @@ export class AccessDirectory {
   }
 }
 
+/** A token from a code that was later replayed is refused (RFC 6749 §4.1.2), whatever it asks for. */
+export function assertGrantLive(auth: AuthContext, access: CallerAccess): void {
+  if (auth.grantId && access.revokedGrants?.includes(auth.grantId)) {
+    throw errors.UNAUTHENTICATED('The access token was revoked: the authorization code it came from was used again (RFC 6749 §4.1.2). Sign in again.', { http: { status: 401 } });
+  }
+}
+
 /**
  * The verified contexts of one request, per subgraph: plain for core subgraphs, with the corp's modules (and a
  * vendor app's scope) where they count. `sign` signs one (the gateway reuses tokens per caller identity).
@@ -139,10 +146,9 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
     async checkCaller(): Promise<void> {
       if (auth.role !== Role.VENDOR) return;
       if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)', { http: { status: 403 } });
-      const { appInstalled, revokedGrants } = await accessOf();
-      if (auth.grantId && revokedGrants?.includes(auth.grantId)) {
-        throw errors.UNAUTHENTICATED('The access token was revoked: the authorization code it came from was used again (RFC 6749 §4.1.2). Sign in again.', { http: { status: 401 } });
-      }
+      const facts = await accessOf();
+      assertGrantLive(auth, facts);
+      const { appInstalled } = facts;
       if (!appInstalled) throw errors.FORBIDDEN(`App "${auth.appId}" is not installed in corp "${auth.corpId}"`, { http: { status: 403 } });
     },
     forSubgraph(subgraph: string): Promise<string> {

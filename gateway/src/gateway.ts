@@ -132,7 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useRequestLogging(),
       limits.plugin,
       persistedQueries.plugin,
-      useAppInstallation(),
+      useAppInstallation(access),
       useAccessInvalidation(access),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],

@@ -185,6 +185,10 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(refused.errors?.[0].message).toMatch(/revoked/);
     expect(await hub.request(me, { token: other.body.access_token as string })).toEqual({ status: 200, data: { me: { unionId: bo } } });
     expect((await hub.request(`{ me { appId } }`, { token: own.body.access_token as string })).data).toEqual({ me: { appId: APP } });
+    // app-level fields (the app's own settings) need no installation, but a revoked token is refused there too
+    const appLevel = await hub.request(`{ moduleSubgraphs { nodes { name } } }`, { token: accessToken });
+    expect({ status: appLevel.status, code: appLevel.errors?.[0].extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect((await hub.request(`{ moduleSubgraphs { nodes { name } } }`, { token: other.body.access_token as string })).errors).toBeUndefined();
     // a third try changes nothing more, and the revoked token stays refused
     expect((await token(form, basic(APP, secret))).status).toBe(400);
     expect((await hub.request(me, { token: accessToken })).status).toBe(401);
