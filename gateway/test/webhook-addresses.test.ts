@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { identity, isInternalAddress } from '@corphub/identity';
+import { AppIntegration, identity, isInternalAddress, webhooksAllowPrivate } from '@corphub/identity';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
 import { waitFor } from '@corphub/shared/testing';
@@ -88,6 +88,29 @@ describe('webhook URLs pointing inside the network (SSRF)', () => {
     });
     expect(failed).toEqual({ eventType: 'app.installed', status: 'FAILED', attempts: 2, lastStatusCode: null, lastError: expect.stringMatching(/^Unreachable: localhost resolves to the internal address (127\.0\.0\.1|::1)$/) });
     expect(hits).toEqual([]);
+  });
+
+  it('refuses at delivery an internal IP literal stored before the setting was turned off', async () => {
+    expect((await register('literal-app', 'https://hooks.example.com/literal')).errors).toBeUndefined();
+    // as if registered while internal receivers were allowed
+    await hub.subgraphs.identity.orm.em.fork().nativeUpdate(AppIntegration, { appId: 'literal-app' }, { webhookUrl: `http://127.0.0.1:${port}/literal` }, { filters: false });
+    expect((await hub.request(`mutation { installApp(appId: "literal-app") { status } }`, { token: acme.adminToken })).errors).toBeUndefined();
+    let failed: unknown;
+    await waitFor('the refused delivery to fail', async () => {
+      const log = await hub.request(`{ webhookDeliveries(appId: "literal-app", first: 10) { nodes { status attempts lastStatusCode lastError } } }`, { token: acme.adminToken });
+      failed = log.data?.webhookDeliveries.nodes[0];
+      return (failed as { status?: string } | undefined)?.status === 'FAILED';
+    });
+    expect(failed).toEqual({ status: 'FAILED', attempts: 2, lastStatusCode: null, lastError: 'Refused: webhookUrl points at the internal address 127.0.0.1' });
+    expect(hits).toEqual([]);
+  });
+
+  it('allows internal receivers by default outside production only, and as the setting says', () => {
+    expect(webhooksAllowPrivate({ NODE_ENV: 'production' })).toBe(false);
+    expect(webhooksAllowPrivate({ NODE_ENV: 'test' })).toBe(true);
+    expect(webhooksAllowPrivate({})).toBe(true);
+    expect(webhooksAllowPrivate({ NODE_ENV: 'production', CORPHUB_WEBHOOKS_ALLOW_PRIVATE: '1' })).toBe(true);
+    expect(webhooksAllowPrivate({ NODE_ENV: 'development', CORPHUB_WEBHOOKS_ALLOW_PRIVATE: '0' })).toBe(false);
   });
 
   it('classifies addresses: only public unicast is external', () => {
