@@ -16,6 +16,8 @@ export interface CallerAccess {
   appInstalled: boolean;
   /** A scoped app's visible UnionIDs; undefined: the whole corp. */
   scope?: string[];
+  /** The app's revoked login grants (a replayed code): tokens naming one are refused. */
+  revokedGrants?: string[];
 }
 
 export interface AccessDirectoryOptions {
@@ -30,11 +32,11 @@ export interface AccessDirectoryOptions {
   timeoutMs?: number;
 }
 
-const ACCESS_QUERY = /* GraphQL */ `query CallerAccess($appId: ID) { callerAccess(appId: $appId) { modules appInstalled scope { wholeCorp departmentIds tags unionIds } } }`;
+const ACCESS_QUERY = /* GraphQL */ `query CallerAccess($appId: ID) { callerAccess(appId: $appId) { modules appInstalled scope { wholeCorp departmentIds tags unionIds } revokedGrants } }`;
 const SCOPE_QUERY = /* GraphQL */ `query PeopleInScope($departmentIds: [ID!]!, $tags: [String!]!, $unionIds: [ID!]!) { peopleInScope(departmentIds: $departmentIds, tags: $tags, unionIds: $unionIds) }`;
 
 interface AccessAnswer {
-  callerAccess: { modules: string[]; appInstalled: boolean; scope: { wholeCorp: boolean; departmentIds: string[]; tags: string[]; unionIds: string[] } | null };
+  callerAccess: { modules: string[]; appInstalled: boolean; scope: { wholeCorp: boolean; departmentIds: string[]; tags: string[]; unionIds: string[] } | null; revokedGrants: string[] };
 }
 
 /**
@@ -87,15 +89,16 @@ export class AccessDirectory {
   private async lookUp(corpId: string, appId: string | undefined): Promise<CallerAccess> {
     const answer = await this.call<AccessAnswer>('identity', corpId, ACCESS_QUERY, { appId: appId ?? null });
     if (!answer) return { modules: [], appInstalled: false };
-    const { modules, appInstalled, scope } = answer.callerAccess;
-    if (!scope || scope.wholeCorp) return { modules, appInstalled };
+    const { modules, appInstalled, scope, revokedGrants } = answer.callerAccess;
+    const revoked = revokedGrants.length ? { revokedGrants } : {};
+    if (!scope || scope.wholeCorp) return { modules, appInstalled, ...revoked };
     const members = await this.call<{ peopleInScope: string[] }>('directory', corpId, SCOPE_QUERY, {
       departmentIds: scope.departmentIds,
       tags: scope.tags,
       unionIds: scope.unionIds,
     });
     // a hub without a directory: named people only
-    return { modules, appInstalled, scope: members?.peopleInScope ?? [...scope.unionIds].sort() };
+    return { modules, appInstalled, scope: members?.peopleInScope ?? [...scope.unionIds].sort(), ...revoked };
   }
 
   /** One GraphQL request to a core subgraph as the gateway itself (role service); undefined when the hub has no such subgraph. */
@@ -124,6 +127,13 @@ export class AccessDirectory {
   }
 }
 
+/** A token from a code that was later replayed is refused (RFC 6749 §4.1.2), whatever it asks for. */
+export function assertGrantLive(auth: AuthContext, access: CallerAccess): void {
+  if (auth.grantId && access.revokedGrants?.includes(auth.grantId)) {
+    throw errors.UNAUTHENTICATED('The access token was revoked: the authorization code it came from was used again (RFC 6749 §4.1.2). Sign in again.', { http: { status: 401 } });
+  }
+}
+
 /**
  * The verified contexts of one request, per subgraph (each its own audience): plain for core subgraphs, with the
  * corp's modules (and a vendor app's scope) where they count. `sign` signs one (the gateway reuses tokens per
@@ -135,13 +145,16 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
   let full: Promise<AuthContext> | undefined;
   const accessOf = () => (resolved ??= access.resolve(auth));
   // one object for every subgraph of the request that needs the modules (the signer keys its cache by it)
-  const withAccess = () => (full ??= accessOf().then(({ modules, scope }) => ({ ...auth, modules, scope })));
+  // the grant stays at the gateway: subgraphs have no use for it
+  const withAccess = () => (full ??= accessOf().then(({ modules, scope }) => ({ ...auth, grantId: undefined, modules, scope })));
   return {
     /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */
     async checkCaller(): Promise<void> {
       if (auth.role !== Role.VENDOR) return;
       if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)', { http: { status: 403 } });
-      const { appInstalled } = await accessOf();
+      const facts = await accessOf();
+      assertGrantLive(auth, facts);
+      const { appInstalled } = facts;
       if (!appInstalled) throw errors.FORBIDDEN(`App "${auth.appId}" is not installed in corp "${auth.corpId}"`, { http: { status: 403 } });
     },
     forSubgraph(subgraph: string): Promise<string> {

@@ -140,7 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useRequestLogging(),
       limits.plugin,
       persistedQueries.plugin,
-      useAppInstallation(),
+      useAppInstallation(access),
       useAccessInvalidation(access, notices),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],
@@ -166,7 +166,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, { context: contextFactory(verifier, contexts, logger, access) }),
   );
   // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
-  app.use('/oauth', oauthRouter({ security, contexts, config: config.oauth, identityUrl: () => subgraphUrls.identity, logger: logger.child({ component: 'oauth' }) }));
+  app.use(
+    '/oauth',
+    oauthRouter({
+      security,
+      contexts,
+      config: config.oauth,
+      identityUrl: () => subgraphUrls.identity,
+      // a replayed code revoked a grant: every replica refuses its tokens at once (with Redis; without it, the others within the access cache's time)
+      onGrantRevoked: (corpId) => notices.changed(corpId),
+      logger: logger.child({ component: 'oauth' }),
+    }),
+  );
   app.get('/.well-known/openid-configuration', openIdConfiguration);
   // the public key of the verified context, for subgraphs and vendor modules (CORPHUB_CONTEXT_JWKS_URL)
   const contextKeys = contextKey.jwks();

@@ -29,15 +29,28 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const html = await page.text();
     expect(html).toContain(`value="${unionId}"`);
-    const posted = await fetch(`${base}/oauth/authorize`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ...params, union_id: unionId }).toString(),
-    });
+    const { cookie, csrfToken } = browserState(page, html);
+    const posted = await postSignIn({ ...params, union_id: unionId, csrf_token: csrfToken }, cookie);
     expect(posted.status).toBe(302);
     return new URL(posted.headers.get('location')!);
   }
+
+  /** What the browser keeps from the sign-in page: its CSRF cookie, and the form's hidden token. */
+  function browserState(page: Response, html: string): { cookie: string; csrfToken: string } {
+    const setCookie = page.headers.getSetCookie().find((header) => header.startsWith('corphub_oauth_csrf='));
+    expect(setCookie).toMatch(/; Path=\/oauth; HttpOnly; SameSite=Lax$/);
+    const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
+    expect(csrfToken).toBeDefined();
+    return { cookie: setCookie!.split(';')[0], csrfToken: csrfToken! };
+  }
+
+  const postSignIn = (form: Record<string, string>, cookie?: string) =>
+    fetch(`${base}/oauth/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+      body: new URLSearchParams(form).toString(),
+    });
 
   async function codeFor(unionId: string, extra: Record<string, string> = {}): Promise<string> {
     const location = await signIn(unionId, extra);
@@ -96,6 +109,34 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(person.data).toEqual({ personByOpenId: { unionId: bo, displayName: 'Bo Li' } });
   });
 
+  it('refuses a sign-in post without the CSRF cookie and token of the page with 403 and an error page, never redirecting', async () => {
+    const params = { response_type: 'code', client_id: APP, redirect_uri: REDIRECT, state: 's', corp_id: acme.corpId, union_id: acme.people[1].unionId };
+    const victim = await fetch(authorizeUrl(params));
+    const { cookie, csrfToken } = browserState(victim, await victim.text());
+    const attacker = await fetch(authorizeUrl(params));
+    const other = browserState(attacker, await attacker.text());
+    const forged = [
+      { what: 'no token, no cookie (a cross-site form)', form: params, cookie: undefined },
+      { what: 'the cookie but no token', form: params, cookie },
+      { what: 'the cookie and a made-up token', form: { ...params, csrf_token: 'abc-def' }, cookie },
+      { what: "the cookie and a token of another browser's page", form: { ...params, csrf_token: other.csrfToken }, cookie },
+      { what: 'a good token without its cookie', form: { ...params, csrf_token: csrfToken }, cookie: undefined },
+    ];
+    for (const { what, form, cookie: sent } of forged) {
+      const response = await postSignIn(form, sent);
+      const html = await response.text();
+      expect({ what, status: response.status, location: response.headers.get('location'), type: response.headers.get('content-type') }).toEqual({ what, status: 403, location: null, type: expect.stringMatching(/^text\/html/) });
+      expect(html).toContain('Sign-in error: access_denied');
+      expect(html).toContain('CSRF');
+    }
+    // the real page's post still works, and its token can be used again in that browser (back button, second try)
+    for (let round = 0; round < 2; round++) {
+      const posted = await postSignIn({ ...params, csrf_token: csrfToken }, cookie);
+      expect(posted.status).toBe(302);
+      expect(new URL(posted.headers.get('location')!).searchParams.get('code')).toEqual(expect.any(String));
+    }
+  });
+
   it('takes the secret in the body too (client_secret_post)', async () => {
     const code = await codeFor(acme.people[0].unionId);
     const response = await answer(await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: APP, client_secret: secret }));
@@ -123,6 +164,34 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
       cache: 'no-store',
       body: { error: 'invalid_grant', error_description: 'The authorization code was already used' },
     });
+  });
+
+  it('revokes the tokens issued from a code when the code is used again (RFC 6749 §4.1.2)', async () => {
+    const bo = acme.people[1].unionId;
+    const code = await codeFor(bo);
+    const form = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+    const first = await answer(await token(form, basic(APP, secret)));
+    expect(first.status).toBe(200);
+    const accessToken = first.body.access_token as string;
+    const me = `{ me { unionId } }`;
+    expect(await hub.request(me, { token: accessToken })).toEqual({ status: 200, data: { me: { unionId: bo } } });
+    // another sign-in of the same person, and the app's own token: not from this code, not revoked
+    const other = await answer(await token({ grant_type: 'authorization_code', code: await codeFor(bo), redirect_uri: REDIRECT }, basic(APP, secret)));
+    const own = await answer(await token({ grant_type: 'client_credentials', corp_id: 'acme' }, basic(APP, secret)));
+
+    expect(await answer(await token(form, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_grant', error_description: 'The authorization code was already used' } });
+    const refused = await hub.request(me, { token: accessToken });
+    expect({ status: refused.status, code: refused.errors?.[0].extensions?.code, data: refused.data ?? null }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: null });
+    expect(refused.errors?.[0].message).toMatch(/revoked/);
+    expect(await hub.request(me, { token: other.body.access_token as string })).toEqual({ status: 200, data: { me: { unionId: bo } } });
+    expect((await hub.request(`{ me { appId } }`, { token: own.body.access_token as string })).data).toEqual({ me: { appId: APP } });
+    // app-level fields (the app's own settings) need no installation, but a revoked token is refused there too
+    const appLevel = await hub.request(`{ moduleSubgraphs { nodes { name } } }`, { token: accessToken });
+    expect({ status: appLevel.status, code: appLevel.errors?.[0].extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect((await hub.request(`{ moduleSubgraphs { nodes { name } } }`, { token: other.body.access_token as string })).errors).toBeUndefined();
+    // a third try changes nothing more, and the revoked token stays refused
+    expect((await token(form, basic(APP, secret))).status).toBe(400);
+    expect((await hub.request(me, { token: accessToken })).status).toBe(401);
   });
 
   it('refuses a code of two concurrent exchanges once', async () => {

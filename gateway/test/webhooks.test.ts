@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { identity, verifyWebhook } from '@corphub/identity';
+import { identity, verifyWebhook, WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { OutboxEvent, Role } from '@corphub/shared';
@@ -16,7 +16,15 @@ interface Received {
   status: number;
 }
 
-const ENV = { CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '400', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '3', CORPHUB_OUTBOX_POLL_MS: '100' };
+const ENV = {
+  CORPHUB_WEBHOOK_POLL_MS: '100',
+  CORPHUB_WEBHOOK_RETRY_BASE_MS: '400',
+  CORPHUB_WEBHOOK_MAX_ATTEMPTS: '3',
+  CORPHUB_OUTBOX_POLL_MS: '100',
+  // pruning looks every 200 ms, two rows per statement: a backlog takes several rounds
+  CORPHUB_RETENTION_PRUNE_INTERVAL_MS: '200',
+  CORPHUB_RETENTION_PRUNE_BATCH: '2',
+};
 
 async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -148,6 +156,34 @@ describe('webhooks for vendors', () => {
     await eventually(() => received.find((event) => event.type === 'department.changed' && event.data.departmentId === 'okr-team'), 'department.changed');
   });
 
+  it('sends employee.changed when a tag is put on or taken off, and nothing when the tag set stays the same', async () => {
+    const bo = acme.people[1].unionId;
+    expect((await hub.request(`mutation { createTag(input: { name: "okr-pilot" }) { name } }`, { token: acme.adminToken })).errors).toBeUndefined();
+    const tagChanges = () => received.filter((event) => event.type === 'employee.changed' && event.data.unionId === bo && event.status === 200);
+    const before = tagChanges().length;
+    const tag = (mutation: 'assignTag' | 'unassignTag') =>
+      hub.request(`mutation($u: ID!) { ${mutation}(unionId: $u, tag: "okr-pilot") { tags { name } } }`, { token: acme.adminToken, variables: { u: bo } });
+    expect((await tag('assignTag')).data).toEqual({ assignTag: { tags: [{ name: 'okr-pilot' }] } });
+    await eventually(() => (tagChanges().length === before + 1 ? true : undefined), 'employee.changed for the new tag');
+    // already there: nothing changed, no event
+    expect((await tag('assignTag')).errors).toBeUndefined();
+    expect((await tag('unassignTag')).data).toEqual({ unassignTag: { tags: [] } });
+    await eventually(() => (tagChanges().length === before + 2 ? true : undefined), 'employee.changed for the removed tag');
+    expect((await tag('unassignTag')).errors).toBeUndefined();
+    await hub.request(`mutation { createDepartment(input: { id: "after-tags", name: "After" }) { id } }`, { token: acme.adminToken });
+    await eventually(() => received.find((event) => event.data.departmentId === 'after-tags'), 'the later acme event');
+    expect(tagChanges()).toHaveLength(before + 2);
+    expect(tagChanges().at(-1)).toMatchObject({ corpId: 'acme', appId: 'hooks-app', data: { unionId: bo, status: 'ACTIVE' }, signed: true });
+  });
+
+  it("sends installation.scope_changed when an installed app's scope changes", async () => {
+    const changed = await hub.request(`mutation { updateInstallationScope(appId: "hooks-app", scope: { tags: ["okr-pilot"] }) { id } }`, { token: acme.adminToken });
+    expect(changed.errors).toBeUndefined();
+    const event = await eventually(() => received.find((seen) => seen.type === 'installation.scope_changed'), 'installation.scope_changed');
+    expect(event).toMatchObject({ corpId: 'acme', appId: 'hooks-app', data: { appId: 'hooks-app' }, signed: true, status: 200 });
+    expect((await hub.request(`mutation { updateInstallationScope(appId: "hooks-app", scope: { wholeCorp: true }) { id } }`, { token: acme.adminToken })).errors).toBeUndefined();
+  });
+
   it('records one event once, however often it is published', async () => {
     const service = await hub.token({ corp: 'acme', role: Role.SERVICE });
     const id = randomUUID();
@@ -234,6 +270,40 @@ describe('webhooks for vendors', () => {
     }, 'the relay of the directory event');
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(received.filter((event) => event.data.departmentId === 'after-uninstall')).toEqual([]);
+  });
+
+  it('prunes settled deliveries, events left without deliveries and relayed outbox rows after the retention period, in batches', async () => {
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const identityDb = hub.subgraphs.identity.orm.em.fork();
+    const directoryDb = hub.subgraphs.directory.orm.em.fork();
+    const settled = await identityDb.find(WebhookDelivery, { status: { $ne: WebhookDeliveryStatus.PENDING } }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect(settled.length).toBeGreaterThan(5);
+    const recent = settled.at(-1)!;
+    // an old delivery still PENDING (a receiver down for a month, say) is kept, and so is its event
+    identityDb.setFilterParams('corp', { corpId: 'acme' });
+    const stuckEvent = new WebhookEvent('department.deleted', { departmentId: 'stuck' });
+    const stuck = new WebhookDelivery(identityDb.getReference(WebhookEvent, stuckEvent.id, { wrapped: true }), 'department.deleted', 'hooks-app');
+    stuck.nextAttemptAt = new Date(Date.now() + 3_600_000);
+    await identityDb.persist([stuckEvent, stuck]).flush();
+    await identityDb.nativeUpdate(WebhookDelivery, { id: { $ne: recent.id } }, { createdAt: old }, { filters: false });
+    await identityDb.nativeUpdate(WebhookEvent, {}, { occurredAt: old }, { filters: false });
+    const relayed = await directoryDb.find(OutboxEvent, { relayedAt: { $ne: null } }, { filters: false, orderBy: { occurredAt: 'asc' } });
+    expect(relayed.length).toBeGreaterThan(5);
+    const keptOutbox = relayed.at(-1)!;
+    await directoryDb.nativeUpdate(OutboxEvent, { id: { $ne: keptOutbox.id } }, { relayedAt: old }, { filters: false });
+
+    const left = async () => ({
+      deliveries: (await identityDb.find(WebhookDelivery, {}, { filters: false, refresh: true })).map((row) => row.id).sort(),
+      events: (await identityDb.find(WebhookEvent, {}, { filters: false, refresh: true })).map((row) => row.id).sort(),
+      outbox: (await directoryDb.find(OutboxEvent, {}, { filters: false, refresh: true })).map((row) => row.id),
+    });
+    const expected = { deliveries: [recent.id, stuck.id].sort(), events: [recent.event.id, stuckEvent.id].sort(), outbox: [keptOutbox.id] };
+    await eventually(async () => {
+      const now = await left();
+      return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+    }, 'the pruning');
+    const log = await hub.request(`{ webhookDeliveries(first: 50) { nodes { eventId status } } }`, { token: acme.adminToken });
+    expect(log.data!.webhookDeliveries.nodes.map((node: { eventId: string }) => node.eventId).sort()).toEqual(expected.events);
   });
 
   it('refuses a webhook URL that is not an http(s) URL, and rotates the secret on request', async () => {

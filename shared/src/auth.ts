@@ -48,6 +48,11 @@ export interface AuthContext {
    * may see. Absent: the whole corp.
    */
   scope?: string[];
+  /**
+   * Caller tokens from an authorization code (`/oauth/token`): the grant they came from. The gateway refuses them
+   * once the grant is revoked (the code was replayed, RFC 6749 §4.1.2); never forwarded to subgraphs.
+   */
+  grantId?: string;
 }
 
 export const ISSUER = 'corphub';
@@ -71,6 +76,7 @@ interface CorphubClaims extends JWTPayload {
   app_id?: unknown;
   modules?: unknown;
   scope?: unknown;
+  grant_id?: unknown;
 }
 
 const encoder = new TextEncoder();
@@ -83,6 +89,7 @@ function toClaims(auth: AuthContext): CorphubClaims {
     ...(auth.appId ? { app_id: auth.appId } : {}),
     ...(auth.modules ? { modules: auth.modules } : {}),
     ...(auth.scope ? { scope: auth.scope } : {}),
+    ...(auth.grantId ? { grant_id: auth.grantId } : {}),
   };
 }
 
@@ -100,6 +107,8 @@ function fromClaims(payload: CorphubClaims, internal = false): AuthContext {
     return value;
   };
   const auth: AuthContext = { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
+  const grantId = optional(payload.grant_id, 'grant_id');
+  if (grantId && !internal) auth.grantId = grantId;
   if (internal) {
     const list = (value: unknown, name: string): string[] | undefined => {
       if (value === undefined) return undefined;

@@ -16,6 +16,7 @@ export * from './orm';
 export * from './pagination';
 export * from './poller';
 export * from './outbox';
+export * from './retention';
 export * from './subgraph';
 export * from './tenant';
 export * from './transactions';

@@ -5,6 +5,7 @@ import type { GatewayClient } from './gateway-client';
 import type { Logger } from './logger';
 import { startPoller, type Poller } from './poller';
 import { BACKGROUND } from './orm';
+import { deleteBatch, readRetentionConfig, retentionPruner, type RetentionConfig } from './retention';
 
 /**
  * A subgraph's outbox of vendor-facing events (webhooks): written in the same transaction as the
@@ -57,6 +58,8 @@ export interface OutboxRelayOptions {
   pollMs: number;
   logger: Logger;
   batch?: number;
+  /** Relayed events are deleted after this (identity has them by then). */
+  retention?: RetentionConfig;
 }
 
 /** `CORPHUB_OUTBOX_POLL_MS` (default 1000): how often a subgraph relays its outbox. */
@@ -66,8 +69,10 @@ export function outboxPollMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** Relays unrelayed events, oldest first, corp by corp; a corp whose relay fails is retried next round. */
-export function startOutboxRelay({ orm, client, pollMs, logger, batch = 100 }: OutboxRelayOptions): Poller {
+export function startOutboxRelay({ orm, client, pollMs, logger, batch = 100, retention = readRetentionConfig() }: OutboxRelayOptions): Poller {
+  const prune = retentionPruner(retention, (cutoff, size) => deleteBatch(orm.em.fork({ loggerContext: BACKGROUND }), OutboxEvent, { relayedAt: { $lt: cutoff } }, size));
   const run = async (): Promise<boolean> => {
+    const pruneMore = await prune();
     const em = orm.em.fork({ loggerContext: BACKGROUND });
     const pending = await em.find(OutboxEvent, { relayedAt: null }, { filters: false, orderBy: { occurredAt: 'asc', id: 'asc' }, limit: batch });
     const byCorp = new Map<string, OutboxEvent[]>();
@@ -82,7 +87,7 @@ export function startOutboxRelay({ orm, client, pollMs, logger, batch = 100 }: O
         logger.warn({ err: error, corpId, events: events.length }, 'outbox relay failed; retrying next round');
       }
     }
-    return pending.length === batch;
+    return pending.length === batch || pruneMore;
   };
   return startPoller({ name: 'outbox', intervalMs: pollMs, run, logger });
 }

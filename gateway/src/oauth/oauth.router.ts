@@ -1,4 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import CsrfTokens from 'csrf';
 import { SignJWT } from 'jose';
 import {
   CONTEXT_HEADER,
@@ -27,6 +29,8 @@ export interface OAuthRouterOptions {
   config: OAuthConfig;
   /** Identity's GraphQL URL, once the gateway knows it; its internal login routes live beside it. */
   identityUrl: () => string | undefined;
+  /** A replayed code revoked the grant of the tokens issued from it, in this corp. */
+  onGrantRevoked?: (corpId: string) => Promise<void>;
   logger: Logger;
 }
 
@@ -37,6 +41,10 @@ const CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
 const CORP_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Double-submit: the sign-in page's browser holds a random secret in this cookie; the form carries a token made from it. */
+const CSRF_COOKIE = 'corphub_oauth_csrf';
+const CSRF_FIELD = 'csrf_token';
 
 /** The issuer: this gateway as the caller reached it. */
 const issuerOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -74,8 +82,26 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
 export function oauthRouter(options: OAuthRouterOptions): Router {
   const { security, config, logger } = options;
   const router = express.Router();
+  const csrf = new CsrfTokens();
 
-  async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError }> {
+  /** The browser's CSRF secret (set now if it has none) and a fresh form token for it. */
+  const csrfTokenFor = (req: Request, res: Response): string => {
+    let secret = str((req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE]);
+    if (!secret) {
+      secret = csrf.secretSync();
+      // Lax: a cross-site form post does not carry it, so a forged sign-in fails even before the token check
+      res.cookie(CSRF_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/oauth' });
+    }
+    return csrf.create(secret);
+  };
+  /** A form post another site made the browser send has no cookie, or no token made from it. */
+  const csrfValid = (req: Request, body: Record<string, unknown>): boolean => {
+    const secret = str((req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE]);
+    const token = str(body[CSRF_FIELD]);
+    return Boolean(secret && token) && csrf.verify(secret, token);
+  };
+
+  async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError; grantRevoked?: boolean }> {
     const base = options.identityUrl();
     if (!base) throw new Upstream('This hub serves no identity subgraph');
     const context = await options.contexts.sign({ subject: 'gateway:oauth', corpId, role: Role.SERVICE }, 'identity');
@@ -87,7 +113,12 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       throw new Upstream(`identity unreachable: ${(error as Error).message}`);
     });
     if (!response.ok) throw new Upstream(`identity answered HTTP ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T | { oauthError: OAuthError };
+    const answer = (await response.json()) as T | { oauthError: OAuthError; grantRevoked?: boolean };
+    if (typeof answer === 'object' && answer !== null && 'grantRevoked' in answer && answer.grantRevoked) {
+      logger.warn({ corpId, clientId: body.clientId, requestId: requestIdFor(req) }, 'authorization code replayed: the tokens issued from it are revoked');
+      await options.onGrantRevoked?.(corpId);
+    }
+    return answer;
   }
 
   const isError = (value: unknown): value is { oauthError: OAuthError } => typeof value === 'object' && value !== null && 'oauthError' in value;
@@ -154,6 +185,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
     }
   };
 
+  router.use('/authorize', cookieParser());
   router.get(
     '/authorize',
     guard(async (req, res) => {
@@ -161,7 +193,8 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       if (!request) return;
       const { params, corpId, checked } = request;
       const carried = Object.fromEntries(Object.entries({ ...params, corp_id: corpId }).filter(([, value]) => value !== ''));
-      res.type('html').send(signInPage({ appName: checked.app.name, vendor: checked.app.vendor, corpId, people: checked.people, params: carried }));
+      const csrfToken = csrfTokenFor(req, res);
+      res.type('html').send(signInPage({ appName: checked.app.name, vendor: checked.app.vendor, corpId, people: checked.people, params: { ...carried, [CSRF_FIELD]: csrfToken } }));
     }),
   );
 
@@ -170,6 +203,12 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
     express.urlencoded({ extended: false, limit: '16kb' }),
     guard(async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
+      if (config.devSignIn && !csrfValid(req, body)) {
+        res.setHeader('cache-control', 'no-store');
+        // never redirected: the request may not come from the person at all
+        showError(res, 403, 'access_denied', 'This sign-in form did not come from this hub or has expired (missing or wrong CSRF token). Start the sign-in again.');
+        return;
+      }
       const request = await authorizationRequest(req, res, body);
       if (!request) return;
       const { params, corpId } = request;
@@ -240,7 +279,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       if (!body.redirect_uri) return fail('invalid_request', 'redirect_uri is required (the one the authorization request used)');
       // a code that names no corp still goes to identity, so that the client is authenticated first
       const corpId = corpOfCode(code) ?? '-';
-      const redeemed = await identity<{ appId: string; corpId: string; unionId: string; openId: string; nonce: string | null; scope: string | null }>(
+      const redeemed = await identity<{ appId: string; corpId: string; unionId: string; openId: string; nonce: string | null; scope: string | null; grantId: string | null }>(
         '/internal/oauth/token',
         corpId,
         { grantType, clientId, clientSecret, code, redirectUri: str(body.redirect_uri), codeVerifier: str(body.code_verifier) || undefined },
@@ -250,7 +289,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       const ttl = config.accessTokenTtlSeconds;
       // the person, acting in the app: a vendor token for the app in the person's corp
       const accessToken = await signCallerToken(
-        { subject: redeemed.openId, corpId: redeemed.corpId, role: Role.VENDOR, appId: redeemed.appId, unionId: redeemed.unionId },
+        { subject: redeemed.openId, corpId: redeemed.corpId, role: Role.VENDOR, appId: redeemed.appId, unionId: redeemed.unionId, ...(redeemed.grantId ? { grantId: redeemed.grantId } : {}) },
         security.jwtSecret,
         `${ttl}s`,
       );

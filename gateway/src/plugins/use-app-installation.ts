@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
+import { Role } from '@corphub/shared';
 import type { GatewayContext } from '../context';
+import { assertGrantLive, type AccessDirectory } from '../access';
 
 /**
  * Root fields a vendor app uses for itself rather than for a corp's data: its own registry entries and its
@@ -21,13 +23,15 @@ export const APP_LEVEL_FIELDS: ReadonlySet<string> = new Set([
  * A vendor app sees only corps that installed it: an operation that reads or writes a corp's data is refused
  * (FORBIDDEN, HTTP 403) before any subgraph is asked, unless every root field is app-level.
  */
-export function useAppInstallation(): ApolloServerPlugin<GatewayContext> {
+export function useAppInstallation(access?: AccessDirectory): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
           const appLevel = !!operation && operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && APP_LEVEL_FIELDS.has(selection.name.value));
           if (!appLevel) await contextValue.checkCaller();
+          // app-level fields skip the installation, not the revocation of a replayed code's tokens
+          else if (access && contextValue.auth.role === Role.VENDOR && contextValue.auth.grantId) assertGrantLive(contextValue.auth, await access.resolve(contextValue.auth));
         },
       };
     },

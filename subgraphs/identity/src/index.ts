@@ -28,6 +28,8 @@ export * from './apps/app-integration.entity';
 export * from './webhooks/webhook.entity';
 export { signWebhook, verifyWebhook, SIGNATURE_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER } from './webhooks/webhook.signature';
 export { recordWebhookEvent } from './webhooks/webhook.outbox';
+export { isInternalAddress } from './webhooks/webhook.address';
+export { webhooksAllowPrivate } from './webhooks/webhook.dispatcher';
 export * from './registry/module-subgraph.entity';
 export * from './registry/subgraph-version.entity';
 export * from './registry/published-supergraph.entity';

@@ -77,10 +77,11 @@ export async function findTag(em: EntityManager, name: string): Promise<Tag> {
   return tag;
 }
 
-/** Puts a tag on an employee; a tag already there stays (safe to retry). */
-export async function assignTag(em: EntityManager, employee: Employee, tag: Tag): Promise<void> {
-  if (await em.count(EmployeeTag, { employee: employee.key, tag: tag.key })) return;
+/** Puts a tag on an employee; a tag already there stays (safe to retry). Answers whether the tag was new. */
+export async function assignTag(em: EntityManager, employee: Employee, tag: Tag): Promise<boolean> {
+  if (await em.count(EmployeeTag, { employee: employee.key, tag: tag.key })) return false;
   em.persist(new EmployeeTag(em.getReference(Employee, employee.key, { wrapped: true }), em.getReference(Tag, tag.key, { wrapped: true })));
+  return true;
 }
 
 export function assertDates(joinedAt: string, leftAt?: string | null): void {

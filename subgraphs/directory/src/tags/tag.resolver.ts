@@ -6,6 +6,7 @@ import { Employee, EmployeeTag } from '../employees/employee.entity';
 import { assignTag, findEmployee, findTag } from '../employees/employee.service';
 import { UNION_ID } from '../employees/employee.inputs';
 import type { DirectoryContext } from '../context';
+import { recordEmployeeEvent } from '../events';
 
 const TAG_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,63}$/u;
 const TAG_NAME_MESSAGE = 'name must be 1–64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit';
@@ -51,7 +52,8 @@ export class TagResolver {
   async assignTag(@Args(() => TagAssignmentArgs) { unionId, tag }: TagAssignmentArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
-      await assignTag(tx, employee, await findTag(tx, tag));
+      // a tag can bring the employee into (or out of) an app's scope: apps hear of it like any other change
+      if (await assignTag(tx, employee, await findTag(tx, tag))) recordEmployeeEvent(tx, 'employee.changed', employee);
       return employee;
     });
   }
@@ -62,7 +64,7 @@ export class TagResolver {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
       const found = await findTag(tx, tag);
-      await tx.nativeDelete(EmployeeTag, { employee: employee.key, tag: found.key });
+      if (await tx.nativeDelete(EmployeeTag, { employee: employee.key, tag: found.key })) recordEmployeeEvent(tx, 'employee.changed', employee);
       return employee;
     });
   }

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { AppIntegration } from './app-integration.entity';
 import type { AppIntegrationInput } from './app-integration.inputs';
+import { errors } from '@corphub/shared';
+import { internalWebhookUrl } from '../webhooks/webhook.address';
+import { webhooksAllowPrivate } from '../webhooks/webhook.dispatcher';
 
 export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
@@ -12,6 +15,9 @@ export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64u
 export async function applyIntegration(tx: EntityManager, appId: string, input: AppIntegrationInput & { rotateWebhookSecret?: boolean }): Promise<string | null> {
   const touched = input.redirectUris !== undefined || input.webhookUrl !== undefined || input.rotateWebhookSecret;
   if (!touched) return null;
+  // hostnames are checked again at each delivery (they may resolve elsewhere by then)
+  const internal = input.webhookUrl && !webhooksAllowPrivate() ? internalWebhookUrl(input.webhookUrl) : null;
+  if (internal) throw errors.BAD_USER_INPUT(internal);
   let integration = await tx.findOne(AppIntegration, { appId });
   if (!integration) {
     integration = new AppIntegration(appId);

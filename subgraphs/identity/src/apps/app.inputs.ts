@@ -84,6 +84,9 @@ export class CallerAccess {
 
   @Field(() => AppScope, { nullable: true, description: 'The installed app’s scope; null when no app was asked or it is not installed.' })
   scope?: AppScope | null;
+
+  @Field(() => [ID], { description: "The app's login grants revoked in the corp (a replayed authorization code) whose access tokens may still be alive: the gateway refuses tokens naming them. Empty when no app was asked." })
+  revokedGrants!: string[];
 }
 
 @ObjectType({ description: 'A newly registered app and its secret, shown this once.' })

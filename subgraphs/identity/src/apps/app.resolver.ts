@@ -7,6 +7,7 @@ import { Person } from '../people/person.entity';
 import { hashSecret, newAppId, newAppSecret } from '../ids';
 import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
 import { recordWebhookEvent } from '../webhooks/webhook.outbox';
+import { revokedGrants } from '../oauth/oauth.service';
 import { applyIntegration } from './app-integration';
 import type { IdentityContext } from '../context';
 import type { EntityManager } from '@mikro-orm/core';
@@ -66,7 +67,7 @@ export class InstallationResolver {
     const installed = await em.find(Installation, { status: InstallationStatus.INSTALLED }, { populate: ['app'], strategy: 'joined' });
     const modules = installed.flatMap((installation) => (installation.app.getEntity().subgraph ? [installation.app.getEntity().subgraph!] : []));
     const app = appId ? installed.find((installation) => installation.app.appId === appId) : undefined;
-    return { modules: modules.sort(), appInstalled: Boolean(app), scope: app ? toAppScope(app.scope) : null };
+    return { modules: modules.sort(), appInstalled: Boolean(app), scope: app ? toAppScope(app.scope) : null, revokedGrants: appId ? await revokedGrants(em, appId) : [] };
   }
 
   @FieldResolver(() => App)
@@ -133,6 +134,9 @@ export class InstallationResolver {
       const installation = await tx.findOne(Installation, { app: appId });
       if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
       installation.scope = scopeData;
+      await tx.flush();
+      // whom the app may see changed: it (and the corp's other apps) re-read what they keep
+      await recordWebhookEvent(tx, 'installation.scope_changed', { appId });
       return installation;
     });
   }

@@ -1,11 +1,13 @@
-import { Entity, PrimaryKeyProp, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKeyProp, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { CorpScoped } from '@corphub/shared';
+import { randomUUID } from 'node:crypto';
 
 /**
  * A one-time authorization code (OAuth 2 §4.1): who signed in to which app, where the code may be
  * redeemed, and the PKCE challenge. Only its SHA-256 is stored; `usedAt` makes it one-time.
  */
 @Entity()
+@Index({ properties: ['appId', 'revokedAt'] })
 export class AuthorizationCode extends CorpScoped {
   [PrimaryKeyProp]?: 'codeHash';
 
@@ -39,6 +41,14 @@ export class AuthorizationCode extends CorpScoped {
 
   @Property({ type: 'datetime', nullable: true })
   usedAt?: Date | null;
+
+  /** Named in the access tokens issued from the code (claim `grant_id`), so that they can be revoked together. */
+  @Property({ type: 'uuid', nullable: true })
+  grantId?: string | null = randomUUID();
+
+  /** Set when the code was presented again after its exchange: the tokens issued from it are refused from then on. */
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt?: Date | null;
 
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();

@@ -19,7 +19,7 @@ export function oauthRoutes(router: Router, kit: RouteKit<IdentityLoaders>): voi
       res.json(await run(req.body as Record<string, unknown>, ctx));
     } catch (error) {
       if (!(error instanceof OAuthFailure)) throw error;
-      res.status(200).json({ oauthError: error.body });
+      res.status(200).json({ oauthError: error.body, ...(error.grantRevoked ? { grantRevoked: true } : {}) });
     }
   };
   router.use('/internal/oauth', express.json({ limit: '16kb' }));

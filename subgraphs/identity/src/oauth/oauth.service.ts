@@ -16,10 +16,20 @@ export interface OAuthError {
 }
 
 export class OAuthFailure extends Error {
-  constructor(readonly body: OAuthError) {
+  /** `grantRevoked`: the failure revoked a grant (a replayed code), so gateways drop their cached access facts. */
+  constructor(
+    readonly body: OAuthError,
+    readonly grantRevoked = false,
+  ) {
     super(body.error_description);
   }
 }
+
+/**
+ * How far back revoked grants are reported to gateways: longer than any access token issued from a code lives
+ * (the gateway refuses a CORPHUB_OAUTH_TOKEN_TTL_SECONDS above it).
+ */
+export const REVOKED_GRANT_WINDOW_SECONDS = 86_400;
 
 const fail = (error: OAuthError['error'], description: string): never => {
   throw new OAuthFailure({ error, error_description: description });
@@ -109,6 +119,8 @@ export interface RedeemedCode {
   openId: string;
   nonce: string | null;
   scope: string | null;
+  /** Goes into the access token (`grant_id`): revoked if the code is presented again (null: a code from before grants). */
+  grantId: string | null;
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -120,7 +132,7 @@ export async function redeemCode(em: EntityManager, request: CodeRedemption): Pr
   const codeHash = sha256(request.code).toString('hex');
   const grant = await em.findOne(AuthorizationCode, { codeHash });
   if (!grant || grant.appId !== request.clientId) fail('invalid_grant', 'The authorization code is invalid');
-  if (grant!.usedAt) fail('invalid_grant', 'The authorization code was already used');
+  if (grant!.usedAt) await refuseReplay(em, codeHash);
   if (grant!.expiresAt.getTime() <= Date.now()) fail('invalid_grant', 'The authorization code has expired');
   if (request.redirectUri !== grant!.redirectUri) fail('invalid_grant', 'redirect_uri does not match the one the code was issued for');
   if (grant!.codeChallenge) {
@@ -131,12 +143,28 @@ export async function redeemCode(em: EntityManager, request: CodeRedemption): Pr
   }
   // one time: of two concurrent redemptions only one flips usedAt
   const taken = await em.nativeUpdate(AuthorizationCode, { codeHash, usedAt: null }, { usedAt: new Date() });
-  if (taken !== 1) fail('invalid_grant', 'The authorization code was already used');
+  if (taken !== 1) await refuseReplay(em, codeHash);
   const installation = await em.findOne(Installation, { app: request.clientId });
   if (!installation?.isInstalled) fail('invalid_grant', `App "${request.clientId}" is no longer installed in this corp`);
   const mapping = await em.findOne(OpenId, { app: request.clientId, person: grant!.unionId });
   if (!mapping) fail('invalid_grant', 'The person has no openId for this app');
-  return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: mapping!.openId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null };
+  return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: mapping!.openId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId: grant!.grantId ?? null };
+}
+
+/**
+ * RFC 6749 §4.1.2: a code used twice is refused, and the tokens already issued from it are revoked — the
+ * first exchange may have been the attacker's. Committed at once (not in a transaction the refusal rolls back).
+ */
+async function refuseReplay(em: EntityManager, codeHash: string): Promise<never> {
+  await em.nativeUpdate(AuthorizationCode, { codeHash, revokedAt: null }, { revokedAt: new Date() });
+  throw new OAuthFailure({ error: 'invalid_grant', error_description: 'The authorization code was already used' }, true);
+}
+
+/** The app's grants revoked in the caller's corp whose tokens may still be alive. */
+export async function revokedGrants(em: EntityManager, appId: string): Promise<string[]> {
+  const since = new Date(Date.now() - REVOKED_GRANT_WINDOW_SECONDS * 1000);
+  const rows = await em.find(AuthorizationCode, { appId, revokedAt: { $ne: null }, usedAt: { $gt: since } }, { fields: ['grantId'], orderBy: { usedAt: 'asc' } });
+  return rows.flatMap((row) => (row.grantId ? [row.grantId] : []));
 }
 
 /** Client credentials (RFC 6749 §4.4): the app's own token, in a corp that installed it. */

@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { BACKGROUND, startPoller, type Logger, type Poller } from '@corphub/shared';
+import { BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/shared';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
+import { fetch } from 'undici';
+import { internalWebhookUrl, webhookAgent } from './webhook.address';
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook.signature';
 
 export interface WebhookDispatcherConfig {
@@ -16,6 +18,10 @@ export interface WebhookDispatcherConfig {
   timeoutMs: number;
   /** Deliveries per round. */
   batch: number;
+  /** Deliver to loopback, private and link-local addresses too (development and tests only). */
+  allowPrivate: boolean;
+  /** Settled deliveries (and events without pending ones) are deleted after this. */
+  retention: RetentionConfig;
 }
 
 export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
@@ -25,6 +31,8 @@ export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
   maxAttempts: 12,
   timeoutMs: 10_000,
   batch: 50,
+  allowPrivate: false,
+  retention: readRetentionConfig({}),
 };
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,7 +40,14 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS` (README, Configuration). */
+/** `CORPHUB_WEBHOOKS_ALLOW_PRIVATE`: `1`/`0`; unset, on except with `NODE_ENV=production`. */
+export function webhooksAllowPrivate(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CORPHUB_WEBHOOKS_ALLOW_PRIVATE?.trim().toLowerCase();
+  if (value) return ['1', 'true', 'yes', 'on'].includes(value);
+  return !isProduction(env);
+}
+
+/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` (README, Configuration). */
 export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookDispatcherConfig {
   const d = DEFAULT_WEBHOOK_CONFIG;
   return {
@@ -42,6 +57,8 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
     maxAttempts: positive(env, 'CORPHUB_WEBHOOK_MAX_ATTEMPTS', d.maxAttempts),
     timeoutMs: positive(env, 'CORPHUB_WEBHOOK_TIMEOUT_MS', d.timeoutMs),
     batch: d.batch,
+    allowPrivate: webhooksAllowPrivate(env),
+    retention: readRetentionConfig(env),
   };
 }
 
@@ -54,6 +71,8 @@ export function retryDelayMs(config: WebhookDispatcherConfig, attempts: number):
  * claimed with a conditional update (`lockedUntil`) before it is sent, so one replica sends it.
  */
 export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherConfig, logger: Logger): Poller {
+  // refuses, at connect time, names that resolve to internal addresses (unless allowed)
+  const agent = webhookAgent(config.allowPrivate);
   const unlocked = (now: Date) => ({ $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] });
 
   async function deliver(delivery: WebhookDelivery): Promise<void> {
@@ -65,14 +84,19 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     const attempts = delivery.attempts + 1;
     let statusCode: number | null = null;
     let error: string | null = null;
+    // a literal IP is connected to without a lookup: checked here (it may predate the setting)
+    const internal = integration?.webhookUrl && !config.allowPrivate ? internalWebhookUrl(integration.webhookUrl) : null;
     if (!integration?.webhookUrl || !integration.webhookSecret) {
       error = 'The app has no webhook URL any more';
+    } else if (internal) {
+      error = `Refused: ${internal}`;
     } else {
       const body = JSON.stringify({ id: event.id, type: event.type, corpId: event.corpId, appId: delivery.appId, occurredAt: event.occurredAt.toISOString(), data: event.data });
       try {
         const response = await fetch(integration.webhookUrl, {
           method: 'POST',
           redirect: 'manual',
+          dispatcher: agent,
           signal: AbortSignal.timeout(config.timeoutMs),
           headers: {
             'content-type': 'application/json',
@@ -87,7 +111,9 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
         await response.body?.cancel();
         if (!response.ok) error = `The receiver answered HTTP ${response.status}`;
       } catch (cause) {
-        error = (cause as Error).name === 'TimeoutError' ? `No answer within ${config.timeoutMs} ms` : `Unreachable: ${(cause as Error).message}`.slice(0, 500);
+        // undici's "fetch failed" carries the reason (refused address, DNS, connection) as its cause
+        const reason = ((cause as Error).cause as Error | undefined)?.message ?? (cause as Error).message;
+        error = (cause as Error).name === 'TimeoutError' ? `No answer within ${config.timeoutMs} ms` : `Unreachable: ${reason}`.slice(0, 500);
       }
     }
     const now = new Date();
@@ -109,7 +135,16 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     if (error) logger.warn({ deliveryId: delivery.id, eventId: event.id, appId: delivery.appId, attempts, error }, 'webhook delivery failed');
   }
 
+  // the log keeps settled rows for the retention period; an event goes once none of its deliveries is left
+  const prune = retentionPruner(config.retention, async (cutoff, batch) => {
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
+    const deliveries = await deleteBatch(em, WebhookDelivery, { status: { $in: [WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED] }, createdAt: { $lt: cutoff } }, batch);
+    const events = await deleteBatch(em, WebhookEvent, { occurredAt: { $lt: cutoff }, deliveries: { $none: {} } }, batch);
+    return Math.max(deliveries, events);
+  });
+
   async function round(): Promise<boolean> {
+    const pruneMore = await prune();
     const em = orm.em.fork({ loggerContext: BACKGROUND });
     const now = new Date();
     const due = await em.find(
@@ -125,8 +160,15 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
     }
     // deliveries to different receivers go out together; one slow receiver does not hold up the rest past its timeout
     await Promise.all(claimed.map((delivery) => deliver(delivery).catch((error: unknown) => logger.error({ err: error, deliveryId: delivery.id }, 'webhook dispatch failed'))));
-    return due.length === config.batch;
+    return due.length === config.batch || pruneMore;
   }
 
-  return startPoller({ name: 'webhooks', intervalMs: config.pollMs, run: round, logger });
+  const poller = startPoller({ name: 'webhooks', intervalMs: config.pollMs, run: round, logger });
+  return {
+    ...poller,
+    stop: async () => {
+      await poller.stop();
+      await agent.close();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { CorpScoped } from '@corphub/shared';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +23,7 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  * what receivers deduplicate on: a change never gets two ids.
  */
 @Entity()
+@Index({ properties: ['occurredAt'] })
 export class WebhookEvent extends CorpScoped {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();
@@ -35,6 +36,10 @@ export class WebhookEvent extends CorpScoped {
 
   @Property({ type: 'datetime' })
   occurredAt: Date & Opt = new Date();
+
+  /** Only for pruning (an event goes once none of its deliveries is left). */
+  @OneToMany(() => WebhookDelivery, (delivery) => delivery.event)
+  deliveries = new Collection<WebhookDelivery>(this);
 
   constructor(type: WebhookEventType, data: Record<string, unknown>) {
     super();
@@ -54,6 +59,7 @@ registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', descrip
 @Entity()
 @Unique({ properties: ['event', 'appId'] })
 @Index({ properties: ['status', 'nextAttemptAt'] })
+@Index({ properties: ['status', 'createdAt'] })
 @ObjectType({ description: "A webhook event's delivery to one app: attempts, last answer and next retry." })
 export class WebhookDelivery extends CorpScoped {
   @PrimaryKey({ type: 'uuid' })

@@ -4,10 +4,14 @@ import { Migration20261125122344 } from './Migration20261125122344';
 import { Migration20261125153616 } from './Migration20261125153616';
 import { Migration20261125153930 } from './Migration20261125153930';
 import { Migration20261125154029 } from './Migration20261125154029';
+import { Migration20261125183153 } from './Migration20261125183153';
+import { Migration20261125184021 } from './Migration20261125184021';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
   { name: 'Migration20261125153616', class: Migration20261125153616 },
   { name: 'Migration20261125153930', class: Migration20261125153930 },
   { name: 'Migration20261125154029', class: Migration20261125154029 },
+  { name: 'Migration20261125183153', class: Migration20261125183153 },
+  { name: 'Migration20261125184021', class: Migration20261125184021 },
 ];

@@ -4,10 +4,14 @@ import { Migration20261125122344 } from './Migration20261125122344';
 import { Migration20261125153615 } from './Migration20261125153615';
 import { Migration20261125153928 } from './Migration20261125153928';
 import { Migration20261125154028 } from './Migration20261125154028';
+import { Migration20261125183153 } from './Migration20261125183153';
+import { Migration20261125184020 } from './Migration20261125184020';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
   { name: 'Migration20261125153615', class: Migration20261125153615 },
   { name: 'Migration20261125153928', class: Migration20261125153928 },
   { name: 'Migration20261125154028', class: Migration20261125154028 },
+  { name: 'Migration20261125183153', class: Migration20261125183153 },
+  { name: 'Migration20261125184020', class: Migration20261125184020 },
 ];

@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261125183153 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create index "webhook_event_occurred_at_index" on "identity"."webhook_event" ("occurred_at");`);
+
+    this.addSql(`create index "webhook_delivery_status_created_at_index" on "identity"."webhook_delivery" ("status", "created_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "identity"."webhook_delivery_status_created_at_index";`);
+
+    this.addSql(`drop index "identity"."webhook_event_occurred_at_index";`);
+  }
+
+}
