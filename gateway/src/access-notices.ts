@@ -34,16 +34,18 @@ export function accessNotices(access: AccessDirectory, options: { redisUrl?: str
       options.logger.warn({ message }, 'access notices: unreadable notice ignored');
     }
   });
-  const subscribed = subscriber.subscribe(options.channel).catch(warn('subscribe failed'));
+  subscriber.subscribe(options.channel).catch(warn('subscribe failed'));
   return {
     async changed(corpId) {
       await access.invalidate(corpId);
-      await publisher.publish(options.channel, JSON.stringify({ corpId, from: replica })).catch(warn('publish failed'));
+      // not awaited: a Redis that is down must not hold the admin's answer
+      void publisher.publish(options.channel, JSON.stringify({ corpId, from: replica })).catch(warn('publish failed'));
     },
-    async stop() {
-      await subscribed;
+    // never waits on Redis: an unreachable server would hold the stop forever
+    stop() {
       subscriber.disconnect();
       publisher.disconnect();
+      return Promise.resolve();
     },
   };
 }
