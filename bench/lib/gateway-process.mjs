@@ -98,7 +98,17 @@ export const GATEWAYS = {
   apollo,
 };
 
+/** What each kind imports: loaded as soon as the process starts, while the subgraphs are still seeding. */
+const MODULES = {
+  ours: async () => loadWorkspace(),
+  hive: () => import('@graphql-hive/gateway'),
+  'hive-nodedup': () => import('@graphql-hive/gateway'),
+  apollo: () => Promise.all([import('@apollo/gateway'), import('@apollo/server'), import('@apollo/server/standalone')]),
+};
+
 if (process.send) {
+  // forked with its kind: load its modules now (a failure shows again when `start` imports them)
+  MODULES[process.argv[2]]?.().catch(() => undefined);
   let running;
   serve({
     async start({ kind, supergraphSdl, urls }) {

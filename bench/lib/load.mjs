@@ -1,6 +1,7 @@
 // The load generator: autocannon with a fixed number of connections for a fixed time, after a
 // warm-up run whose figures are thrown away.
 import os from 'node:os';
+import { setTimeout, clearTimeout } from 'node:timers';
 import autocannon from 'autocannon';
 
 const random = (list) => list[Math.floor(Math.random() * list.length)];
@@ -18,19 +19,35 @@ function requestSpec({ query, variables, varies, data, counters }) {
   };
 }
 
+/**
+ * One autocannon run of `duration` seconds, longer if need be (up to ten times) until every connection has
+ * had an answer: a short (--quick) run on a slow target then still has figures instead of 0 req/s.
+ */
 function once({ url, headers, connections, duration, sampleInterval, spec }) {
-  return autocannon({
+  const run = autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     connections,
-    duration,
+    duration: duration * 10,
     // the run stops on a sample tick: short (--quick) runs sample more often to end on time
     sampleInt: sampleInterval,
     requests: [spec],
     // a slow answer is a figure to report, not a failure to retry
     timeout: 30,
   });
+  let answered = 0;
+  let due = false;
+  const stopWhenDone = () => due && answered >= connections && run.stop();
+  run.on('response', () => {
+    answered++;
+    stopWhenDone();
+  });
+  const timer = setTimeout(() => {
+    due = true;
+    stopWhenDone();
+  }, duration * 1000);
+  return Promise.resolve(run).finally(() => clearTimeout(timer));
 }
 
 /** One measured run: { rps, p50, p99, ... }; latencies in milliseconds. */

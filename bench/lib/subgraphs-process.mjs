@@ -7,18 +7,18 @@ import { seedAll } from '../seeders.mjs';
 
 const { gateway, shared, testing } = loadWorkspace();
 const running = [];
+const orms = {};
 const counter = new testing.QueryCounter();
 let counting = false;
 // attendance reads the directory through the gateway (a service call): our gateway, once it runs
 let gatewayUrl;
 
 serve({
-  /** `databases`: a DatabaseTarget per subgraph name. Seeds when `seed` is given ({ corps, only? }). */
-  async start({ databases, seed }) {
+  /** `databases`: a DatabaseTarget per subgraph name. Serves at once; `seed` writes the data. */
+  async start({ databases }) {
     const logger = shared.createLogger('bench-subgraphs');
     const security = shared.readSecurityConfig(process.env, 'subgraph');
     const urls = {};
-    const orms = {};
     for (const definition of gateway.SUBGRAPHS) {
       const orm = await shared.initOrm({
         database: databases[definition.name],
@@ -44,18 +44,11 @@ serve({
       urls[definition.name] = server.url;
       orms[definition.name] = orm;
     }
-    const seeded = seed
-      ? await seedAll({
-          definitions: gateway.SUBGRAPHS,
-          orms,
-          corps: seed.corps,
-          only: seed.only,
-          benchmarkPeople: gateway.benchmarkPeople,
-          scopeToCorp: shared.scopeToCorp,
-          loadSubgraphPackage,
-        })
-      : null;
-    return { urls, seeded };
+    return { urls };
+  },
+  /** { corps, only? }: what seeders.mjs writes; the servers answer meanwhile (the gateways start beside it). */
+  seed({ corps, only }) {
+    return seedAll({ definitions: gateway.SUBGRAPHS, orms, corps, only, benchmarkPeople: gateway.benchmarkPeople, scopeToCorp: shared.scopeToCorp, loadSubgraphPackage });
   },
   setGatewayUrl(url) {
     gatewayUrl = url;

@@ -17,6 +17,7 @@ export * from './poller';
 export * from './outbox';
 export * from './subgraph';
 export * from './tenant';
+export * from './seeding';
 export * from './transactions';
 export * from './validation';
 export * from './demo';
