@@ -12,7 +12,7 @@ import { summarizeProfile } from './lib/profile.mjs';
 
 const HELP = `Usage: npm run bench -- [options]
 
-  --quick             under a minute: 500 people, 0.5 s runs, no warm-up (the check has sent each query once)
+  --quick             under a minute: 500 people, 0.3 s runs, no warm-up (the check has sent each query once)
   --dry               everything but the load: start, seed a tiny corp, run each query once per target,
                       check the answers are identical, count SQL statements, print the table skeleton
   --people N          people in the main corp (default 10000)
@@ -58,7 +58,7 @@ function readOptions(argv) {
   const preset = values.dry
     ? { people: 100, duration: 0, warmup: 0, connections: 10, rounds: 1 }
     : values.quick
-      ? { people: 500, duration: 0.5, warmup: 0, connections: 4, rounds: 1 }
+      ? { people: 500, duration: 0.3, warmup: 0, connections: 4, rounds: 1 }
       : { people: 10_000, duration: 12, warmup: 3, connections: 10, rounds: 3 };
   return {
     help: values.help,
@@ -124,11 +124,12 @@ async function timeSummary({ url, headers, post, runs }) {
 
 /**
  * The summary on the dialect this run does not use: its own throwaway database with the directory and
- * attendance of the main corp seeded alike, its own subgraphs process and our gateway in front. Started at
- * the beginning beside the main run's seeding and start-up, timed later on its own (`time()`). Without a
- * PostgreSQL server it says so and the run goes on.
+ * attendance of the main corp seeded alike, served by a second set of subgraphs in the subgraphs' process
+ * and a second instance of our gateway in ours (idle while the other is timed; no process of its own to
+ * load). Started at the beginning beside the main run's seeding and start-up, timed later on its own.
+ * Without a PostgreSQL server it says so and the run goes on.
  */
-async function prepareOtherDialect({ options, corps, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, log }) {
+async function prepareOtherDialect({ options, corps, testing, subgraphs, oursProcess, supergraphSdl, log }) {
   const env = options.postgres ? {} : { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
   const wanted = env.DATABASE_URL ? 'postgresql' : 'sqlite';
   let database;
@@ -137,22 +138,20 @@ async function prepareOtherDialect({ options, corps, childEnv, testing, spawnChi
   } catch (error) {
     return { skipped: { database: wanted, skipped: `no ${wanted} database: ${error.message}` }, stop: async () => undefined };
   }
-  const children = [];
   const stop = async () => {
-    for (const child of children.reverse()) await child.stop().catch(() => undefined);
+    await oursProcess.call('stopOne', 'ours-other').catch(() => undefined);
+    await subgraphs.call('stopHub', 'other').catch(() => undefined);
     await database.drop().catch(() => undefined);
   };
   try {
-    const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: `subgraphs (${database.dialect})` });
-    const gatewayChild = spawnChild('./gateway-process.mjs', { args: ['ours'], env: childEnv, label: `ours (${database.dialect})` });
-    children.push(subgraphs, gatewayChild);
-    const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
-    const { urls } = await subgraphs.call('start', { databases });
-    const [seeded, { url }] = await Promise.all([
-      subgraphs.call('seed', { corps, only: ['identity', 'directory', 'attendance'] }),
-      gatewayChild.call('start', { kind: 'ours', supergraphSdl, urls }),
-    ]);
-    await subgraphs.call('setGatewayUrl', url);
+    // only what the summary asks: the gateway never calls the others
+    const only = ['identity', 'directory', 'attendance'];
+    const databases = Object.fromEntries(only.map((name) => [name, database.targetFor(name)]));
+    const { urls } = await subgraphs.call('start', { hub: 'other', databases, only });
+    const seeded = await subgraphs.call('seed', { hub: 'other', corps, only });
+    // after the seed: a gateway reads identity's registry at start
+    const { url } = await oursProcess.call('start', { kind: 'ours', name: 'ours-other', supergraphSdl, urls });
+    await subgraphs.call('setGatewayUrl', { hub: 'other', url });
     log(`${database.dialect}: seeded identity (its installed modules), directory and attendance again for the summary in ${(seeded.ms / 1000).toFixed(1)} s`);
     return { database: database.dialect, url, seedMs: seeded.ms, stop };
   } catch (error) {
@@ -187,11 +186,10 @@ async function main() {
   let database;
   let other;
   const cleanup = async () => {
+    // the other dialect's servers live in these processes: closed first
+    await other?.then((ready) => ready.stop(), () => undefined);
     // no load runs any more: every process stops at once
-    await Promise.all([
-      ...children.splice(0).map((child) => child.stop().catch(() => undefined)),
-      other?.then((ready) => ready.stop(), () => undefined),
-    ]);
+    await Promise.all(children.splice(0).map((child) => child.stop().catch(() => undefined)));
     await database?.drop().catch((error) => log(`could not drop the bench database: ${error.message}`));
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
@@ -261,28 +259,28 @@ async function main() {
   try {
     // the summary on the other dialect: its database, subgraphs and gateway made ready beside all that follows
     if (summaryHere && options.summaryBoth) {
-      other = prepareOtherDialect({ options, corps, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, log });
+      const oursProcess = gatewayChildren.find(({ target }) => target.name === 'ours').child;
+      other = prepareOtherDialect({ options, corps, testing, subgraphs, oursProcess, supergraphSdl, log });
       other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
     }
-    log(`${database.dialect}: starting subgraphs ${subgraphNames.join(', ')}, seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} while the gateways start`);
+    log(`${database.dialect}: starting subgraphs ${subgraphNames.join(', ')}, seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} while the gateways load`);
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
     const { urls } = await subgraphs.call('start', { databases });
-    const urlOf = {};
-    // seeding and the gateways' start-up side by side: the gateways only need the subgraphs' URLs
-    const [seeded] = await Promise.all([
-      subgraphs.call('seed', { corps }).then((result) => {
-        log(`seeded in ${(result.ms / 1000).toFixed(1)} s (subgraphs side by side)`);
-        return result;
-      }),
-      Promise.all(
-        gatewayChildren.map(async ({ target, child }) => {
-          urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
-        }),
-      ).then(() => log(`started ${gatewayChildren.map(({ target }) => target.name).join(', ')}`)),
-    ]);
-    phase('subgraphs, seeding and gateways (side by side)');
+    const seeded = await subgraphs.call('seed', { corps });
     report.seed = seeded;
+    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (subgraphs side by side)`);
     for (const [name, { ms, rows }] of Object.entries(seeded.subgraphs)) log(`seeded ${name} in ${(ms / 1000).toFixed(1)} s: ${Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ')}`);
+    phase('subgraphs and seeding');
+    // then the gateways, their modules loaded meanwhile (a gateway reads identity's registry at start, which
+    // the seeding process would answer late)
+    const urlOf = {};
+    await Promise.all(
+      gatewayChildren.map(async ({ target, child }) => {
+        urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
+      }),
+    );
+    log(`started ${gatewayChildren.map(({ target }) => target.name).join(', ')}`);
+    phase('gateways');
 
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
@@ -294,7 +292,7 @@ async function main() {
     const headersFor = (target) => (target.auth === 'caller' ? { authorization: `Bearer ${callerToken}` } : { [shared.CONTEXT_HEADER]: verifiedContext });
 
     // attendance reads the directory through the graph: through our gateway, whichever gateway called it
-    await subgraphs.call('setGatewayUrl', urlOf.ours);
+    await subgraphs.call('setGatewayUrl', { url: urlOf.ours });
 
     const post = async (url, headers, query, variables) => {
       const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
