@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { DEMO, DEMO_ORG, DEMO_PEOPLE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Department } from './departments/department.entity';
-import { createDepartment } from './departments/department.tree';
+import { createDepartment, newDepartment } from './departments/department.tree';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
 import { assignTag, setDepartments } from './employees/employee.service';
 import { Tag } from './tags/tag.entity';
@@ -74,15 +74,22 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.count(Employee, {})) throw new Error(`Corp "${corpId}" already has employees in the directory: pick another --corp`);
   await em.transactional(async (tx) => {
+    // the tree in one go (the corp has none yet): each division with its closure rows, then its teams
     const teams: Department[] = [];
     const divisions: Department[] = [];
+    const tree: object[] = [];
     for (let d = 1; d <= DIVISIONS; d++) {
-      const division = await createDepartment(tx, `division-${d}`, `Division ${d}`, null, d);
-      divisions.push(division);
-      for (let t = 1; t <= TEAMS_PER_DIVISION; t++) teams.push(await createDepartment(tx, `team-${d}-${t}`, `Team ${d}.${t}`, division, t));
+      const division = newDepartment(tx, `division-${d}`, `Division ${d}`, null, [], d);
+      divisions.push(division.department);
+      tree.push(division.department, ...division.links);
+      for (let t = 1; t <= TEAMS_PER_DIVISION; t++) {
+        const team = newDepartment(tx, `team-${d}-${t}`, `Team ${d}.${t}`, division.department, division.links, t);
+        teams.push(team.department);
+        tree.push(team.department, ...team.links);
+      }
     }
     const tag = new Tag('bench');
-    await tx.persist(tag).flush();
+    await insertEntities(tx, [...tree, tag]);
     const tagRef = tx.getReference(Tag, tag.key, { wrapped: true });
     const managerKeys: string[] = [];
     for (let start = 0; start < people.length; start += BATCH) {
