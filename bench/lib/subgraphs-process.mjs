@@ -32,31 +32,34 @@ serve({
     const logger = shared.createLogger('bench-subgraphs');
     const security = shared.readSecurityConfig(process.env, 'subgraph');
     const urls = {};
-    for (const definition of gateway.SUBGRAPHS.filter(({ name: subgraph }) => !only || only.includes(subgraph))) {
-      const orm = await shared.initOrm({
-        database: databases[definition.name],
-        entities: definition.entities,
-        migrations: definition.migrations,
-        logger,
-        // the ORM reports every statement anyway; counting is switched on only around single requests
-        onQuery: name === 'main' ? (sql) => counting && counter.record(definition.name, sql) : undefined,
-      });
-      hub.running.push({ stop: () => orm.close() });
-      const server = await definition.createServer({
-        orm,
-        port: 0,
-        host: '127.0.0.1',
-        security,
-        logger: logger.child({ subgraph: definition.name }),
-        gatewayUrl: () => {
-          if (!hub.gatewayUrl) throw new Error('no gateway yet');
-          return hub.gatewayUrl;
-        },
-      });
-      hub.running.push(server);
-      urls[definition.name] = server.url;
-      hub.orms[definition.name] = orm;
-    }
+    // side by side: on PostgreSQL each schema migrates on its own connection
+    await Promise.all(
+      gateway.SUBGRAPHS.filter(({ name: subgraph }) => !only || only.includes(subgraph)).map(async (definition) => {
+        const orm = await shared.initOrm({
+          database: databases[definition.name],
+          entities: definition.entities,
+          migrations: definition.migrations,
+          logger,
+          // the ORM reports every statement anyway; counting is switched on only around single requests
+          onQuery: name === 'main' ? (sql) => counting && counter.record(definition.name, sql) : undefined,
+        });
+        hub.running.push({ stop: () => orm.close() });
+        const server = await definition.createServer({
+          orm,
+          port: 0,
+          host: '127.0.0.1',
+          security,
+          logger: logger.child({ subgraph: definition.name }),
+          gatewayUrl: () => {
+            if (!hub.gatewayUrl) throw new Error('no gateway yet');
+            return hub.gatewayUrl;
+          },
+        });
+        hub.running.push(server);
+        urls[definition.name] = server.url;
+        hub.orms[definition.name] = orm;
+      }),
+    );
     return { urls };
   },
   /** { corps, only? }: what seeders.mjs writes. */
