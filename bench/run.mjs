@@ -393,6 +393,8 @@ async function main() {
               connections: options.connections,
               duration: options.duration / options.rounds,
               warmup: round === 0 ? options.warmup : 0,
+              // quick runs are short: each connection gets an answer, so every cell has a figure
+              untilAnswered: options.quick,
             });
             (rounds[target.name] ??= []).push(result);
           }
