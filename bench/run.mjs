@@ -129,7 +129,7 @@ async function timeSummary({ url, headers, post, runs }) {
  * load). Started at the beginning beside the main run's seeding and start-up, timed later on its own.
  * Without a PostgreSQL server it says so and the run goes on.
  */
-async function prepareOtherDialect({ options, corps, testing, subgraphs, oursProcess, supergraphSdl, log }) {
+async function prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log }) {
   const env = options.postgres ? {} : { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
   const wanted = env.DATABASE_URL ? 'postgresql' : 'sqlite';
   let database;
@@ -148,11 +148,11 @@ async function prepareOtherDialect({ options, corps, testing, subgraphs, oursPro
     const only = ['identity', 'directory', 'attendance'];
     const databases = Object.fromEntries(only.map((name) => [name, database.targetFor(name)]));
     const { urls } = await subgraphs.call('start', { hub: 'other', databases, only });
-    const seeded = await subgraphs.call('seed', { hub: 'other', corps, only });
+    const seeded = await subgraphs.call('seed', { hub: 'other', corps: [corp], only });
     // after the seed: a gateway reads identity's registry at start
     const { url } = await oursProcess.call('start', { kind: 'ours', name: 'ours-other', supergraphSdl, urls });
     await subgraphs.call('setGatewayUrl', { hub: 'other', url });
-    log(`${database.dialect}: seeded identity (its installed modules), directory and attendance again for the summary in ${(seeded.ms / 1000).toFixed(1)} s`);
+    log(`${database.dialect}: seeded identity (its installed modules), directory and attendance of ${corp.id} again for the summary in ${(seeded.ms / 1000).toFixed(1)} s`);
     return { database: database.dialect, url, seedMs: seeded.ms, stop };
   } catch (error) {
     await stop();
@@ -260,7 +260,7 @@ async function main() {
     // the summary on the other dialect: its database, subgraphs and gateway made ready beside all that follows
     if (summaryHere && options.summaryBoth) {
       const oursProcess = gatewayChildren.find(({ target }) => target.name === 'ours').child;
-      other = prepareOtherDialect({ options, corps, testing, subgraphs, oursProcess, supergraphSdl, log });
+      other = prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log });
       other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
     }
     log(`${database.dialect}: starting subgraphs ${subgraphNames.join(', ')}, seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} while the gateways load`);
@@ -369,7 +369,7 @@ async function main() {
       if (ready) log(`summary on ${report.summary.at(-1).database}: ${JSON.stringify(report.summary.at(-1))}`);
       await ready?.stop();
       other = undefined;
-      phase('monthly summary (other dialect ready: waited for it)');
+      phase('monthly summary, both dialects (the other one waited for if need be)');
     }
 
     if (!options.dry && failures.length === 0) {
