@@ -12,7 +12,7 @@ import { summarizeProfile } from './lib/profile.mjs';
 
 const HELP = `Usage: npm run bench -- [options]
 
-  --quick             under a minute: ${'1,000'} people, 1 s runs after a 0.5 s warm-up
+  --quick             under a minute: 500 people, 0.3 s runs, no warm-up (the check has sent each query once)
   --dry               everything but the load: start, seed a tiny corp, run each query once per target,
                       check the answers are identical, count SQL statements, print the table skeleton
   --people N          people in the main corp (default 10000)
@@ -58,7 +58,7 @@ function readOptions(argv) {
   const preset = values.dry
     ? { people: 100, duration: 0, warmup: 0, connections: 10, rounds: 1 }
     : values.quick
-      ? { people: 1000, duration: 1, warmup: 0.5, connections: 4, rounds: 1 }
+      ? { people: 500, duration: 0.3, warmup: 0, connections: 4, rounds: 1 }
       : { people: 10_000, duration: 12, warmup: 3, connections: 10, rounds: 3 };
   return {
     help: values.help,
@@ -124,33 +124,39 @@ async function timeSummary({ url, headers, post, runs }) {
 
 /**
  * The summary on the dialect this run does not use: its own throwaway database with the directory and
- * attendance of the main corp seeded alike, its own subgraphs process and our gateway in front. Without a
- * PostgreSQL server it says so and the run goes on.
+ * attendance of the main corp seeded alike, served by a second set of subgraphs in the subgraphs' process
+ * and a second instance of our gateway in ours (idle while the other is timed; no process of its own to
+ * load). Started at the beginning beside the main run's seeding and start-up, timed later on its own.
+ * Without a PostgreSQL server it says so and the run goes on.
  */
-async function summaryOnOtherDialect({ options, corp, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, headers, post, runs, log }) {
+async function prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log }) {
   const env = options.postgres ? {} : { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
   const wanted = env.DATABASE_URL ? 'postgresql' : 'sqlite';
   let database;
   try {
     database = await testing.testDatabase('bench_summary', env);
   } catch (error) {
-    return { database: wanted, skipped: `no ${wanted} database: ${error.message}` };
+    return { skipped: { database: wanted, skipped: `no ${wanted} database: ${error.message}` }, stop: async () => undefined };
   }
-  const children = [];
-  try {
-    log(`${database.dialect}: seeding identity (its installed modules), directory and attendance of ${corp.id} again for the summary`);
-    const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: `subgraphs (${database.dialect})` });
-    children.push(subgraphs);
-    const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
-    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps: [corp], only: ['identity', 'directory', 'attendance'] } });
-    const gatewayChild = spawnChild('./gateway-process.mjs', { env: childEnv, label: `ours (${database.dialect})` });
-    children.push(gatewayChild);
-    const { url } = await gatewayChild.call('start', { kind: 'ours', supergraphSdl, urls });
-    await subgraphs.call('setGatewayUrl', url);
-    return { database: database.dialect, ...(await timeSummary({ url, headers, post, runs })), seedMs: seeded.ms };
-  } finally {
-    for (const child of children.reverse()) await child.stop().catch(() => undefined);
+  const stop = async () => {
+    await oursProcess.call('stopOne', 'ours-other').catch(() => undefined);
+    await subgraphs.call('stopHub', 'other').catch(() => undefined);
     await database.drop().catch(() => undefined);
+  };
+  try {
+    // only what the summary asks: the gateway never calls the others
+    const only = ['identity', 'directory', 'attendance'];
+    const databases = Object.fromEntries(only.map((name) => [name, database.targetFor(name)]));
+    const { urls } = await subgraphs.call('start', { hub: 'other', databases, only });
+    const seeded = await subgraphs.call('seed', { hub: 'other', corps: [corp], only });
+    // after the seed: a gateway reads identity's registry at start
+    const { url } = await oursProcess.call('start', { kind: 'ours', name: 'ours-other', supergraphSdl, urls });
+    await subgraphs.call('setGatewayUrl', { hub: 'other', url });
+    log(`${database.dialect}: seeded identity (its installed modules), directory and attendance of ${corp.id} again for the summary in ${(seeded.ms / 1000).toFixed(1)} s`);
+    return { database: database.dialect, url, seedMs: seeded.ms, stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }
 
@@ -163,27 +169,17 @@ async function main() {
     console.log(HELP);
     return 0;
   }
-  const started = Date.now();
   ensureBenchDependencies(log);
   ensureBuilt(log);
 
   // after the install: these import autocannon and the workspaces' dist/
   const { spawnChild } = await import('./lib/ipc.mjs');
-  const { measure } = await import('./lib/load.mjs');
-  const { machineInfo, ratios, render } = await import('./lib/report.mjs');
   const { targets: allTargets } = await import('./lib/targets.mjs');
-  const { queries: allQueries } = await import('./queries.mjs');
-  const { corpsFor } = await import('./seeders.mjs');
-  const { gateway, shared, testing } = loadWorkspace();
-
-  const machine = machineInfo();
-  const subgraphNames = gateway.SUBGRAPHS.map((definition) => definition.name);
   const targets = allTargets.filter((target) => target.name === 'ours' || !options.targets || options.targets.includes(target.name));
   const unknownTargets = (options.targets ?? []).filter((name) => !allTargets.some((target) => target.name === name));
   if (unknownTargets.length) throw new Error(`unknown targets: ${unknownTargets.join(', ')}`);
-  const selectedQueries = allQueries.filter((query) => !options.queries || options.queries.includes(query.name));
-  if (selectedQueries.length === 0) throw new Error(`no query matches --queries ${options.queries?.join(',')}`);
 
+  // fresh secrets per run: the children read them from the environment, as the hub's processes do
   // fresh secrets per run: the children read them from the environment, as the hub's processes do
   const contextKeys = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const security = { jwtSecret: randomBytes(32).toString('base64url'), internalSecret: randomBytes(32).toString('base64url'), contextPrivateKey: contextKeys.privateKey };
@@ -195,18 +191,57 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     NODE_ENV: 'production',
   };
-  const databaseEnv = options.postgres ? { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' } : {};
-  const database = await testing.testDatabase('bench', databaseEnv);
-  const corps = corpsFor(options);
-  const corp = corps[0];
   const children = [];
+  let database;
+  let other;
   const cleanup = async () => {
-    for (const child of children.splice(0).reverse()) await child.stop().catch(() => undefined);
-    await database.drop().catch((error) => log(`could not drop the bench database: ${error.message}`));
+    // the other dialect's servers live in these processes: closed first
+    await other?.then((ready) => ready.stop(), () => undefined);
+    // no load runs any more: every process stops at once
+    await Promise.all(children.splice(0).map((child) => child.stop().catch(() => undefined)));
+    await database?.drop().catch((error) => log(`could not drop the bench database: ${error.message}`));
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
+  // the gateways' processes first: each loads its modules (most of its start-up) while the rest starts and seeds
+  const gatewayChildren = targets
+    .filter((target) => target.gateway)
+    .map((target) => {
+      const profileDir = path.join(BENCH_DIR, 'results', 'profiles');
+      const execArgv = options.profile && target.name === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+      const child = spawnChild('./gateway-process.mjs', { args: [target.gateway], env: childEnv, execArgv, label: target.name });
+      children.push(child);
+      return { target, child };
+    });
+  const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: 'subgraphs' });
+  children.push(subgraphs);
+
+  const { measure } = await import('./lib/load.mjs');
+  const { machineInfo, ratios, render } = await import('./lib/report.mjs');
+  const { queries: allQueries } = await import('./queries.mjs');
+  const { corpsFor } = await import('./seeders.mjs');
+  const { gateway, shared, testing } = loadWorkspace();
+
+  const machine = machineInfo();
+  const subgraphNames = gateway.SUBGRAPHS.map((definition) => definition.name);
+  const selectedQueries = allQueries.filter((query) => !options.queries || options.queries.includes(query.name));
+  if (selectedQueries.length === 0) throw new Error(`no query matches --queries ${options.queries?.join(',')}`);
+  const databaseEnv = options.postgres ? { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' } : {};
+  database = await testing.testDatabase('bench', databaseEnv);
+  const corps = corpsFor(options);
+  const corp = corps[0];
+  const summaryHere = subgraphNames.includes('attendance') && subgraphNames.includes('directory');
+  const supergraphSdl = gateway.readSupergraph();
+
   const failures = [];
+  const phases = [];
+  let phaseStarted = startedAt;
+  /** Seconds since the previous phase ended (or the bench started), for the table of phases. */
+  const phase = (name) => {
+    phases.push({ name, seconds: Math.round((Date.now() - phaseStarted) / 100) / 10 });
+    phaseStarted = Date.now();
+  };
+  phase('start-up (build check, imports, database)');
   const report = {
     date: new Date().toISOString(),
     machine,
@@ -223,6 +258,7 @@ async function main() {
     },
     targets: targets.map(({ name, label }) => ({ name, label })),
     seed: null,
+    phases,
     queries: [],
     sql: [],
     summary: [],
@@ -230,13 +266,30 @@ async function main() {
   };
 
   try {
-    log(`${database.dialect}: seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} and starting subgraphs ${subgraphNames.join(', ')}`);
-    const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: 'subgraphs' });
-    children.push(subgraphs);
+    // the summary on the other dialect: its database, subgraphs and gateway made ready beside all that follows
+    if (summaryHere && options.summaryBoth) {
+      const oursProcess = gatewayChildren.find(({ target }) => target.name === 'ours').child;
+      other = prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log });
+      other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
+    }
+    log(`${database.dialect}: starting subgraphs ${subgraphNames.join(', ')}, seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} while the gateways load`);
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
-    const { urls, seeded } = await subgraphs.call('start', { databases, seed: { corps } });
+    const { urls } = await subgraphs.call('start', { databases });
+    const seeded = await subgraphs.call('seed', { corps });
     report.seed = seeded;
+    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (subgraphs side by side)`);
     for (const [name, { ms, rows }] of Object.entries(seeded.subgraphs)) log(`seeded ${name} in ${(ms / 1000).toFixed(1)} s: ${Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ')}`);
+    phase('subgraphs and seeding');
+    // then the gateways, their modules loaded meanwhile (a gateway reads identity's registry at start, which
+    // the seeding process would answer late)
+    const urlOf = {};
+    await Promise.all(
+      gatewayChildren.map(async ({ target, child }) => {
+        urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
+      }),
+    );
+    log(`started ${gatewayChildren.map(({ target }) => target.name).join(', ')}`);
+    phase('gateways');
 
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
@@ -252,23 +305,8 @@ async function main() {
     );
     const headersFor = (target) => (target.auth === 'caller' ? { authorization: `Bearer ${callerToken}` } : { [shared.CONTEXT_HEADER]: verifiedContext });
 
-    const supergraphSdl = gateway.readSupergraph();
-    const urlOf = {};
-    // started side by side (start-up is mostly module loading); idle until their turn
-    await Promise.all(
-      targets
-        .filter((target) => target.gateway)
-        .map(async (target) => {
-          const profileDir = path.join(BENCH_DIR, 'results', 'profiles');
-          const execArgv = options.profile && target.name === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-          const child = spawnChild('./gateway-process.mjs', { env: childEnv, execArgv, label: target.name });
-          children.push(child);
-          urlOf[target.name] = (await child.call('start', { kind: target.gateway, supergraphSdl, urls })).url;
-        }),
-    );
-    log(`started ${targets.filter((t) => t.gateway).map((t) => t.name).join(', ')}`);
     // attendance reads the directory through the graph: through our gateway, whichever gateway called it
-    await subgraphs.call('setGatewayUrl', urlOf.ours);
+    await subgraphs.call('setGatewayUrl', { url: urlOf.ours });
 
     const post = async (url, headers, query, variables) => {
       const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -300,12 +338,10 @@ async function main() {
       }
       const data = query.prepare ? await query.prepare({ request: throughOurs }) : {};
       const variables = query.variables(data, (list) => list[0]);
-      const answers = {};
-      for (const target of targets) {
-        const url = urlFor(target, query);
-        if (!url) continue;
-        answers[target.name] = await post(url, headersFor(target), query.query, variables);
-      }
+      // every target at once: a check, not a timing
+      const asked = targets.filter((target) => urlFor(target, query));
+      const replies = await Promise.all(asked.map((target) => post(urlFor(target, query), headersFor(target), query.query, variables)));
+      const answers = Object.fromEntries(asked.map((target, i) => [target.name, replies[i]]));
       const reference = answers.ours;
       if (reference.errors?.some((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) {
         entry.skipped = `does not validate against the supergraph yet: ${reference.errors[0].message}`;
@@ -333,16 +369,21 @@ async function main() {
       runnable.push({ query, entry, data });
     }
 
+    phase('checks and SQL per request');
+
     // the department monthly attendance summary, timed alone on this run's database, then on the other dialect
-    if (failures.length === 0 && subgraphNames.includes('attendance') && subgraphNames.includes('directory')) {
+    if (failures.length === 0 && summaryHere) {
       const runs = options.dry ? 1 : options.quick ? 3 : 7;
+      // the other dialect's seeding and start-up must not run beside a timing
+      const ready = await other;
       report.summary.push({ database: database.dialect, ...(await timeSummary({ url: urlOf.ours, headers: headersFor(ours), post, runs })) });
       log(`summary on ${database.dialect}: ${JSON.stringify(report.summary.at(-1))}`);
-      if (options.summaryBoth) {
-        const other = await summaryOnOtherDialect({ options, corp, childEnv, testing, spawnChild, supergraphSdl, subgraphNames, headers: headersFor(ours), post, runs, log });
-        report.summary.push(other);
-        log(`summary on ${other.database}: ${JSON.stringify(other)}`);
-      }
+      if (ready?.skipped) report.summary.push(ready.skipped);
+      else if (ready) report.summary.push({ database: ready.database, ...(await timeSummary({ url: ready.url, headers: headersFor(ours), post, runs })), seedMs: ready.seedMs });
+      if (ready) log(`summary on ${report.summary.at(-1).database}: ${JSON.stringify(report.summary.at(-1))}`);
+      await ready?.stop();
+      other = undefined;
+      phase('monthly summary, both dialects (the other one waited for if need be)');
     }
 
     if (!options.dry && failures.length === 0) {
@@ -366,6 +407,8 @@ async function main() {
               connections: options.connections,
               duration: options.duration / options.rounds,
               warmup: round === 0 ? options.warmup : 0,
+              // quick runs are short: each connection gets an answer, so every cell has a figure
+              untilAnswered: options.quick,
             });
             (rounds[target.name] ??= []).push(result);
           }
@@ -376,11 +419,13 @@ async function main() {
           log(`${query.name} on ${target.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}${options.rounds > 1 ? ` (rounds: ${rounds[target.name].map((r) => r.rps).join(', ')} req/s)` : ''}`);
         }
         entry.ratios = ratios(entry.results);
+        phase(`load: ${query.name}`);
       }
     }
   } finally {
     await cleanup();
   }
+  phase('stopping the processes, dropping the databases');
 
   if (options.profile) {
     const dir = path.join(BENCH_DIR, 'results', 'profiles');
@@ -389,7 +434,8 @@ async function main() {
       : undefined;
     if (newest) report.profile = summarizeProfile(newest, { since: report.profileSince });
   }
-  report.elapsedSeconds = Math.round((Date.now() - started) / 1000);
+  // from the process start: what `time npm run bench` shows, less npm's own start
+  report.elapsedSeconds = Math.round(process.uptime() * 10) / 10;
   report.loadAverageEnd = machineInfo().loadAverage;
 
   console.log(render(report));

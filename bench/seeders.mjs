@@ -1,22 +1,11 @@
 // What `npm run bench` puts in the database before measuring: one large corp and a smaller one beside
 // it (so the corp filter has rows to skip). Each subgraph writes its part with its own `seedBenchmark`
-// (the one `npm run seed -- --employees N` runs: batched, straight through its ORM), for the same people;
+// (the one `npm run seed -- --employees N` runs: multi-row inserts in one transaction, `insertEntities`), for the same people;
 // the bench adds only what it alone needs (`extras`). A new subgraph with a `seedBenchmark` is seeded here
 // without a change.
 //
 // For 10,000 people: 10,000 people and employees in 8 divisions of 6 teams, about 160,000 check-ins a
 // month (two a working day, some missing or absent), 20,000 expense claims, 30,000 work logs, 30,000 openIds.
-
-const BATCH = 1000;
-
-/** Writes `count` rows made by `make(i)` in batches, each batch one flush of a fresh fork scoped to the corp. */
-export async function insertInBatches({ orm, corp, scopeToCorp }, count, make) {
-  for (let start = 0; start < count; start += BATCH) {
-    const em = scopeToCorp(orm.em.fork(), corp.id);
-    for (let i = start; i < Math.min(count, start + BATCH); i++) em.persist(make(i, em));
-    await em.flush();
-  }
-}
 
 /** Sizes per corp, from the command line (`--people`). */
 export function corpsFor(options) {
@@ -30,8 +19,9 @@ export function corpsFor(options) {
 export const BENCH_DEPARTMENTS = { division: 'division-1' };
 
 /**
- * What only the bench writes after a subgraph's own seedBenchmark. Nothing today: identity's installs the
- * reference modules and issues every person's openIds itself.
+ * What only the bench writes after a subgraph's own seedBenchmark, `({ orm, corp, people, scopeToCorp, entities })`
+ * (write with `insertEntities` from @corphub/shared). Nothing today: identity's installs the reference modules
+ * and issues every person's openIds itself.
  */
 export const extras = {};
 
@@ -47,25 +37,29 @@ async function rowCounts(orm) {
 }
 
 /**
- * Seeds every subgraph that has a `seedBenchmark` (in `definitions` order: identity first) for every corp.
- * `only`: subgraph names to seed (others are left empty). Returns timings, rows per table and, per corp,
- * the admin's unionId (the first person: the directory makes them the CEO).
+ * Seeds every subgraph that has a `seedBenchmark` for every corp, the subgraphs side by side (each has its
+ * own database; on PostgreSQL the server works for them in parallel), the corps of one subgraph one after
+ * the other. `only`: subgraph names to seed (others are left empty). Returns timings (each subgraph's own,
+ * overlapping, and the whole), rows per table and, per corp, the admin's unionId (the first person: the
+ * directory makes them the CEO).
  */
 export async function seedAll({ definitions, orms, corps, only, benchmarkPeople, scopeToCorp, loadSubgraphPackage }) {
   const started = Date.now();
   const peopleOf = Object.fromEntries(corps.map((corp) => [corp.id, benchmarkPeople(corp.people, corp.id)]));
-  const subgraphs = {};
-  for (const definition of definitions) {
-    if (!definition.seedBenchmark || (only && !only.includes(definition.name))) continue;
-    const orm = orms[definition.name];
-    const began = Date.now();
-    for (const corp of corps) {
-      const people = peopleOf[corp.id];
-      await definition.seedBenchmark(orm, { corpId: corp.id, corpName: corp.name, people });
-      await extras[definition.name]?.({ orm, corp, people, scopeToCorp, entities: loadSubgraphPackage(definition.name) });
-    }
-    subgraphs[definition.name] = { ms: Date.now() - began, rows: await rowCounts(orm) };
-  }
+  const seeded = await Promise.all(
+    definitions
+      .filter((definition) => definition.seedBenchmark && (!only || only.includes(definition.name)))
+      .map(async (definition) => {
+        const orm = orms[definition.name];
+        const began = Date.now();
+        for (const corp of corps) {
+          const people = peopleOf[corp.id];
+          await definition.seedBenchmark(orm, { corpId: corp.id, corpName: corp.name, people });
+          await extras[definition.name]?.({ orm, corp, people, scopeToCorp, entities: loadSubgraphPackage(definition.name) });
+        }
+        return [definition.name, { ms: Date.now() - began, rows: await rowCounts(orm) }];
+      }),
+  );
   const summary = Object.fromEntries(corps.map((corp) => [corp.id, { people: corp.people, adminUnionId: peopleOf[corp.id][0].unionId }]));
-  return { ms: Date.now() - started, subgraphs, summary };
+  return { ms: Date.now() - started, subgraphs: Object.fromEntries(seeded), summary };
 }

@@ -98,21 +98,36 @@ export const GATEWAYS = {
   apollo,
 };
 
+/** What each kind imports: loaded as soon as the process starts, while the subgraphs are still seeding. */
+const MODULES = {
+  ours: async () => loadWorkspace(),
+  hive: () => import('@graphql-hive/gateway'),
+  'hive-nodedup': () => import('@graphql-hive/gateway'),
+  apollo: () => Promise.all([import('@apollo/gateway'), import('@apollo/server'), import('@apollo/server/standalone')]),
+};
+
 if (process.send) {
-  let running;
+  // forked with its kind: load its modules now (a failure shows again when `start` imports them)
+  MODULES[process.argv[2]]?.().catch(() => undefined);
+  // by name: the kind, or 'ours-other' (ours in front of the other dialect's subgraphs, for the summary)
+  const running = new Map();
   serve({
-    async start({ kind, supergraphSdl, urls }) {
+    async start({ kind, name = kind, supergraphSdl, urls }) {
       const start = GATEWAYS[kind];
       if (!start) throw new Error(`unknown gateway kind "${kind}"`);
-      running = await start({ supergraphSdl, urls });
-      return { url: running.url };
+      running.set(name, await start({ supergraphSdl, urls }));
+      return { url: running.get(name).url };
     },
     /** Now on the clock --cpu-prof stamps its samples with (monotonic, microseconds). */
     mark() {
       return Number(process.hrtime.bigint() / 1000n);
     },
+    async stopOne(name) {
+      await running.get(name)?.stop();
+      running.delete(name);
+    },
     async stop() {
-      await running?.stop();
+      for (const gateway of running.values()) await gateway.stop();
       setImmediate(() => process.exit(0));
     },
   });

@@ -1,6 +1,7 @@
 // The load generator: autocannon with a fixed number of connections for a fixed time, after a
 // warm-up run whose figures are thrown away.
 import os from 'node:os';
+import { setTimeout, clearTimeout } from 'node:timers';
 import autocannon from 'autocannon';
 
 const random = (list) => list[Math.floor(Math.random() * list.length)];
@@ -18,29 +19,47 @@ function requestSpec({ query, variables, varies, data, counters }) {
   };
 }
 
-function once({ url, headers, connections, duration, sampleInterval, spec }) {
-  return autocannon({
+/**
+ * One autocannon run of `duration` seconds; with `untilAnswered` (--quick), longer if need be (up to ten
+ * times) until every connection has had an answer: a short run on a slow target then still has figures
+ * instead of 0 req/s.
+ */
+function once({ url, headers, connections, duration, sampleInterval, spec, untilAnswered = false }) {
+  const run = autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     connections,
-    duration,
+    duration: untilAnswered ? duration * 10 : duration,
     // the run stops on a sample tick: short (--quick) runs sample more often to end on time
     sampleInt: sampleInterval,
     requests: [spec],
     // a slow answer is a figure to report, not a failure to retry
     timeout: 30,
   });
+  if (!untilAnswered) return run;
+  let answered = 0;
+  let due = false;
+  const stopWhenDone = () => due && answered >= connections && run.stop();
+  run.on('response', () => {
+    answered++;
+    stopWhenDone();
+  });
+  const timer = setTimeout(() => {
+    due = true;
+    stopWhenDone();
+  }, duration * 1000);
+  return Promise.resolve(run).finally(() => clearTimeout(timer));
 }
 
 /** One measured run: { rps, p50, p99, ... }; latencies in milliseconds. */
-export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup }) {
+export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup, untilAnswered }) {
   const counters = { graphqlErrors: 0 };
   const spec = requestSpec({ query, variables, varies, data, counters });
   const sampleInterval = Math.min(1000, Math.max(100, Math.min(duration, warmup || duration) * 250));
   if (warmup > 0) await once({ url, headers, connections, duration: warmup, sampleInterval, spec });
   counters.graphqlErrors = 0;
-  const result = await once({ url, headers, connections, duration, sampleInterval, spec });
+  const result = await once({ url, headers, connections, duration, sampleInterval, spec, untilAnswered });
   return {
     // completed requests over the measured time (autocannon's own average is per sample interval)
     rps: Math.round((result.requests.total / result.duration) * 10) / 10,

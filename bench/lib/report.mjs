@@ -48,7 +48,7 @@ export function render(report, { markdown = false } = {}) {
   out.push(h(2, `Corphub bench ${report.date}${settings.dry ? ' (dry: no load)' : ''}${settings.quick ? ' (quick)' : ''}`));
   out.push(
     `${markdown ? '' : '  '}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' ')}${report.loadAverageEnd ? `, at the end ${report.loadAverageEnd.join(' ')}` : ''}.`,
-    `${markdown ? '' : '  '}Database: ${settings.database}; corp "${settings.corp}" with ${settings.people} people. autocannon: ${settings.connections} connections, ${settings.duration} s per run after a ${settings.warmup} s warm-up (excluded).`,
+    `${markdown ? '' : '  '}Database: ${settings.database}; corp "${settings.corp}" with ${settings.people} people. autocannon: ${settings.connections} connections, ${settings.duration} s per target and query${settings.warmup ? ` after a ${settings.warmup} s warm-up (excluded)` : ', no warm-up'}${settings.quick ? '; a run goes on (up to ten times as long) until each connection has an answer' : ''}.`,
     `${markdown ? '' : '  '}Figures are noisy on a shared machine: compare ratios within one run, not across runs.`,
   );
   for (const query of report.queries) {
@@ -95,6 +95,10 @@ export function render(report, { markdown = false } = {}) {
         markdown,
       ),
     );
+  }
+  if (report.phases?.length) {
+    out.push(h(3, `Phases (${report.elapsedSeconds} s from the start to this table)`));
+    out.push(table(['phase', 'seconds'], report.phases.map((row) => [row.name, fixed(row.seconds)]), markdown));
   }
   out.push(h(3, 'Targets'));
   out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));

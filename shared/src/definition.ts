@@ -70,7 +70,7 @@ export interface SubgraphDefinition {
   createServer(options: CreateServerOptions): Promise<RunningServer>;
   /** Writes the demo corp's data; must be idempotent (runs on every `npm start`). */
   seedDemo?(orm: MikroORM, context?: SeedContext): Promise<void>;
-  /** `npm run seed -- --employees N`: writes a large corp for benchmarks, straight through the ORM, in batches. */
+  /** `npm run seed -- --employees N`: writes a large corp for benchmarks, straight through the ORM (`insertEntities`, one transaction). */
   seedBenchmark?(orm: MikroORM, corp: BenchmarkCorp): Promise<void>;
 }
 

@@ -19,6 +19,7 @@ export * from './outbox';
 export * from './retention';
 export * from './subgraph';
 export * from './tenant';
+export * from './seeding';
 export * from './transactions';
 export * from './validation';
 export * from './demo';

@@ -98,14 +98,13 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
   });
 }
 
-/** `npm run seed`: the office rule and a month of check-ins for every person (about 40 rows each), in batches. */
+/** `npm run seed`: the office rule and a month of check-ins for every person (about 40 rows each), in one transaction. */
 export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.count(CheckInRule, {})) throw new Error(`Corp "${corpId}" already has attendance data: pick another --corp`);
   const dates = pastDays(30);
-  const version = await officeRule(em, dates[0]);
-  const perBatch = 500;
-  for (let start = 0; start < people.length; start += perBatch) {
-    await em.transactional((tx) => insertDays(tx, version, people.slice(start, start + perBatch), dates, corpId).then(() => undefined));
-  }
+  await em.transactional(async (tx) => {
+    const version = await officeRule(tx, dates[0]);
+    await insertDays(tx, version, people, dates, corpId);
+  });
 }

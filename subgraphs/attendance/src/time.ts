@@ -20,10 +20,51 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/** An instant as seen on a wall clock in `timeZone`: its local date and seconds since local midnight. */
-export function localParts(instant: Date, timeZone: string): { date: string; seconds: number } {
+/** What Intl shows on a wall clock in `timeZone` (whole seconds): the exact answer, and slow (a seed asks per row). */
+function intlParts(instant: Date, timeZone: string): { date: string; seconds: number } {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, seconds: Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second) };
+}
+
+const DAY_MS = 86_400_000;
+// years 1000–9999: where Intl's four-digit year and toISOString() agree
+const CACHED_FROM = Date.UTC(1000, 0, 1);
+const CACHED_TO = Date.UTC(9999, 11, 31);
+
+/** UTC offset (ms) of a zone over one UTC day, or null on a day its offset changes (DST): `${zone}|${day}`. */
+const dayOffsets = new Map<string, number | null>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  const { date, seconds } = intlParts(new Date(ms), timeZone);
+  return Date.parse(`${date}T00:00:00Z`) + seconds * 1000 - ms;
+}
+
+/**
+ * The zone's offset for the UTC day of `ms`, read through Intl twice per zone and day (its first and last
+ * second agree: no change that day) instead of once per call. Null when the offset changes that day.
+ */
+function dayOffset(ms: number, timeZone: string): number | null {
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetAt(day * DAY_MS, timeZone);
+    offset = first === offsetAt((day + 1) * DAY_MS - 1000, timeZone) ? first : null;
+    if (dayOffsets.size >= 10_000) dayOffsets.clear(); // a server asks about a few months, a seed about one
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** An instant as seen on a wall clock in `timeZone`: its local date and seconds since local midnight. */
+export function localParts(instant: Date, timeZone: string): { date: string; seconds: number } {
+  const ms = instant.getTime();
+  const offset = ms >= CACHED_FROM && ms <= CACHED_TO ? dayOffset(ms, timeZone) : null;
+  if (offset === null) return intlParts(instant, timeZone);
+  // Intl shows whole seconds: drop the milliseconds as it does
+  const local = Math.floor((ms + offset) / 1000) * 1000;
+  const midnight = Math.floor(local / DAY_MS) * DAY_MS;
+  return { date: new Date(midnight).toISOString().slice(0, 10), seconds: (local - midnight) / 1000 };
 }
 
 /** ISO weekday of a LocalDate: 1 = Monday … 7 = Sunday. */

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_ORG, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_ORG, DEMO_PEOPLE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Department } from './departments/department.entity';
-import { createDepartment } from './departments/department.tree';
+import { createDepartment, newDepartment } from './departments/department.tree';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
 import { assignTag, setDepartments } from './employees/employee.service';
 import { Tag } from './tags/tag.entity';
@@ -67,26 +67,33 @@ const DIVISIONS = 8;
 const TEAMS_PER_DIVISION = 6;
 
 /**
- * `npm run seed`: a large corp for benchmarks. The first person is the CEO, the next ones head the divisions
- * and lead the teams, everyone else joins a team under its lead; every seventh person is tagged.
+ * `npm run seed`: a large corp for benchmarks, in one transaction. The first person is the CEO, the next ones
+ * head the divisions and lead the teams, everyone else joins a team under its lead; every seventh person is tagged.
  */
 export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.count(Employee, {})) throw new Error(`Corp "${corpId}" already has employees in the directory: pick another --corp`);
-  const teams: Department[] = [];
-  const divisions: Department[] = [];
   await em.transactional(async (tx) => {
+    // the tree in one go (the corp has none yet): each division with its closure rows, then its teams
+    const teams: Department[] = [];
+    const divisions: Department[] = [];
+    const tree: object[] = [];
     for (let d = 1; d <= DIVISIONS; d++) {
-      const division = await createDepartment(tx, `division-${d}`, `Division ${d}`, null, d);
-      divisions.push(division);
-      for (let t = 1; t <= TEAMS_PER_DIVISION; t++) teams.push(await createDepartment(tx, `team-${d}-${t}`, `Team ${d}.${t}`, division, t));
+      const division = newDepartment(tx, `division-${d}`, `Division ${d}`, null, [], d);
+      divisions.push(division.department);
+      tree.push(division.department, ...division.links);
+      for (let t = 1; t <= TEAMS_PER_DIVISION; t++) {
+        const team = newDepartment(tx, `team-${d}-${t}`, `Team ${d}.${t}`, division.department, division.links, t);
+        teams.push(team.department);
+        tree.push(team.department, ...team.links);
+      }
     }
-    tx.persist(new Tag('bench'));
-  });
-  const tag = await em.findOneOrFail(Tag, { name: 'bench' });
-  const managerKeys: string[] = [];
-  for (let start = 0; start < people.length; start += BATCH) {
-    await em.transactional(async (tx) => {
+    const tag = new Tag('bench');
+    await insertEntities(tx, [...tree, tag]);
+    const tagRef = tx.getReference(Tag, tag.key, { wrapped: true });
+    const managerKeys: string[] = [];
+    for (let start = 0; start < people.length; start += BATCH) {
+      const rows: object[] = [];
       for (const [offset, person] of people.slice(start, start + BATCH).entries()) {
         const index = start + offset;
         const employee = new Employee(person.unionId, person.displayName, '2024-01-02');
@@ -112,15 +119,14 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
           managerKey = managerKeys[1 + DIVISIONS + team];
         }
         employee.refreshSearchText();
+        // managers come first in `people`: written in an earlier statement, or earlier in this one
         if (managerKey) employee.manager = tx.getReference(Employee, managerKey, { wrapped: true });
         if (index <= DIVISIONS + teams.length) managerKeys.push(employee.key);
-        tx.persist(employee);
         const self = tx.getReference(Employee, employee.key, { wrapped: true });
-        tx.persist(new Membership(self, tx.getReference(Department, department.key, { wrapped: true }), true));
-        if (index % 7 === 0) tx.persist(new EmployeeTag(self, tx.getReference(Tag, tag.key, { wrapped: true })));
+        rows.push(employee, new Membership(self, tx.getReference(Department, department.key, { wrapped: true }), true));
+        if (index % 7 === 0) rows.push(new EmployeeTag(self, tagRef));
       }
-      await tx.flush();
-    });
-    em.clear();
-  }
+      await insertEntities(tx, rows);
+    }
+  });
 }

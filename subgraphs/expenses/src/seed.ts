@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, Money, demoManagerChain, demoPeopleTagged, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, Money, demoManagerChain, demoPeopleTagged, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, LineItem, StepApprover, StepStatus } from './claims/claim.entity';
 
 const STATES = [ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN];
@@ -23,19 +23,20 @@ function stepsFor(claimant: string, finance: string[], managers: string[]): Plan
 }
 
 /**
- * Writes one claim in `status` with its items, its steps and the history that led there. `stop` is the
- * step a SUBMITTED claim awaits, or the one a REJECTED claim was rejected at (earlier steps approved).
+ * One claim in `status` with its items, its steps and the history that led there: the rows to write, parents
+ * first. `stop` is the step a SUBMITTED claim awaits, or the one a REJECTED claim was rejected at (earlier
+ * steps approved).
  */
-function writeClaim(em: EntityManager, claimant: string, title: string, status: ClaimStatus, items: typeof ITEMS, plan: PlannedStep[], stop: number, day: string, at: Date): void {
+function writeClaim(em: EntityManager, claimant: string, title: string, status: ClaimStatus, items: typeof ITEMS, plan: PlannedStep[], stop: number, day: string, at: Date): object[] {
   const claim = new ExpenseClaim(claimant, title);
   claim.createdAt = at;
   claim.updatedAt = at;
-  em.persist(claim);
+  const rows: object[] = [claim];
   const ref = em.getReference(ExpenseClaim, claim.id, { wrapped: true });
   items.forEach(([category, minor, currency, merchant], position) => {
     const item = new LineItem(ref, position, category, new Money(minor, currency), day);
     item.merchant = merchant;
-    em.persist(item);
+    rows.push(item);
   });
   const events: [ClaimAction, string, string | null][] = [[ClaimAction.CREATED, claimant, null]];
   if (status !== ClaimStatus.DRAFT && status !== ClaimStatus.WITHDRAWN) {
@@ -45,7 +46,7 @@ function writeClaim(em: EntityManager, claimant: string, title: string, status: 
     const reached = status === ClaimStatus.SUBMITTED || status === ClaimStatus.REJECTED ? Math.min(stop, plan.length - 1) : plan.length;
     plan.forEach(({ role, approvers }, position) => {
       const step = new ApprovalStep(ref, position, role, ApprovalMode.ANY);
-      em.persist(step);
+      rows.push(step);
       let decision: string | null = null;
       if (position < reached) {
         step.status = StepStatus.APPROVED;
@@ -61,7 +62,7 @@ function writeClaim(em: EntityManager, claimant: string, title: string, status: 
       approvers.forEach((unionId, index) => {
         const row = new StepApprover(em.getReference(ApprovalStep, step.id, { wrapped: true }), claim.id, unionId);
         if (index === 0) row.decision = decision;
-        em.persist(row);
+        rows.push(row);
       });
     });
     claim.currentStep = status === ClaimStatus.SUBMITTED ? reached : null;
@@ -75,9 +76,10 @@ function writeClaim(em: EntityManager, claimant: string, title: string, status: 
   events.forEach(([action, actor, comment], index) => {
     const event = new ClaimEvent(claim.id, action, actor, index + 1, comment);
     event.at = at;
-    em.persist(event);
+    rows.push(event);
   });
   claim.version = events.length;
+  return rows;
 }
 
 /**
@@ -99,7 +101,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
         const items = [ITEMS[(index + k) % 4], ITEMS[(index + k + 1) % 4], ...(index % 7 === 3 ? [ITEMS[4 + k]] : [])];
         // submitted claims wait at the first manager, the second or finance; rejections happen at any of them
         const stop = k === 0 ? 0 : Math.floor(index / 6) % 3;
-        writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, plan, stop, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`));
+        tx.persist(writeClaim(tx, person.unionId, `Trip ${index + 1}.${k + 1}`, status, items, plan, stop, `2026-${month}-1${k}`, new Date(`2026-${month}-1${k + 2}T09:00:00Z`)));
       }
     });
     return Promise.resolve();
@@ -108,22 +110,23 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
 
 const BATCH = 1000;
 
-/** `npm run seed`: two claims per person (one PAID, one SUBMITTED), two items each, written in batches. */
+/** `npm run seed`: two claims per person (one PAID, one SUBMITTED), two items each, in one transaction. */
 export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.count(ExpenseClaim, {})) throw new Error(`Corp "${corpId}" already has expense claims: pick another --corp`);
   const plan = stepsFor('', people.slice(0, 1).map((person) => person.unionId), []);
-  for (let start = 0; start < people.length; start += BATCH) {
-    await em.transactional((tx) => {
-      people.slice(start, start + BATCH).forEach((person, offset) => {
+  await em.transactional(async (tx) => {
+    for (let start = 0; start < people.length; start += BATCH) {
+      const rows = people.slice(start, start + BATCH).flatMap((person, offset) => {
         const index = start + offset;
         const month = String((index % 12) + 1).padStart(2, '0');
         const items = [ITEMS[index % ITEMS.length], ITEMS[(index + 1) % ITEMS.length]];
-        writeClaim(tx, person.unionId, 'Customer visit', ClaimStatus.PAID, items, plan, 0, `2026-${month}-10`, new Date(`2026-${month}-11T09:00:00Z`));
-        writeClaim(tx, person.unionId, 'Conference', ClaimStatus.SUBMITTED, items, plan, 0, `2026-${month}-12`, new Date(`2026-${month}-13T09:00:00Z`));
+        return [
+          ...writeClaim(tx, person.unionId, 'Customer visit', ClaimStatus.PAID, items, plan, 0, `2026-${month}-10`, new Date(`2026-${month}-11T09:00:00Z`)),
+          ...writeClaim(tx, person.unionId, 'Conference', ClaimStatus.SUBMITTED, items, plan, 0, `2026-${month}-12`, new Date(`2026-${month}-13T09:00:00Z`)),
+        ];
       });
-      return Promise.resolve();
-    });
-    em.clear();
-  }
+      await insertEntities(tx, rows);
+    }
+  });
 }

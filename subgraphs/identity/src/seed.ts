@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { Corp } from './corps/corp.entity';
 import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
 import { Installation } from './apps/installation.entity';
 import { hashSecret, newAppSecret } from './ids';
-import { issueOpenIdsForApp, issueOpenIdsForPeople } from './open-ids/open-id.issuer';
+import { issueOpenIdsForApp, openIdsForNewPeople } from './open-ids/open-id.issuer';
 
 /** The reference modules, registered like any vendor's app (a migration adds them to every hub), each serving its subgraph. */
 export const REFERENCE_APPS = [
@@ -44,26 +44,20 @@ const BATCH = 2000;
 
 /**
  * `npm run seed`: the benchmark corp with the reference modules installed (the other subgraphs seed their
- * data), and its people with their openIds, flushed in batches.
+ * data), and its people with their openIds, in one transaction.
  */
 export async function seedBenchmark(orm: MikroORM, { corpId, corpName, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.findOne(Corp, { id: corpId })) throw new Error(`Corp "${corpId}" already exists in identity: pick another --corp`);
-  em.persist(new Corp(corpId, corpName, 'UTC'));
-  // the reference apps come with the hub's migrations
-  const apps = await em.find(App, { appId: { $in: REFERENCE_APPS.map((app) => app.appId) } });
-  for (const app of apps) em.persist(new Installation(em.getReference(App, app.appId, { wrapped: true })));
-  await em.flush();
-  for (let start = 0; start < people.length; start += BATCH) {
-    await em.transactional(async (tx) => {
-      for (const { unionId, displayName, email } of people.slice(start, start + BATCH)) {
-        const person = new Person(displayName, email);
-        person.unionId = unionId;
-        tx.persist(person);
-      }
-      await tx.flush();
-      await issueOpenIdsForPeople(tx, people.slice(start, start + BATCH).map(({ unionId }) => ({ unionId }) as Person));
-    });
-    em.clear();
-  }
+  await em.transactional(async (tx) => {
+    tx.persist(new Corp(corpId, corpName, 'UTC'));
+    // the reference apps come with the hub's migrations
+    const apps = await tx.find(App, { appId: { $in: REFERENCE_APPS.map((app) => app.appId) } });
+    for (const app of apps) tx.persist(new Installation(tx.getReference(App, app.appId, { wrapped: true })));
+    await tx.flush();
+    for (let start = 0; start < people.length; start += BATCH) {
+      const persons = people.slice(start, start + BATCH).map(({ unionId, displayName, email }) => Object.assign(new Person(displayName, email), { unionId }));
+      await insertEntities(tx, [...persons, ...(await openIdsForNewPeople(tx, persons.map((person) => person.unionId)))]);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
 import { audienceKeys, NO_FACTS } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogKind, WorkLogVisibility } from './work-log.entity';
 
@@ -17,14 +17,13 @@ export function lastDays(days: number, timeZone: string, now = new Date()): stri
   return Array.from({ length: days }, (_, i) => format.format(new Date(now.getTime() - (days - 1 - i) * 86_400_000)));
 }
 
-/** A log as the seeds write it: straight through the ORM, with the audience keys that need no directory data. */
-function seedLog(em: EntityManager, author: string, date: string, text: string, visibility: WorkLogVisibility, readers: string[], voice = false): void {
+/** A log as the seeds write it, with the audience keys that need no directory data: the rows to write. */
+function seedLog(em: EntityManager, author: string, date: string, text: string, visibility: WorkLogVisibility, readers: string[], voice = false): object[] {
   const log = new WorkLog(author, WorkLogKind.DAILY, text, visibility);
   Object.assign(log, { date, readerUnionIds: readers, createdAt: new Date(`${date}T10:00:00.000Z`) });
   if (voice) Object.assign(log, { voiceMediaId: DEMO_VOICE_NOTE.mediaId, voiceDurationSeconds: DEMO_VOICE_NOTE.durationSeconds });
-  em.persist(log);
   const ref = em.getReference(WorkLog, log.id, { wrapped: true });
-  for (const key of audienceKeys(author, NO_FACTS, visibility, readers)) em.persist(new WorkLogAudience(ref, key));
+  return [log, ...audienceKeys(author, NO_FACTS, visibility, readers).map((key) => new WorkLogAudience(ref, key))];
 }
 
 /**
@@ -47,7 +46,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
         if (done.has(`${person.unionId}|${date}`)) continue;
         const text = DEMO_TEXTS[(index + day) % DEMO_TEXTS.length];
         const voice = day === days.length - 1 && index % 3 !== 2;
-        seedLog(tx, person.unionId, date, text, people ? WorkLogVisibility.PEOPLE : WorkLogVisibility.CORP, people ? [DEMO.adminUnionId] : [], voice);
+        tx.persist(seedLog(tx, person.unionId, date, text, people ? WorkLogVisibility.PEOPLE : WorkLogVisibility.CORP, people ? [DEMO.adminUnionId] : [], voice));
       }
     }
   });
@@ -56,18 +55,15 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
 const BATCH = 2000;
 const BENCHMARK_DAYS = 3;
 
-/** `npm run seed`: a CORP-visible DAILY log for each of the last three days for every person, in batches. */
+/** `npm run seed`: a CORP-visible DAILY log for each of the last three days for every person, in one transaction. */
 export async function seedBenchmark(orm: MikroORM, { corpId, people }: BenchmarkCorp): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), corpId);
   if (await em.count(WorkLog, {})) throw new Error(`Corp "${corpId}" already has work logs: pick another --corp`);
   const days = lastDays(BENCHMARK_DAYS, 'UTC');
-  for (let start = 0; start < people.length; start += BATCH) {
-    await em.transactional(async (tx) => {
-      for (const [offset, person] of people.slice(start, start + BATCH).entries()) {
-        for (const date of days) seedLog(tx, person.unionId, date, DEMO_TEXTS[(start + offset) % DEMO_TEXTS.length], WorkLogVisibility.CORP, []);
-      }
-      await tx.flush();
-    });
-    em.clear();
-  }
+  await em.transactional(async (tx) => {
+    for (let start = 0; start < people.length; start += BATCH) {
+      const rows = people.slice(start, start + BATCH).flatMap((person, offset) => days.flatMap((date) => seedLog(tx, person.unionId, date, DEMO_TEXTS[(start + offset) % DEMO_TEXTS.length], WorkLogVisibility.CORP, [])));
+      await insertEntities(tx, rows);
+    }
+  });
 }

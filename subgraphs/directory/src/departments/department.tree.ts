@@ -18,19 +18,24 @@ export async function subtreeKeys(em: EntityManager, key: string): Promise<strin
   return links.map((link) => link.descendant.key);
 }
 
-export async function createDepartment(em: EntityManager, id: string, name: string, parent: Department | null, order: number): Promise<Department> {
-  if (await em.count(Department, { id })) throw errors.CONFLICT(`Department "${id}" already exists`);
+/**
+ * A new department under `parent` and its closure rows, unsaved: itself at distance 0, and one per
+ * ancestor of the parent (`parentLinks`: the parent's rows as descendant, itself included) one further.
+ */
+export function newDepartment(em: EntityManager, id: string, name: string, parent: Department | null, parentLinks: readonly DepartmentLink[], order: number): { department: Department; links: DepartmentLink[] } {
   const department = new Department(id, name, order);
   department.parent = parent ? em.getReference(Department, parent.key, { wrapped: true }) : null;
   department.depth = parent ? parent.depth + 1 : 0;
-  em.persist(department);
   const self = em.getReference(Department, department.key, { wrapped: true });
-  em.persist(new DepartmentLink(self, self, 0));
-  if (parent) {
-    for (const link of await em.find(DepartmentLink, { descendant: parent.key })) {
-      em.persist(new DepartmentLink(link.ancestor, self, link.distance + 1));
-    }
-  }
+  const links = [new DepartmentLink(self, self, 0), ...parentLinks.map((link) => new DepartmentLink(link.ancestor, self, link.distance + 1))];
+  return { department, links };
+}
+
+export async function createDepartment(em: EntityManager, id: string, name: string, parent: Department | null, order: number): Promise<Department> {
+  if (await em.count(Department, { id })) throw errors.CONFLICT(`Department "${id}" already exists`);
+  const parentLinks = parent ? await em.find(DepartmentLink, { descendant: parent.key }) : [];
+  const { department, links } = newDepartment(em, id, name, parent, parentLinks, order);
+  em.persist([department, ...links]);
   await em.flush();
   return department;
 }
