@@ -68,9 +68,24 @@ export class ModuleGraph {
     }
   }
 
-  /** `employee(unionId)` for each person in one request; who is no employee of the corp answers null. */
-  employees<Node>(corpId: string, unionIds: readonly string[], fields: string, requestId?: string): Promise<(Node | null)[]> {
-    return this.lookUp<Node>(corpId, 'employee', 'unionId', unionIds, fields, requestId);
+  /**
+   * The directory's `employeesByUnionIds`, MEMBERS_PAGE_SIZE people a call (one call for a page of people, so
+   * the directory's statements do not grow with the page); who is no employee of the corp answers null.
+   */
+  async employees<Node>(corpId: string, unionIds: readonly string[], fields: string, requestId?: string): Promise<(Node | null)[]> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < unionIds.length; i += MEMBERS_PAGE_SIZE) chunks.push(unionIds.slice(i, i + MEMBERS_PAGE_SIZE));
+    const answers = await Promise.all(
+      chunks.map((chunk) =>
+        this.client.request<{ employeesByUnionIds: (Node | null)[] }>(
+          corpId,
+          /* GraphQL */ `query ModuleEmployees($unionIds: [ID!]!) { employeesByUnionIds(unionIds: $unionIds) { ${fields} } }`,
+          { unionIds: chunk },
+          requestId,
+        ),
+      ),
+    );
+    return answers.flatMap((answer) => answer.employeesByUnionIds);
   }
 
   /** Each person's management chain (UnionIDs, nearest first), in one request; empty for who is unknown. */

@@ -88,6 +88,20 @@ describe('attendance: Employee.checkIns is one statement for every member of a p
     expect(fifty.statements).toBe(one.statements);
   });
 
+  it("reads the members' departments and tags (which choose their rule) from the directory in one call, whatever the page size", async () => {
+    const summary = /* GraphQL */ `query($n: Int!) { department(id: "ops") { members(first: $n) { nodes { attendance(from: "2026-03-01", to: "2026-03-31") { lateCount } } } } }`;
+    const statements = async (n: number) => {
+      const counts = await hub.queries.during(async () => {
+        const response = await hub.request(summary, { token: a.adminToken, variables: { n } });
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.department.members.nodes).toHaveLength(n);
+      });
+      return { directory: counts.directory, attendance: counts.attendance };
+    };
+    const one = await statements(1);
+    expect(await statements(50)).toEqual(one);
+  });
+
   it('pages each member newest first, with their own cursor and count', async () => {
     const { members } = await run(50, 2);
     const byId = new Map(members.map((member) => [member.unionId, member.checkIns]));

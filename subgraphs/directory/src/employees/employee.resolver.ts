@@ -24,6 +24,9 @@ import {
 } from './employee.service';
 import type { DirectoryContext } from '../context';
 
+/** How many people `employeesByUnionIds` looks up in one request. */
+const MAX_LOOKUP = 1000;
+
 @Resolver(() => Employee)
 export class EmployeeResolver {
   @Authorized(Role.SERVICE)
@@ -52,6 +55,16 @@ export class EmployeeResolver {
     const employee = UNION_ID.test(unionId) ? await loaders.employeeByUnionId.load(unionId) : null;
     if (!employee || !canSee(auth, employee)) throw errors.NOT_FOUND(`Employee "${unionId}" not found`);
     return employee;
+  }
+
+  @Query(() => [Employee], {
+    nullable: 'items',
+    description: `Employees of the caller's corp by UnionID, in the order asked; null for who is not one. At most ${MAX_LOOKUP} a request. How modules read the people of a page in one call.`,
+  })
+  async employeesByUnionIds(@Arg('unionIds', () => [ID]) unionIds: string[], @Ctx() { auth, loaders }: DirectoryContext): Promise<(Employee | null)[]> {
+    if (unionIds.length > MAX_LOOKUP) throw errors.BAD_USER_INPUT(`At most ${MAX_LOOKUP} UnionIDs a request, got ${unionIds.length}`);
+    const found = await loaders.employeeByUnionId.loadMany(unionIds.map((unionId) => (UNION_ID.test(unionId) ? unionId : '')));
+    return found.map((employee) => (employee && !(employee instanceof Error) && canSee(auth, employee) ? employee : null));
   }
 
   @Query(() => EmployeeConnection, { description: 'Searches the employees by name; every condition of the filter must hold.' })
