@@ -126,7 +126,7 @@ async function timeSummary({ url, headers, post, runs }) {
  * The summary on the dialect this run does not use: its own throwaway database with the directory and
  * attendance of the main corp seeded alike, served by a second set of subgraphs in the subgraphs' process
  * and a second instance of our gateway in ours (idle while the other is timed; no process of its own to
- * load). Started at the beginning beside the main run's seeding and start-up, timed later on its own.
+ * load). Started once the main run is seeded, beside its checks, timed later on its own.
  * Without a PostgreSQL server it says so and the run goes on.
  */
 async function prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log }) {
@@ -266,18 +266,20 @@ async function main() {
   };
 
   try {
-    // the summary on the other dialect: its database, subgraphs and gateway made ready beside all that follows
-    if (summaryHere && options.summaryBoth) {
-      const oursProcess = gatewayChildren.find(({ target }) => target.name === 'ours').child;
-      other = prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log });
-      other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
-    }
     log(`${database.dialect}: starting subgraphs ${subgraphNames.join(', ')}, seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} while the gateways load`);
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
     const { urls } = await subgraphs.call('start', { databases });
     const seeded = await subgraphs.call('seed', { corps });
     report.seed = seeded;
     log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (subgraphs side by side)`);
+    // the summary on the other dialect: its database, subgraphs and gateway made ready beside the checks that
+    // follow, not beside the seed (better-sqlite3 holds the event loop while it seeds, and a PostgreSQL
+    // connection waiting that long times out)
+    if (summaryHere && options.summaryBoth) {
+      const oursProcess = gatewayChildren.find(({ target }) => target.name === 'ours').child;
+      other = prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log });
+      other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
+    }
     for (const [name, { ms, rows }] of Object.entries(seeded.subgraphs)) log(`seeded ${name} in ${(ms / 1000).toFixed(1)} s: ${Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ')}`);
     phase('subgraphs and seeding');
     // then the gateways, their modules loaded meanwhile (a gateway reads identity's registry at start, which

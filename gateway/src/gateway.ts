@@ -137,7 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's landing page loads from a CDN; GraphiQL is served from our own node_modules instead
       ApolloServerPluginLandingPageDisabled(),
       useMetrics(metrics),
-      useRequestLogging(),
+      useRequestLogging(logger),
       limits.plugin,
       persistedQueries.plugin,
       useAppInstallation(access),
