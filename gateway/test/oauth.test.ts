@@ -107,6 +107,20 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(viewer).toEqual({ status: 200, data: { me: { role: "VENDOR", appId: APP, unionId: bo, subject: response.body.openid, corp: { id: "acme" } } } });
     const person = await hub.request(`query($o: String!) { personByOpenId(openId: $o) { unionId displayName } }`, { token: response.body.access_token as string, variables: { o: response.body.openid } });
     expect(person.data).toEqual({ personByOpenId: { unionId: bo, displayName: 'Bo Li' } });
+
+    // a person's sign-in acts for the person inside the app, never as the app: it cannot change or publish the app
+    const asApp = await hub.request(`mutation { updateApp(appId: "${APP}", input: { redirectUris: ["https://evil.example.test/cb"] }) { app { appId } } }`, {
+      token: response.body.access_token as string,
+    });
+    expect(asApp.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/client-credentials/) });
+    const check = await hub.request(`mutation($input: CheckSubgraphInput!) { checkSubgraph(input: $input) { ok } }`, {
+      token: response.body.access_token as string,
+      variables: { input: { name: 'evil', sdl: 'type Query { evil: String }' } },
+    });
+    expect(check.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const apps = await hub.request(`{ apps(first: 50) { nodes { appId redirectUris } } }`, { token: await hub.token({ corp: 'platform', role: Role.PLATFORM }) });
+    const app = (apps.data!.apps.nodes as { appId: string; redirectUris: string[] }[]).find((node) => node.appId === APP)!;
+    expect(app.redirectUris).not.toContain('https://evil.example.test/cb');
   });
 
   it('refuses a sign-in post without the CSRF cookie and token of the page with 403 and an error page, never redirecting', async () => {

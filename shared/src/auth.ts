@@ -351,6 +351,15 @@ function asUnauthenticated(error: unknown) {
   return unauthenticated(reason);
 }
 
+/**
+ * A vendor token for the app itself (client credentials, no person): the only vendor token that may manage
+ * the app — its integration, its module's schema. A person's sign-in token (with `unionId`) acts for that
+ * person inside the app, never as the app.
+ */
+export function isAppToken(auth: AuthContext, appId?: string): boolean {
+  return auth.role === Role.VENDOR && !auth.unionId && !!auth.appId && (appId === undefined || auth.appId === appId);
+}
+
 /** For `@Authorized(...)`: which roles may run a field. */
 export function requireRole(auth: AuthContext, roles: readonly Role[]): void {
   if (!roles.includes(auth.role)) {

@@ -1,13 +1,13 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { errors, Role, type AuthContext } from '@corphub/shared';
+import { errors, isAppToken, Role, type AuthContext } from '@corphub/shared';
 import { App } from './app.entity';
 import { UpdateAppInput, UpdatedApp } from './app-integration.inputs';
 import { applyIntegration } from './app-integration';
 import type { IdentityContext } from '../context';
 
-/** The platform, and the app itself (a vendor token for it), manage an app's integration. */
+/** The platform, and the app itself (its client-credentials token, not a person's sign-in), manage an app's integration. */
 function managesApp(auth: AuthContext, appId: string): boolean {
-  return auth.role === Role.PLATFORM || (auth.role === Role.VENDOR && auth.appId === appId);
+  return auth.role === Role.PLATFORM || isAppToken(auth, appId);
 }
 
 @Resolver(() => App)
@@ -29,7 +29,9 @@ export class AppIntegrationResolver {
     description: "Changes an app's name, description, login redirect URIs or webhook URL (platform admins, or the app's own vendor token). A webhook signing secret issued now is returned once.",
   })
   async updateApp(@Arg('appId', () => ID) appId: string, @Arg('input', () => UpdateAppInput) input: UpdateAppInput, @Ctx() { auth, em }: IdentityContext): Promise<UpdatedApp> {
-    if (!managesApp(auth, appId)) throw errors.FORBIDDEN(`A vendor token may change only its own app ("${auth.appId}")`);
+    if (!managesApp(auth, appId)) {
+      throw errors.FORBIDDEN(auth.unionId ? "A person's sign-in token cannot change the app: use the app's client-credentials token" : `A vendor token may change only its own app ("${auth.appId}")`);
+    }
     return em.transactional(async (tx) => {
       const app = await tx.findOne(App, { appId });
       if (!app) throw errors.NOT_FOUND(`App "${appId}" not found`);

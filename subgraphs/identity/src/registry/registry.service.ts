@@ -7,6 +7,7 @@ import {
   composeSubgraphs,
   errors,
   formatCheckReport,
+  isAppToken,
   Role,
   sha256,
   subgraphsOfSupergraph,
@@ -71,6 +72,7 @@ export class SchemaRegistry {
   private async owner(em: EntityManager, auth: AuthContext, name: string, appId: string | undefined) {
     const core = await this.coreGraph();
     if (core.subgraphs.some((subgraph) => subgraph.name === name)) throw errors.BAD_USER_INPUT(`"${name}" is a core subgraph of the hub; pick another name`);
+    if (auth.role === Role.VENDOR && !isAppToken(auth)) throw errors.FORBIDDEN("A person's sign-in token cannot check or publish the app's subgraph: use the app's client-credentials token");
     if (auth.role === Role.VENDOR && appId && appId !== auth.appId) throw errors.FORBIDDEN('A vendor publishes only for its own app');
     const existing = await em.findOne(ModuleSubgraph, { name });
     const ownerAppId = auth.role === Role.VENDOR ? auth.appId : (appId ?? existing?.app.appId);
