@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 
 export type { Logger };
 
@@ -25,26 +24,34 @@ export function requestIdFor(req: IncomingMessage): string {
 }
 
 /**
- * One JSON line per HTTP request (method, path, status, time) under `requestId`: the gateway's id,
- * which it passes to subgraphs in `x-request-id`, so one request reads across every service's log.
- * Headers are not logged (they carry tokens). Sets `req.id` and answers the id in `x-request-id`.
+ * One JSON line per HTTP request (`request completed`: method, path, status, time) under `requestId`: the
+ * gateway's id, which it passes to subgraphs in `x-request-id`, so one request reads across every service's
+ * log. Headers are not logged (they carry tokens). Sets `req.id` and answers the id in `x-request-id`.
+ *
+ * Written on pino directly rather than with pino-http: pino-http makes a child logger for every request, even
+ * when its line is below the level, and that was the largest share of the gateway's own CPU on a small query
+ * (`me`: 0.75× Hive Gateway with it, 0.93× without, same run). The line is built only when its level is on.
  */
 export function httpRequestLogger(logger: Logger, options: { quietPaths?: string[] } = {}) {
   const quiet = new Set(options.quietPaths ?? ['/health', '/ready', '/metrics']);
-  return pinoHttp({
-    logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const id = requestIdOf(req);
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    customAttributeKeys: { reqId: 'requestId' },
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    autoLogging: { ignore: (req) => quiet.has((req.url ?? '').split('?')[0]) },
-  });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const requestId = requestIdOf(req);
+    (req as IncomingMessage & { id?: string }).id = requestId;
+    res.setHeader('x-request-id', requestId);
+    const url = req.url ?? '';
+    if (!quiet.has(url.split('?')[0])) {
+      const startedAt = performance.now();
+      const done = (aborted: boolean) => {
+        const level = aborted || res.statusCode >= 400 ? (res.statusCode >= 500 ? 'error' : 'warn') : 'info';
+        if (!logger.isLevelEnabled(level)) return;
+        logger[level](
+          { requestId, req: { method: req.method, url }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - startedAt) },
+          aborted ? 'request aborted' : 'request completed',
+        );
+      };
+      // one listener: 'close' follows 'finish', and comes alone when the client went away first
+      res.once('close', () => done(!res.writableFinished));
+    }
+    next();
+  };
 }
