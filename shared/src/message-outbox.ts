@@ -9,6 +9,7 @@ import { gatewayUrlOf } from './module-graph';
 import { outboxPollMs } from './outbox';
 import { startPoller, type Poller } from './poller';
 import { BACKGROUND } from './orm';
+import { deleteBatch, readRetentionConfig, retentionPruner, type RetentionConfig } from './retention';
 
 /**
  * A module's message waiting to be sent (the messages subgraph, through the gateway): written in the same
@@ -68,6 +69,8 @@ export interface MessageOutboxOptions {
   /** How long a mutation waits for its messages to be sent after its commit; slower ones go on in the background. */
   waitMs?: number;
   batch?: number;
+  /** Sent and given-up rows are deleted after the retention period (CORPHUB_RETENTION_DAYS). */
+  retention?: RetentionConfig;
 }
 
 const hasRecipients = ({ to }: OutgoingMessage) => Boolean(to.everyone || to.unionIds?.length || to.departments?.length || to.tags?.length);
@@ -79,6 +82,7 @@ const hasRecipients = ({ to }: OutgoingMessage) => Boolean(to.everyone || to.uni
  */
 export class MessageOutbox {
   private readonly relay: Poller;
+  private readonly prune: () => Promise<boolean>;
 
   /** The outbox of a hub module's subgraph server, sending as the module's app (e.g. `expenses`). */
   static forModule(app: string, options: CreateServerOptions & { logger: Logger; internalSecret: string }): MessageOutbox {
@@ -91,6 +95,10 @@ export class MessageOutbox {
   }
 
   constructor(private readonly options: MessageOutboxOptions) {
+    const settledBefore = (cutoff: Date) => ({ $or: [{ sentAt: { $lt: cutoff } }, { failedAt: { $lt: cutoff } }] });
+    this.prune = retentionPruner(options.retention ?? readRetentionConfig(), (cutoff, size) =>
+      deleteBatch(options.orm.em.fork({ loggerContext: BACKGROUND }), OutboxMessage, settledBefore(cutoff), size),
+    );
     this.relay = startPoller({ name: 'message-outbox', intervalMs: options.pollMs, run: () => this.sendDue(), logger: options.logger });
   }
 
@@ -118,6 +126,7 @@ export class MessageOutbox {
 
   /** One round: every due message, oldest first, across corps; returns true when a full batch was found. */
   private async sendDue(): Promise<boolean> {
+    const pruneMore = await this.prune();
     const batch = this.options.batch ?? 50;
     const em = this.options.orm.em.fork({ loggerContext: BACKGROUND });
     const due = await em.find(
@@ -140,6 +149,6 @@ export class MessageOutbox {
       }
     }
     await em.flush();
-    return due.length === batch;
+    return due.length === batch || pruneMore;
   }
 }

@@ -1,5 +1,5 @@
 import type { TestHub } from '@corphub/gateway';
-import { OutboxMessage } from '@corphub/shared';
+import { OutboxMessage, scopeToCorp } from '@corphub/shared';
 import { waitFor } from '@corphub/shared/testing';
 import { APPROVE, CREATE, item, must, REJECT, seedOrg, SUBMIT, type Org } from '../../expenses/test/helpers';
 import { inbox, startMessagesHub } from './helpers';
@@ -16,7 +16,10 @@ describe('messages: the reference modules message people through MessagesClient'
   let other: Org;
 
   beforeAll(async () => {
+    // settled outbox rows are pruned within the test (read when the modules' servers start)
+    process.env.CORPHUB_RETENTION_PRUNE_INTERVAL_MS = '200';
     hub = await startMessagesHub('messages_modules');
+    delete process.env.CORPHUB_RETENTION_PRUNE_INTERVAL_MS;
     org = await seedOrg(hub, 'corp-m');
     other = await seedOrg(hub, 'corp-n');
     // seedCorp installs, in each corp, the module apps (expenses, logs, …) the hub runs: no registration here
@@ -76,5 +79,22 @@ describe('messages: the reference modules message people through MessagesClient'
       ['A claim awaits your approval', 'sent', false],
       ['Your claim was rejected', 'sent', true],
     ]);
+  });
+
+  it('prunes sent and given-up messages of the outbox after the retention period, never pending ones', async () => {
+    const em = scopeToCorp(hub.subgraphs.logs.orm.em.fork(), 'corp-m');
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const row = (title: string, settled: Partial<OutboxMessage>) => {
+      const message = new OutboxMessage({ to: { unionIds: [org.ids.peer] }, title, body: 'x' });
+      Object.assign(message, { createdAt: old, ...settled });
+      return message;
+    };
+    const pendingLater = row('pending', { nextAttemptAt: new Date(Date.now() + 3_600_000), attempts: 3 });
+    const recent = row('sent yesterday', { sentAt: new Date(Date.now() - 86_400_000) });
+    em.persist([row('sent long ago', { sentAt: old }), row('given up long ago', { failedAt: old, attempts: 100 }), pendingLater, recent]);
+    await em.flush();
+    const titles = async () => (await hub.subgraphs.logs.orm.em.fork().find(OutboxMessage, {}, { filters: false })).map((row) => row.message.title);
+    await waitFor('the old settled rows to go', async () => !(await titles()).includes('sent long ago') && !(await titles()).includes('given up long ago'), 15_000);
+    expect(await titles()).toEqual(expect.arrayContaining(['pending', 'sent yesterday']));
   });
 });
