@@ -144,8 +144,8 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
   let resolved: Promise<CallerAccess> | undefined;
   let full: Promise<AuthContext> | undefined;
   const accessOf = () => (resolved ??= access.resolve(auth));
-  // one object for every subgraph of the request that needs the modules (the signer keys its cache by it)
-  // the grant stays at the gateway: subgraphs have no use for it
+  // one object for every subgraph of the request that needs the modules (the signer keys its cache by it),
+  // without the grant, which stays at the gateway
   const withAccess = () => (full ??= accessOf().then(({ modules, scope }) => ({ ...auth, grantId: undefined, modules, scope })));
   return {
     /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */

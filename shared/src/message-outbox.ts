@@ -7,7 +7,7 @@ import { MessagesClient, type OutgoingMessage } from './messages-client';
 import type { CreateServerOptions } from './definition';
 import { gatewayUrlOf } from './module-graph';
 import { outboxPollMs } from './outbox';
-import { startPoller, type Poller } from './poller';
+import { backoffMs, startPoller, type Poller } from './poller';
 import { BACKGROUND } from './orm';
 import { deleteBatch, readRetentionConfig, retentionPruner, type RetentionConfig } from './retention';
 
@@ -58,6 +58,7 @@ export class OutboxMessage extends CorpScoped {
 const FINAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'MODULE_NOT_INSTALLED', 'UNAUTHENTICATED']);
 /** Retries back off 2, 4, 8 … seconds, at most 15 minutes apart, for about a day. */
 const MAX_ATTEMPTS = 100;
+const FIRST_RETRY_MS = 2_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 export interface MessageOutboxOptions {
@@ -144,7 +145,7 @@ export class MessageOutbox {
         row.lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
         const final = FINAL_CODES.has(errorCodeOf(error) ?? '') || row.attempts >= MAX_ATTEMPTS;
         if (final) row.failedAt = new Date();
-        else row.nextAttemptAt = new Date(Date.now() + Math.min(1000 * 2 ** row.attempts, MAX_BACKOFF_MS));
+        else row.nextAttemptAt = new Date(Date.now() + backoffMs(row.attempts, FIRST_RETRY_MS, MAX_BACKOFF_MS));
         this.options.logger.warn({ err: error, requestId: row.requestId, corpId: row.corpId, title: row.message.title, attempts: row.attempts, final }, final ? 'module message given up' : 'module message not sent; retrying later');
       }
     }

@@ -57,3 +57,8 @@ export function startPoller({ name, intervalMs, run, logger }: PollerOptions): P
     },
   };
 }
+
+/** Exponential backoff for a background loop's retries: `baseMs` after the first failure, doubling, at most `maxMs`. */
+export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(baseMs * 2 ** (attempts - 1), maxMs);
+}

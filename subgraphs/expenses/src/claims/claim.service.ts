@@ -124,7 +124,7 @@ export async function decide(
   decision: Decision,
   comment: string | null,
   /** Runs in the decision's transaction once it is made (queues its messages). */
-  decided: (tx: EntityManager, claim: ExpenseClaim) => Promise<void> = () => Promise.resolve(),
+  decided: (tx: EntityManager, claim: ExpenseClaim) => Promise<void>,
 ): Promise<ExpenseClaim> {
   const me = actorOf(ctx.auth);
   if (decision !== 'APPROVE' && !comment?.trim()) throw errors.BAD_USER_INPUT('A reason is required');

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/shared';
+import { backoffMs, BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/shared';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
 import { fetch } from 'undici';
@@ -60,10 +60,6 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
     allowPrivate: webhooksAllowPrivate(env),
     retention: readRetentionConfig(env),
   };
-}
-
-export function retryDelayMs(config: WebhookDispatcherConfig, attempts: number): number {
-  return Math.min(config.retryBaseMs * 2 ** (attempts - 1), config.maxDelayMs);
 }
 
 /**
@@ -128,7 +124,7 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
         lockedUntil: null,
         status: error === null ? WebhookDeliveryStatus.DELIVERED : failedForGood ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
         deliveredAt: error === null ? now : null,
-        nextAttemptAt: error === null || failedForGood ? null : new Date(now.getTime() + retryDelayMs(config, attempts)),
+        nextAttemptAt: error === null || failedForGood ? null : new Date(now.getTime() + backoffMs(attempts, config.retryBaseMs, config.maxDelayMs)),
       },
       { filters: false },
     );
