@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AppIntegration, identity, isInternalAddress, webhooksAllowPrivate } from '@corphub/identity';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { Role } from '@corphub/shared';
-import { waitFor } from '@corphub/shared/testing';
+import { setEnvironment, waitFor } from '@corphub/shared/testing';
 
 // as in production: webhooks reach public addresses only
 const ENV = { CORPHUB_WEBHOOKS_ALLOW_PRIVATE: '0', CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '100', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '2' };
@@ -15,7 +15,7 @@ describe('webhook URLs pointing inside the network (SSRF)', () => {
   let acme: SeededCorp;
   let platform: string;
   const hits: string[] = [];
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnvironment = () => {};
 
   const register = (appId: string, url: string) =>
     hub.request(`mutation($id: ID!, $name: String!, $url: String) { registerApp(input: { appId: $id, name: $name, vendor: "V", webhookUrl: $url }) { app { webhookUrl } } }`, {
@@ -24,10 +24,7 @@ describe('webhook URLs pointing inside the network (SSRF)', () => {
     });
 
   beforeAll(async () => {
-    for (const [name, value] of Object.entries(ENV)) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
+    restoreEnvironment = setEnvironment(ENV);
     receiver = http.createServer((req, res) => {
       hits.push(req.url ?? '');
       res.writeHead(200).end();
@@ -41,10 +38,7 @@ describe('webhook URLs pointing inside the network (SSRF)', () => {
   afterAll(async () => {
     await hub?.stop();
     await new Promise((resolve) => receiver?.close(resolve));
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment();
   });
 
   it('refuses internal IP literals at registration and on update with BAD_USER_INPUT, writing nothing', async () => {

@@ -5,6 +5,7 @@ import { identity, verifyWebhook, WebhookDelivery, WebhookDeliveryStatus, Webhoo
 import { directory } from '@corphub/directory';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { OutboxEvent, Role } from '@corphub/shared';
+import { setEnvironment } from '@corphub/shared/testing';
 
 interface Received {
   id: string;
@@ -48,7 +49,7 @@ describe('webhooks for vendors', () => {
   const refused: { id: string; type: string; at: number }[] = [];
   /** Event types whose first attempt the receiver answers with 500. */
   const failFirst = new Set<string>();
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnvironment = () => {};
 
   const hire = (corp: SeededCorp, unionId: string, displayName: string) =>
     hub.request(`mutation($u: ID!, $n: String!) { hireEmployee(input: { unionId: $u, displayName: $n }) { unionId } }`, { token: corp.adminToken, variables: { u: unionId, n: displayName } });
@@ -59,10 +60,7 @@ describe('webhooks for vendors', () => {
     });
 
   beforeAll(async () => {
-    for (const [name, value] of Object.entries(ENV)) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
+    restoreEnvironment = setEnvironment(ENV);
     receiver = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -102,10 +100,7 @@ describe('webhooks for vendors', () => {
   afterAll(async () => {
     await hub?.stop();
     await new Promise((resolve) => receiver?.close(resolve));
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment();
   });
 
   it('sends the install to the app, signed with its secret', async () => {

@@ -5,3 +5,4 @@ export * from './queries';
 export * from './media-files';
 export * from './timers';
 export * from './wait';
+export * from './env';

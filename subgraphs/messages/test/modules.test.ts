@@ -1,6 +1,6 @@
 import type { TestHub } from '@corphub/gateway';
 import { OutboxMessage, scopeToCorp } from '@corphub/shared';
-import { waitFor } from '@corphub/shared/testing';
+import { setEnvironment, waitFor } from '@corphub/shared/testing';
 import { APPROVE, CREATE, item, must, REJECT, seedOrg, SUBMIT, type Org } from '../../expenses/test/helpers';
 import { inbox, startMessagesHub } from './helpers';
 
@@ -17,9 +17,9 @@ describe('messages: the reference modules message people through MessagesClient'
 
   beforeAll(async () => {
     // settled outbox rows are pruned within the test (read when the modules' servers start)
-    process.env.CORPHUB_RETENTION_PRUNE_INTERVAL_MS = '200';
+    const restoreEnvironment = setEnvironment({ CORPHUB_RETENTION_PRUNE_INTERVAL_MS: '200' });
     hub = await startMessagesHub('messages_modules');
-    delete process.env.CORPHUB_RETENTION_PRUNE_INTERVAL_MS;
+    restoreEnvironment();
     org = await seedOrg(hub, 'corp-m');
     other = await seedOrg(hub, 'corp-n');
     // seedCorp installs, in each corp, the module apps (expenses, logs, …) the hub runs: no registration here
