@@ -1,6 +1,6 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { bearerToken, requestIdFor, subgraphAudience, VerifiedTokens, type AuthContext, type CallerTokenVerifier, type ContextSigningKey, type Logger } from '@corphub/shared';
+import { bearerToken, requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type CallerTokenVerifier, type ContextSigningKey, type Logger } from '@corphub/shared';
 import { subgraphContexts, type AccessDirectory } from './access';
 
 export interface GatewayContext {
@@ -69,20 +69,18 @@ export class VerifiedCallers {
 
 export function contextFactory(verifier: CallerTokenVerifier, signer: InternalContextSigner, logger: Logger, access: AccessDirectory) {
   const callers = new VerifiedCallers(verifier);
-  return async ({ req }: { req: Request }): Promise<GatewayContext> => {
+  return async (req: IncomingMessage): Promise<GatewayContext> => {
     const requestId = requestIdFor(req);
-    const auth = await callers.verify(bearerToken(req.header('authorization')));
+    const auth = await callers.verify(bearerToken(req.headers.authorization));
     const contexts = subgraphContexts(auth, access, (context, subgraph) => signer.sign(context, subgraph));
-    let requestLogger: Logger | undefined;
-    return {
-      auth,
-      requestId,
-      // made on first use: most requests log nothing at the usual levels
-      get logger() {
-        return (requestLogger ??= logger.child({ requestId, corpId: auth.corpId, role: auth.role }));
+    return withRequestLogger(
+      {
+        auth,
+        requestId,
+        internalContext: (subgraph: string) => contexts.forSubgraph(subgraph),
+        checkCaller: () => contexts.checkCaller(),
       },
-      internalContext: (subgraph) => contexts.forSubgraph(subgraph),
-      checkCaller: () => contexts.checkCaller(),
-    };
+      () => logger.child({ requestId, corpId: auth.corpId, role: auth.role }),
+    );
   };
 }

@@ -1,17 +1,31 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
 import cors from 'cors';
 import type { GatewayMetrics } from './plugins/use-metrics';
 
-/** CORS for the origins in CORPHUB_CORS_ORIGINS (`*`: any); none listed: browsers may call from the same origin only. */
-export function corsFor(origins: string[]): RequestHandler {
-  if (!origins.length) return (_req, _res, next) => next();
-  return cors({
+type CorsHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+/**
+ * CORS for the origins in CORPHUB_CORS_ORIGINS (`*`: any); none listed: browsers may call from the same origin
+ * only. On node:http's objects as on Express's (the `cors` package needs nothing of Express); synchronous, since
+ * its options are fixed.
+ */
+export function corsFor(origins: string[]): CorsHandler {
+  if (!origins.length) return (_req, _res, next) => next?.();
+  const handler = cors({
     origin: origins.includes('*') ? true : origins,
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
+  return (req, res, next) => handler(req, res, next ?? (() => undefined));
+}
+
+/** Counted alike whichever path refused the body. */
+export function countRefusedBody(metrics: GatewayMetrics): void {
+  metrics.requests.inc({ operation: '(unparsed)', outcome: 'refused' });
+  metrics.errors.inc({ code: 'REQUEST_TOO_LARGE' });
 }
 
 /** A body over CORPHUB_MAX_BODY_BYTES is refused (413) before it is parsed, with a GraphQL error body. */
@@ -21,8 +35,7 @@ export function refuseOversizedBodies(metrics: GatewayMetrics): ErrorRequestHand
       next(error);
       return;
     }
-    metrics.requests.inc({ operation: '(unparsed)', outcome: 'refused' });
-    metrics.errors.inc({ code: 'REQUEST_TOO_LARGE' });
+    countRefusedBody(metrics);
     res.status(413).json({
       errors: [{ message: `Request body is larger than the limit of ${error.limit} bytes`, extensions: { code: 'REQUEST_TOO_LARGE', limit: error.limit } }],
     });

@@ -111,6 +111,16 @@ describe('logs, metrics and CORS', () => {
     const other = await preflight('https://evil.example');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('answers the query itself with CORS headers for an allowed origin only', async () => {
+    const post = (origin: string) =>
+      fetch(hub.url, { method: 'POST', headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ query: '{ me { role } }' }) });
+    const allowed = await post('https://dash.acme.example');
+    expect(await allowed.json()).toEqual({ data: { me: { role: 'ADMIN' } } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.acme.example');
+    expect(allowed.headers.get('access-control-expose-headers')).toBe('x-request-id');
+    expect((await post('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
 
 describe('metrics behind a token', () => {

@@ -10,6 +10,7 @@ export * from './messages-client';
 export * from './message-outbox';
 export * from './loaders';
 export * from './logger';
+export * from './graphql-http';
 export * from './main';
 export * from './migration-generator';
 export * from './orm';

@@ -1,10 +1,11 @@
-import http from 'node:http';
+import type http from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { defaultFieldResolver, GraphQLError, isObjectType, Kind, parse, visit, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
@@ -14,7 +15,8 @@ import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray }
 import { CONTEXT_HEADER, ContextVerifier, requireRole, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
 import { createFormatError, errors } from './errors';
-import { createLogger, httpRequestLogger, requestIdFor, type Logger } from './logger';
+import { createHttpServer, graphqlPostHandler, headerValue } from './graphql-http';
+import { createLogger, requestIdFor, withRequestLogger, type Logger } from './logger';
 import { scopeToCorp, scopeToPeople } from './tenant';
 import { validateInput } from './validation';
 
@@ -195,9 +197,9 @@ export interface RunningServer {
 /** What extra HTTP routes get: the same per-request context as `/graphql` resolvers. */
 export interface RouteKit<Loaders> {
   /** Verifies the gateway's context header (throws UNAUTHENTICATED, answered 401) and scopes a fork to the caller's corp. */
-  context(req: Request): Promise<SubgraphContext<Loaders>>;
+  context(req: IncomingMessage): Promise<SubgraphContext<Loaders>>;
   /** The same for a caller this route established otherwise (e.g. a signed link): scoped to `auth.corpId`. */
-  contextFor(req: Request, auth: AuthContext): SubgraphContext<Loaders>;
+  contextFor(req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders>;
 }
 
 /** HTTP status of an error a route throws: `extensions.http.status`, else by code. */
@@ -245,6 +247,9 @@ export interface SubgraphServerOptions<Loaders> {
 /** Largest request head a subgraph accepts (the verified context with a scope's UnionIDs is the large part). */
 export const MAX_CONTEXT_HEADER_BYTES = 1024 * 1024;
 
+/** Largest GraphQL request body a subgraph accepts (the gateway's own limit is lower). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 /** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
@@ -272,16 +277,16 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   const logger = options.logger ?? createLogger(name);
   const app = express();
   app.disable('x-powered-by');
-  app.use(httpRequestLogger(logger));
   // the verified context carries a scoped app's UnionIDs (about 30 bytes each): room for tens of thousands
-  const httpServer = http.createServer({ maxHeaderSize: MAX_CONTEXT_HEADER_BYTES }, app);
+  const { server: httpServer, answerFirst } = createHttpServer(app, logger, { maxHeaderSize: MAX_CONTEXT_HEADER_BYTES });
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
     // the process owner (npm start, main.ts) stops servers in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // no field has a cache hint (the cache-control plugin would run on every field for nothing); no trace is asked for
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -294,20 +299,22 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
       res.status(503).json({ status: 'down', subgraph: name, reason: 'database unreachable' });
     }
   });
-  const contextFor = (req: Request, auth: AuthContext): SubgraphContext<Loaders> => {
+  const contextFor = (req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders> => {
     const requestId = requestIdFor(req);
     const em = scopeToPeople(scopeToCorp(orm.em.fork(), auth.corpId), auth.scope);
-    return { auth, em, loaders: createLoaders(em, auth), requestId, logger: logger.child({ requestId }) };
+    return withRequestLogger({ auth, em, loaders: createLoaders(em, auth), requestId }, () => logger.child({ requestId }));
   };
   const verifier = new ContextVerifier(security, name);
-  const context = async (req: Request) => contextFor(req, await verifier.verify(req.header(CONTEXT_HEADER)));
+  const context = async (req: IncomingMessage) => contextFor(req, await verifier.verify(headerValue(req, CONTEXT_HEADER)));
   // a module's own HTTP routes (CSV exports) are the module's too: refused for corps that did not install it
-  const routeContext = async (req: Request) => {
+  const routeContext = async (req: IncomingMessage) => {
     const ctx = await context(req);
     if (options.module) requireModule(ctx.auth, options.module);
     return ctx;
   };
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => context(req) }));
+  answerFirst(graphqlPostHandler(apollo, { path: '/graphql', maxBodyBytes: MAX_BODY_BYTES, context, onError: (error) => logger.error({ err: error }, 'failed to answer a GraphQL request') }));
+  // the rest of /graphql (GET, other encodings) through Express
+  app.use('/graphql', express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context: ({ req }) => context(req) }));
   if (options.routes) {
     const router = express.Router();
     options.routes(router, { context: routeContext, contextFor });
