@@ -88,7 +88,10 @@ function combineRounds(results) {
   const duration = results.reduce((sum, r) => sum + r.duration, 0);
   const weighted = (field) => (requests ? Math.round(results.reduce((sum, r) => sum + r[field] * r.requests, 0) / requests) : 0);
   const sum = (field) => results.reduce((total, r) => total + r[field], 0);
+  const cpuMicros = {};
+  for (const result of results) for (const [role, micros] of Object.entries(result.cpuMicros ?? {})) cpuMicros[role] = (cpuMicros[role] ?? 0) + micros;
   return {
+    cpuMicros,
     rps: Math.round((requests / duration) * 10) / 10,
     p50: weighted('p50'),
     p90: weighted('p90'),
@@ -411,6 +414,11 @@ async function main() {
               warmup: round === 0 ? options.warmup : 0,
               // quick runs are short: each connection gets an answer, so every cell has a figure
               untilAnswered: options.quick,
+              cpu: async () => {
+                const gatewayChild = gatewayChildren.find((entry) => entry.target.name === target.name)?.child;
+                const [gateway, subgraphsCpu] = await Promise.all([gatewayChild?.call('cpu'), subgraphs.call('cpu')]);
+                return gatewayChild ? { gateway, subgraphs: subgraphsCpu } : { subgraphs: subgraphsCpu };
+              },
             });
             (rounds[target.name] ??= []).push(result);
           }

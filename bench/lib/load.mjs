@@ -53,14 +53,23 @@ function once({ url, headers, connections, duration, sampleInterval, spec, until
 }
 
 /** One measured run: { rps, p50, p99, ... }; latencies in milliseconds. */
-export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup, untilAnswered }) {
+/**
+ * `cpu`: reads the CPU time (µs) used so far by the processes that serve the target, by role ({ gateway,
+ * subgraphs }); read after the warm-up and after the run, so the result has their CPU per request.
+ */
+export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup, untilAnswered, cpu }) {
   const counters = { graphqlErrors: 0 };
   const spec = requestSpec({ query, variables, varies, data, counters });
   const sampleInterval = Math.min(1000, Math.max(100, Math.min(duration, warmup || duration) * 250));
   if (warmup > 0) await once({ url, headers, connections, duration: warmup, sampleInterval, spec });
   counters.graphqlErrors = 0;
+  const cpuBefore = await cpu?.();
   const result = await once({ url, headers, connections, duration, sampleInterval, spec, untilAnswered });
+  const cpuAfter = await cpu?.();
+  const cpuMicros = cpuBefore && cpuAfter ? Object.fromEntries(Object.keys(cpuAfter).map((role) => [role, cpuAfter[role] - cpuBefore[role]])) : {};
   return {
+    // CPU µs used over the measured run by each process serving it (summed over rounds, divided at the end)
+    cpuMicros,
     // completed requests over the measured time (autocannon's own average is per sample interval)
     rps: Math.round((result.requests.total / result.duration) * 10) / 10,
     p50: result.latency.p50,

@@ -19,16 +19,26 @@ const fixed = (value, digits = 1) => (value === undefined || value === null || N
 export function ratios(byTarget) {
   const rps = (name) => byTarget[name]?.rps;
   const p50 = (name) => byTarget[name]?.p50;
+  const gatewayCpu = (name) => cpuPerRequest(byTarget[name], 'gateway');
   const divide = (a, b) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : null);
   const out = {
     'ours ÷ hive (req/s)': divide(rps('ours'), rps('hive')),
     'ours ÷ hive-nodedup (req/s)': divide(rps('ours'), rps('hive-nodedup')),
     'ours ÷ apollo (req/s)': divide(rps('ours'), rps('apollo')),
+    // the gateway's own CPU per request, the other way round (how many times less ours uses): what throughput shows only once the subgraphs are not the limit
+    'hive ÷ ours (gateway CPU per request)': divide(gatewayCpu('hive'), gatewayCpu('ours')),
+    'apollo ÷ ours (gateway CPU per request)': divide(gatewayCpu('apollo'), gatewayCpu('ours')),
   };
   for (const name of Object.keys(byTarget)) {
     if (name !== 'direct') out[`${name} p50 ÷ direct p50`] = divide(p50(name), p50('direct'));
   }
   return out;
+}
+
+/** CPU ms per completed request of the process serving `role` ('gateway' or 'subgraphs') during the measured runs. */
+export function cpuPerRequest(result, role) {
+  const micros = result?.cpuMicros?.[role];
+  return micros === undefined || !result.requests ? undefined : Math.round((micros / result.requests / 1000) * 1000) / 1000;
 }
 
 function table(headers, rows, markdown) {
@@ -65,9 +75,11 @@ export function render(report, { markdown = false } = {}) {
       r?.errors ?? '-',
       r?.non2xx ?? '-',
       r?.graphqlErrors ?? '-',
+      fixed(cpuPerRequest(r, 'gateway'), 3),
+      fixed(cpuPerRequest(r, 'subgraphs'), 3),
       fixed(r?.load, 2),
     ]);
-    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'load avg'], rows, markdown));
+    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'gateway CPU ms/req', 'subgraphs CPU ms/req', 'load avg'], rows, markdown));
     const ratioRows = Object.entries(query.ratios ?? {}).filter(([, value]) => value !== null).map(([name, value]) => [name, fixed(value, 2)]);
     if (ratioRows.length) out.push('', table(['ratio', 'value'], ratioRows, markdown));
   }

@@ -26,6 +26,11 @@ async function stopHub(hub) {
 }
 
 serve({
+  /** CPU time this process has used so far, user and system, in microseconds (for CPU per request). */
+  cpu() {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  },
   /** `databases`: a DatabaseTarget per subgraph name; `only`: these subgraphs (default all). Serves at once; `seed` writes the data. */
   async start({ hub: name = 'main', databases, only }) {
     const hub = hubNamed(name);

@@ -88,9 +88,27 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   }
 }
 
-/** The rows that come after a cursor in the `sort` order: `(a > x) or (a = x and b > y) …`. */
-function afterCursor<T extends object>(sort: SortKeys<T>, after: string): FilterQuery<T> {
+/**
+ * The rows that come after a cursor in the `sort` order. When every key sorts the same way, a row-value
+ * comparison, `(a, b) > (x, y)`: SQLite and PostgreSQL seek it in an index on the sort keys and read just the
+ * page, where the equivalent `(a > x) or (a = x and b > y)` is read from the start of the index (a random page
+ * of 10,000 people read half of them). Mixed directions keep that expanded form.
+ */
+function afterCursor<T extends object>(em: EntityManager, entity: EntityName<T>, sort: SortKeys<T>, after: string): FilterQuery<T> {
   const values = decodeCursor(after, sort.length);
+  if (sort.length > 1 && sort.every(([, direction]) => direction === sort[0][1])) {
+    const meta = em.getMetadata().get(entity as string);
+    const platform = em.getPlatform();
+    const columns = sort.map(([field]) => meta.properties[field].fieldNames[0]);
+    const comparison = sort[0][1] === 'asc' ? '>' : '<';
+    // stored as the ORM stores them (SQLite keeps dates as epoch milliseconds)
+    const parameters = values.map((value) => platform.processDateProperty(value));
+    const fragment = raw<T, string>(
+      (alias) => `(${columns.map((column) => `${alias}.${platform.quoteIdentifier(column)}`).join(', ')}) ${comparison} (${columns.map(() => '?').join(', ')})`,
+      parameters,
+    );
+    return { [fragment]: [] } as FilterQuery<T>;
+  }
   return {
     $or: sort.map(([field, direction], i) => ({
       ...Object.fromEntries(sort.slice(0, i).map(([previous], j) => [previous, values[j]])),
@@ -110,7 +128,7 @@ export async function paginate<T extends object>(
   { first, after }: PageArgs,
   sort: SortKeys<T>,
 ): Promise<Page<T>> {
-  const cond = after ? ({ $and: [where, afterCursor(sort, after)] } as FilterQuery<T>) : where;
+  const cond = after ? ({ $and: [where, afterCursor(em, entity, sort, after)] } as FilterQuery<T>) : where;
   const rows = await em.find(entity, cond, {
     orderBy: Object.fromEntries(sort) as never,
     limit: first + 1,
@@ -151,7 +169,7 @@ export async function paginateByKey<T extends object>(
   const meta = em.getMetadata().get(entity as string);
   const column = (field: string) => meta.properties[field].fieldNames[0];
   const scoped = { $and: [where, { [groupBy]: { $in: [...keys] } }] } as FilterQuery<T>;
-  const cond = after ? ({ $and: [scoped, afterCursor(sort, after)] } as FilterQuery<T>) : scoped;
+  const cond = after ? ({ $and: [scoped, afterCursor(em, entity, sort, after)] } as FilterQuery<T>) : scoped;
   const order = sort.map(([field, direction]) => `r.${column(field)} ${direction}`).join(', ');
   const ranked = sql
     .createQueryBuilder(entity, 'r')

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKeyProp, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKeyProp, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { CorpScoped, PeopleScoped } from '@corphub/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newUnionId } from '../ids';
@@ -6,6 +6,8 @@ import { newUnionId } from '../ids';
 @Entity()
 @PeopleScoped('unionId')
 @Unique({ properties: ['corpId', 'email'] })
+// `people` pages in this order: a page after a cursor is read from here, not sorted from the whole corp
+@Index({ properties: ['corpId', 'createdAt', 'unionId'] })
 @ObjectType({ description: 'A person, known across every vendor app of the hub by one UnionID.' })
 @Directive('@key(fields: "unionId")')
 export class Person extends CorpScoped {

@@ -6,6 +6,7 @@ import { Migration20261125153930 } from './Migration20261125153930';
 import { Migration20261125154029 } from './Migration20261125154029';
 import { Migration20261125183153 } from './Migration20261125183153';
 import { Migration20261125184021 } from './Migration20261125184021';
+import { Migration20261203093017 } from './Migration20261203093017';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125154029', class: Migration20261125154029 },
   { name: 'Migration20261125183153', class: Migration20261125183153 },
   { name: 'Migration20261125184021', class: Migration20261125184021 },
+  { name: 'Migration20261203093017', class: Migration20261203093017 },
 ];

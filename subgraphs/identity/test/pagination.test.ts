@@ -1,0 +1,64 @@
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { Person } from '@corphub/identity';
+import { scopeToCorp } from '@corphub/shared';
+import type { GraphQLResponse } from '@corphub/shared/testing';
+
+const PAGE = /* GraphQL */ `query($first: Int!, $after: String) {
+  people(first: $first, after: $after) { nodes { unionId createdAt } pageInfo { hasNextPage endCursor } }
+}`;
+
+/**
+ * `people` pages by (createdAt, unionId) after a cursor, read with a row-value comparison: every person exactly
+ * once and in order, also across people created in the same millisecond (as a bulk import makes them).
+ */
+describe('identity: keyset pages of people', () => {
+  let hub: TestHub;
+  let a: SeededCorp;
+  let b: SeededCorp;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ label: 'identity_pagination' });
+    a = await seedCorp(hub, 'corp-a', ['Alice'], { modules: [] });
+    b = await seedCorp(hub, 'corp-b', ['Bob'], { modules: [] });
+    const same = new Date(Date.UTC(2026, 0, 1, 8, 0, 0, 123));
+    for (const corp of ['corp-a', 'corp-b']) {
+      const em = scopeToCorp(hub.subgraphs.identity.orm.em.fork(), corp);
+      for (let i = 0; i < 12; i++) {
+        // seven in one millisecond, then five a second apart
+        const createdAt = i < 7 ? same : new Date(same.getTime() + (i - 6) * 1000);
+        em.persist(Object.assign(new Person(`${corp} person ${i}`), { createdAt }));
+      }
+      await em.flush();
+    }
+  });
+  afterAll(() => hub?.stop());
+
+  const walk = async (token: string, first: number) => {
+    const seen: { unionId: string; createdAt: string }[] = [];
+    let after: string | null = null;
+    do {
+      const response: GraphQLResponse = await hub.request(PAGE, { token, variables: { first, after } });
+      expect(response.errors).toBeUndefined();
+      const page = response.data!.people as { nodes: { unionId: string; createdAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      seen.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return seen;
+  };
+
+  it.each([1, 3, 5, 50])('walks every person of the corp once, in (createdAt, unionId) order, %i a page', async (first) => {
+    const all = await walk(a.adminToken, first);
+    const sorted = [...all].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || (x.unionId < y.unionId ? -1 : x.unionId > y.unionId ? 1 : 0));
+    expect(all).toEqual(sorted);
+    expect(new Set(all.map((person) => person.unionId)).size).toBe(all.length);
+    // the seeded admin's person and Alice, and the twelve
+    expect(all.length).toBe((await hub.request('{ people { totalCount } }', { token: a.adminToken })).data!.people.totalCount);
+    expect(all.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it("never continues into another corp's people after a cursor", async () => {
+    const ofA = new Set((await walk(a.adminToken, 4)).map((person) => person.unionId));
+    const ofB = await walk(b.adminToken, 4);
+    expect(ofB.filter((person) => ofA.has(person.unionId))).toEqual([]);
+  });
+});
