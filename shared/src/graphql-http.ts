@@ -16,7 +16,7 @@ export interface GraphQLPostOptions<Context extends BaseContext> {
   onError: (error: unknown) => void;
 }
 
-/** A request header's value (Node joins repeated ones, but for a few, into one string). */
+/** A request header as one string (Node joins a repeated header, but gives a few, such as set-cookie, as an array: the first). */
 export function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
