@@ -8,6 +8,9 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
+
+/** `--profile-subgraphs` writes here; `--profile` (our gateway) into its parent. */
+const SUBGRAPHS_PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles', 'subgraphs');
 import { summarizeProfile } from './lib/profile.mjs';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -25,6 +28,8 @@ const HELP = `Usage: npm run bench -- [options]
   --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
                       a uniquely named database, dropped afterwards. DATABASE_URL set also selects it.
   --profile           run our gateway with --cpu-prof and print its top self-time functions
+  --profile-subgraphs the same for the subgraphs' process (under every target's load: add --targets direct
+                      to see a subgraph alone)
   --summary-here-only time the department monthly attendance summary on this run's database only
                       (by default also on the other dialect: a second directory + attendance, seeded alike)
   --help`;
@@ -44,6 +49,7 @@ function readOptions(argv) {
       queries: { type: 'string' },
       postgres: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'profile-subgraphs': { type: 'boolean', default: false },
       'summary-here-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -73,6 +79,7 @@ function readOptions(argv) {
     queries: list(values.queries),
     postgres: values.postgres || Boolean(process.env.DATABASE_URL),
     profile: values.profile,
+    profileSubgraphs: values['profile-subgraphs'],
     summaryBoth: !values['summary-here-only'],
   };
 }
@@ -216,7 +223,11 @@ async function main() {
       children.push(child);
       return { target, child };
     });
-  const subgraphs = spawnChild('./subgraphs-process.mjs', { env: childEnv, label: 'subgraphs' });
+  const subgraphs = spawnChild('./subgraphs-process.mjs', {
+    env: childEnv,
+    label: 'subgraphs',
+    execArgv: options.profileSubgraphs ? ['--cpu-prof', `--cpu-prof-dir=${SUBGRAPHS_PROFILE_DIR}`] : [],
+  });
   children.push(subgraphs);
 
   const { measure } = await import('./lib/load.mjs');
@@ -266,6 +277,7 @@ async function main() {
     sql: [],
     summary: [],
     profile: null,
+    subgraphsProfile: null,
   };
 
   try {
@@ -394,6 +406,7 @@ async function main() {
     if (!options.dry && failures.length === 0) {
       // the profile counts only what follows: start-up, seeding and the checks stay out of it
       if (options.profile) report.profileSince = await children.find((child) => child.label === 'ours')?.call('mark');
+      if (options.profileSubgraphs) report.subgraphsProfileSince = await subgraphs.call('mark');
       for (const { query, entry, data } of runnable) {
         const measured = targets.filter((target) => target.name in entry.results);
         // rounds: each target measured `rounds` times for duration/rounds, targets interleaved and the
@@ -437,12 +450,17 @@ async function main() {
   }
   phase('stopping the processes, dropping the databases');
 
-  if (options.profile) {
-    const dir = path.join(BENCH_DIR, 'results', 'profiles');
-    const newest = fs.existsSync(dir)
+  const newestProfile = (dir) =>
+    fs.existsSync(dir)
       ? fs.readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(dir, name)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]
       : undefined;
+  if (options.profile) {
+    const newest = newestProfile(path.join(BENCH_DIR, 'results', 'profiles'));
     if (newest) report.profile = summarizeProfile(newest, { since: report.profileSince });
+  }
+  if (options.profileSubgraphs) {
+    const newest = newestProfile(SUBGRAPHS_PROFILE_DIR);
+    if (newest) report.subgraphsProfile = summarizeProfile(newest, { since: report.subgraphsProfileSince });
   }
   // from the process start: what `time npm run bench` shows, less npm's own start
   report.elapsedSeconds = Math.round(process.uptime() * 10) / 10;
@@ -455,7 +473,7 @@ async function main() {
   }
   if (!options.dry) {
     const stamp = report.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-    const base = path.join(BENCH_DIR, 'results', `${stamp}${options.quick ? '-quick' : ''}${options.profile ? '-profile' : ''}`);
+    const base = path.join(BENCH_DIR, 'results', `${stamp}${options.quick ? '-quick' : ''}${options.profile || options.profileSubgraphs ? '-profile' : ''}`);
     fs.mkdirSync(path.dirname(base), { recursive: true });
     fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
     fs.writeFileSync(`${base}.md`, render(report, { markdown: true }));

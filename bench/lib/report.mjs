@@ -114,9 +114,12 @@ export function render(report, { markdown = false } = {}) {
   }
   out.push(h(3, 'Targets'));
   out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));
-  if (report.profile) {
-    const { profile } = report;
-    out.push(h(3, `CPU profile of our gateway under load (${profile.file})`));
+  for (const [profile, whose] of [
+    [report.profile, 'our gateway'],
+    [report.subgraphsProfile, "the subgraphs' process"],
+  ]) {
+    if (!profile) continue;
+    out.push(h(3, `CPU profile of ${whose} under load (${profile.file})`));
     out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (${profile.startupIncluded ? 'start-up included' : 'the load only'}); shares below are of the busy time.`, '');
     out.push(table(['package', 'self %', 'self ms'], profile.packages.map((p) => [p.name, fixed(p.percent), fixed(p.selfMs, 0)]), markdown), '');
     out.push(table(['function', 'self %', 'self ms', 'where'], profile.top.map((f) => [f.functionName, fixed(f.percent), fixed(f.selfMs, 0), f.where]), markdown));
