@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import { httpRequestLogger, type Logger } from './logger';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import { httpRequestLogger, type Logger } from './logger';
 
 export interface GraphQLPostOptions<Context extends BaseContext> {
   /** The endpoint's path (`/graphql`); a query string after it is allowed. */

@@ -1,5 +1,4 @@
-import type http from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -253,7 +252,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-export async function listen(server: http.Server, port: number, host?: string): Promise<number> {
+export async function listen(server: Server, port: number, host?: string): Promise<number> {
   // Node's 5 s default races clients that reuse an idle socket just as the server closes it ("other side closed")
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
