@@ -100,10 +100,11 @@ describe('POST /graphql on node:http ahead of Express', () => {
     expect(await response.json()).toMatchObject({ errors: [{ message: 'No entry', extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 
-  it('refuses a body that is not JSON with 400 BAD_REQUEST', async () => {
+  it('refuses a body that is not JSON with 400 BAD_REQUEST, and JSON that is not a request with 400 too', async () => {
     const response = await post('{ "query": ');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    for (const body of ['"{ caller }"', '42', 'null', '{}']) expect((await post(body)).status).toBe(400);
   });
 
   it('refuses a body over the limit with 413 REQUEST_TOO_LARGE, by its length or as it streams, and counts it', async () => {
