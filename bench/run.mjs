@@ -8,10 +8,10 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
+import { summarizeProfile } from './lib/profile.mjs';
 
 /** `--profile-subgraphs` writes here; `--profile` (our gateway) into its parent. */
 const SUBGRAPHS_PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles', 'subgraphs');
-import { summarizeProfile } from './lib/profile.mjs';
 
 const HELP = `Usage: npm run bench -- [options]
 

@@ -118,15 +118,6 @@ if (process.send) {
       running.set(name, await start({ supergraphSdl, urls }));
       return { url: running.get(name).url };
     },
-    /** CPU time this process has used so far, user and system, in microseconds (for CPU per request). */
-    cpu() {
-      const { user, system } = process.cpuUsage();
-      return user + system;
-    },
-    /** Now on the clock --cpu-prof stamps its samples with (monotonic, microseconds). */
-    mark() {
-      return Number(process.hrtime.bigint() / 1000n);
-    },
     async stopOne(name) {
       await running.get(name)?.stop();
       running.delete(name);

@@ -4,11 +4,22 @@ import { fork } from 'node:child_process';
 import { setTimeout, clearTimeout } from 'node:timers';
 import { fileURLToPath, URL } from 'node:url';
 
-/** In the child: answers the parent's calls with `handlers[type](payload)`. */
+/** What every child answers, beside its own handlers. */
+const COMMON_HANDLERS = {
+  /** Now on the clock --cpu-prof stamps its samples with (monotonic, microseconds). */
+  mark: () => Number(process.hrtime.bigint() / 1000n),
+  /** CPU time this process has used so far, user and system, in microseconds (for CPU per request). */
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  },
+};
+
+/** In the child: answers the parent's calls with `handlers[type](payload)` (and `mark`, `cpu`). */
 export function serve(handlers) {
   process.on('message', async ({ id, type, payload }) => {
     try {
-      const handler = handlers[type];
+      const handler = handlers[type] ?? COMMON_HANDLERS[type];
       if (!handler) throw new Error(`no handler for "${type}"`);
       process.send({ id, result: (await handler(payload)) ?? null });
     } catch (error) {

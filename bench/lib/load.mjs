@@ -52,10 +52,10 @@ function once({ url, headers, connections, duration, sampleInterval, spec, until
   return Promise.resolve(run).finally(() => clearTimeout(timer));
 }
 
-/** One measured run: { rps, p50, p99, ... }; latencies in milliseconds. */
 /**
- * `cpu`: reads the CPU time (µs) used so far by the processes that serve the target, by role ({ gateway,
- * subgraphs }); read after the warm-up and after the run, so the result has their CPU per request.
+ * One measured run: { rps, p50, p99, cpuMicros, ... }; latencies in milliseconds. `cpu` reads the CPU time
+ * (µs) used so far by the processes that serve the target, by role ({ gateway, subgraphs }); it is read after
+ * the warm-up and after the run, so the result has their CPU per request.
  */
 export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup, untilAnswered, cpu }) {
   const counters = { graphqlErrors: 0 };

@@ -26,15 +26,6 @@ async function stopHub(hub) {
 }
 
 serve({
-  /** Now on the clock --cpu-prof stamps its samples with (monotonic, microseconds). */
-  mark() {
-    return Number(process.hrtime.bigint() / 1000n);
-  },
-  /** CPU time this process has used so far, user and system, in microseconds (for CPU per request). */
-  cpu() {
-    const { user, system } = process.cpuUsage();
-    return user + system;
-  },
   /** `databases`: a DatabaseTarget per subgraph name; `only`: these subgraphs (default all). Serves at once; `seed` writes the data. */
   async start({ hub: name = 'main', databases, only }) {
     const hub = hubNamed(name);
