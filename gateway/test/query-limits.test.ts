@@ -2,7 +2,9 @@ import { identity } from '@corphub/identity';
 import { DEFAULT_LIMITS, readGatewayConfig, seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
 import { ConfigError } from '@corphub/shared';
 import { errorCodes } from '@corphub/shared/testing';
+import { parse } from 'graphql';
 import { dashboard, DASHBOARD_QUERY } from './fixtures/dashboard-subgraph';
+import { costCacheKey } from '../src/plugins/use-query-limits';
 
 /** Subgraph fetches the gateway made so far (all subgraphs, all outcomes). */
 async function subgraphFetches(hub: TestHub): Promise<number> {
@@ -79,6 +81,25 @@ describe('query limits at the gateway', () => {
     const query = `query($n: Int!) { ${['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(page).join(' ')} }`;
     expect((await hub.request(query, { token: admin, variables: { n: 10 } })).errors).toBeUndefined();
     expect(errorCodes(await hub.request(query, { token: admin, variables: { n: 500 } }))).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it('counts a selection by the variable of its @include or @skip', async () => {
+    const pages = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((alias) => `${alias}: people(first: 500) { edges { node { unionId displayName email createdAt corp { id name timezone } } } }`).join(' ');
+    const query = `query($wide: Boolean!, $narrow: Boolean!) { me { role } ... @include(if: $wide) { ${pages} } ... @skip(if: $narrow) { ${pages} } }`;
+    expect((await hub.request(query, { token: admin, variables: { wide: false, narrow: true } })).errors).toBeUndefined();
+    expect(errorCodes(await hub.request(query, { token: admin, variables: { wide: true, narrow: true } }))).toEqual(['QUERY_TOO_COSTLY']);
+    expect(errorCodes(await hub.request(query, { token: admin, variables: { wide: false, narrow: false } }))).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it('caches a cost by the variables it depends on, not by a cursor', () => {
+    const document = parse(`query Page($n: Int, $after: String, $x: Boolean!) { people(first: $n, after: $after) { nodes { unionId @include(if: $x) } } }`);
+    const key = (variables: Record<string, unknown>) => costCacheKey(document, 'Page', variables);
+    expect(key({ n: 50, after: 'a', x: true })).toBe(key({ n: 50, after: 'b', x: true }));
+    expect(key({ n: 50, after: 'a', x: true })).not.toBe(key({ n: 500, after: 'a', x: true }));
+    expect(key({ n: 50, x: true })).not.toBe(key({ n: 50, x: false }));
+    // left out, its default applies: not the same as null
+    expect(key({ x: true })).not.toBe(key({ n: null, x: true }));
+    expect(costCacheKey(document, 'Other', { n: 50, x: true })).not.toBe(key({ n: 50, x: true }));
   });
 
   it('accepts a query just within the depth limit', async () => {

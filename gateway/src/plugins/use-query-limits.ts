@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { errors, type ErrorCode } from '@corphub/shared';
-import { GraphQLError, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from '../gateway-config';
@@ -22,6 +22,11 @@ function armorRule(code: ErrorCode, limit: number, rule: (options: object) => Va
   });
 }
 
+/** The arguments whose values the estimators read (`pageSizeEstimator`): a change there changes the cost. */
+const COST_ARGUMENTS = new Set(['first', 'last']);
+/** Directives whose `if:` decides whether a selection is counted at all. */
+const CONDITIONAL_DIRECTIVES = new Set(['include', 'skip']);
+
 /** A list field's selection is fetched `first` (or `last`) times; every other field costs 1. */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
@@ -31,6 +36,39 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 
 // graphql-js 16 says "more that N tokens" (sic); 17 may fix the typo
 const TOKEN_LIMIT_MESSAGE = /Document contains more \w+ \d+ tokens/;
+
+const costVariablesOf = new WeakMap<DocumentNode, string[]>();
+
+/**
+ * The variables a document's cost depends on: those given to a `first`/`last` argument or to the `if:` of
+ * `@include`/`@skip`. Any other variable (a cursor, an id, a filter) leaves the cost as it was.
+ */
+function costVariables(document: DocumentNode): string[] {
+  let names = costVariablesOf.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    const collect = (arguments_: readonly ArgumentNode[] | undefined, counted: (name: string) => boolean) => {
+      for (const argument of arguments_ ?? []) {
+        if (argument.value.kind === Kind.VARIABLE && counted(argument.name.value)) found.add(argument.value.name.value);
+      }
+    };
+    visit(document, {
+      Field: (field) => collect(field.arguments, (name) => COST_ARGUMENTS.has(name)),
+      Directive: (directive) => collect(directive.arguments, () => CONDITIONAL_DIRECTIVES.has(directive.name.value)),
+    });
+    costVariablesOf.set(document, (names = [...found].sort()));
+  }
+  return names;
+}
+
+/**
+ * What a request's cost is cached under, beside its document: the operation and the values of the
+ * variables the cost depends on, so pages after different cursors share one computation.
+ */
+export function costCacheKey(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+  // an object, not an array: a variable left out (its default applies) stays apart from one sent as null
+  return `${operationName ?? ''}\n${JSON.stringify(Object.fromEntries(costVariables(document).map((name) => [name, variables?.[name]])))}`;
+}
 
 export interface QueryLimitsSetup {
   validationRules: ValidationRule[];
@@ -46,7 +84,7 @@ export interface QueryLimitsSetup {
  */
 export function useQueryLimits(limits: QueryLimits): QueryLimitsSetup {
   // Apollo Server hands out one parsed document per query text (its document store, renewed with the
-  // schema), so a document's cost per operation and variables is computed once, not on every request
+  // schema), so a document's cost per operation and cost variables is computed once, not on every request
   const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     validationRules: [
@@ -70,7 +108,7 @@ export function useQueryLimits(limits: QueryLimits): QueryLimitsSetup {
           async didResolveOperation({ document, operationName, request, schema }) {
             let known = costs.get(document);
             if (!known) costs.set(document, (known = new LRUCache<string, number>({ max: 500 })));
-            const key = `${operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+            const key = costCacheKey(document, operationName, request.variables);
             let cost = known.get(key);
             if (cost === undefined) {
               try {
