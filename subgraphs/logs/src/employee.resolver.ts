@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageArgs, type Page } from '@corphub/shared';
+import { decodeCursor, encodeCursor, PageArgs, pageOf, type Page } from '@corphub/shared';
 import { EmployeeStub } from './employee.stub';
 import { WorkLogConnection } from './work-log.resolver';
 import type { WorkLog } from './work-log.entity';
@@ -16,15 +16,6 @@ export class EmployeeWorkLogsResolver {
     const rows = await loaders
       .recentLogsByAuthor(first, position ? { createdAt: position[0] as Date, id: position[1] as string } : null)
       .load(employee.unionId);
-    const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.createdAt, node.id]) }));
-    return {
-      nodes,
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      get totalCount() {
-        return loaders.visibleCountByAuthor.load(employee.unionId);
-      },
-    };
+    return pageOf(rows, first, (node) => encodeCursor([node.createdAt, node.id]), () => loaders.visibleCountByAuthor.load(employee.unionId));
   }
 }

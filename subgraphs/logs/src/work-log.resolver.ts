@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, pageOf, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
 import { LocalDateResolver } from 'graphql-scalars';
 import { audienceKeys, NO_FACTS, readsEverything } from './audience';
 import { EmployeeStub, employeeRef } from './employee.stub';
@@ -240,9 +240,8 @@ export class WorkLogResolver {
     }
     const ordered = [...unread].sort();
     const rest = from === null ? ordered : ordered.filter((unionId) => unionId > from);
-    const nodes = rest.slice(0, first).map(employeeRef);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor([node.unionId]) }));
-    return { nodes, edges, pageInfo: { hasNextPage: rest.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: Promise.resolve(ordered.length) };
+    // one past the page, so pageOf can tell whether there is a next one
+    return pageOf(rest.slice(0, first + 1).map(employeeRef), first, (node) => encodeCursor([node.unionId]), () => Promise.resolve(ordered.length));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller marked it read (always true for the author).' })

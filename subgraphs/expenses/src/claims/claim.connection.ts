@@ -65,7 +65,9 @@ export function claimsOfEmployees(em: EntityManager): DataLoader<string, ClaimsP
         const page = byUnionId.get(unionId)!;
         let totals: Promise<Money[]> | undefined;
         answers[index] = {
-          edges: page.edges,
+          get edges() {
+            return page.edges;
+          },
           nodes: page.nodes,
           pageInfo: page.pageInfo,
           get totalCount() {

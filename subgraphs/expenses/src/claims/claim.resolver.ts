@@ -98,7 +98,9 @@ export class ClaimResolver {
     let totals: Promise<Money[]> | undefined;
     // counted and summed only when a client selects them
     return {
-      edges: result.edges,
+      get edges() {
+        return result.edges;
+      },
       nodes: result.nodes,
       pageInfo: result.pageInfo,
       get totalCount() {

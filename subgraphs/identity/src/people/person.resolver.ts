@@ -21,7 +21,7 @@ export class PersonResolver {
   @Authorized(...CORP_READERS)
   @Query(() => PersonConnection, { description: "The people of the caller's corp, oldest first." })
   async people(@Args(() => PageArgs) page: PageArgs, @Ctx() { em }: IdentityContext): Promise<Page<Person>> {
-    return paginate(em, Person, {}, page, [['createdAt', 'asc'], ['unionId', 'asc']]);
+    return paginate(em, Person, {}, page, [['createdAt', 'asc'], ['unionId', 'asc']], { readOnly: true });
   }
 
   @FieldResolver(() => Corp)
