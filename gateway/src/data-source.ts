@@ -15,6 +15,8 @@ export interface SubgraphDataSourceOptions {
   logger: Logger;
   /** The gateway's keep-alive connection pool (createSubgraphAgent). */
   agent: Agent;
+  /** Most reads of one caller and query sent in one batch (1: none). */
+  batchSize: number;
 }
 
 /** What a subgraph call answers the query plan (@apollo/server-gateway-interface's GatewayGraphQLResponse). */
@@ -23,7 +25,8 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 /**
  * Calls one subgraph: sends it the verified context (a short-lived token signed with the internal
  * key) and the request id, within a deadline, over the gateway's keep-alive undici pool; identical reads
- * in flight with the same verified context are sent once (subgraph-fetcher.ts). A subgraph that is down, failing or too slow becomes one error that names it
+ * in flight with the same verified context are sent once, and a caller's reads of one query travel in
+ * batches (subgraph-fetcher.ts). A subgraph that is down, failing or too slow becomes one error that names it
  * (SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT): the gateway still answers with the other subgraphs' data.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -36,6 +39,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       agent: options.agent,
       timeoutMs: options.timeoutMs,
       onShared: () => options.metrics.subgraphFetchesShared.inc({ subgraph: options.name }),
+      batchSize: options.batchSize,
+      onBatched: (size) => options.metrics.subgraphFetchesBatched.inc({ subgraph: options.name }, size),
     });
   }
 

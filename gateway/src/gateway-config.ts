@@ -1,5 +1,6 @@
 import { ConfigError, DEFAULT_REGISTRY_CHANNEL, isProduction } from '@corphub/shared';
 import { DEFAULT_ACCESS_CHANNEL } from './access-notices';
+import { DEFAULT_BATCH_SIZE } from './subgraph-fetcher';
 
 /** Limits applied to every operation before the gateway plans it or calls a subgraph. */
 export interface QueryLimits {
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   limits: QueryLimits;
   /** Per-subgraph fetch deadline in ms, by subgraph name; `default` for the rest. */
   subgraphTimeoutMs: { default: number; [subgraph: string]: number };
+  /** Most reads of one caller and query sent to a subgraph in one batch; 1 sends each on its own. */
+  subgraphBatchSize: number;
   /** Redis for automatic persisted queries (shared by gateway replicas); in-memory LRU when unset. */
   redisUrl?: string;
   /** Seconds the gateway reuses a corp's installed modules and an app's scope (installs through it apply at once). */
@@ -108,6 +111,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxBodyBytes: positiveInt(env, 'CORPHUB_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
     },
     subgraphTimeoutMs,
+    subgraphBatchSize: positiveInt(env, 'CORPHUB_SUBGRAPH_BATCH_SIZE', DEFAULT_BATCH_SIZE),
     redisUrl: env.REDIS_URL || undefined,
     persistedQueryTtlSeconds: positiveInt(env, 'CORPHUB_PERSISTED_QUERY_TTL_SECONDS', 24 * 3600),
     accessCacheSeconds: positiveInt(env, 'CORPHUB_ACCESS_CACHE_SECONDS', 30),

@@ -104,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     queryPlannerConfig: { cache: new MeasuredQueryPlanCache(config.queryPlanCacheMiB, metrics) },
     buildService: ({ name, url }) => {
       subgraphUrls[name] = options.subgraphUrls?.[name] ?? url ?? '';
-      return new SubgraphDataSource({ name, url: subgraphUrls[name], timeoutMs: subgraphTimeout(config, name), metrics, logger, agent });
+      return new SubgraphDataSource({ name, url: subgraphUrls[name], timeoutMs: subgraphTimeout(config, name), batchSize: config.subgraphBatchSize, metrics, logger, agent });
     },
   });
 

@@ -24,7 +24,14 @@ export interface SubgraphFetcherOptions {
   timeoutMs: number;
   /** Called when a request joins an identical one already in flight instead of being sent. */
   onShared?: () => void;
+  /** Most reads sent together in one batch (see ReadBatches); 1 sends every read on its own. */
+  batchSize?: number;
+  /** Called with the size of each batch of two or more reads that the subgraph answered as one. */
+  onBatched?: (size: number) => void;
 }
+
+/** Reads one batch holds by default (CORPHUB_SUBGRAPH_BATCH_SIZE). */
+export const DEFAULT_BATCH_SIZE = 16;
 
 /** What a subgraph answered, read in full: shared between identical in-flight requests, never parsed twice into one object. */
 interface Answer {
@@ -50,12 +57,149 @@ export function sharingKey(url: string, init: FetcherRequestInit): string | unde
   return `${url}\n${context}\n${body}`;
 }
 
+/** The query of a read's JSON body, still JSON-quoted (`{"query":"<this>",...`), read without parsing the body. */
+function quotedQuery(body: string): string {
+  const start = '{"query":'.length;
+  for (let at = start + 1; at < body.length; at++) {
+    if (body[at] === '\\') at++;
+    else if (body[at] === '"') return body.slice(start, at + 1);
+  }
+  return body;
+}
+
+/**
+ * The key under which reads may travel in one batch: the same subgraph, the same verified context and the
+ * same query, with any variables. Like `sharingKey`, only reads with a caller.
+ */
+export function batchingKey(url: string, init: FetcherRequestInit): string | undefined {
+  const context = init.headers?.[CONTEXT_HEADER];
+  const body = init.body;
+  if (!context || typeof body !== 'string' || !READ_OPERATION.test(body)) return undefined;
+  return `${url}\n${context}\n${quotedQuery(body)}`;
+}
+
+/** Batches in flight per key: a read that finds this many waits and joins the next one. */
+const BATCHES_IN_FLIGHT = 2;
+/** A batch's body stays well under a subgraph's request limit (1 MiB) even with large entity fetches. */
+const MAX_BATCH_BYTES = 256 * 1024;
+
+interface QueuedRead {
+  init: FetcherRequestInit;
+  body: string;
+  resolve: (answer: Answer) => void;
+  reject: (error: unknown) => void;
+}
+
+interface ReadQueue {
+  waiting: QueuedRead[];
+  inFlight: number;
+  scheduled: boolean;
+}
+
+/**
+ * Reads of one caller that differ only in their variables (a page after each of many cursors), sent to a
+ * subgraph as one HTTP batch (a JSON array, which Apollo Server runs side by side under one verified context
+ * and one entity manager). The subgraph parses, verifies and answers one request instead of many, and its
+ * loaders serve every read of the batch (the corp of 10 pages is read once).
+ *
+ * Nothing waits for a batch to fill: a read is sent at once (with whatever else arrived in the same turn of
+ * the event loop) while fewer than BATCHES_IN_FLIGHT batches of its key are in flight; otherwise it joins the
+ * next batch, sent as soon as one comes back. So a lone read is never delayed, and a busy caller's reads
+ * gather into batches. Reads are never batched across verified contexts, so no caller's request runs with
+ * another's.
+ *
+ * A batch answered otherwise than by an array of as many results with status 200 (an operation the subgraph
+ * refused with 400, a subgraph without batching) is sent again one read at a time, so each gets the answer it
+ * would have had alone; a subgraph that says it has no batching is not sent batches again.
+ */
+class ReadBatches {
+  private readonly queues = new Map<string, ReadQueue>();
+  private readonly unbatched = new Set<string>();
+
+  constructor(
+    private readonly send: (url: string, init: FetcherRequestInit) => Promise<Answer>,
+    private readonly size: number,
+    private readonly onBatched?: (size: number) => void,
+  ) {}
+
+  /** The read's answer, sent in a batch; undefined when this read is not one to batch. */
+  add(url: string, init: FetcherRequestInit): Promise<Answer> | undefined {
+    const key = this.size > 1 && !this.unbatched.has(url) ? batchingKey(url, init) : undefined;
+    if (!key) return undefined;
+    const body = init.body as string;
+    let queue = this.queues.get(key);
+    if (!queue) this.queues.set(key, (queue = { waiting: [], inFlight: 0, scheduled: false }));
+    const answer = new Promise<Answer>((resolve, reject) => queue.waiting.push({ init, body, resolve, reject }));
+    if (!queue.scheduled && queue.inFlight < BATCHES_IN_FLIGHT) {
+      queue.scheduled = true;
+      // what else arrives in this turn of the event loop goes in the same batch
+      setImmediate(() => {
+        queue.scheduled = false;
+        this.flush(url, key, queue);
+      });
+    }
+    return answer;
+  }
+
+  private flush(url: string, key: string, queue: ReadQueue): void {
+    while (queue.waiting.length > 0 && queue.inFlight < BATCHES_IN_FLIGHT) {
+      const batch = queue.waiting.splice(0, this.countNext(queue.waiting));
+      queue.inFlight++;
+      void this.sendBatch(url, batch).finally(() => {
+        queue.inFlight--;
+        this.flush(url, key, queue);
+        if (queue.inFlight === 0 && !queue.scheduled && queue.waiting.length === 0 && this.queues.get(key) === queue) this.queues.delete(key);
+      });
+    }
+  }
+
+  /** How many of the waiting reads the next batch takes: at most `size`, within MAX_BATCH_BYTES, at least one. */
+  private countNext(waiting: QueuedRead[]): number {
+    let count = 1;
+    let bytes = waiting[0].body.length;
+    while (count < Math.min(this.size, waiting.length) && bytes + waiting[count].body.length <= MAX_BATCH_BYTES) bytes += waiting[count++].body.length;
+    return count;
+  }
+
+  private async sendBatch(url: string, batch: QueuedRead[]): Promise<void> {
+    const alone = (read: QueuedRead) => this.send(url, read.init).then(read.resolve, read.reject);
+    if (batch.length === 1) return alone(batch[0]);
+    let answer: Answer;
+    try {
+      // the first read's headers: the same verified context for all (the key), and its request id
+      answer = await this.send(url, { ...batch[0].init, body: `[${batch.map((read) => read.body).join(',')}]` });
+    } catch (error) {
+      batch.forEach((read) => read.reject(error));
+      return;
+    }
+    const results = answer.status === 200 ? parseArray(answer.body, batch.length) : undefined;
+    if (results) {
+      this.onBatched?.(batch.length);
+      batch.forEach((read, index) => read.resolve({ ...answer, body: JSON.stringify(results[index]) }));
+      return;
+    }
+    if (answer.status === 200 || /batching/i.test(answer.body)) this.unbatched.add(url);
+    await Promise.all(batch.map(alone));
+  }
+}
+
+/** A JSON array of exactly `length` items, or undefined. */
+function parseArray(text: string, length: number): unknown[] | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.length === length ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A fetcher for Apollo's RemoteGraphQLDataSource on an undici Agent, within a deadline. Identical reads in
  * flight at once with the same verified context are sent once; each waiting request gets its own response
  * object over the shared text (the gateway merges into what it parses, so a parsed body is never shared).
+ * Other reads of the same caller and query travel in batches (ReadBatches).
  */
-export function createSubgraphFetcher({ agent, timeoutMs, onShared }: SubgraphFetcherOptions): Fetcher {
+export function createSubgraphFetcher({ agent, timeoutMs, onShared, batchSize = DEFAULT_BATCH_SIZE, onBatched }: SubgraphFetcherOptions): Fetcher {
   const inFlight = new Map<string, Promise<Answer>>();
 
   const send = async (url: string, init: FetcherRequestInit): Promise<Answer> => {
@@ -76,6 +220,7 @@ export function createSubgraphFetcher({ agent, timeoutMs, onShared }: SubgraphFe
     }
     return { status: response.statusCode, statusText: '', headers, body };
   };
+  const batches = new ReadBatches(send, batchSize, onBatched);
 
   return async (url, init = {}) => {
     const key = sharingKey(url, init);
@@ -84,7 +229,7 @@ export function createSubgraphFetcher({ agent, timeoutMs, onShared }: SubgraphFe
     if (answer) {
       onShared?.();
     } else {
-      answer = send(url, init).finally(() => inFlight.delete(key));
+      answer = (batches.add(url, init) ?? send(url, init)).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
     return new BufferedResponse(url, await answer);

@@ -1,8 +1,9 @@
 /**
  * In-flight deduplication of subgraph reads: identical reads with the same verified context are sent once;
  * anything that differs in the verified context (corp, role, person, app), a mutation, or a call without a
- * caller is always sent on its own. Against a real HTTP server that holds its answers until told, so that
- * "in flight at once" is certain, not a matter of timing; then end to end through the hub.
+ * caller is always sent on its own. Batches: a caller's reads of one query with other variables travel
+ * together. Against a real HTTP server that holds its answers until told, so that "in flight at once" is
+ * certain, not a matter of timing; then end to end through the hub.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +12,16 @@ import { CONTEXT_HEADER, ContextSigningKey, ContextVerifier, DEV_CONTEXT_PRIVATE
 import { InternalContextSigner } from '../src/context';
 import { createSubgraphAgent, createSubgraphFetcher } from '../src/subgraph-fetcher';
 
-/** Answers each POST with the context header it got, once `release()` is called. */
-async function holdingServer() {
+type Operation = { query: string; variables?: Record<string, unknown> };
+
+/** What the server answers one operation: `{ data: { context, n } }`, and the variables it was sent. */
+const echo = (context: string | null, n: number, operation: Operation) => ({ data: { context, n, variables: operation.variables ?? {} } });
+
+/**
+ * Answers each POST (a batch with an array of answers) with the context header it got, once `release()` is
+ * called. `refuse` makes it answer a request as a server that cannot or will not.
+ */
+async function holdingServer(refuse?: (body: Operation | Operation[]) => { status: number; body: unknown } | undefined) {
   const received: { context?: string; body: string }[] = [];
   const held: (() => void)[] = [];
   let arrived: () => void = () => undefined;
@@ -22,9 +31,13 @@ async function holdingServer() {
     req.on('end', () => {
       const context = req.headers[CONTEXT_HEADER] as string | undefined;
       received.push({ context, body });
+      const n = received.length;
+      const request = JSON.parse(body) as Operation | Operation[];
       held.push(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ data: { context: context ?? null, n: received.length } }));
+        const refused = refuse?.(request);
+        const answer = refused?.body ?? (Array.isArray(request) ? request.map((operation) => echo(context ?? null, n, operation)) : echo(context ?? null, n, request));
+        res.writeHead(refused?.status ?? 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
       });
       arrived();
     });
@@ -74,7 +87,7 @@ describe('subgraph fetcher: in-flight deduplication', () => {
     const responses = await Promise.all(pending);
     // anything sent late would arrive after the release: answer it too before counting
     server.release();
-    return Promise.all(responses.map((response) => response.json() as Promise<{ data: { context: string | null; n: number } }>));
+    return Promise.all(responses.map(async (response) => ((await response.json()) as ReturnType<typeof echo>)));
   }
 
   it('sends identical reads with the same verified context once, each caller getting its own parsed copy', async () => {
@@ -82,7 +95,7 @@ describe('subgraph fetcher: in-flight deduplication', () => {
     const answers = await inFlightTogether([[context, READ], [context, READ], [context, READ]], 1);
     expect(server.received).toHaveLength(1);
     expect(shared).toBe(2);
-    expect(answers).toEqual([{ data: { context, n: 1 } }, { data: { context, n: 1 } }, { data: { context, n: 1 } }]);
+    expect(answers).toEqual([echo(context, 1, { query: '' }), echo(context, 1, { query: '' }), echo(context, 1, { query: '' })]);
     answers[0].data.n = 99;
     expect(answers[1].data.n).toBe(1);
   });
@@ -145,7 +158,131 @@ describe('subgraph fetcher: in-flight deduplication', () => {
   });
 });
 
-describe('deduplication end to end: concurrent identical queries from different callers', () => {
+/** A read of one query with its own variables: a page after `after`. */
+const PAGE = (after: string) => JSON.stringify({ query: 'query People__identity__0($after:String){people(first:50 after:$after){nodes{unionId}}}', variables: { after } });
+const OTHER_QUERY = (after: string) => JSON.stringify({ query: 'query Apps__identity__0($after:String){apps(first:50 after:$after){nodes{id}}}', variables: { after } });
+
+describe('subgraph fetcher: batches of one caller’s reads', () => {
+  const agent = createSubgraphAgent();
+  const signer = new InternalContextSigner(new ContextSigningKey(DEV_CONTEXT_PRIVATE_KEY));
+  const alice: AuthContext = { subject: 'alice', corpId: 'corp-a', role: Role.EMPLOYEE, unionId: 'un_alice' };
+  let server: Awaited<ReturnType<typeof holdingServer>>;
+  let batched: number[];
+  let fetcher: ReturnType<typeof createSubgraphFetcher>;
+  const start = async (refuse?: Parameters<typeof holdingServer>[0], batchSize?: number) => {
+    server = await holdingServer(refuse);
+    batched = [];
+    fetcher = createSubgraphFetcher({ agent, timeoutMs: 5_000, batchSize, onBatched: (size) => batched.push(size) });
+  };
+  const post = (context: string | undefined, body: string) =>
+    fetcher(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(context ? { [CONTEXT_HEADER]: context } : {}) }, body });
+  /** How many operations each request the server received carried (a batch: its length; alone: 1). */
+  const sizes = () => server.received.map(({ body }) => (body.startsWith('[') ? (JSON.parse(body) as unknown[]).length : 1));
+  const answered = async (pending: ReturnType<typeof post>[]) =>
+    Promise.all((await Promise.all(pending)).map(async (response) => ({ status: response.status, ...((await response.json()) as object) })));
+
+  afterEach(() => server.close());
+  afterAll(() => agent.close());
+
+  it('sends reads of one query that arrive together as one batch, each caller getting its own answer', async () => {
+    await start();
+    const context = await signer.sign(alice, 'identity');
+    const pending = ['a', 'b', 'c', 'd', 'e'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(1);
+    server.release();
+    const answers = await answered(pending);
+    expect(sizes()).toEqual([5]);
+    expect(batched).toEqual([5]);
+    expect(answers).toEqual(['a', 'b', 'c', 'd', 'e'].map((after) => ({ status: 200, ...echo(context, 1, { query: '', variables: { after } }) })));
+  });
+
+  it('sends a lone read at once; reads that find two batches in flight wait and go together in the next', async () => {
+    await start();
+    const context = await signer.sign(alice, 'identity');
+    const first = post(context, PAGE('a'));
+    await server.arrivals(1);
+    const second = post(context, PAGE('b'));
+    await server.arrivals(2);
+    const later = ['c', 'd', 'e'].map((after) => post(context, PAGE(after)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // two in flight: the other three wait
+    expect(sizes()).toEqual([1, 1]);
+    server.release();
+    await server.arrivals(3);
+    server.release();
+    const answers = await answered([first, second, ...later]);
+    expect(sizes()).toEqual([1, 1, 3]);
+    expect(answers.map((answer) => (answer as ReturnType<typeof echo>).data.variables)).toEqual(['a', 'b', 'c', 'd', 'e'].map((after) => ({ after })));
+  });
+
+  it('never puts two callers, two queries, a mutation or a call without a caller in one batch', async () => {
+    await start();
+    const [aliceContext, bobContext] = await Promise.all([signer.sign(alice, 'identity'), signer.sign({ ...alice, subject: 'bob', unionId: 'un_bob' }, 'identity')]);
+    const pending = [post(aliceContext, PAGE('a')), post(bobContext, PAGE('b')), post(aliceContext, OTHER_QUERY('c')), post(aliceContext, WRITE), post(undefined, PAGE('d'))];
+    await server.arrivals(5);
+    server.release();
+    const answers = await answered(pending);
+    expect(sizes()).toEqual([1, 1, 1, 1, 1]);
+    expect(batched).toEqual([]);
+    expect(answers.map((answer) => (answer as ReturnType<typeof echo>).data.context)).toEqual([aliceContext, bobContext, aliceContext, aliceContext, null]);
+  });
+
+  it('holds at most `batchSize` reads in a batch', async () => {
+    await start(undefined, 2);
+    const context = await signer.sign(alice, 'identity');
+    const pending = ['a', 'b', 'c', 'd', 'e'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(2);
+    server.release();
+    await server.arrivals(3);
+    server.release();
+    await answered(pending);
+    expect(sizes()).toEqual([2, 2, 1]);
+  });
+
+  it('resends a batch one read at a time when it is refused, so each read gets the answer it would have had alone', async () => {
+    // a read the subgraph refuses (its variable does not parse there) makes the whole batch a 400
+    const refusal = { errors: [{ message: 'Variable "$after" got an invalid value', extensions: { code: 'BAD_USER_INPUT' } }] };
+    await start((body) => {
+      const operations = Array.isArray(body) ? body : [body];
+      return operations.some((operation) => operation.variables?.after === 'bad') ? { status: 400, body: Array.isArray(body) ? operations.map(() => refusal) : refusal } : undefined;
+    });
+    const context = await signer.sign(alice, 'identity');
+    const pending = ['a', 'bad', 'c'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(1);
+    server.release();
+    await server.arrivals(4);
+    server.release();
+    const answers = await answered(pending);
+    expect(sizes()).toEqual([3, 1, 1, 1]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400, 200]);
+    expect(answers[1]).toEqual({ status: 400, ...refusal });
+    // still batched afterwards: the subgraph can batch, one read was wrong
+    const again = ['x', 'y'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(5);
+    server.release();
+    await answered(again);
+    expect(sizes().at(-1)).toBe(2);
+  });
+
+  it('stops batching to a subgraph that has no batching (Apollo Server without allowBatchedHttpRequests)', async () => {
+    await start((body) => (Array.isArray(body) ? { status: 400, body: { errors: [{ message: 'Operation batching disabled.' }] } } : undefined));
+    const context = await signer.sign(alice, 'identity');
+    const pending = ['a', 'b'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(1);
+    server.release();
+    await server.arrivals(3);
+    server.release();
+    expect((await answered(pending)).map((answer) => answer.status)).toEqual([200, 200]);
+    const again = ['c', 'd'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(5);
+    server.release();
+    await answered(again);
+    expect(sizes()).toEqual([2, 1, 1, 1, 1]);
+    expect(batched).toEqual([]);
+  });
+});
+
+describe('deduplication and batches end to end', () => {
   let hub: TestHub;
   let a: Awaited<ReturnType<typeof seedCorp>>;
   let b: Awaited<ReturnType<typeof seedCorp>>;
@@ -170,5 +307,24 @@ describe('deduplication end to end: concurrent identical queries from different 
       const caller = callers[i % 3];
       expect(response).toEqual({ status: 200, data: { me: { unionId: caller.union, role: caller.role.toUpperCase(), corp: { id: caller.corp } } } });
     });
+  });
+
+  it('answers a caller’s concurrent reads with other variables, batched to the subgraph, each with its own answer', async () => {
+    const token = await hub.token({ corp: a.corpId, union: a.people[0].unionId, role: Role.ADMIN });
+    const PERSON = 'query($u: ID!) { person(unionId: $u) { unionId displayName } }';
+    const asked = Array.from({ length: 24 }, (_, i) => (i % 3 === 2 ? 'un_nobody' : a.people[i % 3].unionId));
+    const before = (await hub.metrics.subgraphFetchesBatched.get()).values.reduce((sum, value) => sum + value.value, 0);
+    const responses = await Promise.all(asked.map((unionId) => hub.request(PERSON, { token, variables: { u: unionId } })));
+    responses.forEach((response, i) => {
+      if (asked[i] === 'un_nobody') {
+        expect(response.data).toEqual({ person: null });
+        expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      } else {
+        expect(response).toEqual({ status: 200, data: { person: { unionId: asked[i], displayName: a.people[i % 3].displayName } } });
+      }
+    });
+    // 24 requests at once: those that found two batches in flight went in later ones
+    const after = (await hub.metrics.subgraphFetchesBatched.get()).values.reduce((sum, value) => sum + value.value, 0);
+    expect(after - before).toBeGreaterThan(0);
   });
 });

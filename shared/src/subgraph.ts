@@ -281,6 +281,9 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // the gateway sends a caller's reads of one query together (a JSON array): they run side by side under the
+    // one verified context of that request, sharing its entity manager and loaders
+    allowBatchedHttpRequests: true,
     // the process owner (npm start, main.ts) stops servers in order on SIGINT/SIGTERM
     stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),

@@ -26,6 +26,11 @@ export class GatewayMetrics {
     'Subgraph reads not sent because an identical one with the same verified context was in flight, by subgraph',
     ['subgraph'],
   );
+  readonly subgraphFetchesBatched = this.counter(
+    'subgraph_fetches_batched_total',
+    'Subgraph reads sent in a batch with other reads of the same caller and query (CORPHUB_SUBGRAPH_BATCH_SIZE), by subgraph',
+    ['subgraph'],
+  );
   readonly queryPlanCache = this.counter('query_plan_cache_total', 'Query plan cache lookups, by result (hit, miss)', ['result']);
   readonly persistedQueries = this.counter('persisted_queries_total', 'Automatic persisted query lookups by hash, by result (hit, miss)', ['result']);
 
