@@ -8,6 +8,8 @@
 //   variables   (data, pick) => variables; `pick(list)` draws a random element under load and the first
 //               element for the answer check, so one function serves both
 //   varies      true when variables differ per request (no two clients ask the same thing)
+//   callers     sent by this many callers in turn (admins of the corp, each with a token or verified context of
+//               their own) instead of one: nothing is shared or batched across callers
 //   prepare     optional ({ request }) => data the variables need, read once through the direct subgraph
 
 import { BENCH_DEPARTMENTS } from './seeders.mjs';
@@ -33,6 +35,26 @@ const DASHBOARD = /* GraphQL */ `query Dashboard($department: ID!, $first: Int!,
 }`;
 
 const PERSON_FIELDS = /* GraphQL */ `unionId displayName corp { name }`;
+
+/** A page of 50 people after a cursor drawn at random from every person's. */
+const AFTER_RANDOM_CURSOR = {
+  requires: ['identity'],
+  direct: 'identity',
+  varies: true,
+  query: /* GraphQL */ `query PeopleAfter($first: Int!, $after: String) { people(first: $first, after: $after) { nodes { ${PERSON_FIELDS} } } }`,
+  variables: (data, pick) => ({ first: 50, after: pick(data.cursors) }),
+  // every person's cursor, 500 at a time
+  async prepare({ request }) {
+    const cursors = [];
+    let after = null;
+    do {
+      const page = await request(/* GraphQL */ `query($after: String) { people(first: 500, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`, { after });
+      cursors.push(...page.people.edges.map((edge) => edge.cursor));
+      after = page.people.pageInfo.hasNextPage ? page.people.pageInfo.endCursor : null;
+    } while (after);
+    return { cursors };
+  },
+};
 
 export const queries = [
   {
@@ -64,22 +86,15 @@ export const queries = [
   {
     name: 'people-50-varied',
     title: 'list, page 50 after a random cursor: different variables on every request',
-    requires: ['identity'],
-    direct: 'identity',
-    varies: true,
-    query: /* GraphQL */ `query PeopleAfter($first: Int!, $after: String) { people(first: $first, after: $after) { nodes { ${PERSON_FIELDS} } } }`,
-    variables: (data, pick) => ({ first: 50, after: pick(data.cursors) }),
-    // every person's cursor, 500 at a time
-    async prepare({ request }) {
-      const cursors = [];
-      let after = null;
-      do {
-        const page = await request(/* GraphQL */ `query($after: String) { people(first: 500, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`, { after });
-        cursors.push(...page.people.edges.map((edge) => edge.cursor));
-        after = page.people.pageInfo.hasNextPage ? page.people.pageInfo.endCursor : null;
-      } while (after);
-      return { cursors };
-    },
+    ...AFTER_RANDOM_CURSOR,
+  },
+  {
+    // the same, each request from another caller: the in-flight deduplication and batching of ours apply only
+    // within one caller, so this is a gateway's figure when no two requests in flight share anything
+    name: 'people-50-callers',
+    title: 'list, page 50 after a random cursor, 100 callers in turn: nothing to share or batch',
+    ...AFTER_RANDOM_CURSOR,
+    callers: 100,
   },
   {
     // PRODUCT.md's dashboard query, field for field, over a division of the bench corp (its six teams'

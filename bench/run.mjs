@@ -321,6 +321,16 @@ async function main() {
       '12h',
     );
     const headersFor = (target) => (target.auth === 'caller' ? { authorization: `Bearer ${callerToken}` } : { [shared.CONTEXT_HEADER]: verifiedContext });
+    // queries sent by many callers (`callers`): each an admin of the corp, with a token (ours) or a verified context (the others) of their own
+    const callerCount = Math.max(0, ...selectedQueries.map((query) => query.callers ?? 0));
+    const manyCallers = { caller: [], context: [] };
+    for (const union of seeded.summary[corp.id].callerUnionIds.slice(0, callerCount)) {
+      const each = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union });
+      manyCallers.caller.push({ authorization: `Bearer ${await shared.signCallerToken(each, security.jwtSecret, '12h')}` });
+      manyCallers.context.push({
+        [shared.CONTEXT_HEADER]: await new shared.ContextSigningKey(security.contextPrivateKey).sign({ ...each, modules: ['attendance', 'expenses', 'logs'] }, subgraphNames.map(shared.subgraphAudience), '12h'),
+      });
+    }
 
     // attendance reads the directory through the graph: through our gateway, whichever gateway called it
     await subgraphs.call('setGatewayUrl', { url: urlOf.ours });
@@ -418,6 +428,7 @@ async function main() {
             const result = await measure({
               url: urlFor(target, query),
               headers: headersFor(target),
+              callers: query.callers ? manyCallers[target.auth].slice(0, query.callers) : undefined,
               query: query.query,
               variables: query.variables,
               varies: query.varies,

@@ -60,6 +60,9 @@ export async function seedAll({ definitions, orms, corps, only, benchmarkPeople,
         return [definition.name, { ms: Date.now() - began, rows: await rowCounts(orm) }];
       }),
   );
-  const summary = Object.fromEntries(corps.map((corp) => [corp.id, { people: corp.people, adminUnionId: peopleOf[corp.id][0].unionId }]));
+  // callerUnionIds: the first hundred, who ask the queries sent by many callers (`callers` in queries.mjs)
+  const summary = Object.fromEntries(
+    corps.map((corp) => [corp.id, { people: corp.people, adminUnionId: peopleOf[corp.id][0].unionId, callerUnionIds: peopleOf[corp.id].slice(0, 100).map((person) => person.unionId) }]),
+  );
   return { ms: Date.now() - started, subgraphs: Object.fromEntries(seeded), summary };
 }

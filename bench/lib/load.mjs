@@ -6,12 +6,15 @@ import autocannon from 'autocannon';
 
 const random = (list) => list[Math.floor(Math.random() * list.length)];
 
-function requestSpec({ query, variables, varies, data, counters }) {
+function requestSpec({ query, variables, varies, data, callers, counters }) {
   const body = (pick) => JSON.stringify({ query, variables: variables(data, pick) });
   const fixed = body((list) => list[0]);
+  // callers take turns: the requests in flight at once (one per connection) come from as many callers
+  let turn = 0;
+  const nextCaller = (request) => (callers ? { headers: { ...request.headers, ...callers[turn++ % callers.length] } } : {});
   return {
     method: 'POST',
-    ...(varies ? { setupRequest: (request) => ({ ...request, body: body(random) }) } : { body: fixed }),
+    ...(varies || callers ? { setupRequest: (request) => ({ ...request, ...nextCaller(request), body: varies ? body(random) : fixed }) } : { body: fixed }),
     // a GraphQL error comes back as 200 too: count it apart from transport errors and non-2xx
     onResponse: (status, responseBody) => {
       if (status === 200 && responseBody.includes('"errors":')) counters.graphqlErrors++;
@@ -57,9 +60,9 @@ function once({ url, headers, connections, duration, sampleInterval, spec, until
  * (µs) used so far by the processes that serve the target, by role ({ gateway, subgraphs }); it is read after
  * the warm-up and after the run, so the result has their CPU per request.
  */
-export async function measure({ url, headers, query, variables, varies, data, connections, duration, warmup, untilAnswered, cpu }) {
+export async function measure({ url, headers, callers, query, variables, varies, data, connections, duration, warmup, untilAnswered, cpu }) {
   const counters = { graphqlErrors: 0 };
-  const spec = requestSpec({ query, variables, varies, data, counters });
+  const spec = requestSpec({ query, variables, varies, data, callers, counters });
   const sampleInterval = Math.min(1000, Math.max(100, Math.min(duration, warmup || duration) * 250));
   if (warmup > 0) await once({ url, headers, connections, duration: warmup, sampleInterval, spec });
   counters.graphqlErrors = 0;
