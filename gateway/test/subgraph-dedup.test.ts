@@ -179,7 +179,7 @@ describe('subgraph fetcher: batches of one caller’s reads', () => {
   /** How many operations each request the server received carried (a batch: its length; alone: 1). */
   const sizes = () => server.received.map(({ body }) => (body.startsWith('[') ? (JSON.parse(body) as unknown[]).length : 1));
   const answered = async (pending: ReturnType<typeof post>[]) =>
-    Promise.all((await Promise.all(pending)).map(async (response) => ({ status: response.status, ...((await response.json()) as object) })));
+    Promise.all((await Promise.all(pending)).map(async (response) => ({ status: response.status, ...((await response.json()) as ReturnType<typeof echo>) })));
 
   afterEach(() => server.close());
   afterAll(() => agent.close());
@@ -212,7 +212,7 @@ describe('subgraph fetcher: batches of one caller’s reads', () => {
     server.release();
     const answers = await answered([first, second, ...later]);
     expect(sizes()).toEqual([1, 1, 3]);
-    expect(answers.map((answer) => (answer as ReturnType<typeof echo>).data.variables)).toEqual(['a', 'b', 'c', 'd', 'e'].map((after) => ({ after })));
+    expect(answers.map((answer) => answer.data.variables)).toEqual(['a', 'b', 'c', 'd', 'e'].map((after) => ({ after })));
   });
 
   it('never puts two callers, two queries, a mutation or a call without a caller in one batch', async () => {
@@ -224,7 +224,7 @@ describe('subgraph fetcher: batches of one caller’s reads', () => {
     const answers = await answered(pending);
     expect(sizes()).toEqual([1, 1, 1, 1, 1]);
     expect(batched).toEqual([]);
-    expect(answers.map((answer) => (answer as ReturnType<typeof echo>).data.context)).toEqual([aliceContext, bobContext, aliceContext, aliceContext, null]);
+    expect(answers.map((answer) => answer.data.context)).toEqual([aliceContext, bobContext, aliceContext, aliceContext, null]);
   });
 
   it('holds at most `batchSize` reads in a batch', async () => {
