@@ -108,9 +108,10 @@ interface ReadQueue {
  * gather into batches. Reads are never batched across verified contexts, so no caller's request runs with
  * another's.
  *
- * A batch answered otherwise than by an array of as many results with status 200 (an operation the subgraph
- * refused with 400, a subgraph without batching) is sent again one read at a time, so each gets the answer it
- * would have had alone; a subgraph that says it has no batching is not sent batches again.
+ * A batch refused with 400 or 413 (an operation the subgraph refused, a subgraph without batching), or answered
+ * with status 200 but not with an array of as many results, is sent again one read at a time, so each gets the
+ * answer it would have had alone; a subgraph that says it has no batching is not sent batches again. Any other
+ * status (a failing subgraph, a refused caller) is every read's answer, as it would have been alone.
  */
 class ReadBatches {
   private readonly queues = new Map<string, ReadQueue>();
@@ -178,8 +179,15 @@ class ReadBatches {
       batch.forEach((read, index) => read.resolve({ ...answer, body: JSON.stringify(results[index]) }));
       return;
     }
-    if (answer.status === 200 || /batching/i.test(answer.body)) this.unbatched.add(url);
-    await Promise.all(batch.map(alone));
+    // refused for what one read asked (400, or too large), or not understood: each read alone gets its own answer
+    if (answer.status === 200 || answer.status === 400 || answer.status === 413) {
+      if (answer.status === 200 || /batching/i.test(answer.body)) this.unbatched.add(url);
+      await Promise.all(batch.map(alone));
+      return;
+    }
+    // the subgraph failing (5xx) or refusing the caller (401, 403) would answer each read alone the same:
+    // not sent again, which would multiply the load on a subgraph in trouble
+    batch.forEach((read) => read.resolve(answer));
   }
 }
 

@@ -264,6 +264,18 @@ describe('subgraph fetcher: batches of one caller’s reads', () => {
     expect(sizes().at(-1)).toBe(2);
   });
 
+  it('gives every read a failing subgraph’s answer to the batch, without sending them again', async () => {
+    await start((body) => (Array.isArray(body) ? { status: 503, body: { errors: [{ message: 'Service Unavailable' }] } } : undefined));
+    const context = await signer.sign(alice, 'identity');
+    const pending = ['a', 'b', 'c'].map((after) => post(context, PAGE(after)));
+    await server.arrivals(1);
+    server.release();
+    const answers = await answered(pending);
+    expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sizes()).toEqual([3]);
+  });
+
   it('stops batching to a subgraph that has no batching (Apollo Server without allowBatchedHttpRequests)', async () => {
     await start((body) => (Array.isArray(body) ? { status: 400, body: { errors: [{ message: 'Operation batching disabled.' }] } } : undefined));
     const context = await signer.sign(alice, 'identity');
