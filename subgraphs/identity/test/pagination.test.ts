@@ -1,6 +1,6 @@
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
 import { Person } from '@corphub/identity';
-import { scopeToCorp } from '@corphub/shared';
+import { findReadOnly, scopeToCorp } from '@corphub/shared';
 import type { GraphQLResponse } from '@corphub/shared/testing';
 
 const PAGE = /* GraphQL */ `query($first: Int!, $after: String) {
@@ -69,6 +69,16 @@ describe('identity: keyset pages of people', () => {
       const plan: { detail: string }[] = await hub.subgraphs.identity.orm.em.getConnection().execute(`explain query plan ${sql}`);
       expect(plan.map((row) => row.detail).join('\n')).toMatch(/^SEARCH p0 USING INDEX person_corp_id_created_at_union_id_index \(corp_id=\? AND \(created_at,union_id\)>\(\?,\?\)\)$/);
     }
+  });
+
+  it('reads the page outside the unit of work: Person instances, the corp filter applied, nothing tracked', async () => {
+    const em = scopeToCorp(hub.subgraphs.identity.orm.em.fork(), 'corp-b');
+    const rows = await findReadOnly(em, Person, {}, { orderBy: [['createdAt', 'asc'], ['unionId', 'asc']], limit: 100 });
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    expect(rows.every((row) => row instanceof Person && row.corpId === 'corp-b' && row.createdAt instanceof Date)).toBe(true);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toEqual([]);
+    // the same rows em.find gives, in the same order
+    expect(rows.map((row) => row.unionId)).toEqual((await em.fork().find(Person, {}, { orderBy: { createdAt: 'asc', unionId: 'asc' } })).map((person) => person.unionId));
   });
 
   it("never continues into another corp's people after a cursor", async () => {
