@@ -136,6 +136,12 @@ describe('query limits from the environment', () => {
     expect(readGatewayConfig({}).limits).toEqual(DEFAULT_LIMITS);
   });
 
+  it('reads the subgraph batch size (1 sends every read on its own)', () => {
+    expect(readGatewayConfig({}).subgraphBatchSize).toBe(16);
+    expect(readGatewayConfig({ CORPHUB_SUBGRAPH_BATCH_SIZE: '1' }).subgraphBatchSize).toBe(1);
+    expect(() => readGatewayConfig({ CORPHUB_SUBGRAPH_BATCH_SIZE: '0' })).toThrow(/CORPHUB_SUBGRAPH_BATCH_SIZE/);
+  });
+
   it('refuses a limit that is not a positive integer', () => {
     expect(() => readGatewayConfig({ CORPHUB_MAX_DEPTH: 'ten' })).toThrow(ConfigError);
     expect(() => readGatewayConfig({ CORPHUB_MAX_COST: '0' })).toThrow(/CORPHUB_MAX_COST/);
