@@ -311,26 +311,20 @@ async function main() {
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
     // whole run instead of 60 s, since the peers replay it as is)
-    const claims = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union: seeded.summary[corp.id].adminUnionId });
-    const callerToken = await shared.signCallerToken(claims, security.jwtSecret, '12h');
-    // with the modules the bench corp installed (identity's seedBenchmark): module subgraphs answer only with them;
-    // one token for every subgraph (its audience lists them all), since the peers forward it as is
-    const verifiedContext = await new shared.ContextSigningKey(security.contextPrivateKey).sign(
-      { ...claims, modules: ['attendance', 'expenses', 'logs'] },
-      subgraphNames.map(shared.subgraphAudience),
-      '12h',
-    );
-    const headersFor = (target) => (target.auth === 'caller' ? { authorization: `Bearer ${callerToken}` } : { [shared.CONTEXT_HEADER]: verifiedContext });
-    // queries sent by many callers (`callers`): each an admin of the corp, with a token (ours) or a verified context (the others) of their own
+    const contextKey = new shared.ContextSigningKey(security.contextPrivateKey);
+    /** An admin's headers by target kind: a caller token (ours) and the verified context derived from it (the others). */
+    const adminHeaders = async (union) => {
+      const claims = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union });
+      // with the modules the bench corp installed (identity's seedBenchmark): module subgraphs answer only with them;
+      // one token for every subgraph (its audience lists them all), since the peers forward it as is
+      const context = await contextKey.sign({ ...claims, modules: ['attendance', 'expenses', 'logs'] }, subgraphNames.map(shared.subgraphAudience), '12h');
+      return { caller: { authorization: `Bearer ${await shared.signCallerToken(claims, security.jwtSecret, '12h')}` }, context: { [shared.CONTEXT_HEADER]: context } };
+    };
+    const admin = await adminHeaders(seeded.summary[corp.id].adminUnionId);
+    const headersFor = (target) => admin[target.auth];
+    // queries sent by many callers (`callers`): each an admin of the corp with headers of their own
     const callerCount = Math.max(0, ...selectedQueries.map((query) => query.callers ?? 0));
-    const manyCallers = { caller: [], context: [] };
-    for (const union of seeded.summary[corp.id].callerUnionIds.slice(0, callerCount)) {
-      const each = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union });
-      manyCallers.caller.push({ authorization: `Bearer ${await shared.signCallerToken(each, security.jwtSecret, '12h')}` });
-      manyCallers.context.push({
-        [shared.CONTEXT_HEADER]: await new shared.ContextSigningKey(security.contextPrivateKey).sign({ ...each, modules: ['attendance', 'expenses', 'logs'] }, subgraphNames.map(shared.subgraphAudience), '12h'),
-      });
-    }
+    const callerHeaders = await Promise.all(seeded.summary[corp.id].callerUnionIds.slice(0, callerCount).map(adminHeaders));
 
     // attendance reads the directory through the graph: through our gateway, whichever gateway called it
     await subgraphs.call('setGatewayUrl', { url: urlOf.ours });
@@ -428,7 +422,7 @@ async function main() {
             const result = await measure({
               url: urlFor(target, query),
               headers: headersFor(target),
-              callers: query.callers ? manyCallers[target.auth].slice(0, query.callers) : undefined,
+              callers: query.callers ? callerHeaders.slice(0, query.callers).map((headers) => headers[target.auth]) : undefined,
               query: query.query,
               variables: query.variables,
               varies: query.varies,
