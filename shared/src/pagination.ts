@@ -166,8 +166,10 @@ export async function findReadOnly<T extends object>(
     .limit(limit);
   await qb.applyFilters();
   const rows = await qb.execute<Record<string, unknown>[]>('all', true);
+  // the rows are new objects: given the class's prototype, their own data properties shadow the prototype's
+  // accessors (assigning through those would make each a managed-looking entity: a WrappedEntity apiece)
   const prototype = em.getMetadata().get(entity as string).prototype as object;
-  return rows.map((row) => Object.assign(Object.create(prototype) as T, row));
+  return rows.map((row) => Object.setPrototypeOf(row, prototype) as T);
 }
 
 export interface PaginateOptions {
