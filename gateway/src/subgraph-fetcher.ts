@@ -51,10 +51,15 @@ const READ_OPERATION = /^\{"query":"(?:query\b|\{)/;
  * gateway's own calls (health, schema) are always sent.
  */
 export function sharingKey(url: string, init: FetcherRequestInit): string | undefined {
+  const read = callerRead(init);
+  return read && `${url}\n${read.context}\n${read.body}`;
+}
+
+/** A read sent for a caller: its verified context and JSON body. Undefined for writes and the gateway's own calls. */
+function callerRead(init: FetcherRequestInit): { context: string; body: string } | undefined {
   const context = init.headers?.[CONTEXT_HEADER];
   const body = init.body;
-  if (!context || typeof body !== 'string' || !READ_OPERATION.test(body)) return undefined;
-  return `${url}\n${context}\n${body}`;
+  return context && typeof body === 'string' && READ_OPERATION.test(body) ? { context, body } : undefined;
 }
 
 /** The query of a read's JSON body, still JSON-quoted (`{"query":"<this>",...`), read without parsing the body. */
@@ -72,10 +77,8 @@ function quotedQuery(body: string): string {
  * same query, with any variables. Like `sharingKey`, only reads with a caller.
  */
 export function batchingKey(url: string, init: FetcherRequestInit): string | undefined {
-  const context = init.headers?.[CONTEXT_HEADER];
-  const body = init.body;
-  if (!context || typeof body !== 'string' || !READ_OPERATION.test(body)) return undefined;
-  return `${url}\n${context}\n${quotedQuery(body)}`;
+  const read = callerRead(init);
+  return read && `${url}\n${read.context}\n${quotedQuery(read.body)}`;
 }
 
 /** Batches in flight per key: a read that finds this many waits and joins the next one. */
