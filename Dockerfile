@@ -4,14 +4,15 @@
 #
 #   docker build -t corphub .
 #   docker run -e CORPHUB_JWT_SECRET=... -e CORPHUB_INTERNAL_SECRET=... -p 4000:4000 corphub
-#       the gateway (default command: node gateway/dist/main.js)
+#       the gateway (default command: node gateway/dist/main.js, on the committed tooling/supergraph.graphql and hub.json)
 #   docker run -e ... -e DATABASE_URL=postgresql://... corphub node subgraphs/identity/dist/main.js
 #       a subgraph: node subgraphs/<name>/dist/main.js, listening on its defaultPort (or PORT)
 #
 # NODE_ENV=production is set: the processes refuse to start without CORPHUB_JWT_SECRET (or CORPHUB_JWKS_URL)
 # and CORPHUB_INTERNAL_SECRET (32+ characters each, different). docker-compose.yml runs the whole hub.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS (Node 20 reached end of life in April 2026); CI runs the same code on the machines' Node 20.19+
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- manifests: root and workspace package.json + the lockfile, nothing else, so the `npm ci`
 #      layers below stay cached until a dependency changes (and a new subgraphs/<name> needs no edit here;
@@ -23,7 +24,7 @@ RUN set -eu; \
     mkdir -p /manifests; \
     cp package.json package-lock.json /manifests/; \
     if [ -f .npmrc ]; then cp .npmrc /manifests/; fi; \
-    for pkg in shared gateway subgraphs/*/ examples/*/; do \
+    for pkg in packages/*/ gateway tooling subgraphs/*/ examples/*/; do \
       pkg="${pkg%/}"; \
       mkdir -p "/manifests/$pkg"; \
       cp "$pkg/package.json" "/manifests/$pkg/package.json"; \
@@ -37,18 +38,19 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN set -eu; \
     npm run build; \
-    mkdir -p /out/gateway; \
-    for pkg in shared gateway subgraphs/*/; do \
+    mkdir -p /out/tooling; \
+    for pkg in packages/*/ gateway subgraphs/*/; do \
       pkg="${pkg%/}"; \
-      if [ "$pkg" != shared ] && [ ! -f "$pkg/dist/main.js" ]; then echo "no $pkg/dist/main.js after npm run build" >&2; exit 1; fi; \
+      case "$pkg" in packages/*) ;; *) if [ ! -f "$pkg/dist/main.js" ]; then echo "no $pkg/dist/main.js after npm run build" >&2; exit 1; fi ;; esac; \
       mkdir -p "/out/$pkg"; \
       cp -R "$pkg/dist" "/out/$pkg/dist"; \
     done; \
-    cp gateway/supergraph.graphql /out/gateway/supergraph.graphql
+    cp tooling/supergraph.graphql tooling/hub.json /out/tooling/
 
-# ---- runtime: production dependencies only, the compiled dist folders and the committed supergraph
+# ---- runtime: production dependencies only, the compiled dist folders and the committed supergraph and manifest
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
+ENV CORPHUB_SUPERGRAPH_FILE=/app/tooling/supergraph.graphql
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -13,17 +13,20 @@ const swc = {
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/examples'],
+  roots: ['<rootDir>/packages', '<rootDir>/gateway', '<rootDir>/tooling', '<rootDir>/subgraphs', '<rootDir>/examples'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@corphub/shared$': '<rootDir>/shared/src/index.ts',
-    '^@corphub/shared/testing$': '<rootDir>/shared/src/testing/index.ts',
+    '^@corphub/module-kit$': '<rootDir>/packages/module-kit/src/index.ts',
+    '^@corphub/module-kit/testing$': '<rootDir>/packages/module-kit/src/testing/index.ts',
+    '^@corphub/demo$': '<rootDir>/packages/demo/src/index.ts',
     '^@corphub/gateway$': '<rootDir>/gateway/src/index.ts',
+    '^@corphub/tooling$': '<rootDir>/tooling/src/index.ts',
+    '^@corphub/tooling/testing$': '<rootDir>/tooling/src/testing/index.ts',
     '^@corphub/([a-z-]+)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@example/([a-z-]+)$': '<rootDir>/examples/$1/src/index.ts',
   },
-  modulePathIgnorePatterns: ['<rootDir>/[^/]+/dist/', '<rootDir>/subgraphs/[^/]+/dist/', '<rootDir>/examples/[^/]+/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/[^/]+/dist/', '<rootDir>/(packages|subgraphs|examples)/[^/]+/dist/'],
   setupFiles: ['<rootDir>/jest.setup.js'],
   testTimeout: 60_000,
   // suites start real servers and databases: two at a time suits a 2-core machine

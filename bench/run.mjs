@@ -311,14 +311,14 @@ async function main() {
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
     // whole run instead of 60 s, since the peers replay it as is)
-    const contextKey = new shared.ContextSigningKey(security.contextPrivateKey);
+    const contextKey = new gateway.ContextSigningKey(security.contextPrivateKey);
     /** An admin's headers by target kind: a caller token (ours) and the verified context derived from it (the others). */
     const adminHeaders = async (union) => {
       const claims = gateway.devTokenClaims({ corp: corp.id, role: shared.Role.ADMIN, union });
       // with the modules the bench corp installed (identity's seedBenchmark): module subgraphs answer only with them;
       // one token for every subgraph (its audience lists them all), since the peers forward it as is
       const context = await contextKey.sign({ ...claims, modules: ['attendance', 'expenses', 'logs'] }, subgraphNames.map(shared.subgraphAudience), '12h');
-      return { caller: { authorization: `Bearer ${await shared.signCallerToken(claims, security.jwtSecret, '12h')}` }, context: { [shared.CONTEXT_HEADER]: context } };
+      return { caller: { authorization: `Bearer ${await gateway.signCallerToken(claims, security.jwtSecret, '12h')}` }, context: { [shared.CONTEXT_HEADER]: context } };
     };
     const admin = await adminHeaders(seeded.summary[corp.id].adminUnionId);
     const headersFor = (target) => admin[target.auth];

@@ -20,7 +20,7 @@ export const BENCH_DEPARTMENTS = { division: 'division-1' };
 
 /**
  * What only the bench writes after a subgraph's own seedBenchmark, `({ orm, corp, people, scopeToCorp, entities })`
- * (write with `insertEntities` from @corphub/shared). Nothing today: identity's installs the reference modules
+ * (write with `insertEntities` from @corphub/module-kit). Nothing today: identity's installs the reference modules
  * and issues every person's openIds itself.
  */
 export const extras = {};

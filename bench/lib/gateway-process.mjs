@@ -79,6 +79,7 @@ async function ours({ supergraphSdl, urls }) {
   const { gateway, shared } = loadWorkspace();
   const running = await gateway.startGateway({
     supergraphSdl,
+    subgraphs: gateway.hubManifest(gateway.SUBGRAPHS),
     subgraphUrls: urls,
     port: 0,
     host: '127.0.0.1',

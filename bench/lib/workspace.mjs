@@ -57,15 +57,18 @@ export function ensureBenchDependencies(log) {
   run('npm', [lockfile ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], BENCH_DIR, 'installing bench dependencies');
 }
 
-/** `@corphub/gateway` (SUBGRAPHS, startGateway, tokens) and `@corphub/shared` from their dist/. */
+/**
+ * `gateway`: `@corphub/gateway` (startGateway) with `@corphub/tooling` over it (SUBGRAPHS, the committed supergraph and
+ * manifest, tokens, seeders); `shared`: `@corphub/module-kit`; all from their dist/.
+ */
 export function loadWorkspace() {
-  const gateway = require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js'));
-  const shared = require(require.resolve('@corphub/shared', { paths: [path.join(ROOT_DIR, 'gateway')] }));
-  const testing = require(require.resolve('@corphub/shared/testing', { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  const gateway = { ...require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js')), ...require(path.join(ROOT_DIR, 'tooling', 'dist', 'index.js')) };
+  const shared = require(require.resolve('@corphub/module-kit', { paths: [path.join(ROOT_DIR, 'tooling')] }));
+  const testing = require(require.resolve('@corphub/module-kit/testing', { paths: [path.join(ROOT_DIR, 'tooling')] }));
   return { gateway, shared, testing };
 }
 
 /** A subgraph package's own exports (entities, seed helpers), from its dist/. */
 export function loadSubgraphPackage(name) {
-  return require(require.resolve(`@corphub/${name}`, { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  return require(require.resolve(`@corphub/${name}`, { paths: [path.join(ROOT_DIR, 'tooling')] }));
 }

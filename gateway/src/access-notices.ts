@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Logger } from '@corphub/shared';
+import type { Logger } from '@corphub/module-kit';
 import type { AccessDirectory } from './access';
 
 /** The Redis channel on which gateway replicas tell each other that a corp's access changed. */

@@ -1,12 +1,7 @@
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { CONTEXT_HEADER, errors, Role, type AuthContext, type Logger } from '@corphub/shared';
+import { CONTEXT_HEADER, errors, Role, type AuthContext, type HubService, type Logger } from '@corphub/module-kit';
 import type { InternalContextSigner } from './context';
-
-/**
- * The platform's own subgraphs: every corp has them. Every other subgraph is a module (an app a corp
- * installs), and its requests carry the corp's installed modules in the verified context.
- */
-export const CORE_SUBGRAPHS: ReadonlySet<string> = new Set(['identity', 'directory', 'media', 'messages']);
+import type { HubManifest } from './manifest';
 
 /** What the gateway learns about a caller's corp (and app) once, then caches briefly. */
 export interface CallerAccess {
@@ -21,9 +16,11 @@ export interface CallerAccess {
 }
 
 export interface AccessDirectoryOptions {
-  /** The GraphQL URL of a subgraph (identity, directory), once the gateway knows it. */
+  /** The GraphQL URL of a subgraph, once the gateway knows it. */
   subgraphUrl: (name: string) => string | undefined;
-  /** Signs the gateway's own service context for identity and directory. */
+  /** Which subgraphs provide the `access` and `people-scope` services. */
+  manifest: HubManifest;
+  /** Signs the gateway's own service context for them. */
   contexts: InternalContextSigner;
   /** How long an answer is reused; install, uninstall and scope changes through this gateway drop it at once. */
   ttlSeconds: number;
@@ -41,8 +38,8 @@ interface AccessAnswer {
 
 /**
  * Resolves a caller's installed modules and, for a vendor app, its installation and visibility scope (as
- * UnionIDs, through the directory), straight from the identity and directory subgraphs with a service
- * context. Answers are cached per (corp, app) for `ttlSeconds`; concurrent misses share one lookup.
+ * UnionIDs), straight from the subgraphs that provide the `access` and `people-scope` services, with a
+ * service context. Answers are cached per (corp, app) for `ttlSeconds`; concurrent misses share one lookup.
  */
 export class AccessDirectory {
   /** By corp: its answers by app ('' for callers that are not vendor apps), each with its expiry. */
@@ -50,8 +47,10 @@ export class AccessDirectory {
   private readonly inFlight = new Map<string, Promise<CallerAccess>>();
   /** Bumped by `invalidate`, so that a lookup that started before it is not cached after it. */
   private readonly generations = new Map<string, number>();
+  readonly manifest: HubManifest;
 
   constructor(private readonly options: AccessDirectoryOptions) {
+    this.manifest = options.manifest;
     this.cache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
   }
 
@@ -87,24 +86,25 @@ export class AccessDirectory {
   }
 
   private async lookUp(corpId: string, appId: string | undefined): Promise<CallerAccess> {
-    const answer = await this.call<AccessAnswer>('identity', corpId, ACCESS_QUERY, { appId: appId ?? null });
+    const answer = await this.call<AccessAnswer>('access', corpId, ACCESS_QUERY, { appId: appId ?? null });
     if (!answer) return { modules: [], appInstalled: false };
     const { modules, appInstalled, scope, revokedGrants } = answer.callerAccess;
     const revoked = revokedGrants.length ? { revokedGrants } : {};
     if (!scope || scope.wholeCorp) return { modules, appInstalled, ...revoked };
-    const members = await this.call<{ peopleInScope: string[] }>('directory', corpId, SCOPE_QUERY, {
+    const members = await this.call<{ peopleInScope: string[] }>('people-scope', corpId, SCOPE_QUERY, {
       departmentIds: scope.departmentIds,
       tags: scope.tags,
       unionIds: scope.unionIds,
     });
-    // a hub without a directory: named people only
+    // a hub without a people-scope service: named people only
     return { modules, appInstalled, scope: members?.peopleInScope ?? [...scope.unionIds].sort(), ...revoked };
   }
 
-  /** One GraphQL request to a core subgraph as the gateway itself (role service); undefined when the hub has no such subgraph. */
-  private async call<Data>(subgraph: string, corpId: string, query: string, variables: Record<string, unknown>): Promise<Data | undefined> {
-    const url = this.options.subgraphUrl(subgraph);
-    if (!url) return undefined;
+  /** One GraphQL request to the subgraph providing `service`, as the gateway itself (role service); undefined when the hub has none. */
+  private async call<Data>(service: HubService, corpId: string, query: string, variables: Record<string, unknown>): Promise<Data | undefined> {
+    const subgraph = this.options.manifest.provider(service);
+    const url = subgraph && this.options.subgraphUrl(subgraph);
+    if (!subgraph || !url) return undefined;
     const context = await this.options.contexts.sign({ subject: 'gateway', corpId, role: Role.SERVICE }, subgraph);
     let body: { data?: Data; errors?: { message: string }[] };
     try {
@@ -140,6 +140,7 @@ export function assertGrantLive(auth: AuthContext, access: CallerAccess): void {
  * caller identity and subgraph).
  */
 export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sign: (context: AuthContext, subgraph: string) => Promise<string>) {
+  const { manifest } = access;
   const signed = new Map<string, Promise<string>>();
   let resolved: Promise<CallerAccess> | undefined;
   let full: Promise<AuthContext> | undefined;
@@ -161,7 +162,7 @@ export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sig
       let token = signed.get(subgraph);
       if (!token) {
         // a vendor's scope counts everywhere; a module needs the installed list
-        token = CORE_SUBGRAPHS.has(subgraph) && auth.role !== Role.VENDOR ? sign(auth, subgraph) : withAccess().then((context) => sign(context, subgraph));
+        token = manifest.isCore(subgraph) && auth.role !== Role.VENDOR ? sign(auth, subgraph) : withAccess().then((context) => sign(context, subgraph));
         signed.set(subgraph, token);
       }
       return token;

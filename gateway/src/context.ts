@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { bearerToken, requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type CallerTokenVerifier, type ContextSigningKey, type Logger } from '@corphub/shared';
+import { requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type Logger } from '@corphub/module-kit';
+import { bearerToken, type CallerTokenVerifier, type ContextSigningKey } from './auth/tokens';
 import { subgraphContexts, type AccessDirectory } from './access';
 
 export interface GatewayContext {

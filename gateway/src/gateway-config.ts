@@ -1,4 +1,7 @@
-import { ConfigError, DEFAULT_REGISTRY_CHANNEL, isProduction } from '@corphub/shared';
+import { ConfigError, isProduction } from '@corphub/module-kit';
+
+/** The Redis channel on which the registry announces a new supergraph (the registry's own default). */
+const DEFAULT_REGISTRY_CHANNEL = 'corphub:registry';
 import { DEFAULT_ACCESS_CHANNEL } from './access-notices';
 import { DEFAULT_BATCH_SIZE } from './subgraph-fetcher';
 
@@ -24,6 +27,8 @@ export interface OAuthConfig {
   accessTokenTtlSeconds: number;
   /** Serve the development sign-in page (pick a person, no password) at /oauth/authorize. */
   devSignIn: boolean;
+  /** The corp the development sign-in page offers when the request names none (`corp_id`). */
+  devSignInCorp: string;
 }
 
 export interface GatewayConfig {
@@ -130,6 +135,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),
       accessTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_TOKEN_TTL_SECONDS', 7200),
       devSignIn: flag(env, 'CORPHUB_OAUTH_DEV_SIGN_IN', !production),
+      devSignInCorp: env.CORPHUB_OAUTH_DEV_SIGN_IN_CORP || 'demo',
     },
     registryPollMs: positiveInt(env, 'CORPHUB_REGISTRY_POLL_MS', 10_000),
     registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,

@@ -5,10 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import {
-  CallerTokenVerifier,
   ConfigError,
   CONTEXT_KEYS_PATH,
-  ContextSigningKey,
   createFormatError,
   createLogger,
   createHttpServer,
@@ -18,9 +16,12 @@ import {
   type Logger,
   type RunningServer,
   type SecurityConfig,
-} from '@corphub/shared';
-import { Supergraph } from '@apollo/federation-internals';
+  type SubgraphManifest,
+} from '@corphub/module-kit';
+import { CallerTokenVerifier, ContextSigningKey } from './auth/tokens';
+import { HubManifest } from './manifest';
 import { SubgraphDataSource } from './data-source';
+import { routingUrls } from './supergraph';
 import { createSubgraphAgent } from './subgraph-fetcher';
 import { AccessDirectory } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
@@ -45,11 +46,16 @@ import { oauthRouter, openIdConfiguration } from './oauth/oauth.router';
 
 export interface GatewayOptions {
   /**
-   * The core subgraphs' supergraph. Module subgraphs published to the registry (identity) are loaded on
-   * top of it, at start and whenever a new one is published, without a restart.
+   * The core subgraphs' supergraph. Module subgraphs published to the registry are loaded on top of it, at
+   * start and whenever a new one is published, without a restart.
    */
   supergraphSdl: string;
-  /** Read the module registry (default true when the supergraph has an identity subgraph). */
+  /**
+   * The hub manifest: which subgraphs are core, which HTTP routes each serves, and which provides the
+   * registry, access, login and people-scope services (each subgraph's definition says; `manifestOf`).
+   */
+  subgraphs: readonly SubgraphManifest[] | HubManifest;
+  /** Read the module registry (default true when a subgraph provides it). */
   registry?: boolean;
   /** Overrides the supergraph's routing URLs, by subgraph name. */
   subgraphUrls?: Record<string, string>;
@@ -84,12 +90,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const contexts = new InternalContextSigner(contextKey);
   const agent = createSubgraphAgent();
   let revision = 0;
-  const identityUrl = options.subgraphUrls?.identity ?? Supergraph.build(options.supergraphSdl).subgraphsMetadata().find((subgraph) => subgraph.name === 'identity')?.url;
+  const manifest = options.subgraphs instanceof HubManifest ? options.subgraphs : new HubManifest(options.subgraphs);
+  const registry = manifest.provider('registry');
+  // the registry is read before the gateway has built its services, so from the given URLs or the supergraph's
+  const baseUrls = { ...routingUrls(options.supergraphSdl), ...options.subgraphUrls };
   const manager =
-    options.registry !== false && identityUrl
+    options.registry !== false && registry && baseUrls[registry]
       ? new RegistrySupergraphManager({
           baseSupergraphSdl: options.supergraphSdl,
-          fetchLatest: registryFetcher(() => identityUrl, contexts),
+          fetchLatest: registryFetcher(registry, () => baseUrls[registry], contexts),
           pollIntervalMs: config.registryPollMs,
           redisUrl: config.redisUrl,
           channel: config.registryChannel,
@@ -110,6 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const access = new AccessDirectory({
     subgraphUrl: (name) => subgraphUrls[name],
+    manifest,
     contexts,
     ttlSeconds: config.accessCacheSeconds,
     logger,
@@ -177,14 +187,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
   app.use('/scim/v2', createScimRouter(security, logger.child({ component: 'scim' })));
   app.use('/graphql', ...graphql);
-  // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in identity
+  // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in the `login` subgraph
+  const loginSubgraph = manifest.provider('login');
   app.use(
     '/oauth',
     oauthRouter({
       security,
       contexts,
       config: config.oauth,
-      identityUrl: () => subgraphUrls.identity,
+      loginSubgraph,
+      loginUrl: () => (loginSubgraph ? subgraphUrls[loginSubgraph] : undefined),
       // a replayed code revoked a grant: every replica refuses its tokens at once (with Redis; without it, the others within the access cache's time)
       onGrantRevoked: (corpId) => notices.changed(corpId),
       logger: logger.child({ component: 'oauth' }),
@@ -197,8 +209,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.set('cache-control', 'public, max-age=300').json(contextKeys);
   });
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
-  for (const subgraph of ['media', 'attendance', 'expenses', 'messages']) {
-    app.use(`/${subgraph}`, subgraphHttpRoutes({ subgraph, verifier, contexts, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
+  for (const { route, subgraph } of manifest.routes()) {
+    app.use(route, subgraphHttpRoutes({ subgraph, verifier, contexts, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
   }
 
   const port = await listen(httpServer, options.port ?? 0, options.host);

@@ -1,12 +1,9 @@
 export * from './gateway';
-export * from './hub';
 export * from './health';
 export * from './supergraph';
-export * from './subgraphs';
-export * from './dev-token';
-export * from './testing';
-export { benchmarkPeople } from './seed';
+export * from './manifest';
 export * from './gateway-config';
+export * from './auth/tokens';
 export { GatewayMetrics } from './plugins/use-metrics';
 export * from './tracing';
 export * from './access';

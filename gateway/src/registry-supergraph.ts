@@ -1,12 +1,13 @@
 import type { SupergraphManager, SupergraphSdlHook } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { Redis } from 'ioredis';
-import { CONTEXT_HEADER, Role, sha256, type Logger } from '@corphub/shared';
+import { CONTEXT_HEADER, Role, type Logger } from '@corphub/module-kit';
+import { sha256 } from './plugins/use-persisted-queries';
 import type { InternalContextSigner } from './context';
 
 type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
 
-/** The registry's latest supergraph, as identity answers `registrySupergraph`. */
+/** The registry's latest supergraph, as the `registry` service answers `registrySupergraph`. */
 export interface RegistrySupergraph {
   revision: number;
   sha: string;
@@ -28,12 +29,12 @@ export interface RegistrySupergraphOptions {
   onLoaded?: (revision: number) => void;
 }
 
-/** Identity's registry, read directly with a service context signed by the gateway (not through the graph). */
-export function registryFetcher(identityUrl: () => string | undefined, contexts: InternalContextSigner): () => Promise<RegistrySupergraph | null> {
+/** The registry, read directly from the subgraph that provides it, with a service context signed by the gateway (not through the graph). */
+export function registryFetcher(registry: string, registryUrl: () => string | undefined, contexts: InternalContextSigner): () => Promise<RegistrySupergraph | null> {
   return async () => {
-    const url = identityUrl();
-    if (!url) throw new Error('No identity subgraph URL to read the registry from');
-    const context = await contexts.sign({ subject: 'gateway', corpId: 'platform', role: Role.SERVICE }, 'identity');
+    const url = registryUrl();
+    if (!url) throw new Error(`No URL for subgraph "${registry}" to read the registry from`);
+    const context = await contexts.sign({ subject: 'gateway', corpId: 'platform', role: Role.SERVICE }, registry);
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context },

@@ -1,49 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeServices } from '@apollo/composition';
-import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
-import type { SubgraphDefinition } from '@corphub/shared';
+import { Supergraph } from '@apollo/federation-internals';
+import { ConfigError } from '@corphub/module-kit';
 
-/** The committed supergraph the gateway loads at start: no network introspection needed. */
-export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
-
-export function subgraphSchemaFile(definition: SubgraphDefinition): string {
-  return path.join(definition.migrationsDir, '..', '..', 'schema.graphql');
-}
-
-export function defaultRoutingUrl(definition: SubgraphDefinition): string {
-  return `http://localhost:${definition.defaultPort}/graphql`;
-}
-
-export interface Composition {
-  supergraphSdl: string;
-  subgraphSdl: Record<string, string>;
-}
-
-/** Composes the subgraphs' SDL into a supergraph with @apollo/composition; throws with every composition error. */
-export async function composeSupergraph(definitions: SubgraphDefinition[], routingUrl = defaultRoutingUrl): Promise<Composition> {
-  const subgraphSdl: Record<string, string> = {};
-  for (const definition of definitions) subgraphSdl[definition.name] = printSubgraphSchema(await definition.buildSchema());
-  const result = composeServices(
-    definitions.map((definition) => ({ name: definition.name, url: routingUrl(definition), typeDefs: parse(subgraphSdl[definition.name]) })),
-  );
-  if (result.errors) {
-    throw new Error(`Supergraph composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+/** The supergraph file the gateway process loads at start: no network introspection needed. */
+export function readSupergraph(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`The supergraph file ${file} could not be read (CORPHUB_SUPERGRAPH_FILE): ${(error as Error).message}`);
   }
-  return { supergraphSdl: result.supergraphSdl, subgraphSdl };
 }
 
-export function readSupergraph(file = SUPERGRAPH_FILE): string {
-  return fs.readFileSync(file, 'utf8');
+/** The hub manifest sits beside the supergraph unless CORPHUB_HUB_FILE says otherwise. */
+export function hubFileBeside(supergraphFile: string): string {
+  return path.join(path.dirname(supergraphFile), 'hub.json');
 }
 
-/** The committed composition: `npm run compose`'s supergraph and each subgraph's schema.graphql. */
-export function readComposition(definitions: SubgraphDefinition[], file = SUPERGRAPH_FILE): Composition {
-  return {
-    supergraphSdl: readSupergraph(file),
-    subgraphSdl: Object.fromEntries(definitions.map((definition) => [definition.name, fs.readFileSync(subgraphSchemaFile(definition), 'utf8')])),
-  };
+/** Each subgraph's routing URL as the supergraph names it. */
+export function routingUrls(supergraphSdl: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const subgraph of Supergraph.build(supergraphSdl).subgraphsMetadata()) if (subgraph.url) urls[subgraph.name] = subgraph.url;
+  return urls;
 }
 
 /** Production routing: CORPHUB_SUBGRAPH_<NAME>_URL overrides the supergraph's URL for that subgraph. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, readSecurityConfig } from '@corphub/shared';
-import { graphqlRequest, waitFor } from '@corphub/shared/testing';
+import { createLogger, readSecurityConfig } from '@corphub/module-kit';
+import { graphqlRequest, waitFor } from '@corphub/module-kit/testing';
 import { attendance } from '@corphub/attendance';
 import { directory } from '@corphub/directory';
 import { identity } from '@corphub/identity';
 import { startGateway, type RunningGateway } from '../src/gateway';
-import { composeSupergraph } from '../src/supergraph';
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
+import { composeSupergraph, hubManifest } from '@corphub/tooling';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const RULES = /* GraphQL */ `{ checkInRules { id } }`;
@@ -21,6 +21,7 @@ describe('gateway replicas drop a corp’s cached access when an install changes
   const replica = async (redisUrl?: string) => {
     const gateway = await startGateway({
       supergraphSdl: (await composeSupergraph(subgraphs)).supergraphSdl,
+      subgraphs: hubManifest(subgraphs),
       subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
       security: readSecurityConfig({}),
       // an hour: only a notice can make it forget within the test

@@ -1,6 +1,6 @@
-import { createDepartments, hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/shared';
-import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
+import { createDepartments, hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/module-kit';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/module-kit/testing';
 
 const SCOPE = /* GraphQL */ `mutation($app: ID!, $scope: AppScopeInput!) { updateInstallationScope(appId: $app, scope: $scope) { scope { wholeCorp departmentIds tags unionIds } } }`;
 const EMPLOYEES = /* GraphQL */ `{ employees(first: 50) { totalCount nodes { displayName } } }`;

@@ -1,8 +1,9 @@
 import { SignJWT } from 'jose';
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { generateKeyPairSync } from 'node:crypto';
-import { CONTEXT_HEADER, ContextSigningKey, DEV_CONTEXT_PUBLIC_KEY, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ISSUER, Role, signCallerToken, subgraphAudience } from '@corphub/shared';
-import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
+import { CONTEXT_HEADER, DEV_CONTEXT_PUBLIC_KEY, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, ISSUER, Role, subgraphAudience } from '@corphub/module-kit';
+import { ContextSigningKey, signCallerToken } from '../src/auth/tokens';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/module-kit/testing';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const secretKey = (secret: string) => new TextEncoder().encode(secret);

@@ -2,9 +2,9 @@ import { createPublicKey } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { directory } from '@corphub/directory';
 import { identity } from '@corphub/identity';
-import { CONTEXT_HEADER, CONTEXT_KEYS_PATH, DEV_CONTEXT_PUBLIC_KEY, readSecurityConfig, Role, subgraphAudience } from '@corphub/shared';
-import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
-import { seedCorp, startTestHub, type TestHub } from '../src/testing';
+import { CONTEXT_HEADER, CONTEXT_KEYS_PATH, DEV_CONTEXT_PUBLIC_KEY, readSecurityConfig, Role, subgraphAudience } from '@corphub/module-kit';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/module-kit/testing';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();

@@ -1,6 +1,7 @@
-import { hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, DEV_JWT_SECRET, Role, signCallerToken, subgraphAudience } from '@corphub/shared';
-import { graphqlRequest, signTestContext } from '@corphub/shared/testing';
+import { hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { CONTEXT_HEADER, DEV_JWT_SECRET, Role, subgraphAudience } from '@corphub/module-kit';
+import { signCallerToken } from '../src/auth/tokens';
+import { graphqlRequest, signTestContext } from '@corphub/module-kit/testing';
 
 /** Each error as [path, code, module]: what a client sees of a refusal. */
 const refusals = (response: Awaited<ReturnType<TestHub['request']>>) =>

@@ -1,5 +1,5 @@
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { kudos } from './fixtures/kudos-subgraph';
 
 const PLATFORM = { corp: 'platform', role: 'platform' as never };

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { identity } from '@corphub/identity';
-import { seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { dashboard, DASHBOARD_QUERY } from './fixtures/dashboard-subgraph';
 
 /** The part of the page's globals the test calls (the test compiles without the DOM types). */

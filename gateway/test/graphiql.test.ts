@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 

@@ -1,6 +1,6 @@
-import { SUBGRAPHS } from '@corphub/gateway';
-import { initOrm } from '@corphub/shared';
-import { testDatabase } from '@corphub/shared/testing';
+import { SUBGRAPHS } from '@corphub/tooling';
+import { initOrm } from '@corphub/module-kit';
+import { testDatabase } from '@corphub/module-kit/testing';
 
 describe('migrations at start-up', () => {
   it('run once when several replicas of a subgraph start together on one database', async () => {

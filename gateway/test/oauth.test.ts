@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { identity } from '@corphub/identity';
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
 
 const APP = 'okr-app';
 const REDIRECT = 'https://okr.example.test/callback';

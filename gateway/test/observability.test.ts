@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { readGatewayConfig, seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes, graphqlRequest } from '@corphub/shared/testing';
+import { readGatewayConfig } from '@corphub/gateway';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes, graphqlRequest } from '@corphub/module-kit/testing';
 
 /** Every JSON line a pino logger wrote, parsed. */
 class LogLines extends Writable {

@@ -1,6 +1,6 @@
 import { identity } from '@corphub/identity';
-import { seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { dashboard } from './fixtures/dashboard-subgraph';
 
 // generous enough for a loaded 2-core CI machine, short enough to keep the test quick

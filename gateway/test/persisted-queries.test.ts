@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID, createHash } from 'node:crypto';
-import { readSupergraph, seedCorp, startGateway, startTestHub, type RunningGateway, type TestHub } from '@corphub/gateway';
-import { ConfigError, readSecurityConfig } from '@corphub/shared';
-import { errorCodes, graphqlRequest, type GraphQLResponse } from '@corphub/shared/testing';
+import { startGateway, type RunningGateway } from '@corphub/gateway';
+import { hubManifest, readSupergraph, SUBGRAPHS } from '@corphub/tooling';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { ConfigError, readSecurityConfig } from '@corphub/module-kit';
+import { errorCodes, graphqlRequest, type GraphQLResponse } from '@corphub/module-kit/testing';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -30,6 +32,7 @@ describe('automatic persisted queries', () => {
   const anotherGateway = async (config: Parameters<typeof startGateway>[0]['config']) => {
     const gateway = await startGateway({
       supergraphSdl: readSupergraph(),
+      subgraphs: hubManifest(SUBGRAPHS),
       subgraphUrls: { identity: hub.subgraphs.identity.url },
       security,
       config,

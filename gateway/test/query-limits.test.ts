@@ -1,7 +1,8 @@
 import { identity } from '@corphub/identity';
-import { DEFAULT_LIMITS, readGatewayConfig, seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
-import { ConfigError } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { DEFAULT_LIMITS, readGatewayConfig } from '@corphub/gateway';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { ConfigError } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { parse } from 'graphql';
 import { dashboard, DASHBOARD_QUERY } from './fixtures/dashboard-subgraph';
 import { costCacheKey } from '../src/plugins/use-query-limits';

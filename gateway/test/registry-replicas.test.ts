@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, readSecurityConfig, Role, type RunningServer } from '@corphub/shared';
-import { graphqlRequest, waitFor } from '@corphub/shared/testing';
+import { createLogger, readSecurityConfig, Role, type RunningServer } from '@corphub/module-kit';
+import { graphqlRequest, waitFor } from '@corphub/module-kit/testing';
 import { identity } from '@corphub/identity';
 import { startGateway, type RunningGateway } from '../src/gateway';
-import { composeSupergraph } from '../src/supergraph';
-import { seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
+import { composeSupergraph, hubManifest } from '@corphub/tooling';
+import { seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 
 jest.setTimeout(240_000);
 
@@ -26,6 +26,7 @@ describe('gateway replicas pick up a published supergraph without a restart', ()
   const replica = async (config: { registryPollMs: number; redisUrl?: string }) => {
     const gateway = await startGateway({
       supergraphSdl: coreSdl,
+      subgraphs: hubManifest([identity]),
       subgraphUrls: { identity: hub.subgraphs.identity.url },
       security: readSecurityConfig({}),
       config: { ...config, registryChannel: channel },

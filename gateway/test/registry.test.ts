@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import pino from 'pino';
-import { composeSubgraphs, readSecurityConfig, Role, sha256, type RunningServer } from '@corphub/shared';
-import { errorCodes, waitFor } from '@corphub/shared/testing';
+import { readSecurityConfig, Role, type RunningServer } from '@corphub/module-kit';
+import { composeSubgraphs, sha256 } from '@corphub/identity';
+import { errorCodes, waitFor } from '@corphub/module-kit/testing';
 import { identity, PublishedSupergraph } from '@corphub/identity';
-import { seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
+import { seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 
 jest.setTimeout(240_000);
 

@@ -1,5 +1,5 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';

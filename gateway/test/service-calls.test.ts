@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import { seedCorp, startTestHub, type TestHub } from '@corphub/gateway';
-import { DEV_INTERNAL_SECRET, GatewayClient, ISSUER, signServiceToken } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { DEV_INTERNAL_SECRET, GatewayClient, ISSUER, signServiceToken } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 
 describe('service calls through the gateway', () => {
   let hub: TestHub;

@@ -7,8 +7,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestHub, seedCorp, type TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, ContextSigningKey, ContextVerifier, DEV_CONTEXT_PRIVATE_KEY, DEV_CONTEXT_PUBLIC_KEY, Role, type AuthContext } from '@corphub/shared';
+import { startTestHub, seedCorp, type TestHub } from '@corphub/tooling/testing';
+import { CONTEXT_HEADER, ContextVerifier, DEV_CONTEXT_PRIVATE_KEY, DEV_CONTEXT_PUBLIC_KEY, Role, type AuthContext } from '@corphub/module-kit';
+import { ContextSigningKey } from '../src/auth/tokens';
 import { InternalContextSigner } from '../src/context';
 import { createSubgraphAgent, createSubgraphFetcher } from '../src/subgraph-fetcher';
 

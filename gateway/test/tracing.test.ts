@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestHub, startTracing, type TestHub, type Tracing } from '@corphub/gateway';
+import { startTracing, type Tracing } from '@corphub/gateway';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 
 /** A stand-in OTLP/HTTP collector on loopback: keeps each request's path and body. */
 async function startCollector() {

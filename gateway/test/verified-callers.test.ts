@@ -1,6 +1,7 @@
 /** The gateway remembers verified caller tokens by their exact text, never past their expiry. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallerTokenVerifier, readSecurityConfig, Role, signCallerToken } from '@corphub/shared';
+import { readSecurityConfig, Role } from '@corphub/module-kit';
+import { CallerTokenVerifier, signCallerToken } from '../src/auth/tokens';
 import { VerifiedCallers } from '../src/context';
 
 describe('verified caller tokens', () => {

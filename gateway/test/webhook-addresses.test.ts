@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppIntegration, identity, isInternalAddress, webhooksAllowPrivate } from '@corphub/identity';
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { setEnvironment, waitFor } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { setEnvironment, waitFor } from '@corphub/module-kit/testing';
 
 // as in production: webhooks reach public addresses only
 const ENV = { CORPHUB_WEBHOOKS_ALLOW_PRIVATE: '0', CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '100', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '2' };

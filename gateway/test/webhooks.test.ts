@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { identity, verifyWebhook, WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from '@corphub/identity';
 import { directory } from '@corphub/directory';
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { OutboxEvent, Role } from '@corphub/shared';
-import { setEnvironment } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { OutboxEvent } from '@corphub/directory';
+import { setEnvironment } from '@corphub/module-kit/testing';
 
 interface Received {
   id: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped, PeopleScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** An objective an employee owns for a quarter. Every row belongs to a corp (CorpScoped). */

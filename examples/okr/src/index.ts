@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SubgraphDefinition } from '@corphub/shared';
+import type { SubgraphDefinition } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { entityLoader, groupByKeys, type SubgraphContext } from '@corphub/shared';
+import { entityLoader, groupByKeys, type SubgraphContext } from '@corphub/module-kit';
 import { KeyResult, Objective } from './entities';
 
 /** One set per request: a page of employees costs one statement for objectives and one for key results. */

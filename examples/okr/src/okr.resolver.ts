@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/shared';
+import { Connection, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/module-kit';
 import { KeyResult, Objective } from './entities';
 import { EmployeeStub } from './employee.stub';
 import { AddKeyResultInput, CreateObjectiveInput, QUARTER, UpdateProgressInput } from './okr.inputs';

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { EmployeeObjectivesResolver, ObjectiveResolver } from './okr.resolver';
 import { EmployeeStub } from './employee.stub';
 

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp } from '@corphub/shared';
+import { scopeToCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { KeyResult, Objective } from './entities';
 
 export const DEMO_QUARTER = '2026-Q4';

@@ -1,4 +1,4 @@
-import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 

@@ -4,14 +4,13 @@ import CsrfTokens from 'csrf';
 import { SignJWT } from 'jose';
 import {
   CONTEXT_HEADER,
-  DEMO,
   REQUEST_ID_HEADER,
   requestIdFor,
   Role,
-  signCallerToken,
   type Logger,
   type SecurityConfig,
-} from '@corphub/shared';
+} from '@corphub/module-kit';
+import { signCallerToken } from '../auth/tokens';
 import type { InternalContextSigner } from '../context';
 import type { OAuthConfig } from '../gateway-config';
 import { errorPage, signInPage } from './sign-in-page';
@@ -24,11 +23,13 @@ interface OAuthError {
 
 export interface OAuthRouterOptions {
   security: SecurityConfig;
-  /** Signs the gateway's service context for identity's internal login routes. */
+  /** Signs the gateway's service context for the login state's internal routes. */
   contexts: InternalContextSigner;
   config: OAuthConfig;
-  /** Identity's GraphQL URL, once the gateway knows it; its internal login routes live beside it. */
-  identityUrl: () => string | undefined;
+  /** The subgraph that provides the `login` service (keeps apps, secrets, codes and openIds), if the hub has one. */
+  loginSubgraph: string | undefined;
+  /** Its GraphQL URL, once the gateway knows it; its internal login routes live beside it. */
+  loginUrl: () => string | undefined;
   /** A replayed code revoked the grant of the tokens issued from it, in this corp. */
   onGrantRevoked?: (corpId: string) => Promise<void>;
   logger: Logger;
@@ -49,7 +50,7 @@ const CSRF_FIELD = 'csrf_token';
 /** The issuer: this gateway as the caller reached it. */
 const issuerOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
-/** The corp a code was issued in (the code's first part; identity checks the rest). */
+/** The corp a code was issued in (the code's first part; the login state checks the rest). */
 function corpOfCode(code: string): string | undefined {
   const [corp, secret, ...rest] = code.split('.');
   if (!corp || !secret || rest.length) return undefined;
@@ -76,7 +77,7 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
 /**
  * The vendor login at the gateway's host, OAuth 2 authorization code (RFC 6749 §4.1) with PKCE
  * (RFC 7636) in the shape OpenID Connect uses, and client credentials (§4.4). The gateway speaks the
- * protocol and signs the tokens (it alone holds the caller-token key); identity keeps the state —
+ * protocol and signs the tokens (it alone holds the caller-token key); the subgraph providing `login` keeps the state —
  * apps, secrets, codes, openIds — behind its internal routes, called with the gateway's verified context.
  */
 export function oauthRouter(options: OAuthRouterOptions): Router {
@@ -101,18 +102,20 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
     return Boolean(secret && token) && csrf.verify(secret, token);
   };
 
-  async function identity<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError; grantRevoked?: boolean }> {
-    const base = options.identityUrl();
-    if (!base) throw new Upstream('This hub serves no identity subgraph');
-    const context = await options.contexts.sign({ subject: 'gateway:oauth', corpId, role: Role.SERVICE }, 'identity');
+  /** One call to the login state's internal routes. */
+  async function loginState<T>(path: string, corpId: string, body: Record<string, unknown>, req: Request): Promise<T | { oauthError: OAuthError; grantRevoked?: boolean }> {
+    const subgraph = options.loginSubgraph;
+    const base = options.loginUrl();
+    if (!subgraph || !base) throw new Upstream('This hub has no subgraph providing the login service');
+    const context = await options.contexts.sign({ subject: 'gateway:oauth', corpId, role: Role.SERVICE }, subgraph);
     const response = await fetch(new URL(path, base), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CONTEXT_HEADER]: context, [REQUEST_ID_HEADER]: requestIdFor(req) },
       body: JSON.stringify(body),
     }).catch((error: unknown) => {
-      throw new Upstream(`identity unreachable: ${(error as Error).message}`);
+      throw new Upstream(`${subgraph} unreachable: ${(error as Error).message}`);
     });
-    if (!response.ok) throw new Upstream(`identity answered HTTP ${response.status}: ${await response.text()}`);
+    if (!response.ok) throw new Upstream(`${subgraph} answered HTTP ${response.status}: ${await response.text()}`);
     const answer = (await response.json()) as T | { oauthError: OAuthError; grantRevoked?: boolean };
     if (typeof answer === 'object' && answer !== null && 'grantRevoked' in answer && answer.grantRevoked) {
       logger.warn({ corpId, clientId: body.clientId, requestId: requestIdFor(req) }, 'authorization code replayed: the tokens issued from it are revoked');
@@ -142,7 +145,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       return undefined;
     }
     const params = Object.fromEntries(AUTHORIZE_PARAMS.map((name) => [name, str(source[name])])) as Record<(typeof AUTHORIZE_PARAMS)[number], string>;
-    const corpId = params.corp_id || DEMO.corpId;
+    const corpId = params.corp_id || config.devSignInCorp;
     if (!params.client_id || !params.redirect_uri) {
       showError(res, 400, 'invalid_request', 'client_id and redirect_uri are required.');
       return undefined;
@@ -151,7 +154,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       showError(res, 400, 'invalid_request', `corp_id "${corpId}" is not a corp id.`);
       return undefined;
     }
-    const checked = await identity<{ app: { appId: string; name: string; vendor: string }; installed: boolean; people: { unionId: string; displayName: string }[] }>(
+    const checked = await loginState<{ app: { appId: string; name: string; vendor: string }; installed: boolean; people: { unionId: string; displayName: string }[] }>(
       '/internal/oauth/authorize',
       corpId,
       { clientId: params.client_id, redirectUri: params.redirect_uri },
@@ -212,7 +215,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       const request = await authorizationRequest(req, res, body);
       if (!request) return;
       const { params, corpId } = request;
-      const issued = await identity<{ code: string }>(
+      const issued = await loginState<{ code: string }>(
         '/internal/oauth/codes',
         corpId,
         {
@@ -267,7 +270,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       if (grantType === 'client_credentials') {
         const corpId = str(body.corp_id);
         if (!CORP_ID.test(corpId)) return fail('invalid_request', 'corp_id is required: the corp (one that installed the app) the token acts in');
-        const granted = await identity<{ appId: string; corpId: string }>('/internal/oauth/token', corpId, { grantType, clientId, clientSecret }, req);
+        const granted = await loginState<{ appId: string; corpId: string }>('/internal/oauth/token', corpId, { grantType, clientId, clientSecret }, req);
         if (isError(granted)) return fail(granted.oauthError.error, granted.oauthError.error_description);
         const accessToken = await signCallerToken({ subject: `app:${granted.appId}`, corpId: granted.corpId, role: Role.VENDOR, appId: granted.appId }, security.jwtSecret, `${config.accessTokenTtlSeconds}s`);
         res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: config.accessTokenTtlSeconds });
@@ -277,9 +280,9 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       const code = str(body.code);
       if (!code) return fail('invalid_request', 'code is required');
       if (!body.redirect_uri) return fail('invalid_request', 'redirect_uri is required (the one the authorization request used)');
-      // a code that names no corp still goes to identity, so that the client is authenticated first
+      // a code that names no corp still goes to the login state, so that the client is authenticated first
       const corpId = corpOfCode(code) ?? '-';
-      const redeemed = await identity<{ appId: string; corpId: string; unionId: string; openId: string; nonce: string | null; scope: string | null; grantId: string | null }>(
+      const redeemed = await loginState<{ appId: string; corpId: string; unionId: string; openId: string; nonce: string | null; scope: string | null; grantId: string | null }>(
         '/internal/oauth/token',
         corpId,
         { grantType, clientId, clientSecret, code, redirectUri: str(body.redirect_uri), codeVerifier: str(body.code_verifier) || undefined },

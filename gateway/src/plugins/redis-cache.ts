@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '@corphub/shared';
+import type { Logger } from '@corphub/module-kit';
 
 /** How long one Redis command may take before the cache answers "not there" instead. */
 const COMMAND_TIMEOUT_MS = 500;

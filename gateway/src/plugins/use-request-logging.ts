@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '@corphub/shared';
+import type { Logger } from '@corphub/module-kit';
 import type { GatewayContext } from '../context';
 import { answeredOperation } from './use-metrics';
 

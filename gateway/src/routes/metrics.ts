@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
-import { bearerToken } from '@corphub/shared';
+import { bearerToken } from '../auth/tokens';
 import type { GatewayMetrics } from '../plugins/use-metrics';
 
 /** Prometheus scrape endpoint; with CORPHUB_METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */

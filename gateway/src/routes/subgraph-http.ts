@@ -2,7 +2,8 @@ import http from 'node:http';
 import { pipeline } from 'node:stream';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { bearerToken, CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, type CallerTokenVerifier, type Logger } from '@corphub/shared';
+import { CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, type Logger } from '@corphub/module-kit';
+import { bearerToken, type CallerTokenVerifier } from '../auth/tokens';
 import { subgraphContexts, type AccessDirectory } from '../access';
 import type { InternalContextSigner } from '../context';
 

@@ -5,13 +5,14 @@
  * tenant scope, roles and validation as any GraphQL client.
  */
 import { Router, json, type Request, type Response, type NextFunction } from 'express';
-import { bearerToken, CallerTokenVerifier, createLogger, Role, type Logger, type SecurityConfig } from '@corphub/shared';
+import { createLogger, Role, type Logger, type SecurityConfig } from '@corphub/module-kit';
+import { bearerToken, CallerTokenVerifier } from '../auth/tokens';
 import { GraphClient } from './graph-client';
 import { badRequest, errorCodeStatus, ScimError } from './scim-error';
 import { pagingOf } from './list';
 import { ENTERPRISE_SCHEMA, USER_SCHEMA, Users } from './users';
 import { GROUP_SCHEMA, Groups } from './groups';
-import { requestIdFor } from '@corphub/shared';
+import { requestIdFor } from '@corphub/module-kit';
 
 const SCIM_CONTENT_TYPE = 'application/scim+json';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/core';
-import { Connection, MediaReference, Role, errors, mediaReference, transactionalIdempotent } from '@corphub/shared';
+import { Connection, MediaReference, Role, errors, mediaReference, transactionalIdempotent } from '@corphub/module-kit';
 import { CheckIn, CheckInException, CheckInType, exceptionsOf, type RuleVersion } from './entities';
 import { CheckInInput } from './inputs';
 import type { AttendanceContext } from './loaders';

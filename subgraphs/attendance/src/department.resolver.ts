@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { CORP_READERS, errors, inScope, toCsv, type AuthContext } from '@corphub/shared';
+import { CORP_READERS, errors, inScope, toCsv, type AuthContext } from '@corphub/module-kit';
 import type { EmployeeTargets } from './graph';
 import { EmployeeStub } from './employee.stub';
 import type { AttendanceContext } from './loaders';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { PageArgs, errors } from '@corphub/shared';
+import { PageArgs, errors } from '@corphub/module-kit';
 import { CheckIn, CheckInType } from './entities';
 import { EmployeeStub } from './employee.stub';
 import { CheckInConnection } from './checkin.resolver';

@@ -1,4 +1,4 @@
-import { employeeStub } from '@corphub/shared';
+import { employeeStub } from '@corphub/module-kit';
 
 /** The directory's Employee, extended here with attendance fields (by UnionID). */
 export const EmployeeStub = employeeStub();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { CorpScoped, PeopleScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 

@@ -1,4 +1,4 @@
-import { ModuleGraph, type CreateServerOptions } from '@corphub/shared';
+import { ModuleGraph, type CreateServerOptions } from '@corphub/module-kit';
 
 /** What the directory says about a person, for choosing their rule. */
 export interface EmployeeTargets {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { CORP_READERS, paginateByKey, type AuthContext, type Page, type PageArgs, type SubgraphContext } from '@corphub/shared';
+import { CORP_READERS, paginateByKey, type AuthContext, type Page, type PageArgs, type SubgraphContext } from '@corphub/module-kit';
 import { CheckIn } from './entities';
 import type { AttendanceGraph, EmployeeTargets } from './graph';
 import { loadRuleBook, type RuleBook } from './rules';

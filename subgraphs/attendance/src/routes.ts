@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { sendCsv, type RouteKit } from '@corphub/shared';
+import { sendCsv, type RouteKit } from '@corphub/module-kit';
 import type { AttendanceLoaders } from './loaders';
 import { attendanceCsv, departmentAttendance } from './department.resolver';
 

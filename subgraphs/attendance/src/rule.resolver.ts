@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CORP_READERS, Role, errors } from '@corphub/shared';
+import { CORP_READERS, Role, errors } from '@corphub/module-kit';
 import { CheckInRule, RuleStatus, RuleVersion } from './entities';
 import { CreateCheckInRuleInput, UpdateCheckInRuleInput, type RuleSettingsInput, type RuleTargetsInput } from './inputs';
 import type { AttendanceContext } from './loaders';

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { CheckInRuleResolver } from './rule.resolver';
 import { CheckInResolver } from './checkin.resolver';
 import { EmployeeAttendanceResolver } from './employee.resolver';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM, RequiredEntityData } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { CheckIn, CheckInRule, CheckInType, RuleVersion } from './entities';
 import { evaluate } from './rules';
 import { clock } from './clock';

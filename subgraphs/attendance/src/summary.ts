@@ -1,7 +1,7 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { errors } from '@corphub/shared';
+import { errors } from '@corphub/module-kit';
 import { CheckIn } from './entities';
 import type { EmployeeTargets } from './graph';
 import { isWorkDay, rulesFor, type RuleBook } from './rules';

@@ -1,8 +1,8 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { scopeToCorp } from '@corphub/shared';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { scopeToCorp } from '@corphub/module-kit';
 import { Department, Employee, Membership } from '@corphub/directory';
 import { CheckIn, CheckInType } from '@corphub/attendance';
-import type { GraphQLResponse } from '@corphub/shared/testing';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
 
 const PAGE = /* GraphQL */ `query($n: Int!, $first: Int!, $after: String) {
   department(id: "ops") {

@@ -1,6 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, upload } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes, png, pdf } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, upload } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes, png, pdf } from '@corphub/module-kit/testing';
 import { distanceMeters } from '@corphub/attendance';
 import { AT_OFFICE, OFFICE, SHANGHAI_SETTINGS, checkIn, createRule, hire, resetClock, setNow } from './helpers';
 

@@ -1,7 +1,7 @@
-import type { SeededCorp, TestHub } from '@corphub/gateway';
+import type { SeededCorp, TestHub } from '@corphub/tooling/testing';
 import { clock } from '@corphub/attendance';
 
-export { createDepartments, hire } from '@corphub/gateway';
+export { createDepartments, hire } from '@corphub/tooling/testing';
 
 /** The server's clock for check-ins, set to an instant (UTC). */
 export function setNow(iso: string): void {

@@ -1,5 +1,5 @@
-import { initOrm, type MigrationsByDialect } from '@corphub/shared';
-import { testDatabase } from '@corphub/shared/testing';
+import { initOrm, type MigrationsByDialect } from '@corphub/module-kit';
+import { testDatabase } from '@corphub/module-kit/testing';
 import { attendance } from '@corphub/attendance';
 
 const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);

@@ -1,10 +1,12 @@
-import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
+import { benchmarkPeople } from '@corphub/tooling';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { attendance } from '@corphub/attendance';
-import { DEMO, scopeToCorp } from '@corphub/shared';
+import { scopeToCorp } from '@corphub/module-kit';
+import { DEMO } from '@corphub/demo';
 import { CheckIn } from '../src/entities';
-import { letTimersRun } from '@corphub/shared/testing';
+import { letTimersRun } from '@corphub/module-kit/testing';
 import { resetClock, setNow } from './helpers';
 
 describe('attendance seeds', () => {

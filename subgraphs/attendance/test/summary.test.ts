@@ -1,6 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { AT_OFFICE, SHANGHAI_SETTINGS, checkIn, createDepartments, createRule, hire, resetClock, setNow } from './helpers';
 
 const SUMMARY = 'workDays attendedDays lateCount earlyLeaveCount absentDays missingCount fieldCount outOfRangeCount';

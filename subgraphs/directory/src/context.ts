@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@corphub/shared';
+import type { SubgraphContext } from '@corphub/module-kit';
 import type { DirectoryLoaders } from './loaders';
 
 export type DirectoryContext = SubgraphContext<DirectoryLoaders>;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { recordOutboxEvent } from '@corphub/shared';
+import { recordOutboxEvent } from './outbox';
 import type { Employee } from './employees/employee.entity';
 
 /**

@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@corphub/shared';
+import { defineSubgraph } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';
@@ -8,6 +8,8 @@ import { migrations as postgresql } from './migrations/postgresql';
 
 export const directory = defineSubgraph({
   name: 'directory',
+  core: true,
+  provides: ['people-scope'],
   defaultPort: 4002,
   dir: __dirname,
   entities,
@@ -22,3 +24,4 @@ export { entities, buildSchema, createServer };
 export * from './departments/department.entity';
 export * from './employees/employee.entity';
 export * from './tags/tag.entity';
+export { OutboxEvent } from './outbox';

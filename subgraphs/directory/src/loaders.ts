@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { entityLoader, groupByKeys } from '@corphub/shared';
+import { entityLoader, groupByKeys } from '@corphub/module-kit';
 import { Department, DepartmentLink } from './departments/department.entity';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
 import { Tag } from './tags/tag.entity';

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { DepartmentResolver } from './departments/department.resolver';
 import { EmployeeResolver, PersonResolver } from './employees/employee.resolver';
 import { TagResolver } from './tags/tag.resolver';

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_ORG, DEMO_PEOPLE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_ORG, DEMO_PEOPLE } from '@corphub/demo';
 import { Department } from './departments/department.entity';
 import { createDepartment, newDepartment } from './departments/department.tree';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
@@ -21,7 +22,7 @@ const DEMO_DEPARTMENTS: [string, string, string | null][] = [
 
 const DEMO_TAGS = ['leadership', 'finance', 'first-aider', 'on-call', 'intern'];
 
-/** The demo org chart lives in @corphub/shared, so modules seed data that follows it (claims up the manager chain). */
+/** The demo org chart lives in @corphub/module-kit, so modules seed data that follows it (claims up the manager chain). */
 const DEMO_EMPLOYEES = DEMO_ORG;
 
 async function seedTree(em: EntityManager): Promise<void> {

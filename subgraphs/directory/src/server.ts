@@ -1,4 +1,6 @@
-import { createLogger, hubSecret, GatewayClient, gatewayUrlOf, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, hubSecret, GatewayClient, gatewayUrlOf, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
+import { startOutboxRelay } from './outbox';
+import { outboxPollMs } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 

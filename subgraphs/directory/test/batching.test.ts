@@ -1,8 +1,8 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments } from '@corphub/gateway';
-import { scopeToCorp } from '@corphub/shared';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments } from '@corphub/tooling/testing';
+import { scopeToCorp } from '@corphub/module-kit';
 import { Department, Employee, Membership, Tag, EmployeeTag } from '@corphub/directory';
-import type { GraphQLResponse } from '@corphub/shared/testing';
-import { letTimersRun } from '@corphub/shared/testing';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
+import { letTimersRun } from '@corphub/module-kit/testing';
 
 const MEMBERS = `query($first: Int!) {
   department(id: "sales") {

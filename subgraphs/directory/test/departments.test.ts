@@ -1,5 +1,5 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 
 const TREE = `query($root: ID) { departments(rootId: $root) { id depth parent { id } } }`;
 

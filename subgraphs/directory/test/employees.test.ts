@@ -1,6 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 
 describe('directory: employees, managers, members and search', () => {
   let hub: TestHub;

@@ -1,5 +1,5 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 
 const FIELDS = `unionId displayName employeeNumber email phone title status joinedAt leftAt externalId manager { unionId } departments { id } tags { name }`;
 const SNAPSHOT = `{

@@ -1,8 +1,9 @@
-import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
+import { benchmarkPeople } from '@corphub/tooling';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
-import { DEMO, DEMO_PEOPLE } from '@corphub/shared';
-import { letTimersRun } from '@corphub/shared/testing';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
+import { letTimersRun } from '@corphub/module-kit/testing';
 
 describe('directory seeds', () => {
   let hub: TestHub;

@@ -1,6 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
-import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/shared';
-import { errorCodes, graphqlRequest, signTestContext } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/tooling/testing';
+import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/module-kit';
+import { errorCodes, graphqlRequest, signTestContext } from '@corphub/module-kit/testing';
 
 const SNAPSHOT = `{
   departments { id name parent { id } members(includeSubdepartments: true) { totalCount nodes { unionId } } }

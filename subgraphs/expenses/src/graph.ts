@@ -1,4 +1,4 @@
-import { errors, ModuleGraph } from '@corphub/shared';
+import { errors, ModuleGraph } from '@corphub/module-kit';
 
 /**
  * What expenses reads from other subgraphs, through the gateway with its own service token (never their

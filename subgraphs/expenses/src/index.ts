@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@corphub/shared';
+import { defineSubgraph } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';
@@ -8,6 +8,7 @@ import { migrations as postgresql } from './migrations/postgresql';
 
 export const expenses = defineSubgraph({
   name: 'expenses',
+  routes: ['/expenses'],
   defaultPort: 4004,
   dir: __dirname,
   entities,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { entityLoader, groupByKeys } from '@corphub/shared';
+import { entityLoader, groupByKeys } from '@corphub/module-kit';
 import { ApprovalStep, ClaimEvent, ExpenseClaim, LineItem, StepApprover } from './claims/claim.entity';
 import type { ExpensesGraph } from './graph';
 import { ClaimNotifier } from './claims/claim.notify';

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@corphub/shared';
+import { runSubgraph } from '@corphub/module-kit';
 import { expenses } from './index';
 
 void runSubgraph(expenses);

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { errors, sendCsv, type RouteKit } from '@corphub/shared';
+import { errors, sendCsv, type RouteKit } from '@corphub/module-kit';
 import type { ExpensesLoaders } from './loaders';
 import type { ClaimStatus } from './claims/claim.entity';
 import { departmentReport } from './reports/report.resolver';

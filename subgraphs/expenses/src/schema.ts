@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { ApprovalStepResolver, ClaimResolver, EmployeeClaimsResolver, EmployeeStub, LineItemResolver, StepApproverResolver } from './claims/claim.resolver';
 import { ReportResolver } from './reports/report.resolver';
 

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, Money, demoManagerChain, demoPeopleTagged, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { Money, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE, demoManagerChain, demoPeopleTagged } from '@corphub/demo';
 import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, LineItem, StepApprover, StepStatus } from './claims/claim.entity';
 
 const STATES = [ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN];

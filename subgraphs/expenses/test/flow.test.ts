@@ -1,5 +1,5 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { APPROVE, CREATE, GET, item, must, PAID, REJECT, SEND_BACK, seedOrg, SUBMIT, UPDATE, WITHDRAW, type Org } from './helpers';
 
 describe('expenses: the approval flow through two managers and finance', () => {

@@ -1,6 +1,6 @@
-import { seedCorp, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import type { GraphQLResponse } from '@corphub/shared/testing';
+import { seedCorp, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
 
 /** A corp with a manager chain (CEO → head → lead → claimant) and two finance people, built through the graph. */
 export interface Org {

@@ -1,6 +1,6 @@
-import { startTestHub, type TestHub, upload } from '@corphub/gateway';
-import { scopeToCorp } from '@corphub/shared';
-import { errorCodes, pdf, wav } from '@corphub/shared/testing';
+import { startTestHub, type TestHub, upload } from '@corphub/tooling/testing';
+import { scopeToCorp } from '@corphub/module-kit';
+import { errorCodes, pdf, wav } from '@corphub/module-kit/testing';
 import { ClaimEvent, ExpenseClaim, LineItem } from '@corphub/expenses';
 import { APPROVE, CREATE, GET, item, must, PAID, REJECT, SEND_BACK, seedOrg, SUBMIT, UPDATE, WITHDRAW, type Org } from './helpers';
 

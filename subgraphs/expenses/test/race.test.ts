@@ -1,5 +1,5 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { APPROVE, CREATE, GET, item, must, REJECT, seedOrg, SUBMIT, type Org } from './helpers';
 
 // runs on SQLite, and on PostgreSQL when DATABASE_URL is set (npm test both ways)

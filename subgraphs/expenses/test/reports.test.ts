@@ -1,5 +1,5 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { APPROVE, CREATE, item, must, seedOrg, SUBMIT, type Org } from './helpers';
 
 const REPORT = /* GraphQL */ `query($d: ID!, $from: String!, $to: String!) {

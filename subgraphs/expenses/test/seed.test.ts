@@ -1,8 +1,10 @@
-import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
+import { benchmarkPeople } from '@corphub/tooling';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { expenses } from '@corphub/expenses';
-import { DEMO, DEMO_PEOPLE, Role } from '@corphub/shared';
+import { Role } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 
 interface PendingNode {
   currentStep: number;

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@corphub/shared';
+import type { SubgraphContext } from '@corphub/module-kit';
 import type { IdentityLoaders } from './loaders';
 
 export type IdentityContext = SubgraphContext<IdentityLoaders>;

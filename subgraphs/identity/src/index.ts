@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@corphub/shared';
+import { defineSubgraph } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';
@@ -8,6 +8,8 @@ import { migrations as postgresql } from './migrations/postgresql';
 
 export const identity = defineSubgraph({
   name: 'identity',
+  core: true,
+  provides: ['registry', 'access', 'login'],
   defaultPort: 4001,
   dir: __dirname,
   entities,
@@ -34,3 +36,5 @@ export * from './registry/module-subgraph.entity';
 export * from './registry/subgraph-version.entity';
 export * from './registry/published-supergraph.entity';
 export { SchemaRegistry } from './registry/registry.service';
+export * from './registry/schema-checks';
+export * from './registry/registry.notice';

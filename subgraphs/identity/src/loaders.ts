@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { alignToKeys, entityLoader } from '@corphub/shared';
+import { alignToKeys, entityLoader } from '@corphub/module-kit';
 import { Corp } from './corps/corp.entity';
 import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';

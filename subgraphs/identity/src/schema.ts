@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { CorpResolver } from './corps/corp.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { AppResolver, InstallationResolver } from './apps/app.resolver';

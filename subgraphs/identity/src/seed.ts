@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { Corp } from './corps/corp.entity';
 import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';

@@ -1,4 +1,4 @@
-import { createLogger, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { oauthRoutes } from './oauth/oauth.routes';

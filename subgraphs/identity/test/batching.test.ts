@@ -1,5 +1,5 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
 
 describe('identity: SQL statements do not grow with the page size', () => {
   let hub: TestHub;

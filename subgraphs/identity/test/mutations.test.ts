@@ -1,6 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 
 describe('identity mutations: bad input gets a clear code and writes nothing', () => {
   let hub: TestHub;

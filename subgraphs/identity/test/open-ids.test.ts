@@ -1,6 +1,6 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 
 const OPEN_ID = `query($app: ID!, $u: ID!) { openId(appId: $app, unionId: $u) }`;
 const BY_OPEN_ID = `query($o: String!) { personByOpenId(openId: $o) { unionId displayName } }`;

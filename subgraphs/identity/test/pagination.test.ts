@@ -1,7 +1,7 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/gateway';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 import { Person } from '@corphub/identity';
-import { findReadOnly, scopeToCorp } from '@corphub/shared';
-import type { GraphQLResponse } from '@corphub/shared/testing';
+import { findReadOnly, scopeToCorp } from '@corphub/module-kit';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
 
 const PAGE = /* GraphQL */ `query($first: Int!, $after: String) {
   people(first: $first, after: $after) { nodes { unionId createdAt } pageInfo { hasNextPage endCursor } }

@@ -1,4 +1,4 @@
-import { ALIAS_CHUNK, errorCodeOf, errors, gatewayError, ModuleGraph, Role, type AuthContext } from '@corphub/shared';
+import { ALIAS_CHUNK, errorCodeOf, errors, gatewayError, ModuleGraph, Role, type AuthContext } from '@corphub/module-kit';
 import { WorkLogVisibility } from './work-log.entity';
 
 /**

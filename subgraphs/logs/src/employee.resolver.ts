@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageArgs, pageOf, type Page } from '@corphub/shared';
+import { decodeCursor, encodeCursor, PageArgs, pageOf, type Page } from '@corphub/module-kit';
 import { EmployeeStub } from './employee.stub';
 import { WorkLogConnection } from './work-log.resolver';
 import type { WorkLog } from './work-log.entity';

@@ -1,7 +1,7 @@
-import { employeeStub } from '@corphub/shared';
+import { employeeStub } from '@corphub/module-kit';
 
 /** The directory's Employee, which logs extends with `workLogs`. */
 export const EmployeeStub = employeeStub();
 export type EmployeeStub = InstanceType<typeof EmployeeStub>;
 
-export { employeeRef } from '@corphub/shared';
+export { employeeRef } from '@corphub/module-kit';

@@ -1,4 +1,4 @@
-import { OutboxMessage } from '@corphub/shared';
+import { OutboxMessage } from '@corphub/module-kit';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogRead } from './work-log.entity';
 
 export const entities = [WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogComment, WorkLogRead, OutboxMessage];

@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@corphub/shared';
+import { defineSubgraph } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';

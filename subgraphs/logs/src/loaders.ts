@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { corpIdOf, entityLoader, groupByKeys, type AuthContext, type SubgraphContext } from '@corphub/shared';
+import { corpIdOf, entityLoader, groupByKeys, type AuthContext, type SubgraphContext } from '@corphub/module-kit';
 import { NO_FACTS, readsEverything, viewerKeys, type Graph } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogRead } from './work-log.entity';
 import { WorkLogNotifier } from './work-log.notify';

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@corphub/shared';
+import { runSubgraph } from '@corphub/module-kit';
 import { logs } from './index';
 
 void runSubgraph(logs);

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { EmployeeStub } from './employee.stub';
 import { EmployeeWorkLogsResolver } from './employee.resolver';
 import { WorkLogCommentResolver, WorkLogResolver } from './work-log.resolver';

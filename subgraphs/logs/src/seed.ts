@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE, insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/shared';
+import { insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE } from '@corphub/demo';
 import { audienceKeys, NO_FACTS } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogKind, WorkLogVisibility } from './work-log.entity';
 

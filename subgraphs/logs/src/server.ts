@@ -1,4 +1,4 @@
-import { createLogger, hubSecret, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { createLogger, hubSecret, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { Graph } from './audience';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { PageArgs } from '@corphub/shared';
+import { PageArgs } from '@corphub/module-kit';
 import { WorkLogKind, WorkLogVisibility } from './work-log.entity';
 
 export const UNION_ID = /^[A-Za-z0-9_-]{1,40}$/;

@@ -1,4 +1,4 @@
-import { MessageOutbox, type MessageRecipients } from '@corphub/shared';
+import { MessageOutbox, type MessageRecipients } from '@corphub/module-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { EVERYONE, type DirectoryFacts } from './audience';
 import { WorkLogKind, type WorkLog } from './work-log.entity';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, pageOf, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, pageOf, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { audienceKeys, NO_FACTS, readsEverything } from './audience';
 import { EmployeeStub, employeeRef } from './employee.stub';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { errors, type AuthContext, Role } from '@corphub/shared';
+import { errors, type AuthContext, Role } from '@corphub/module-kit';
 import { audienceKeys, type DirectoryFacts, type Graph } from './audience';
 import { WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogKind, WorkLogVisibility } from './work-log.entity';
 import { isIsoWeek } from './work-log.inputs';

@@ -1,9 +1,9 @@
-import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments } from '@corphub/gateway';
-import { Role, scopeToCorp } from '@corphub/shared';
+import { seedCorp, startTestHub, type SeededCorp, type TestHub, createDepartments } from '@corphub/tooling/testing';
+import { Role, scopeToCorp } from '@corphub/module-kit';
 import { Department, Employee, Membership } from '@corphub/directory';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogKind, WorkLogRead, WorkLogVisibility } from '@corphub/logs';
-import type { GraphQLResponse } from '@corphub/shared/testing';
-import { letTimersRun } from '@corphub/shared/testing';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
+import { letTimersRun } from '@corphub/module-kit/testing';
 
 const MEMBERS = 520;
 

@@ -1,5 +1,5 @@
-import { seedCorp, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
+import { seedCorp, type SeededCorp, type TestHub, createDepartments, hire } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
 
 /**
  * corp-a, through the graph:

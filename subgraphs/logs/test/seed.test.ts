@@ -1,11 +1,13 @@
-import { benchmarkPeople, startTestHub, type TestHub } from '@corphub/gateway';
+import { benchmarkPeople } from '@corphub/tooling';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { logs } from '@corphub/logs';
 import { demoVoiceWav, media } from '@corphub/media';
-import { download } from '@corphub/gateway';
-import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE, Role } from '@corphub/shared';
-import { letTimersRun } from '@corphub/shared/testing';
+import { download } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE } from '@corphub/demo';
+import { letTimersRun } from '@corphub/module-kit/testing';
 
 const DASHBOARD = `{ department(id: "sales") { members(first: 50, includeSubdepartments: true) { nodes { displayName workLogs(first: 1) { edges { node { date text voice { durationSeconds url } } } } } } } }`;
 

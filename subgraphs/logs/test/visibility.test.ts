@@ -1,5 +1,5 @@
-import { startTestHub, type TestHub } from '@corphub/gateway';
-import { errorCodes } from '@corphub/shared/testing';
+import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { createLog, feedIds, seedOrg, type Org } from './helpers';
 
 type Name = keyof Org['tokens'];

@@ -1,6 +1,6 @@
-import { startTestHub, type TestHub, upload } from '@corphub/gateway';
-import { scopeToCorp } from '@corphub/shared';
-import { errorCodes, png, wav } from '@corphub/shared/testing';
+import { startTestHub, type TestHub, upload } from '@corphub/tooling/testing';
+import { scopeToCorp } from '@corphub/module-kit';
+import { errorCodes, png, wav } from '@corphub/module-kit/testing';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogRead } from '@corphub/logs';
 import { CREATE, createLog, feedIds, seedOrg, type Org } from './helpers';
 

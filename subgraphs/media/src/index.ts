@@ -1,4 +1,4 @@
-import { dataDir, defineSubgraph, hubSecret, readSecurityConfig, type SubgraphDefinition } from '@corphub/shared';
+import { dataDir, defineSubgraph, hubSecret, readSecurityConfig, type SubgraphDefinition } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, type MediaServerOptions } from './server';
@@ -13,6 +13,8 @@ import { deriveUrlKey, mediaEnv, storeFromEnv, type MediaSettings } from './medi
 export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphDefinition {
   return defineSubgraph({
     name: 'media',
+    core: true,
+    routes: ['/media'],
     defaultPort: 4006,
     dir: __dirname,
     entities,
@@ -44,3 +46,4 @@ export { demoVoiceWav } from './seed';
 export { ALLOWED_TYPES } from './media/media.inspect';
 export { DEFAULT_LIMITS, storeFromEnv, type MediaSettings, type KindLimits } from './media/media.settings';
 export { S3MediaStore, type S3StoreOptions } from './media/media.s3-store';
+export { LocalMediaStore, type MediaStore } from './media/media.store';

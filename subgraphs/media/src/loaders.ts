@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { entityLoader } from '@corphub/shared';
+import { entityLoader } from '@corphub/module-kit';
 import { Media } from './media/media.entity';
 import type { MediaLinks } from './media/media.links';
 

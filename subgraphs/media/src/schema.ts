@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { MediaResolver } from './media/media.resolver';
 import type { MediaContext } from './context';
 

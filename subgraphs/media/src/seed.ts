@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_VOICE_NOTE, scopeToCorp, type MediaStore } from '@corphub/shared';
+import { scopeToCorp } from '@corphub/module-kit';
+import { type MediaStore } from './media/media.store';
+import { DEMO, DEMO_VOICE_NOTE } from '@corphub/demo';
 import { Media, MediaKind } from './media/media.entity';
 import { inspect } from './media/media.inspect';
 import { DEFAULT_LIMITS } from './media/media.settings';

@@ -1,4 +1,4 @@
-import { dataDir as defaultDataDir, hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/shared';
+import { dataDir as defaultDataDir, hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';

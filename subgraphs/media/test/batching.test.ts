@@ -1,8 +1,8 @@
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub, upload } from '@corphub/gateway';
+import { startTestHub, type TestHub, upload } from '@corphub/tooling/testing';
 import { media } from '@corphub/media';
-import { png } from '@corphub/shared/testing';
-import type { GraphQLResponse } from '@corphub/shared/testing';
+import { png } from '@corphub/module-kit/testing';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
 import { attachments } from './fixtures/attachments-subgraph';
 
 describe('media: references and lists are batched', () => {

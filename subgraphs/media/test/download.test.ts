@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { identity } from '@corphub/identity';
-import { download, originOf, startTestHub, type TestHub, upload } from '@corphub/gateway';
+import { download, originOf, startTestHub, type TestHub, upload } from '@corphub/tooling/testing';
 import { mediaSubgraph } from '@corphub/media';
-import { png, wav } from '@corphub/shared/testing';
+import { png, wav } from '@corphub/module-kit/testing';
 import { byteRangeParts } from './support/byteranges';
 
 // short enough to watch a link expire, long enough for a loaded CI machine to use it first

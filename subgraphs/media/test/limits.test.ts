@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_LIMITS, MediaKind } from '@corphub/media';
 import { inspect } from '../src/media/media.inspect';
 import { mediaEnv } from '../src/media/media.settings';
-import { opus, pdf, png, wav } from '@corphub/shared/testing';
+import { opus, pdf, png, wav } from '@corphub/module-kit/testing';
 
 /** The limits a deployment gets without configuration (the hub tests use small ones to stay fast). */
 describe('default upload limits', () => {

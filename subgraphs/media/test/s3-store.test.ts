@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import S3rver from 's3rver';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { identity } from '@corphub/identity';
-import { download, originOf, startTestHub, type TestHub, upload } from '@corphub/gateway';
-import { LocalMediaStore } from '@corphub/shared';
+import { download, originOf, startTestHub, type TestHub, upload } from '@corphub/tooling/testing';
+import { LocalMediaStore } from '@corphub/media';
 import { mediaSubgraph, S3MediaStore, storeFromEnv } from '@corphub/media';
-import { gif, png, wav } from '@corphub/shared/testing';
+import { gif, png, wav } from '@corphub/module-kit/testing';
 import { byteRangeParts } from './support/byteranges';
 import { storedFiles } from './support/store';
 

@@ -1,6 +1,6 @@
-import { startTestHub, type TestHub, download, originOf, upload } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes, pdf, png } from '@corphub/shared/testing';
+import { startTestHub, type TestHub, download, originOf, upload } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes, pdf, png } from '@corphub/module-kit/testing';
 
 describe('media: corp B never sees corp A', () => {
   let hub: TestHub;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { identity } from '@corphub/identity';
-import { startTestHub, type TestHub, originOf, upload, uploadForm } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
+import { startTestHub, type TestHub, originOf, upload, uploadForm } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
 import { mediaSubgraph } from '@corphub/media';
-import { adts, amr, gif, heic, jpeg, m4a, mp3, opus, pdf, png, waitFor, wav, webp } from '@corphub/shared/testing';
+import { adts, amr, gif, heic, jpeg, m4a, mp3, opus, pdf, png, waitFor, wav, webp } from '@corphub/module-kit/testing';
 import { stagingFiles, storedFiles } from './support/store';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
-import type { Logger } from '@corphub/shared';
+import type { Logger } from '@corphub/module-kit';
 
 /** What a live stream shows of a new message. */
 export interface LiveMessage {

@@ -1,4 +1,4 @@
-import { errorCodeOf, errors, type GatewayClient } from '@corphub/shared';
+import { errorCodeOf, errors, type GatewayClient } from '@corphub/module-kit';
 import { MAX_RECIPIENTS, type MessageRecipientsInput } from './message.inputs';
 
 /** Aliased lookups per request, under the gateway's alias limit. */

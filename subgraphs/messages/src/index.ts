@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CreateServerOptions, SubgraphDefinition } from '@corphub/shared';
+import type { CreateServerOptions, SubgraphDefinition } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer, messagesConfigFromEnv, type MessagesConfig } from './server';
@@ -11,6 +11,8 @@ import { migrations as postgresql } from './migrations/postgresql';
 export function messagesSubgraph(config?: MessagesConfig): SubgraphDefinition {
   return {
     name: 'messages',
+    core: true,
+    routes: ['/messages'],
     defaultPort: 4007,
     entities,
     migrations: { sqlite, postgresql },

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { corpIdOf, entityLoader, type AuthContext, type Logger, type SubgraphContext } from '@corphub/shared';
+import { corpIdOf, entityLoader, type AuthContext, type Logger, type SubgraphContext } from '@corphub/module-kit';
 import type { MessagesGraph } from './graph';
 import type { SendRateLimiter } from './rate-limit';
 import type { MessageBus } from './bus';

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@corphub/shared';
+import { runSubgraph } from '@corphub/module-kit';
 import { messages } from './index';
 
 void runSubgraph(messages);

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, Validate, ValidateNested, type ValidatorConstraintInterface, ValidatorConstraint } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { PageArgs } from '@corphub/shared';
+import { PageArgs } from '@corphub/module-kit';
 import { MessageFormat, MessagePriority } from './message.entity';
 
 export const UNION_ID = /^[A-Za-z0-9_-]{1,40}$/;

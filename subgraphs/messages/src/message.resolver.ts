@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/shared';
+import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/module-kit';
 import { AppStub, EmployeeStub, employeeRef } from './stubs';
 import { Delivery, Message } from './message.entity';
 import { InboxArgs, MAX_MARK, SendMessageInput, SentMessagesArgs } from './message.inputs';

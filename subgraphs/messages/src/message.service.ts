@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { corpIdOf, errors, Role, type AuthContext } from '@corphub/shared';
+import { corpIdOf, errors, Role, type AuthContext } from '@corphub/module-kit';
 import { ADMIN_SENDER, appSender, Delivery, Message, MessagePriority } from './message.entity';
 import type { SendMessageInput } from './message.inputs';
 import type { MessagesContext } from './loaders';

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { errors } from '@corphub/shared';
+import { errors } from '@corphub/module-kit';
 
 export interface RateLimitConfig {
   /** Sends allowed per sender and corp in each window. */

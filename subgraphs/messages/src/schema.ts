@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@corphub/shared';
+import { buildFederatedSchema } from '@corphub/module-kit';
 import { AppStub, EmployeeStub } from './stubs';
 import { DeliveryResolver, EmployeeMessagesResolver, MessageResolver } from './message.resolver';
 

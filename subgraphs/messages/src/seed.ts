@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO, DEMO_PEOPLE, scopeToCorp } from '@corphub/shared';
+import { scopeToCorp } from '@corphub/module-kit';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { ADMIN_SENDER, appSender, Delivery, Message, MessageFormat, MessagePriority } from './message.entity';
 
 interface DemoMessage {

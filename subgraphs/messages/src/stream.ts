@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type * as BetterSse from 'better-sse' with { 'resolution-mode': 'import' };
-import { errors, type Logger, type RouteKit } from '@corphub/shared';
+import { errors, type Logger, type RouteKit } from '@corphub/module-kit';
 import type { DeliveredEvent, MessageBus } from './bus';
 import type { MessagesLoaders } from './loaders';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createDepartments, seedCorp, type SeededCorp, type TestHub } from '@corphub/gateway';
-import { Role, scopeToCorp } from '@corphub/shared';
-import type { GraphQLResponse } from '@corphub/shared/testing';
+import { createDepartments, seedCorp, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
+import { Role, scopeToCorp } from '@corphub/module-kit';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
 import { Department, Employee, Membership } from '@corphub/directory';
 import { DELIVERY_BATCH, Delivery, Message, MessageFormat } from '@corphub/messages';
-import { letTimersRun } from '@corphub/shared/testing';
+import { letTimersRun } from '@corphub/module-kit/testing';
 import { SEND, sendInput, startMessagesHub } from './helpers';
 
 const BIG = 1100;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { startTestHub, type TestHub, type TestHubOptions } from '@corphub/gateway';
-import { SUBGRAPHS } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import type { GraphQLResponse } from '@corphub/shared/testing';
+import { startTestHub, type TestHub, type TestHubOptions } from '@corphub/tooling/testing';
+import { SUBGRAPHS } from '@corphub/tooling';
+import { Role } from '@corphub/module-kit';
+import type { GraphQLResponse } from '@corphub/module-kit/testing';
 import { messagesSubgraph, type MessagesConfig } from '@corphub/messages';
 import { seedOrg, type Org } from '../../logs/test/helpers';
 

@@ -1,6 +1,6 @@
-import type { TestHub } from '@corphub/gateway';
-import { Role } from '@corphub/shared';
-import { errorCodes } from '@corphub/shared/testing';
+import type { TestHub } from '@corphub/tooling/testing';
+import { Role } from '@corphub/module-kit';
+import { errorCodes } from '@corphub/module-kit/testing';
 import { Delivery, Message } from '@corphub/messages';
 import { inbox, inboxIds, must, SEND, seedMessagesOrg, send, sendInput, startMessagesHub, type MessagesOrg } from './helpers';
 

@@ -1,6 +1,6 @@
-import type { TestHub } from '@corphub/gateway';
-import { OutboxMessage, scopeToCorp } from '@corphub/shared';
-import { setEnvironment, waitFor } from '@corphub/shared/testing';
+import type { TestHub } from '@corphub/tooling/testing';
+import { OutboxMessage, scopeToCorp } from '@corphub/module-kit';
+import { setEnvironment, waitFor } from '@corphub/module-kit/testing';
 import { APPROVE, CREATE, item, must, REJECT, seedOrg, SUBMIT, type Org } from '../../expenses/test/helpers';
 import { inbox, startMessagesHub } from './helpers';
 

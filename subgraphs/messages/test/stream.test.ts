@@ -1,7 +1,7 @@
 import { EventSource } from 'eventsource';
-import type { TestHub } from '@corphub/gateway';
-import { CONTEXT_HEADER, readSecurityConfig, Role, subgraphAudience, type RunningServer } from '@corphub/shared';
-import { errorCodes, signTestContext } from '@corphub/shared/testing';
+import type { TestHub } from '@corphub/tooling/testing';
+import { CONTEXT_HEADER, readSecurityConfig, Role, subgraphAudience, type RunningServer } from '@corphub/module-kit';
+import { errorCodes, signTestContext } from '@corphub/module-kit/testing';
 import { createServer, openStreamCount } from '@corphub/messages';
 import { REDIS_URL, SEND, seedMessagesOrg, send, sendInput, startMessagesHub, uniquePrefix, type MessagesOrg } from './helpers';
 

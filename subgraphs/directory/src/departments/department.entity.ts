@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped } from '@corphub/module-kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**

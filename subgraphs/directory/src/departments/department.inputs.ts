@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { PageArgs } from '@corphub/shared';
+import { PageArgs } from '@corphub/module-kit';
 
 export const DEPARTMENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const DEPARTMENT_ID_MESSAGE = 'id must be 1–64 lowercase letters, digits, dashes or underscores';

@@ -1,6 +1,6 @@
 import { recordDepartmentEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { errors, paginate, Role, type Page } from '@corphub/shared';
+import { errors, paginate, Role, type Page } from '@corphub/module-kit';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, MembersArgs, UpdateDepartmentInput } from './department.inputs';
 import { createDepartment, deleteDepartment, findDepartment, inTreeOrder, moveDepartment, newDepartmentId, subtreeKeys } from './department.tree';

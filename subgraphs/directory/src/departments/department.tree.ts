@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { errors } from '@corphub/shared';
+import { errors } from '@corphub/module-kit';
 import { Department, DepartmentLink } from './department.entity';
 import { EmployeeStatus, Membership } from '../employees/employee.entity';
 

@@ -1,5 +1,5 @@
 import { ObjectType } from 'type-graphql';
-import { Connection, type SortKeys } from '@corphub/shared';
+import { Connection, type SortKeys } from '@corphub/module-kit';
 import { Employee } from './employee.entity';
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, PrimaryKeyProp, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped, PeopleScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../departments/department.entity';

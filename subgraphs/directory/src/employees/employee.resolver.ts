@@ -1,7 +1,7 @@
 import { recordEmployeeEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
+import { errors, PageArgs, paginate, Role, type Page } from '@corphub/module-kit';
 import { Department, DepartmentLink } from '../departments/department.entity';
 import { findDepartment, subtreeKeys } from '../departments/department.tree';
 import { Tag } from '../tags/tag.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { errors, Role, type AuthContext } from '@corphub/shared';
+import { errors, Role, type AuthContext } from '@corphub/module-kit';
 import { Department } from '../departments/department.entity';
 import { Tag } from '../tags/tag.entity';
 import { Employee, EmployeeTag, Membership } from './employee.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, PrimaryKeyProp, Property, Unique, type Opt } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped } from '@corphub/module-kit';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A corp-scoped label on employees (e.g. `finance`, `first-aider`); messages can target one. */

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Length, Matches } from 'class-validator';
-import { errors, Role } from '@corphub/shared';
+import { errors, Role } from '@corphub/module-kit';
 import { Tag } from './tag.entity';
 import { Employee, EmployeeTag } from '../employees/employee.entity';
 import { assignTag, findEmployee, findTag } from '../employees/employee.service';

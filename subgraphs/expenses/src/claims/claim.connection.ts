@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { Connection, corpIdOf, Money, paginateByKey, singleTotal, totalsByCurrency, type Page } from '@corphub/shared';
+import { Connection, corpIdOf, Money, paginateByKey, singleTotal, totalsByCurrency, type Page } from '@corphub/module-kit';
 import { Field, ObjectType } from 'type-graphql';
 import { ExpenseClaim, LineItem, type ClaimStatus } from './claim.entity';
 

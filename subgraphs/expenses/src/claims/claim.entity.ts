@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped, PeopleScoped, Money } from '@corphub/shared';
+import { CorpScoped, PeopleScoped, Money } from '@corphub/module-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 

@@ -1,4 +1,4 @@
-import { MessageOutbox } from '@corphub/shared';
+import { MessageOutbox } from '@corphub/module-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { ApprovalStep, ClaimStatus, StepApprover, type ExpenseClaim } from './claim.entity';
 import type { Decision } from './claim.service';

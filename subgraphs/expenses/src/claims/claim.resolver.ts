@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { employeeStub, errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/shared';
+import { employeeStub, errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/module-kit';
 import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
 import { ClaimFilterArgs, ClaimInput, ExpenseSettingsInput } from './claim.inputs';
 import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';

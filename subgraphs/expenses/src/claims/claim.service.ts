@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CORP_READERS, errors, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/shared';
+import { CORP_READERS, errors, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/module-kit';
 import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, MAX_COMMENT_LENGTH, StepApprover, StepStatus, managerLevelsFor } from './claim.entity';
 import type { LineItemInput } from './claim.inputs';
 import type { ExpensesContext } from '../context';

@@ -2,7 +2,7 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Matches, IsOptional } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { corpIdOf, errors, inScope, Money, toCsv, totalsByCurrency } from '@corphub/shared';
+import { corpIdOf, errors, inScope, Money, toCsv, totalsByCurrency } from '@corphub/module-kit';
 import { ClaimStatus, LineItem } from '../claims/claim.entity';
 import { isCorpReader } from '../claims/claim.service';
 import type { ExpensesContext } from '../context';

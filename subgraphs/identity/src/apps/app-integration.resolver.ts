@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { errors, isAppToken, Role, type AuthContext } from '@corphub/shared';
+import { errors, isAppToken, Role, type AuthContext } from '@corphub/module-kit';
 import { App } from './app.entity';
 import { UpdateAppInput, UpdatedApp } from './app-integration.inputs';
 import { applyIntegration } from './app-integration';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { AppIntegration } from './app-integration.entity';
 import type { AppIntegrationInput } from './app-integration.inputs';
-import { errors } from '@corphub/shared';
+import { errors } from '@corphub/module-kit';
 import { internalWebhookUrl } from '../webhooks/webhook.address';
 import { webhooksAllowPrivate } from '../webhooks/webhook.dispatcher';
 

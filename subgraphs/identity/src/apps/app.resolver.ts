@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
 import { App } from './app.entity';
 import { Installation, InstallationStatus, type AppScopeData } from './installation.entity';
 import { AppScope, AppScopeInput, CallerAccess, RegisterAppInput, RegisteredApp } from './app.inputs';

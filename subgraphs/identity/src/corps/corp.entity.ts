@@ -1,5 +1,5 @@
 import { Entity, Filter, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { CORP_FILTER, type CorpFilterParams } from '@corphub/shared';
+import { CORP_FILTER, type CorpFilterParams } from '@corphub/module-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The tenant itself: a corp only ever reads its own row. */

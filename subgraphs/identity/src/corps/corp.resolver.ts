@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { errors, Role } from '@corphub/shared';
+import { errors, Role } from '@corphub/module-kit';
 import { Corp } from './corp.entity';
 import { CreateCorpInput } from './corp.inputs';
 import type { IdentityContext } from '../context';

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKeyProp, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped } from '@corphub/module-kit';
 import { randomUUID } from 'node:crypto';
 
 /**

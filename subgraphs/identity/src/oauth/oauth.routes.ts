@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { errors, Role, type RouteKit } from '@corphub/shared';
+import { errors, Role, type RouteKit } from '@corphub/module-kit';
 import type { IdentityLoaders } from '../loaders';
 import { checkClient, clientCredentials, issueCode, OAuthFailure, redeemCode, signInCandidates } from './oauth.service';
 

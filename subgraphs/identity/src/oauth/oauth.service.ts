@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { corpIdOf } from '@corphub/shared';
+import { corpIdOf } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { Installation } from '../apps/installation.entity';

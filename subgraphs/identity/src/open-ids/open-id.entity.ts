@@ -1,5 +1,5 @@
 import { Entity, PrimaryKeyProp, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
-import { CorpScoped, PeopleScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
 import { Person } from '../people/person.entity';
 import { newOpenId } from '../ids';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { errors, Role } from '@corphub/shared';
+import { errors, Role } from '@corphub/module-kit';
 import { Person } from '../people/person.entity';
 import type { IdentityContext } from '../context';
 import { openIdKey } from '../loaders';

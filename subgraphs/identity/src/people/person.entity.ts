@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKeyProp, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { CorpScoped, PeopleScoped } from '@corphub/shared';
+import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newUnionId } from '../ids';
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
+import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type Page } from '@corphub/module-kit';
 import { Corp } from '../corps/corp.entity';
 import { Person } from './person.entity';
 import { AddPersonInput } from './person.inputs';

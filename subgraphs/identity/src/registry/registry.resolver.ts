@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/shared';
+import { Connection, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
 import { ModuleSubgraph } from './module-subgraph.entity';
 import { SubgraphVersion } from './subgraph-version.entity';

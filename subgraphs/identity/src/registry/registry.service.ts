@@ -1,22 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  breakingChanges,
-  checkSubgraph,
-  composeSubgraphs,
-  errors,
-  formatCheckReport,
-  isAppToken,
-  Role,
-  sha256,
-  subgraphsOfSupergraph,
-  type AuthContext,
-  type CoreGraph,
-  type Logger,
-  type SubgraphCheckReport,
-  type SubgraphSdl,
-} from '@corphub/shared';
+import { errors, isAppToken, Role, type AuthContext, type CoreGraph, type Logger, type SubgraphSdl } from '@corphub/module-kit';
+import { breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, sha256, subgraphsOfSupergraph, type SubgraphCheckReport } from './schema-checks';
 import { App } from '../apps/app.entity';
 import { ModuleSubgraph } from './module-subgraph.entity';
 import { SubgraphVersion } from './subgraph-version.entity';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChangeLevel, breakingChanges, formatCheckReport, type SchemaChange, type SubgraphCheckReport } from '@corphub/shared';
+import { ChangeLevel, breakingChanges, formatCheckReport, type SchemaChange, type SubgraphCheckReport } from './schema-checks';
 
 registerEnumType(ChangeLevel, {
   name: 'SchemaChangeLevel',

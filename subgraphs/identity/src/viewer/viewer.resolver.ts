@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { errors, Role, type AuthContext } from '@corphub/shared';
+import { errors, Role, type AuthContext } from '@corphub/module-kit';
 import { Corp } from '../corps/corp.entity';
 import { Person } from '../people/person.entity';
 import type { IdentityContext } from '../context';

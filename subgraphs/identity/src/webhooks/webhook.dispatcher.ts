@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { backoffMs, BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/shared';
+import { backoffMs, BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/module-kit';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
 import { fetch } from 'undici';

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
-import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/shared';
+import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
 import { recordWebhookEvent } from './webhook.outbox';

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
-import { CorpScoped } from '@corphub/shared';
+import { CorpScoped } from '@corphub/module-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { imageSizeFromFile } from 'image-size/fromFile';
-import { errors } from '@corphub/shared';
+import { errors } from '@corphub/module-kit';
 import { fileType, musicMetadata } from '../esm';
 import { MediaKind } from './media.entity';
 import type { KindLimits } from './media.settings';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { errors } from '@corphub/shared';
+import { errors } from '@corphub/module-kit';
 import type { Media } from './media.entity';
 import type { MediaSettings } from './media.settings';
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, errors, PageArgs, paginate, Role, type Page } from '@corphub/shared';
+import { Connection, errors, PageArgs, paginate, Role, type Page } from '@corphub/module-kit';
 import { Media } from './media.entity';
 import type { MediaContext } from '../context';
 

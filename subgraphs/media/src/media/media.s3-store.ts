@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { checkSha256, StagingArea, type ByteRange, type MediaStore, type StagedFile } from '@corphub/shared';
+import { checkSha256, StagingArea, type ByteRange, type MediaStore, type StagedFile } from './media.store';
 
 export interface S3StoreOptions {
   bucket: string;

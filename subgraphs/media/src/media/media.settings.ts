@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createHmac } from 'node:crypto';
-import { LocalMediaStore, type MediaStore } from '@corphub/shared';
+import { LocalMediaStore, type MediaStore } from './media.store';
 import { MediaKind } from './media.entity';
 import { S3MediaStore } from './media.s3-store';
 

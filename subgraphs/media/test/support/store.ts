@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestHub } from '@corphub/gateway';
+import type { TestHub } from '@corphub/tooling/testing';
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

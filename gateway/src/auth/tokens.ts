@@ -1,0 +1,120 @@
+import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
+import {
+  asUnauthenticated,
+  CALLER_AUDIENCE,
+  ConfigError,
+  contextAlgorithm,
+  encoder,
+  fromClaims,
+  hubSecret,
+  INTERNAL_CONTEXT_TTL,
+  ISSUER,
+  Role,
+  SERVICE_AUDIENCE,
+  signToken,
+  signWith,
+  unauthenticated,
+  type AuthContext,
+  type CorphubClaims,
+  type SecurityConfig,
+} from '@corphub/module-kit';
+
+/** Caller tokens and the verified context's signing key: what only the gateway (and the hub's tools) sign or check. */
+
+export function signCallerToken(auth: AuthContext, secret: string, expiresIn: string | number = '12h'): Promise<string> {
+  return signToken(auth, secret, CALLER_AUDIENCE, expiresIn);
+}
+
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match?.[1];
+}
+
+/** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an identity provider. */
+export class CallerTokenVerifier {
+  private readonly jwks?: JWTVerifyGetKey;
+
+  constructor(private readonly config: SecurityConfig) {
+    if (config.jwksUrl) this.jwks = createRemoteJWKSet(new URL(config.jwksUrl));
+  }
+
+  async verify(token: string | undefined): Promise<AuthContext> {
+    if (!token) throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
+    if (audienceOf(token) === SERVICE_AUDIENCE) return verifyServiceToken(token, hubSecret(this.config));
+    try {
+      const options = { issuer: ISSUER, audience: CALLER_AUDIENCE };
+      const { payload } = this.jwks
+        ? await jwtVerify<CorphubClaims>(token, this.jwks, options)
+        : await jwtVerify<CorphubClaims>(token, encoder.encode(this.config.jwtSecret), { ...options, algorithms: ['HS256'] });
+      return fromClaims(payload);
+    } catch (error) {
+      throw asUnauthenticated(error);
+    }
+  }
+}
+
+/** RFC 7638 thumbprint of a public JWK (its required members in order), the key's `kid`. */
+function thumbprint(jwk: JsonWebKey): string {
+  const members = jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
+}
+
+/**
+ * The gateway's key for the verified context: signs it with the private key (PKCS8 PEM, Ed25519 or P-256)
+ * and publishes the public half as a JWKS (`CONTEXT_KEYS_PATH`).
+ */
+export class ContextSigningKey {
+  private readonly key: KeyObject;
+  private readonly header: { alg: string; typ: string; kid: string };
+  private readonly publicJwk: JWK;
+
+  constructor(privateKeyPem: string) {
+    try {
+      this.key = createPrivateKey(privateKeyPem);
+    } catch {
+      throw new ConfigError('CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)');
+    }
+    const alg = contextAlgorithm(this.key);
+    const jwk = createPublicKey(this.key).export({ format: 'jwk' });
+    const kid = thumbprint(jwk);
+    this.header = { alg, typ: 'JWT', kid };
+    this.publicJwk = { ...(jwk as JWK), alg, use: 'sig', kid };
+  }
+
+  /**
+   * `audience`: `subgraphAudience(name)`, or a list of them for a context several subgraphs accept (the
+   * benchmark's peer gateways replay one); `expiresIn` is for the benchmark too, the gateway keeps the default.
+   */
+  sign(auth: AuthContext, audience: string | string[], expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
+    return signWith(auth, this.key, this.header, audience, expiresIn);
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.publicJwk] };
+  }
+}
+
+
+async function verifyServiceToken(token: string, internalSecret: string): Promise<AuthContext> {
+  try {
+    const { payload } = await jwtVerify<CorphubClaims>(token, encoder.encode(internalSecret), {
+      issuer: ISSUER,
+      audience: SERVICE_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const auth = fromClaims(payload);
+    if (auth.role !== Role.SERVICE) throw unauthenticated('A service token carries the service role only');
+    return auth;
+  } catch (error) {
+    throw asUnauthenticated(error);
+  }
+}
+
+function audienceOf(token: string): unknown {
+  try {
+    return decodeJwt(token).aud;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import { createLogger } from './logger';
+import { dataDir, readSecurityConfig } from './config';
+import { databaseTargetFromEnv, initOrm } from './orm';
+import type { CreateServerOptions, SubgraphDefinition } from './definition';
+
+/**
+ * A subgraph as its own process (docker-compose, production): reads env, migrates, listens.
+ * PORT (default: the subgraph's defaultPort), HOST, DATABASE_URL or CORPHUB_DATA_DIR, CORPHUB_SEED_DEMO=1,
+ * CORPHUB_PUBLIC_URL (the gateway's public base URL, for links; default http://localhost:4000),
+ * CORPHUB_GATEWAY_URL (the gateway's GraphQL endpoint for calls through the graph; default http://localhost:4000/graphql),
+ * CORPHUB_CONTEXT_JWKS_URL or CORPHUB_CONTEXT_PUBLIC_KEY (how to verify the gateway; see readSecurityConfig).
+ * `options` adds what only this subgraph's own process knows (e.g. how the registry tells gateways of a publish).
+ */
+export async function runSubgraph(definition: SubgraphDefinition, options: Partial<CreateServerOptions> = {}): Promise<void> {
+  const logger = createLogger(definition.name);
+  try {
+    const security = readSecurityConfig(process.env, definition.vendor ? 'vendor' : 'subgraph');
+    const orm = await initOrm({
+      database: databaseTargetFromEnv(definition.name, dataDir()),
+      entities: definition.entities,
+      migrations: definition.migrations,
+      logger,
+    });
+    if (process.env.CORPHUB_SEED_DEMO === '1') await definition.seedDemo?.(orm, { dataDir: dataDir() });
+    const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
+    const publicUrl = process.env.CORPHUB_PUBLIC_URL || 'http://localhost:4000';
+    const gatewayUrl = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
+    const server = await definition.createServer({
+      orm,
+      port,
+      host: process.env.HOST,
+      security,
+      logger,
+      dataDir: dataDir(),
+      publicUrl: () => publicUrl,
+      gatewayUrl: () => gatewayUrl,
+      ...options,
+    });
+    logger.info({ url: server.url }, `${definition.name} subgraph listening`);
+    const shutdown = async () => {
+      await server.stop();
+      await orm.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
+    process.exit(1);
+  }
+}

@@ -1,2 +1,0 @@
-export * from './store';
-export * from './reference';
