@@ -3,5 +3,5 @@ import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({ name: 'okr', module: 'okr', schema: await buildSchema(), createLoaders, ...options });
+  return startSubgraphServer({ services: {}, name: 'okr', module: 'okr', schema: await buildSchema(), createLoaders, ...options });
 }

@@ -20,11 +20,14 @@ import { scopeToCorp, scopeToPeople } from './tenant';
 import { validateInput } from './validation';
 
 /** What every resolver of every subgraph receives. */
-export interface SubgraphContext<Loaders = unknown> {
+export interface SubgraphContext<Loaders = unknown, Services = unknown> {
   auth: AuthContext;
   /** A per-request fork, scoped to the caller's corp. */
   em: EntityManager;
+  /** This request's DataLoaders (`createLoaders(em, auth, services)`). */
   loaders: Loaders;
+  /** The subgraph's per-process services (graph client, notifier, registry...), built once at start. */
+  services: Services;
   requestId: string;
   logger: Logger;
 }
@@ -194,11 +197,11 @@ export interface RunningServer {
 }
 
 /** What extra HTTP routes get: the same per-request context as `/graphql` resolvers. */
-export interface RouteKit<Loaders> {
+export interface RouteKit<Loaders, Services = unknown> {
   /** Verifies the gateway's context header (throws UNAUTHENTICATED, answered 401) and scopes a fork to the caller's corp. */
-  context(req: IncomingMessage): Promise<SubgraphContext<Loaders>>;
+  context(req: IncomingMessage): Promise<SubgraphContext<Loaders, Services>>;
   /** The same for a caller this route established otherwise (e.g. a signed link): scoped to `auth.corpId`. */
-  contextFor(req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders>;
+  contextFor(req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders, Services>;
 }
 
 /** HTTP status of an error a route throws: `extensions.http.status`, else by code. */
@@ -224,11 +227,14 @@ function routeErrorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export interface SubgraphServerOptions<Loaders> {
+export interface SubgraphServerOptions<Loaders, Services> {
   name: string;
   schema: GraphQLSchema;
   orm: MikroORM;
-  createLoaders: (em: EntityManager, auth: AuthContext) => Loaders;
+  /** Per-process services, handed to every request's context and to `createLoaders`. */
+  services: Services;
+  /** One set of DataLoaders per request. */
+  createLoaders: (em: EntityManager, auth: AuthContext, services: Services) => Loaders;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -238,7 +244,7 @@ export interface SubgraphServerOptions<Loaders> {
    * Extra HTTP routes beside `/graphql` and `/health` (the media subgraph's upload and download), with
    * the verified context at hand. Errors they throw (or pass to `next`) are answered as JSON.
    */
-  routes?: (router: Router, kit: RouteKit<Loaders>) => void;
+  routes?: (router: Router, kit: RouteKit<Loaders, Services>) => void;
   /** This subgraph is this module: its `routes` are refused (MODULE_NOT_INSTALLED) for corps without it. */
   module?: string;
 }
@@ -270,15 +276,15 @@ export async function listen(server: Server, port: number, host?: string): Promi
  * Serves a subgraph over HTTP: `/graphql` answers only requests carrying a verified context that the
  * gateway signed; `/health` checks the database.
  */
-export async function startSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<RunningServer> {
-  const { name, schema, orm, createLoaders, port = 0, host } = options;
+export async function startSubgraphServer<Loaders, Services>(options: SubgraphServerOptions<Loaders, Services>): Promise<RunningServer> {
+  const { name, schema, orm, services, createLoaders, port = 0, host } = options;
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const logger = options.logger ?? createLogger(name);
   const app = express();
   app.disable('x-powered-by');
   // the verified context carries a scoped app's UnionIDs (about 30 bytes each): room for tens of thousands
   const { server: httpServer, answerFirst } = createHttpServer(app, logger, { maxHeaderSize: MAX_CONTEXT_HEADER_BYTES });
-  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+  const apollo = new ApolloServer<SubgraphContext<Loaders, Services>>({
     schema,
     includeStacktraceInErrorResponses: false,
     // the gateway sends a caller's reads of one query together (a JSON array): they run side by side under the
@@ -301,10 +307,10 @@ export async function startSubgraphServer<Loaders>(options: SubgraphServerOption
       res.status(503).json({ status: 'down', subgraph: name, reason: 'database unreachable' });
     }
   });
-  const contextFor = (req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders> => {
+  const contextFor = (req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders, Services> => {
     const requestId = requestIdFor(req);
     const em = scopeToPeople(scopeToCorp(orm.em.fork(), auth.corpId), auth.scope);
-    return withRequestLogger({ auth, em, loaders: createLoaders(em, auth), requestId }, () => logger.child({ requestId }));
+    return withRequestLogger({ auth, em, loaders: createLoaders(em, auth, services), services, requestId }, () => logger.child({ requestId }));
   };
   const verifier = new ContextVerifier(security, name);
   const context = async (req: IncomingMessage) => contextFor(req, await verifier.verify(headerValue(req, CONTEXT_HEADER)));

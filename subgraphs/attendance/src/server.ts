@@ -7,7 +7,7 @@ import { attendanceRoutes } from './routes';
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const graph = createGraph(options, hubSecret(security));
-  return startSubgraphServer({
+  return startSubgraphServer({ services: {},
     name: 'attendance',
     module: 'attendance',
     schema: await buildSchema(),

@@ -7,7 +7,7 @@ import { createLoaders } from './loaders';
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const logger = options.logger ?? createLogger('directory');
-  const server = await startSubgraphServer({ name: 'directory', schema: await buildSchema(), createLoaders, ...options, security, logger });
+  const server = await startSubgraphServer({ services: {}, name: 'directory', schema: await buildSchema(), createLoaders, ...options, security, logger });
   // employee and department events go to identity, which sends the vendors' webhooks
   const relay = startOutboxRelay({
     orm: options.orm,

@@ -12,7 +12,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const logger = options.logger ?? createLogger('expenses');
   const outbox = MessageOutbox.forModule('expenses', { ...options, logger, internalSecret: hubSecret(security) });
   const notifier = new ClaimNotifier(outbox);
-  const server = await startSubgraphServer({
+  const server = await startSubgraphServer({ services: {},
     name: 'expenses',
     module: 'expenses',
     schema: await buildSchema(),

@@ -8,7 +8,7 @@ import { SchemaRegistry } from './registry/registry.service';
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('identity');
   const registry = new SchemaRegistry(options.coreGraph, async (supergraph) => options.onSupergraphPublished?.(supergraph.revision), logger);
-  const server = await startSubgraphServer({ name: 'identity', schema: await buildSchema(), createLoaders: (em) => createLoaders(em, registry), routes: oauthRoutes, ...options, logger });
+  const server = await startSubgraphServer({ services: {}, name: 'identity', schema: await buildSchema(), createLoaders: (em) => createLoaders(em, registry), routes: oauthRoutes, ...options, logger });
   // after a deploy that changed the core subgraphs, write the modules' supergraph over the new core (in the
   // background: composing takes a while, and gateways keep serving meanwhile)
   if (await registry.needsRebase(options.orm.em.fork())) {

@@ -9,6 +9,6 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const graph = new Graph(ModuleGraph.clientFor('logs', options, hubSecret(security)));
   const logger = options.logger ?? createLogger('logs');
   const outbox = MessageOutbox.forModule('logs', { ...options, logger, internalSecret: hubSecret(security) });
-  const server = await startSubgraphServer({ name: 'logs', module: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph, new WorkLogNotifier(outbox)), ...options, logger, security });
+  const server = await startSubgraphServer({ services: {}, name: 'logs', module: 'logs', schema: await buildSchema(), createLoaders: createLoaders(graph, new WorkLogNotifier(outbox)), ...options, logger, security });
   return { ...server, stop: () => outbox.stop().then(() => server.stop()) };
 }

@@ -24,7 +24,7 @@ export async function createServer(options: MediaServerOptions): Promise<Running
   // staging files of uploads that a crash interrupted
   await settings.store.sweepStaging();
   const links = new MediaLinks(settings);
-  return startSubgraphServer({
+  return startSubgraphServer({ services: {},
     name: 'media',
     schema: await buildSchema(),
     createLoaders: (em: EntityManager) => createLoaders(em, links),

@@ -54,7 +54,7 @@ export async function createServer(options: CreateServerOptions, config: Message
   }
   const streams = new LiveStreams(bus, logger, config.heartbeatMs ?? HEARTBEAT_MS);
   try {
-    const server = await startSubgraphServer({
+    const server = await startSubgraphServer({ services: {},
       name: 'messages',
       schema: await buildSchema(),
       createLoaders: createLoaders({ graph, limiter, bus, logger }),
