@@ -1,27 +1,26 @@
 /**
- * `npm run check-subgraph -- --name <name> --schema <file.graphql> [--url <routing url>]`
- * `npm run publish-subgraph -- --name <name> --schema <file.graphql> --url <routing url> [--force] [--app <appId>]`
- *
- * Sends the schema to a running hub's registry (the `checkSubgraph` / `publishSubgraph` mutations) and
- * prints the report as a table. Exit code 0: it composes and breaks nothing (publish: it is live);
- * 1: composition errors, breaking changes or a refusal; 2: wrong usage.
- * The hub: `--gateway` or CORPHUB_GATEWAY_URL (default http://localhost:4000/graphql); the caller:
- * `--token` or CORPHUB_TOKEN (a vendor token for the app, or a platform admin's with `--app`).
+ * `corphub module check | publish | retire`: a module's schema and its life in a running hub's registry
+ * (the `checkSubgraph`, `publishSubgraph` and `retireSubgraph` mutations), the report printed as a table.
+ * The caller: a vendor token for the app, or a platform admin's with `--app`.
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
+import { callHub, CommandError, EXIT, HUB_OPTIONS, HUB_USAGE, hubOf, parseCommand, refusal, showUsage, UsageError, type CliIo, type HubAnswer } from './command';
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+export const CHECK_USAGE = `usage: corphub module check --name NAME --schema FILE [--url URL] [--app APP_ID]
+  composes the module's schema (FILE, e.g. schema.graphql) with the hub's and lists its changes;
+  exit 0 when it composes and breaks nothing, 1 otherwise
+${HUB_USAGE}`;
 
-const USAGE = [
-  'usage: npm run check-subgraph -- --name <name> --schema <file.graphql> [--url <url>] [--app <appId>]',
-  '       npm run publish-subgraph -- --name <name> --schema <file.graphql> --url <url> [--app <appId>] [--force]',
-  'options: --gateway <url> (or CORPHUB_GATEWAY_URL), --token <jwt> (or CORPHUB_TOKEN)',
-].join('\n');
+export const PUBLISH_USAGE = `usage: corphub module publish --name NAME --schema FILE --url ROUTING_URL [--app APP_ID] [--force]
+  checks, then stores the schema as the module's next version and writes the next supergraph:
+  every gateway routes to ROUTING_URL without a restart. --force (platform admins) publishes breaking changes
+${HUB_USAGE}`;
+
+export const RETIRE_USAGE = `usage: corphub module retire NAME
+  withdraws the module: every gateway stops serving its fields without a restart
+${HUB_USAGE}`;
+
+const SCHEMA_OPTIONS = { ...HUB_OPTIONS, name: { type: 'string' }, schema: { type: 'string' }, url: { type: 'string' }, app: { type: 'string' } } as const;
 
 const CHECK = /* GraphQL */ `
   mutation CheckSubgraph($input: CheckSubgraphInput!) {
@@ -33,94 +32,69 @@ const PUBLISH = /* GraphQL */ `
     publishSubgraph(input: $input) { check { table } version { version forced } supergraph { revision } }
   }
 `;
+const RETIRE = /* GraphQL */ `
+  mutation RetireSubgraph($name: String!) {
+    retireSubgraph(name: $name) { name }
+  }
+`;
 
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; table?: string } }[];
+function readSchema(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
-/** Runs the CLI; answers the process exit code. */
-export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        name: { type: 'string' },
-        schema: { type: 'string' },
-        url: { type: 'string' },
-        app: { type: 'string' },
-        force: { type: 'boolean' },
-        gateway: { type: 'string' },
-        token: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return 2;
+/** A refusal: a refused publish carries the check's table, printed before why. */
+function refused(answer: HubAnswer, io: CliIo): number {
+  const [first] = answer.errors!;
+  if (first.extensions?.table) {
+    io.out(first.extensions.table);
+    io.err(`refused (${first.extensions.code}): ${first.message}`);
+  } else {
+    io.err(refusal(first));
   }
-  const { values, positionals } = parsed;
-  const mode = positionals[0];
-  if ((mode !== 'check' && mode !== 'publish') || !values.name || !values.schema || (mode === 'publish' && !values.url)) {
-    io.err(USAGE);
-    return 2;
-  }
-  const token = values.token ?? io.env.CORPHUB_TOKEN;
-  if (!token) {
-    io.err('A token is needed: --token or CORPHUB_TOKEN (npm run token -- --role vendor --app <appId> --corp <corp>)');
-    return 2;
-  }
-  let sdl: string;
-  try {
-    sdl = fs.readFileSync(values.schema, 'utf8');
-  } catch (error) {
-    io.err(`Cannot read ${values.schema}: ${(error as Error).message}`);
-    return 2;
-  }
-  const input = { name: values.name, sdl, url: values.url, appId: values.app, ...(mode === 'publish' ? { force: values.force ?? false } : {}) };
-  const gateway = values.gateway ?? io.env.CORPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql';
-  let answer: GraphQLAnswer;
-  try {
-    const response = await fetch(gateway, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: mode === 'check' ? CHECK : PUBLISH, variables: { input } }),
-    });
-    answer = (await response.json()) as GraphQLAnswer;
-  } catch (error) {
-    // fetch says only "fetch failed"; the cause says why (refused, unknown host, a port fetch blocks)
-    const cause = (error as Error & { cause?: Error }).cause?.message;
-    io.err(`Cannot reach the hub at ${gateway}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`);
-    return 1;
-  }
-  if (answer.errors?.length) {
-    const [first] = answer.errors;
-    // a refused publish carries the check's table
-    io.out(first.extensions?.table ?? `✗ ${first.extensions?.code ?? 'ERROR'}: ${first.message}`);
-    if (first.extensions?.table) io.err(`refused (${first.extensions.code}): ${first.message}`);
-    return 1;
-  }
-  if (mode === 'check') {
-    const { ok, table } = answer.data!.checkSubgraph as { ok: boolean; table: string };
-    io.out(table);
-    return ok ? 0 : 1;
-  }
+  return EXIT.FAILED;
+}
+
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand(args, SCHEMA_OPTIONS);
+  if (values.help) return showUsage(io, CHECK_USAGE);
+  if (!values.name || !values.schema) throw new UsageError('--name and --schema are required');
+  const sdl = readSchema(values.schema);
+  const answer = await callHub(hubOf(values, io.env), CHECK, { input: { name: values.name, sdl, url: values.url, appId: values.app } });
+  if (answer.errors?.length) return refused(answer, io);
+  const { ok, table } = answer.data!.checkSubgraph as { ok: boolean; table: string };
+  io.out(table);
+  return ok ? EXIT.OK : EXIT.FAILED;
+}
+
+export async function publishCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommand(args, { ...SCHEMA_OPTIONS, force: { type: 'boolean' } });
+  if (values.help) return showUsage(io, PUBLISH_USAGE);
+  if (!values.name || !values.schema || !values.url) throw new UsageError('--name, --schema and --url are required');
+  const sdl = readSchema(values.schema);
+  const input = { name: values.name, sdl, url: values.url, appId: values.app, force: values.force ?? false };
+  const answer = await callHub(hubOf(values, io.env), PUBLISH, { input });
+  if (answer.errors?.length) return refused(answer, io);
   const published = answer.data!.publishSubgraph as { check: { table: string }; version: { version: number; forced: boolean }; supergraph: { revision: number } | null };
   io.out(published.check.table);
   io.out(
     `published ${values.name} v${published.version.version}${published.version.forced ? ' (forced)' : ''}` +
       (published.supergraph ? `: supergraph revision ${published.supergraph.revision}, gateways load it without a restart` : ''),
   );
-  return 0;
+  return EXIT.OK;
 }
 
-if (require.main === module) {
-  void runSubgraphCli(process.argv.slice(2), {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-    env: process.env,
-  }).then((code) => {
-    process.exitCode = code;
-  });
+export async function retireCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(args, HUB_OPTIONS);
+  if (values.help) return showUsage(io, RETIRE_USAGE);
+  if (positionals.length !== 1) throw new UsageError('Name one module to retire');
+  const [name] = positionals;
+  const answer = await callHub(hubOf(values, io.env), RETIRE, { name });
+  if (answer.errors?.length) return refused(answer, io);
+  if (!answer.data?.retireSubgraph) throw new CommandError(`The hub answered nothing for retireSubgraph(name: "${name}")`);
+  io.out(`retired ${name}: gateways stop serving it without a restart`);
+  return EXIT.OK;
 }
