@@ -32,11 +32,11 @@ function start(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; stdout: s
     const child = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       if (stdout.includes('Ctrl-C stops everything.')) resolve({ child, stdout });
     });
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`start.js exited ${code}:\n${stdout}\n${stderr}`)));
   });
 }
