@@ -260,4 +260,45 @@ describe('module registry: retire', () => {
     expect(hub.supergraph.revision()).toBe(8);
     expect(errorCodes(await goals())).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
+
+  it('refuses to retire a module another module depends on (SCHEMA_CHECK_FAILED) and changes nothing', async () => {
+    const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires"])';
+    const tasks = `${link}\ntype Query { task(id: ID!): Task }\ntype Task @key(fields: "id") { id: ID! title: String! }`;
+    // scores computes a field from tasks' title: without tasks it does not compose
+    const scores = `${link}\ntype Task @key(fields: "id") { id: ID! title: String! @external score: Int! @requires(fields: "title") }`;
+    const servers = [
+      await startPlainSubgraph(tasks, { Query: { task: (_: unknown, { id }: { id: string }) => ({ id, title: 'Write docs' }) } }),
+      await startPlainSubgraph(scores, { Task: { score: (task: { title: string }) => task.title.length } }),
+    ];
+    try {
+      const tokens: string[] = [];
+      for (const [index, [name, sdl]] of [['tasks', tasks], ['scores', scores]].entries()) {
+        await hub.request(`mutation($appId: ID!) { registerApp(input: { appId: $appId, name: "A module", vendor: "V" }) { app { appId } } }`, { token: platform, variables: { appId: name } });
+        tokens.push(await hub.token({ corp: 'acme', role: Role.VENDOR, app: name }));
+        const published = await publish(tokens[index], { name, sdl, url: servers[index].url });
+        expect(published.errors).toBeUndefined();
+      }
+      const revision = (await hub.request(`{ registrySupergraph { revision } }`, { token: platform })).data!.registrySupergraph.revision as number;
+      await waitFor(`the gateway to load revision ${revision}`, () => hub.supergraph.revision() === revision);
+      const task = () => hub.request(`{ task(id: "t1") { title score } }`, { token: corp.adminToken });
+      expect(await task()).toEqual({ status: 200, data: { task: { title: 'Write docs', score: 10 } } });
+
+      const refused = await retire(tokens[0], 'tasks');
+      expect(errorCodes(refused)).toEqual(['SCHEMA_CHECK_FAILED']);
+      expect(refused.errors![0].message).toMatch(/Without "tasks" the other modules do not compose: .*Task\.title/);
+      expect(refused.errors![0].extensions!.compositionErrors).toEqual([expect.stringMatching(/Task\.title/)]);
+      expect(await retiredAtOf('tasks')).toBeNull();
+      expect((await hub.request(`{ registrySupergraph { revision } }`, { token: platform })).data!.registrySupergraph.revision).toBe(revision);
+      expect(await task()).toEqual({ status: 200, data: { task: { title: 'Write docs', score: 10 } } });
+
+      // the dependent module first, then the one it needed
+      const [tasksVendor, scoresVendor] = tokens;
+      expect((await retire(scoresVendor, 'scores')).errors).toBeUndefined();
+      expect((await retire(tasksVendor, 'tasks')).errors).toBeUndefined();
+      await waitFor(`the gateway to load revision ${revision + 2}`, () => hub.supergraph.revision() === revision + 2);
+      expect(errorCodes(await task())).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    } finally {
+      for (const server of servers) await server.stop();
+    }
+  });
 });
