@@ -1,9 +1,11 @@
 /**
  * `npm run check-subgraph -- --name <name> --schema <file.graphql> [--url <routing url>]`
  * `npm run publish-subgraph -- --name <name> --schema <file.graphql> --url <routing url> [--force] [--app <appId>]`
+ * `npm run retire-subgraph -- --name <name>`
  *
  * Sends the schema to a running hub's registry (the `checkSubgraph` / `publishSubgraph` mutations) and
- * prints the report as a table. Exit code 0: it composes and breaks nothing (publish: it is live);
+ * prints the report as a table; `retire` takes the module out of the graph (`retireSubgraph`) and prints
+ * what clients lose. Exit code 0: it composes and breaks nothing (publish: it is live; retire: it is gone);
  * 1: composition errors, breaking changes or a refusal; 2: wrong usage.
  * The hub: `--gateway` or CORPHUB_GATEWAY_URL (default http://localhost:4000/graphql); the caller:
  * `--token` or CORPHUB_TOKEN (a vendor token for the app, or a platform admin's with `--app`).
@@ -20,7 +22,11 @@ export interface CliIo {
 const USAGE = [
   'usage: npm run check-subgraph -- --name <name> --schema <file.graphql> [--url <url>] [--app <appId>]',
   '       npm run publish-subgraph -- --name <name> --schema <file.graphql> --url <url> [--app <appId>] [--force]',
-  'options: --gateway <url> (or CORPHUB_GATEWAY_URL), --token <jwt> (or CORPHUB_TOKEN)',
+  '       npm run retire-subgraph -- --name <name>',
+  'check: composes the schema with the hub\'s graph and prints composition errors and changes (changes nothing)',
+  'publish: the same check, then stores the version; gateways load it without a restart (a retired name: revived)',
+  'retire: takes the module out of the graph; gateways drop its fields without a restart (again: no change)',
+  'options: --gateway <url> (or CORPHUB_GATEWAY_URL), --token <jwt> (or CORPHUB_TOKEN), --help',
 ].join('\n');
 
 const CHECK = /* GraphQL */ `
@@ -31,6 +37,11 @@ const CHECK = /* GraphQL */ `
 const PUBLISH = /* GraphQL */ `
   mutation PublishSubgraph($input: PublishSubgraphInput!) {
     publishSubgraph(input: $input) { check { table } version { version forced } supergraph { revision } }
+  }
+`;
+const RETIRE = /* GraphQL */ `
+  mutation RetireSubgraph($name: String!) {
+    retireSubgraph(name: $name) { table supergraph { revision } }
   }
 `;
 
@@ -54,6 +65,7 @@ export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number>
         force: { type: 'boolean' },
         gateway: { type: 'string' },
         token: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
@@ -62,7 +74,12 @@ export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number>
   }
   const { values, positionals } = parsed;
   const mode = positionals[0];
-  if ((mode !== 'check' && mode !== 'publish') || !values.name || !values.schema || (mode === 'publish' && !values.url)) {
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const retire = mode === 'retire';
+  if ((mode !== 'check' && mode !== 'publish' && !retire) || !values.name || (!retire && !values.schema) || (mode === 'publish' && !values.url)) {
     io.err(USAGE);
     return 2;
   }
@@ -71,21 +88,22 @@ export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number>
     io.err('A token is needed: --token or CORPHUB_TOKEN (npm run token -- --role vendor --app <appId> --corp <corp>)');
     return 2;
   }
-  let sdl: string;
+  let sdl = '';
   try {
-    sdl = fs.readFileSync(values.schema, 'utf8');
+    if (!retire) sdl = fs.readFileSync(values.schema ?? '', 'utf8');
   } catch (error) {
     io.err(`Cannot read ${values.schema}: ${(error as Error).message}`);
     return 2;
   }
   const input = { name: values.name, sdl, url: values.url, appId: values.app, ...(mode === 'publish' ? { force: values.force ?? false } : {}) };
+  const request = retire ? { query: RETIRE, variables: { name: values.name } } : { query: mode === 'check' ? CHECK : PUBLISH, variables: { input } };
   const gateway = values.gateway ?? io.env.CORPHUB_GATEWAY_URL ?? 'http://localhost:4000/graphql';
   let answer: GraphQLAnswer;
   try {
     const response = await fetch(gateway, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: mode === 'check' ? CHECK : PUBLISH, variables: { input } }),
+      body: JSON.stringify(request),
     });
     answer = (await response.json()) as GraphQLAnswer;
   } catch (error) {
@@ -105,6 +123,12 @@ export async function runSubgraphCli(argv: string[], io: CliIo): Promise<number>
     const { ok, table } = answer.data!.checkSubgraph as { ok: boolean; table: string };
     io.out(table);
     return ok ? 0 : 1;
+  }
+  if (retire) {
+    const retired = answer.data!.retireSubgraph as { table: string; supergraph: { revision: number } | null };
+    io.out(retired.table);
+    if (retired.supergraph) io.out(`retired ${values.name}: supergraph revision ${retired.supergraph.revision}, gateways drop it without a restart`);
+    return 0;
   }
   const published = answer.data!.publishSubgraph as { check: { table: string }; version: { version: number; forced: boolean }; supergraph: { revision: number } | null };
   io.out(published.check.table);
