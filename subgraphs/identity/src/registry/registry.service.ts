@@ -12,9 +12,9 @@ import type { CheckSubgraphInput, PublishSubgraphInput } from './registry.inputs
 /** A check needs a URL to compose with; it never calls it. */
 const PLACEHOLDER_URL = 'http://unpublished.invalid/graphql';
 
-/** Where a standalone identity finds the core graph: the supergraph the gateways load. */
+/** Where a standalone identity finds the core graph: the supergraph the gateways load (CORPHUB_SUPERGRAPH_FILE, else the checkout's). */
 function coreGraphFromFile(): CoreGraph {
-  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'gateway', 'supergraph.graphql');
+  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'tooling', 'supergraph.graphql');
   const supergraphSdl = fs.readFileSync(file, 'utf8');
   return { supergraphSdl, subgraphs: subgraphsOfSupergraph(supergraphSdl) };
 }
