@@ -4,7 +4,7 @@
  * The caller: a vendor token for the app, or a platform admin's with `--app`.
  */
 import fs from 'node:fs';
-import { callHub, CommandError, EXIT, HUB_OPTIONS, HUB_USAGE, hubOf, parseCommand, refusal, showUsage, UsageError, type CliIo, type HubAnswer } from './command';
+import { callHub, EXIT, HUB_OPTIONS, HUB_USAGE, hubOf, parseCommand, refusal, showUsage, UsageError, type CliIo, type HubAnswer } from './command';
 
 export const CHECK_USAGE = `usage: corphub module check --name NAME --schema FILE [--url URL] [--app APP_ID]
   composes the module's schema (FILE, e.g. schema.graphql) with the hub's and lists its changes;
@@ -16,8 +16,9 @@ export const PUBLISH_USAGE = `usage: corphub module publish --name NAME --schema
   every gateway routes to ROUTING_URL without a restart. --force (platform admins) publishes breaking changes
 ${HUB_USAGE}`;
 
-export const RETIRE_USAGE = `usage: corphub module retire NAME
-  withdraws the module: every gateway stops serving its fields without a restart
+export const RETIRE_USAGE = `usage: corphub module retire NAME   (or --name NAME)
+  takes the module out of the graph and lists what clients lose: every gateway drops its fields without a
+  restart; retiring it again changes nothing, and its own app's next publish revives it
 ${HUB_USAGE}`;
 
 const SCHEMA_OPTIONS = { ...HUB_OPTIONS, name: { type: 'string' }, schema: { type: 'string' }, url: { type: 'string' }, app: { type: 'string' } } as const;
@@ -34,7 +35,7 @@ const PUBLISH = /* GraphQL */ `
 `;
 const RETIRE = /* GraphQL */ `
   mutation RetireSubgraph($name: String!) {
-    retireSubgraph(name: $name) { name }
+    retireSubgraph(name: $name) { table supergraph { revision } }
   }
 `;
 
@@ -46,15 +47,11 @@ function readSchema(file: string): string {
   }
 }
 
-/** A refusal: a refused publish carries the check's table, printed before why. */
+/** A refusal, as the report a success would print: a refused publish carries the check's table, and why goes to stderr. */
 function refused(answer: HubAnswer, io: CliIo): number {
   const [first] = answer.errors!;
-  if (first.extensions?.table) {
-    io.out(first.extensions.table);
-    io.err(`refused (${first.extensions.code}): ${first.message}`);
-  } else {
-    io.err(refusal(first));
-  }
+  io.out(first.extensions?.table ?? refusal(first));
+  if (first.extensions?.table) io.err(`refused (${first.extensions.code}): ${first.message}`);
   return EXIT.FAILED;
 }
 
@@ -88,13 +85,16 @@ export async function publishCommand(args: string[], io: CliIo): Promise<number>
 }
 
 export async function retireCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand(args, HUB_OPTIONS);
+  const { values, positionals } = parseCommand(args, { ...HUB_OPTIONS, name: { type: 'string' } });
   if (values.help) return showUsage(io, RETIRE_USAGE);
-  if (positionals.length !== 1) throw new UsageError('Name one module to retire');
-  const [name] = positionals;
+  const names = [...positionals, ...(values.name ? [values.name] : [])];
+  if (names.length !== 1) throw new UsageError('Name one module to retire');
+  const [name] = names;
   const answer = await callHub(hubOf(values, io.env), RETIRE, { name });
   if (answer.errors?.length) return refused(answer, io);
-  if (!answer.data?.retireSubgraph) throw new CommandError(`The hub answered nothing for retireSubgraph(name: "${name}")`);
-  io.out(`retired ${name}: gateways stop serving it without a restart`);
+  const retired = answer.data!.retireSubgraph as { table: string; supergraph: { revision: number } | null };
+  io.out(retired.table);
+  // no supergraph: it was retired already, nothing changed
+  if (retired.supergraph) io.out(`retired ${name}: supergraph revision ${retired.supergraph.revision}, gateways drop it without a restart`);
   return EXIT.OK;
 }

@@ -1,8 +1,8 @@
 /**
  * `npm start`: the whole hub on the embedded SQLite default (one file per subgraph in ./data), with
- * the demo corp seeded. PORT moves the gateway (default 4000).
+ * the demo corp seeded (never with NODE_ENV=production). PORT moves the gateway (default 4000).
  */
-import { createLogger, readSecurityConfig, Role } from '@corphub/module-kit';
+import { createLogger, isProduction, readSecurityConfig, Role } from '@corphub/module-kit';
 import { DEMO } from '@corphub/demo';
 import { startTracing } from '@corphub/gateway';
 import { startHub } from './hub';
@@ -12,19 +12,23 @@ async function main() {
   const logger = createLogger('hub');
   const security = readSecurityConfig();
   const port = Number(process.env.PORT || 4000);
+  // production never gets the demo corp, nor a token on stdout that anyone reading the logs could use
+  const production = isProduction();
   const tracing = startTracing();
-  const hub = await startHub({ port, host: process.env.HOST, seedDemo: true, security, logger });
-  const token = await signDevToken({ corp: DEMO.corpId, role: Role.ADMIN }, security.jwtSecret);
+  const hub = await startHub({ port, host: process.env.HOST, seedDemo: !production, security, logger });
   const subgraphs = Object.entries(hub.subgraphs).map(([name, { url }]) => `  ${name.padEnd(12)} ${url}`);
-  console.log(
-    [
-      '',
-      `Corphub gateway: http://localhost:${hub.port}/graphql`,
-      `GraphiQL:        http://localhost:${hub.port}/graphiql (paste the token below in Headers)`,
-      `Health:          http://localhost:${hub.port}/health  (ready: /ready, Prometheus: /metrics)`,
-      'Subgraphs:',
-      ...subgraphs,
-      '',
+  const lines = [
+    '',
+    `Corphub gateway: http://localhost:${hub.port}/graphql`,
+    `GraphiQL:        http://localhost:${hub.port}/graphiql${production ? '' : ' (paste the token below in Headers)'}`,
+    `Health:          http://localhost:${hub.port}/health  (ready: /ready, Prometheus: /metrics)`,
+    'Subgraphs:',
+    ...subgraphs,
+    '',
+  ];
+  if (!production) {
+    const token = await signDevToken({ corp: DEMO.corpId, role: Role.ADMIN }, security.jwtSecret);
+    lines.push(
       `Development admin token for corp "${DEMO.corpId}" (valid 12h; more with npm run token):`,
       token,
       '',
@@ -32,9 +36,10 @@ async function main() {
       `  curl -H "Authorization: Bearer ${token.slice(0, 12)}…" -H 'content-type: application/json' \\`,
       `    -d '{"query":"{ me { unionId corp { id name } } }"}' http://localhost:${hub.port}/graphql`,
       '',
-      'Ctrl-C stops everything.',
-    ].join('\n'),
-  );
+    );
+  }
+  lines.push('Ctrl-C stops everything.');
+  console.log(lines.join('\n'));
   let stopping = false;
   const shutdown = async (signal: string) => {
     // a second Ctrl-C does not wait for the orderly stop

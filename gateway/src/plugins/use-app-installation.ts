@@ -12,6 +12,7 @@ import { assertGrantLive, type AccessDirectory } from '../access';
 export const APP_LEVEL_FIELDS: ReadonlySet<string> = new Set([
   'checkSubgraph',
   'publishSubgraph',
+  'retireSubgraph',
   'moduleSubgraphs',
   'moduleSubgraph',
   'subgraphVersions',

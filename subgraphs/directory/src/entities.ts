@@ -1,4 +1,4 @@
-import { OutboxEvent } from './outbox';
+import { OutboxEvent } from './events/event.entity';
 import { Department, DepartmentLink } from './departments/department.entity';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
 import { Tag } from './tags/tag.entity';

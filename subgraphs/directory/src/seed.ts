@@ -22,7 +22,7 @@ const DEMO_DEPARTMENTS: [string, string, string | null][] = [
 
 const DEMO_TAGS = ['leadership', 'finance', 'first-aider', 'on-call', 'intern'];
 
-/** The demo org chart lives in @corphub/module-kit, so modules seed data that follows it (claims up the manager chain). */
+/** The demo org chart lives in @corphub/demo, so modules seed data that follows it (claims up the manager chain). */
 const DEMO_EMPLOYEES = DEMO_ORG;
 
 async function seedTree(em: EntityManager): Promise<void> {

@@ -1,35 +1,11 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
-import { entityLoader, groupByKeys } from '@corphub/module-kit';
-import { ApprovalStep, ClaimEvent, ExpenseClaim, LineItem, StepApprover } from './claims/claim.entity';
-import type { ExpensesGraph } from './graph';
-import { ClaimNotifier } from './claims/claim.notify';
-import { claimsOfEmployees } from './claims/claim.connection';
+import type { AuthContext } from '@corphub/module-kit';
+import { claimLoaders } from './claims/claim.loaders';
+import type { ExpensesServices } from './services';
 
 /** One set per request: every entity and field fetch of expenses is batched through these. */
-export function createLoaders(em: EntityManager, graph: ExpensesGraph, notifier = new ClaimNotifier(null)) {
-  return {
-    graph,
-    notifier,
-    claimById: entityLoader(em, ExpenseClaim, 'id'),
-    lineItemsByClaimId: new DataLoader<string, LineItem[]>(async (ids) =>
-      groupByKeys(ids, await em.find(LineItem, { claim: { $in: [...ids] } }, { orderBy: { position: 'asc' } }), (item) => item.claim.id),
-    ),
-    stepsByClaimId: new DataLoader<string, ApprovalStep[]>(async (ids) =>
-      groupByKeys(ids, await em.find(ApprovalStep, { claim: { $in: [...ids] } }, { orderBy: { position: 'asc' } }), (step) => step.claim.id),
-    ),
-    approversByStepId: new DataLoader<string, StepApprover[]>(async (ids) =>
-      groupByKeys(ids, await em.find(StepApprover, { step: { $in: [...ids] } }, { orderBy: { approverUnionId: 'asc' } }), (row) => row.step.id),
-    ),
-    approversByClaimId: new DataLoader<string, StepApprover[]>(async (ids) =>
-      groupByKeys(ids, await em.find(StepApprover, { claimId: { $in: [...ids] } }), (row) => row.claimId),
-    ),
-    historyByClaimId: new DataLoader<string, ClaimEvent[]>(async (ids) =>
-      groupByKeys(ids, await em.find(ClaimEvent, { claimId: { $in: [...ids] } }, { orderBy: { version: 'asc', at: 'asc' } }), (event) => event.claimId),
-    ),
-    /** Key: JSON of { unionId, filter, page }; one batch per distinct filter and page, whatever the number of employees. */
-    claimsOfEmployee: claimsOfEmployees(em),
-  };
+export function createLoaders(em: EntityManager, auth: AuthContext, services: ExpensesServices) {
+  return { ...claimLoaders(em, auth, services) };
 }
 
 export type ExpensesLoaders = ReturnType<typeof createLoaders>;

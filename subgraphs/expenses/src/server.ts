@@ -1,26 +1,23 @@
-import { createLogger, hubSecret, MessageOutbox, ModuleGraph, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
-import type { EntityManager } from '@mikro-orm/core';
+import { createLogger, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
-import { ExpensesGraph } from './graph';
-import { expensesRoutes } from './routes';
-import { ClaimNotifier } from './claims/claim.notify';
+import { createServices } from './services';
+import { reportRoutes } from './reports/report.routes';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = new ExpensesGraph(ModuleGraph.clientFor('expenses', options, hubSecret(security)));
   const logger = options.logger ?? createLogger('expenses');
-  const outbox = MessageOutbox.forModule('expenses', { ...options, logger, internalSecret: hubSecret(security) });
-  const notifier = new ClaimNotifier(outbox);
-  const server = await startSubgraphServer({ services: {},
+  const services = createServices({ ...options, security, logger });
+  const server = await startSubgraphServer({
     name: 'expenses',
     module: 'expenses',
     schema: await buildSchema(),
-    createLoaders: (em: EntityManager) => createLoaders(em, graph, notifier),
-    routes: expensesRoutes,
+    services,
+    createLoaders,
+    routes: reportRoutes,
     ...options,
     logger,
     security,
   });
-  return { ...server, stop: () => outbox.stop().then(() => server.stop()) };
+  return { ...server, stop: () => services.outbox.stop().then(() => server.stop()) };
 }

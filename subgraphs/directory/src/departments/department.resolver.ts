@@ -1,4 +1,3 @@
-import { recordDepartmentEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors, paginate, Role, type Page } from '@corphub/module-kit';
 import { Department } from './department.entity';
@@ -6,6 +5,7 @@ import { CreateDepartmentInput, MembersArgs, UpdateDepartmentInput } from './dep
 import { createDepartment, deleteDepartment, findDepartment, inTreeOrder, moveDepartment, newDepartmentId, subtreeKeys } from './department.tree';
 import { Employee, EmployeeStatus } from '../employees/employee.entity';
 import { EmployeeConnection, EMPLOYEE_ORDER } from '../employees/employee.connection';
+import { recordDepartmentEvent } from '../events/event.record';
 import type { DirectoryContext } from '../context';
 
 @Resolver(() => Department)

@@ -1,11 +1,10 @@
-import { recordEmployeeEvent } from '../events';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { errors, PageArgs, paginate, Role, type Page } from '@corphub/module-kit';
 import { Department, DepartmentLink } from '../departments/department.entity';
 import { findDepartment, subtreeKeys } from '../departments/department.tree';
 import { Tag } from '../tags/tag.entity';
-import { Person } from '../people/person.stub';
+import { Person } from './person.stub';
 import { Employee, EmployeeStatus } from './employee.entity';
 import { EmployeeConnection, EMPLOYEE_ORDER } from './employee.connection';
 import { EmployeeFilter, HireEmployeeInput, OffboardArgs, RehireArgs, TransferEmployeeInput, UpdateEmployeeInput, UNION_ID } from './employee.inputs';
@@ -22,6 +21,7 @@ import {
   setManager,
   todayUtc,
 } from './employee.service';
+import { recordEmployeeEvent } from '../events/event.record';
 import type { DirectoryContext } from '../context';
 
 /** How many people `employeesByUnionIds` looks up in one request. */

@@ -1,33 +1,11 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { Length, Matches } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { errors, Role } from '@corphub/module-kit';
 import { Tag } from './tag.entity';
 import { Employee, EmployeeTag } from '../employees/employee.entity';
 import { assignTag, findEmployee, findTag } from '../employees/employee.service';
-import { UNION_ID } from '../employees/employee.inputs';
+import { recordEmployeeEvent } from '../events/event.record';
+import { CreateTagInput, TagAssignmentArgs } from './tag.inputs';
 import type { DirectoryContext } from '../context';
-import { recordEmployeeEvent } from '../events';
-
-const TAG_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,63}$/u;
-const TAG_NAME_MESSAGE = 'name must be 1–64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit';
-
-@InputType()
-export class CreateTagInput {
-  @Field(() => String)
-  @Matches(TAG_NAME, { message: TAG_NAME_MESSAGE })
-  name!: string;
-}
-
-@ArgsType()
-export class TagAssignmentArgs {
-  @Field(() => ID)
-  @Matches(UNION_ID, { message: 'unionId must be a UnionID' })
-  unionId!: string;
-
-  @Field(() => String, { description: 'The tag name.' })
-  @Length(1, 64)
-  tag!: string;
-}
 
 @Resolver(() => Tag)
 export class TagResolver {

@@ -11,11 +11,11 @@ import type { ExpensesContext } from '../context';
  * never fails the claim's mutation.
  */
 export class ClaimNotifier {
-  constructor(readonly outbox: MessageOutbox | null) {}
+  constructor(private readonly outbox: MessageOutbox) {}
 
   /** The claim now waits for its current step's approvers. */
   async awaitingApproval(ctx: ExpensesContext, tx: EntityManager, claim: ExpenseClaim): Promise<void> {
-    if (!this.outbox || claim.status !== ClaimStatus.SUBMITTED || claim.currentStep === null) return;
+    if (claim.status !== ClaimStatus.SUBMITTED || claim.currentStep === null) return;
     const step = await tx.findOne(ApprovalStep, { claim: claim.id, position: claim.currentStep });
     const approvers = step ? (await tx.find(StepApprover, { step: step.id, decision: null })).map((row) => row.approverUnionId) : [];
     MessageOutbox.queue(
@@ -34,7 +34,6 @@ export class ClaimNotifier {
 
   /** Someone decided: the claimant hears it, and the next step's approvers if the claim moved on. */
   async decided(ctx: ExpensesContext, tx: EntityManager, claim: ExpenseClaim, decision: Decision, comment: string | null): Promise<void> {
-    if (!this.outbox) return;
     const outcome =
       decision === 'REJECT' ? { title: 'Your claim was rejected', body: `“${claim.title}” was rejected${comment ? `: ${comment}` : '.'}` }
       : decision === 'SEND_BACK' ? { title: 'Your claim was sent back', body: `“${claim.title}” needs changes${comment ? `: ${comment}` : '.'}` }
@@ -50,6 +49,6 @@ export class ClaimNotifier {
 
   /** After the commit: sends what the transaction queued (waiting a few seconds at most). */
   async sendQueued(): Promise<void> {
-    await this.outbox?.sendQueued();
+    await this.outbox.sendQueued();
   }
 }

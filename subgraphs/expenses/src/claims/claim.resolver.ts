@@ -192,10 +192,10 @@ export class ClaimResolver {
       claim.status = ClaimStatus.SUBMITTED;
       claim.submittedAt = new Date();
       record(tx, claim, ClaimAction.SUBMITTED, me);
-      await ctx.loaders.notifier.awaitingApproval(ctx, tx, claim);
+      await ctx.services.notifier.awaitingApproval(ctx, tx, claim);
       return claim;
     }).then(async (claim) => {
-      await ctx.loaders.notifier.sendQueued();
+      await ctx.services.notifier.sendQueued();
       return claim;
     });
   }
@@ -251,7 +251,7 @@ export class ClaimResolver {
   ) {
     const me = actorOf(ctx.auth);
     if (!paymentReference.trim() || paymentReference.length > 200) throw errors.BAD_USER_INPUT('paymentReference: 1–200 characters');
-    const finance = await ctx.loaders.graph.hasFinanceTag(ctx.auth.corpId, me, ctx.requestId);
+    const finance = await ctx.services.graph.hasFinanceTag(ctx.auth.corpId, me, ctx.requestId);
     return ctx.em.transactional(async (tx) => {
       const claim = await loadClaim(tx, claimId);
       if (!finance && !(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
@@ -269,8 +269,8 @@ export class ClaimResolver {
 
 /** A decision, with its messages to the claimant and (when the claim moved on) the next approvers queued in its transaction, sent after the commit. */
 async function decideAndNotify(ctx: ExpensesContext, claimId: string, version: number, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
-  const claim = await decide(ctx, claimId, version, decision, comment, (tx, decided) => ctx.loaders.notifier.decided(ctx, tx, decided, decision, comment));
-  await ctx.loaders.notifier.sendQueued();
+  const claim = await decide(ctx, claimId, version, decision, comment, (tx, decided) => ctx.services.notifier.decided(ctx, tx, decided, decision, comment));
+  await ctx.services.notifier.sendQueued();
   return claim;
 }
 

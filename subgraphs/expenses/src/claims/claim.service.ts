@@ -34,7 +34,7 @@ export async function checkItems(ctx: ExpensesContext, inputs: LineItemInput[]):
     if (amountMinor < 0) throw errors.BAD_USER_INPUT(`${where}: the amount must not be negative`);
     checked.push({ input, amount: new Money(amountMinor, input.currency) });
   }
-  for (const { input } of checked) if (input.invoiceId) await ctx.loaders.graph.checkInvoice(ctx.auth.corpId, input.invoiceId, ctx.requestId);
+  for (const { input } of checked) if (input.invoiceId) await ctx.services.graph.checkInvoice(ctx.auth.corpId, input.invoiceId, ctx.requestId);
   return checked;
 }
 
@@ -91,8 +91,8 @@ export function record(tx: EntityManager, claim: ExpenseClaim, action: ClaimActi
  */
 export async function planSteps(ctx: ExpensesContext, claimantUnionId: string, totals: readonly Money[]): Promise<{ role: string; mode: ApprovalMode; approvers: string[] }[]> {
   const settings = await settingsOf(ctx.em);
-  const managers = (await ctx.loaders.graph.managerChain(ctx.auth.corpId, claimantUnionId, ctx.requestId)).slice(0, managerLevelsFor(settings, totals));
-  const finance = (await ctx.loaders.graph.financeApprovers(ctx.auth.corpId, ctx.requestId)).filter((unionId) => unionId !== claimantUnionId);
+  const managers = (await ctx.services.graph.managerChain(ctx.auth.corpId, claimantUnionId, ctx.requestId)).slice(0, managerLevelsFor(settings, totals));
+  const finance = (await ctx.services.graph.financeApprovers(ctx.auth.corpId, ctx.requestId)).filter((unionId) => unionId !== claimantUnionId);
   if (!finance.length) throw errors.BAD_USER_INPUT('No finance approver: tag at least one other employee "finance" in the directory');
   return [...managers.map((unionId) => ({ role: 'MANAGER', mode: ApprovalMode.ANY, approvers: [unionId] })), { role: 'FINANCE', mode: settings.financeMode, approvers: finance }];
 }

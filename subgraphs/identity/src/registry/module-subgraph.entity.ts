@@ -32,6 +32,14 @@ export class ModuleSubgraph {
   @Field(() => Int, { description: 'The number of the current (latest accepted) version.' })
   currentVersion: number;
 
+  /**
+   * Set by `retireSubgraph`: the supergraph no longer contains the module. The row and its versions stay,
+   * so the name stays its app's: publishing it again (that app only) revives it as a new version.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the module was retired (gateways no longer serve it); null while it is live.' })
+  retiredAt?: Date | null;
+
   @Property({ type: 'datetime' })
   @Field(() => Date)
   createdAt: Date & Opt = new Date();

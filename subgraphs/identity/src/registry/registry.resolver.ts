@@ -6,7 +6,7 @@ import { ModuleSubgraph } from './module-subgraph.entity';
 import { SubgraphVersion } from './subgraph-version.entity';
 import { PublishedSupergraph } from './published-supergraph.entity';
 import { CheckSubgraphInput, PublishSubgraphInput } from './registry.inputs';
-import { SubgraphCheck } from './registry.types';
+import { SchemaChangeType, SubgraphCheck } from './registry.types';
 import type { IdentityContext } from '../context';
 
 @ObjectType()
@@ -28,6 +28,21 @@ export class PublishedSubgraph {
 
   @Field(() => PublishedSupergraph, { nullable: true, description: 'The supergraph gateways now load (null when nothing changed).' })
   supergraph!: PublishedSupergraph | null;
+}
+
+@ObjectType({ description: 'A retired module: its subgraph (with `retiredAt`), the supergraph written without it and what clients lost.' })
+export class RetiredSubgraph {
+  @Field(() => ModuleSubgraph)
+  subgraph!: ModuleSubgraph;
+
+  @Field(() => PublishedSupergraph, { nullable: true, description: 'The supergraph gateways now load, without the module (null when it was already retired: nothing changed).' })
+  supergraph!: PublishedSupergraph | null;
+
+  @Field(() => [SchemaChangeType], { description: "The module's fields and types clients no longer see, against the supergraph served before (empty when nothing changed)." })
+  changes!: SchemaChangeType[];
+
+  @Field(() => String, { description: 'The same as a text table (what `npm run retire-subgraph` prints).' })
+  table!: string;
 }
 
 /** Platform admins see every module's subgraph; a vendor app sees only its own. */
@@ -72,7 +87,7 @@ export class ModuleSubgraphResolver {
     return loaders.appById.load(subgraph.app.appId);
   }
 
-  @FieldResolver(() => SubgraphVersion, { nullable: true, description: 'The version the gateways serve.' })
+  @FieldResolver(() => SubgraphVersion, { nullable: true, description: 'The latest accepted version: the one gateways serve, unless the subgraph is retired (`retiredAt`).' })
   async latestVersion(@Root() subgraph: ModuleSubgraph, @Ctx() { loaders }: IdentityContext): Promise<SubgraphVersion | null> {
     return loaders.subgraphVersionByKey.load(`${subgraph.id}:${subgraph.currentVersion}`);
   }
@@ -89,7 +104,7 @@ export class ModuleSubgraphResolver {
   @Authorized(Role.PLATFORM, Role.VENDOR)
   @Mutation(() => PublishedSubgraph, {
     description:
-      'Checks, then stores a new version and writes the next supergraph, which gateways load without a restart. Refused with SCHEMA_CHECK_FAILED on composition errors or breaking changes (a platform admin may force the latter).',
+      'Checks, then stores a new version and writes the next supergraph, which gateways load without a restart. Refused with SCHEMA_CHECK_FAILED on composition errors or breaking changes (a platform admin may force the latter). Publishing a retired subgraph (its own app only) revives it.',
   })
   async publishSubgraph(
     @Arg('input', () => PublishSubgraphInput) input: PublishSubgraphInput,
@@ -97,5 +112,14 @@ export class ModuleSubgraphResolver {
   ): Promise<PublishedSubgraph> {
     const outcome = await loaders.registry.publish(em, auth, input);
     return { check: new SubgraphCheck(outcome.report), subgraph: outcome.subgraph, version: outcome.version, supergraph: outcome.supergraph };
+  }
+
+  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Mutation(() => RetiredSubgraph, {
+    description:
+      "Takes a module out of the graph: writes the next supergraph without it, which gateways load without a restart, and sets its `retiredAt`. Platform admins: any module; a vendor: its own app's (FORBIDDEN otherwise). Refused with NOT_FOUND for an unknown name, SCHEMA_CHECK_FAILED when the other modules do not compose without it. Retiring a retired module changes nothing (safe to retry). The name stays the app's: publishing it again revives it as a new version.",
+  })
+  async retireSubgraph(@Arg('name', () => String) name: string, @Ctx() { em, auth, loaders }: IdentityContext): Promise<RetiredSubgraph> {
+    return loaders.registry.retire(em, auth, name);
   }
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { errors, isAppToken, Role, type AuthContext, type CoreGraph, type Logger, type SubgraphSdl } from '@corphub/module-kit';
-import { breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, sha256, subgraphsOfSupergraph, type SubgraphCheckReport } from './schema-checks';
+import { apiChanges, breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, formatTable, sha256, subgraphsOfSupergraph, type SchemaChange, type SubgraphCheckReport } from './schema-checks';
 import { App } from '../apps/app.entity';
 import { ModuleSubgraph } from './module-subgraph.entity';
 import { SubgraphVersion } from './subgraph-version.entity';
@@ -12,9 +12,9 @@ import type { CheckSubgraphInput, PublishSubgraphInput } from './registry.inputs
 /** A check needs a URL to compose with; it never calls it. */
 const PLACEHOLDER_URL = 'http://unpublished.invalid/graphql';
 
-/** Where a standalone identity finds the core graph: the supergraph the gateways load. */
+/** Where a standalone identity finds the core graph: the supergraph the gateways load (CORPHUB_SUPERGRAPH_FILE, else the checkout's). */
 function coreGraphFromFile(): CoreGraph {
-  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'gateway', 'supergraph.graphql');
+  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'tooling', 'supergraph.graphql');
   const supergraphSdl = fs.readFileSync(file, 'utf8');
   return { supergraphSdl, subgraphs: subgraphsOfSupergraph(supergraphSdl) };
 }
@@ -24,6 +24,29 @@ export interface PublishOutcome {
   subgraph: ModuleSubgraph;
   version: SubgraphVersion;
   supergraph: PublishedSupergraph | null;
+}
+
+export interface RetireOutcome {
+  subgraph: ModuleSubgraph;
+  /** The supergraph written without the module; null when it was already retired (nothing changed). */
+  supergraph: PublishedSupergraph | null;
+  /** What clients lose: the module's fields and types, against the supergraph served before. */
+  changes: SchemaChange[];
+  table: string;
+}
+
+/** How many times a retire recomposes when another publish or retire wrote a supergraph meanwhile. */
+const RETIRE_ATTEMPTS = 3;
+
+/** Another publish or retire committed a supergraph between this retire's composition and its commit. */
+class LostRace extends Error {}
+
+/** The retire's outcome as people read it: a verdict line, then what clients lose, one change per row. */
+export function formatRetireReport(name: string, changes: SchemaChange[], retiredAt: Date, changed: boolean): string {
+  if (!changed) return `✓ ${name}: already retired at ${retiredAt.toISOString()} (nothing changed)`;
+  const verdict = `✓ ${name}: retired, gateways no longer serve it`;
+  if (!changes.length) return `${verdict} (no changes to the graph)`;
+  return [verdict, formatTable(['level', 'change', 'path', 'description'], changes.map((change) => [change.level, change.type, change.path, change.message]))].join('\n');
 }
 
 /**
@@ -45,9 +68,9 @@ export class SchemaRegistry {
     return this.core;
   }
 
-  /** Every module's current version, by name order (the order composition sees them in). */
+  /** Every live (not retired) module's current version, by name order (the order composition sees them in). */
   async currentModules(em: EntityManager): Promise<SubgraphSdl[]> {
-    const subgraphs = await em.find(ModuleSubgraph, { currentVersion: { $gt: 0 } }, { orderBy: { name: 'asc' } });
+    const subgraphs = await em.find(ModuleSubgraph, { currentVersion: { $gt: 0 }, retiredAt: null }, { orderBy: { name: 'asc' } });
     if (!subgraphs.length) return [];
     const versions = await em.find(SubgraphVersion, { $or: subgraphs.map((subgraph) => ({ subgraph: subgraph.id, version: subgraph.currentVersion })) });
     const sdlById = new Map(versions.map((version) => [version.subgraph.id, version.sdl]));
@@ -95,8 +118,8 @@ export class SchemaRegistry {
     if (input.force && auth.role !== Role.PLATFORM) throw errors.FORBIDDEN('Only a platform admin may force a publish with breaking changes');
     const { app, existing } = await this.owner(em, auth, input.name, input.appId);
     const sha = sha256(input.sdl);
-    // republishing the current version (same SDL and URL) changes nothing: safe to retry
-    if (existing) {
+    // republishing the current version (same SDL and URL) changes nothing: safe to retry; a retired one is revived
+    if (existing && !existing.retiredAt) {
       const current = await em.findOne(SubgraphVersion, { subgraph: existing.id, version: existing.currentVersion });
       if (current && current.sha === sha && existing.url === input.url) {
         const report = { name: input.name, compositionErrors: [], changes: [] };
@@ -136,8 +159,10 @@ export class SchemaRegistry {
         const owner = await tx.findOneOrFail(App, { appId: app.appId });
         owner.subgraph ??= input.name;
       }
+      const revived = Boolean(subgraph.retiredAt);
       subgraph.currentVersion += 1;
       subgraph.url = input.url;
+      subgraph.retiredAt = null;
       subgraph.updatedAt = new Date();
       const version = new SubgraphVersion({
         subgraph: tx.getReference(ModuleSubgraph, subgraph.id, { wrapped: true }),
@@ -155,12 +180,82 @@ export class SchemaRegistry {
         supergraphSdl,
         sha256(supergraphSdl),
         core.baseSha,
-        `${input.name} v${version.version} published by ${auth.subject}${version.forced ? ' (forced)' : ''}`,
+        `${input.name} v${version.version} published by ${auth.subject}${version.forced ? ' (forced)' : ''}${revived ? ' (revived)' : ''}`,
       );
       tx.persist([version, supergraph]);
       return { report, subgraph, version, supergraph };
     });
     // gateways load it in the background: the publish answers as soon as the supergraph is stored
+    this.announce(outcome.supergraph);
+    return outcome;
+  }
+
+  /** The module a caller may retire: platform admins any, a vendor app only its own (same rule as publish). */
+  private async retirable(em: EntityManager, auth: AuthContext, name: string): Promise<ModuleSubgraph> {
+    const core = await this.coreGraph();
+    if (core.subgraphs.some((subgraph) => subgraph.name === name)) throw errors.BAD_USER_INPUT(`"${name}" is a core subgraph of the hub; only modules can be retired`);
+    if (auth.role === Role.VENDOR && !isAppToken(auth)) throw errors.FORBIDDEN("A person's sign-in token cannot retire the app's subgraph: use the app's client-credentials token");
+    const subgraph = await em.findOne(ModuleSubgraph, { name });
+    if (!subgraph) throw errors.NOT_FOUND(`Subgraph "${name}" not found`);
+    if (auth.role === Role.VENDOR && subgraph.app.appId !== auth.appId) throw errors.FORBIDDEN(`Subgraph "${name}" belongs to another app`);
+    return subgraph;
+  }
+
+  /**
+   * Takes a module out of the graph: writes the next supergraph composed from the core and the other live
+   * modules, and marks the module retired, in one transaction. Retiring a retired module changes nothing
+   * and answers its state again, so a retry is safe. The name stays its app's: a publish revives it.
+   */
+  async retire(em: EntityManager, auth: AuthContext, name: string): Promise<RetireOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.retireOnce(em, auth, name);
+      } catch (error) {
+        // a publish or retire committed meanwhile: compose again over what it wrote
+        if (!(error instanceof LostRace || error instanceof UniqueConstraintViolationException)) throw error;
+        if (attempt >= RETIRE_ATTEMPTS) throw errors.CONFLICT(`Other subgraphs kept being published while "${name}" was retired; retire again`);
+        em.clear();
+      }
+    }
+  }
+
+  private async retireOnce(em: EntityManager, auth: AuthContext, name: string): Promise<RetireOutcome> {
+    const subgraph = await this.retirable(em, auth, name);
+    if (subgraph.retiredAt) return { subgraph, supergraph: null, changes: [], table: formatRetireReport(name, [], subgraph.retiredAt, false) };
+    // composition takes a while: compose outside the transaction, then commit only if nothing was published meanwhile
+    const before = await this.latestSupergraph(em);
+    const core = await this.coreGraph();
+    const modules = await this.currentModules(em);
+    const composed = composeSubgraphs([...core.subgraphs, ...modules.filter((module) => module.name !== name)]);
+    if (composed.errors) {
+      // e.g. another module @requires one of its fields
+      throw errors.SCHEMA_CHECK_FAILED(`Without "${name}" the other modules do not compose: ${composed.errors.join('; ')}`, {
+        compositionErrors: composed.errors,
+        breakingChanges: [],
+        table: formatCheckReport({ name, compositionErrors: composed.errors, changes: [] }),
+      });
+    }
+    const served = this.servedSupergraph(core, before) ?? composeSubgraphs([...core.subgraphs, ...modules]).supergraphSdl;
+    const changes = served ? await apiChanges(served, composed.supergraphSdl) : [];
+    const outcome = await em.transactional(async (tx) => {
+      const latest = await this.latestSupergraph(tx);
+      const row = await tx.findOneOrFail(ModuleSubgraph, { id: subgraph.id }, { refresh: true });
+      // a retire always writes a revision, so a concurrent one shows here too; the retry then answers its state
+      if ((latest?.revision ?? 0) !== (before?.revision ?? 0) || row.retiredAt) throw new LostRace();
+      const now = new Date();
+      row.retiredAt = now;
+      row.updatedAt = now;
+      const supergraph = new PublishedSupergraph(
+        (latest?.revision ?? 0) + 1,
+        composed.supergraphSdl,
+        sha256(composed.supergraphSdl),
+        core.baseSha,
+        `${name} retired by ${auth.subject}`,
+      );
+      tx.persist(supergraph);
+      return { subgraph: row, supergraph, changes, table: formatRetireReport(name, changes, row.retiredAt, true) };
+    });
+    // gateways load it in the background, as after a publish
     this.announce(outcome.supergraph);
     return outcome;
   }

@@ -1,8 +1,9 @@
 import type { Router } from 'express';
 import { errors, sendCsv, type RouteKit } from '@corphub/module-kit';
-import type { ExpensesLoaders } from './loaders';
-import type { ClaimStatus } from './claims/claim.entity';
-import { departmentReport } from './reports/report.resolver';
+import type { ExpensesLoaders } from '../loaders';
+import type { ExpensesServices } from '../services';
+import type { ClaimStatus } from '../claims/claim.entity';
+import { departmentReport } from './report.service';
 
 const single = (value: unknown, name: string): string | undefined => {
   if (value === undefined) return undefined;
@@ -14,7 +15,7 @@ const single = (value: unknown, name: string): string | undefined => {
  * `GET /expenses/reports/:departmentId.csv?from=YYYY-MM&to=YYYY-MM[&statuses=APPROVED,PAID]`: a department's
  * expense report as a CSV download, for finance and corp-wide readers (the gateway forwards `/expenses`).
  */
-export function expensesRoutes(router: Router, kit: RouteKit<ExpensesLoaders>): void {
+export function reportRoutes(router: Router, kit: RouteKit<ExpensesLoaders, ExpensesServices>): void {
   router.get('/expenses/reports/:departmentId.csv', async (req, res) => {
     const context = await kit.context(req);
     const fromMonth = single(req.query.from, 'from');

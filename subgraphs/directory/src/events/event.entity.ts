@@ -1,0 +1,34 @@
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { CorpScoped } from '@corphub/module-kit';
+
+/**
+ * A subgraph's outbox of vendor-facing events (webhooks): written in the same transaction as the
+ * change, relayed afterwards to identity (which owns apps, installations and webhook delivery). The
+ * id given here is the event's id for good: receivers deduplicate on it, and a relay repeated after
+ * a crash publishes the same id again, which identity skips.
+ */
+@Entity({ tableName: 'outbox_event' })
+@Index({ properties: ['relayedAt', 'occurredAt'] })
+export class OutboxEvent extends CorpScoped {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @Property({ type: 'string', length: 60 })
+  type: string;
+
+  @Property({ type: 'json' })
+  data: Record<string, unknown>;
+
+  @Property({ type: 'datetime' })
+  occurredAt: Date & Opt = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  relayedAt?: Date | null;
+
+  constructor(type: string, data: Record<string, unknown>) {
+    super();
+    this.type = type;
+    this.data = data;
+  }
+}
