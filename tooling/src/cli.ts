@@ -1,5 +1,6 @@
 /** `corphub`: the tooling package's command line (`npx corphub …` in the checkout after `npm run build`). */
 import { CommandError, EXIT, HUB_USAGE, UsageError, type CliIo } from './command';
+import { composeCommand, COMPOSE_USAGE } from './compose';
 import { initCommand, INIT_USAGE } from './module-init';
 import { checkCommand, CHECK_USAGE, publishCommand, PUBLISH_USAGE, retireCommand, RETIRE_USAGE } from './module-cli';
 import { tokenCommand, TOKEN_USAGE } from './token';
@@ -13,6 +14,7 @@ commands:
                                                 check, then publish: every gateway serves it without a restart
   module retire NAME                            withdraw a module: every gateway drops it without a restart
   token --corp CORP_ID --role ROLE [...]        print a signed development token
+  compose                                       compose this checkout's subgraphs: schema files, supergraph, hub.json
 
 ${HUB_USAGE} (check, publish, retire)
 corphub <command> --help shows a command's options. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.`;
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   'module publish': { run: publishCommand, usage: PUBLISH_USAGE },
   'module retire': { run: retireCommand, usage: RETIRE_USAGE },
   token: { run: tokenCommand, usage: TOKEN_USAGE },
+  compose: { run: composeCommand, usage: COMPOSE_USAGE },
 };
 
 /** Runs one command line; answers the exit code. */

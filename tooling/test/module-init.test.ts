@@ -58,9 +58,9 @@ async function succeeds(ran: Promise<Ran>): Promise<Ran> {
 async function startModuleProcess(dir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(dir, 'dist', 'main.js')], { cwd: dir, env: shellEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
+    const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const url = /"url":"([^"]+)"/.exec(line)?.[1];
       if (url) resolve(url);
