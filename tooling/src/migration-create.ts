@@ -2,11 +2,11 @@
  * `npm run migration:create [-- <subgraph>...]`: for each subgraph, and for SQLite and PostgreSQL,
  * applies the committed migrations to a throwaway database and writes a migration for the
  * difference between that schema and the entities. PostgreSQL: DATABASE_URL or the local server.
- * A module outside the hub is named by its folder, e.g. `npm run migration:create -- ./examples/okr`.
+ * A module in this checkout is named by its folder, e.g. `npm run migration:create -- ./examples/okr`; a module
+ * outside it runs its own (`npm run migration:create` there: one copy of MikroORM must load its entities).
  */
 import path from 'node:path';
-import { generateMigration, type SubgraphDefinition } from '@corphub/module-kit';
-import { testDatabase } from '@corphub/module-kit/testing';
+import { createMigrations, type SubgraphDefinition } from '@corphub/module-kit';
 import { SUBGRAPHS, subgraphNamed } from './subgraphs';
 
 /** A module outside the hub (e.g. `./examples/okr`): its built package exports a SubgraphDefinition. */
@@ -20,19 +20,7 @@ function moduleAt(folder: string): SubgraphDefinition {
 
 async function main() {
   const names = process.argv.slice(2);
-  const definitions = names.length ? names.map((name) => (name.includes('/') ? moduleAt(name) : subgraphNamed(name))) : SUBGRAPHS;
-  const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
-  for (const useEnv of [{}, env]) {
-    const database = await testDatabase('migrations', useEnv);
-    try {
-      for (const definition of definitions) {
-        const file = await generateMigration(definition, database.targetFor(definition.name));
-        console.log(`${definition.name} (${database.dialect}): ${file ? `wrote ${file}` : 'up to date'}`);
-      }
-    } finally {
-      await database.drop();
-    }
-  }
+  await createMigrations(names.length ? names.map((name) => (name.includes('/') ? moduleAt(name) : subgraphNamed(name))) : SUBGRAPHS);
 }
 
 main().catch((error) => {
