@@ -63,8 +63,8 @@ export class ModuleSubgraphResolver {
 
   @Authorized(Role.PLATFORM, Role.SERVICE)
   @Query(() => PublishedSupergraph, { nullable: true, description: 'The latest supergraph the registry wrote (gateways poll it); null before any publish.' })
-  async registrySupergraph(@Ctx() { em, loaders }: IdentityContext): Promise<PublishedSupergraph | null> {
-    return loaders.registry.latestSupergraph(em);
+  async registrySupergraph(@Ctx() { em, services }: IdentityContext): Promise<PublishedSupergraph | null> {
+    return services.registry.latestSupergraph(em);
   }
 
   @FieldResolver(() => App)
@@ -82,8 +82,8 @@ export class ModuleSubgraphResolver {
     description:
       'Composes a candidate subgraph with the current supergraph and reports composition errors and breaking changes against it. Changes nothing.',
   })
-  async checkSubgraph(@Arg('input', () => CheckSubgraphInput) input: CheckSubgraphInput, @Ctx() { em, auth, loaders }: IdentityContext): Promise<SubgraphCheck> {
-    return new SubgraphCheck(await loaders.registry.check(em, auth, input));
+  async checkSubgraph(@Arg('input', () => CheckSubgraphInput) input: CheckSubgraphInput, @Ctx() { em, auth, services }: IdentityContext): Promise<SubgraphCheck> {
+    return new SubgraphCheck(await services.registry.check(em, auth, input));
   }
 
   @Authorized(Role.PLATFORM, Role.VENDOR)
@@ -93,9 +93,9 @@ export class ModuleSubgraphResolver {
   })
   async publishSubgraph(
     @Arg('input', () => PublishSubgraphInput) input: PublishSubgraphInput,
-    @Ctx() { em, auth, loaders }: IdentityContext,
+    @Ctx() { em, auth, services }: IdentityContext,
   ): Promise<PublishedSubgraph> {
-    const outcome = await loaders.registry.publish(em, auth, input);
+    const outcome = await services.registry.publish(em, auth, input);
     return { check: new SubgraphCheck(outcome.report), subgraph: outcome.subgraph, version: outcome.version, supergraph: outcome.supergraph };
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { errors, isAppToken, Role, type AuthContext, type CoreGraph, type Logger, type SubgraphSdl } from '@corphub/module-kit';
-import { breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, sha256, subgraphsOfSupergraph, type SubgraphCheckReport } from './schema-checks';
+import { breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, sha256, subgraphsOfSupergraph, type SubgraphCheckReport } from './registry.checks';
 import { App } from '../apps/app.entity';
 import { ModuleSubgraph } from './module-subgraph.entity';
 import { SubgraphVersion } from './subgraph-version.entity';
