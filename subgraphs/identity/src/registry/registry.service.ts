@@ -14,7 +14,7 @@ const PLACEHOLDER_URL = 'http://unpublished.invalid/graphql';
 
 /** Where a standalone identity finds the core graph: the supergraph the gateways load. */
 function coreGraphFromFile(): CoreGraph {
-  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'gateway', 'supergraph.graphql');
+  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'tooling', 'supergraph.graphql');
   const supergraphSdl = fs.readFileSync(file, 'utf8');
   return { supergraphSdl, subgraphs: subgraphsOfSupergraph(supergraphSdl) };
 }
