@@ -141,7 +141,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
     accessChannel: env.CORPHUB_ACCESS_CHANNEL || DEFAULT_ACCESS_CHANNEL,
   };
-  // identity reports revoked login grants for a day (REVOKED_GRANT_WINDOW_SECONDS): no token may outlive that
+  // the subgraph that provides the `login` service reports revoked login grants for a day: no token may outlive that
   if (config.oauth.accessTokenTtlSeconds > 86_400) throw new ConfigError('CORPHUB_OAUTH_TOKEN_TTL_SECONDS may be at most 86400 (a day)');
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');

@@ -23,7 +23,7 @@ import { HubManifest } from './manifest';
 import { SubgraphDataSource } from './data-source';
 import { routingUrls } from './supergraph';
 import { createSubgraphAgent } from './subgraph-fetcher';
-import { AccessDirectory } from './access';
+import { CallerAccessResolver } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
 import { accessNotices } from './access-notices';
 import { useAppInstallation } from './plugins/use-app-installation';
@@ -117,7 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const access = new AccessDirectory({
+  const access = new CallerAccessResolver({
     subgraphUrl: (name) => subgraphUrls[name],
     manifest,
     contexts,

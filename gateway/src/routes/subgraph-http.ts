@@ -4,15 +4,15 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, type Logger } from '@corphub/module-kit';
 import { bearerToken, type CallerTokenVerifier } from '../auth/tokens';
-import { subgraphContexts, type AccessDirectory } from '../access';
+import { subgraphContexts, type CallerAccessResolver } from '../access';
 import type { InternalContextSigner } from '../context';
 
 export interface SubgraphHttpOptions {
-  /** The subgraph whose own HTTP routes these are, e.g. `media`. */
+  /** The subgraph whose own HTTP routes these are (its definition's `routes`). */
   subgraph: string;
   verifier: CallerTokenVerifier;
   contexts: InternalContextSigner;
-  access: AccessDirectory;
+  access: CallerAccessResolver;
   /** The subgraph's GraphQL URL, once the gateway knows it (undefined when the supergraph has no such subgraph). */
   subgraphUrl: () => string | undefined;
   logger: Logger;
@@ -27,9 +27,9 @@ function answer(res: Response, status: number, code: string, message: string) {
 }
 
 /**
- * A subgraph's own HTTP routes at the gateway's host (`/media`, `/attendance`, `/expenses` and below): media
+ * A subgraph's own HTTP routes at the gateway's host (the path prefixes its definition lists, and below): file
  * uploads and downloads, CSV exports, streamed to and from the subgraph (never buffered here). A caller with a bearer token is verified and forwarded with the
- * verified context, like GraphQL requests; a download without one is forwarded as is, for the media
+ * verified context, like GraphQL requests; a download without one is forwarded as is, for the
  * subgraph to check its signed-link parameters.
  */
 export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {

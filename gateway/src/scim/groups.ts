@@ -20,7 +20,7 @@ interface Member {
 }
 
 /**
- * SCIM groups are the directory's departments: a group's members are the department's direct members.
+ * SCIM groups are the graph's departments: a group's members are the department's direct members.
  * Adding a member adds the department to the employee's departments (primary if they had none);
  * removing one takes it away (the next department becomes primary).
  */

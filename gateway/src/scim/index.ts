@@ -1,7 +1,7 @@
 /**
- * SCIM 2.0 provisioning (RFC 7643/7644), what identity providers such as Okta and Entra ID speak, mounted
- * by the gateway at /scim/v2. Users are people in identity and employees in the directory; Groups are
- * departments. Every operation goes through the graph with the caller's own token, so SCIM obeys the same
+ * SCIM 2.0 provisioning (RFC 7643/7644), what IdPs such as Okta and Entra ID speak, mounted
+ * by the gateway at /scim/v2. Users are the graph's people and their employee records (one UnionID);
+ * Groups are departments. Every operation goes through the graph with the caller's own token, so SCIM obeys the same
  * tenant scope, roles and validation as any GraphQL client.
  */
 import { Router, json, type Request, type Response, type NextFunction } from 'express';

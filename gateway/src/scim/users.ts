@@ -25,7 +25,7 @@ interface EmployeeView {
   manager: { unionId: string; displayName: string } | null;
 }
 
-/** What a SCIM user says about an employee, in the directory's terms. */
+/** What a SCIM user says about an employee, in the graph's Employee terms. */
 interface UserFields {
   userName: string;
   displayName: string;
@@ -154,7 +154,7 @@ export class Users {
   async create(body: Resource): Promise<Resource> {
     assertSchema(body, USER_SCHEMA);
     const user = readUser(body);
-    // everything that can be refused is checked before identity gets the person
+    // everything that can be refused is checked before the person is added
     const existing = await this.graph.request<{ active: { totalCount: number }; left: { totalCount: number } }>(
       `query($e: String!) { active: employees(filter: { email: $e }) { totalCount } left: employees(filter: { email: $e, status: LEFT }) { totalCount } }`,
       { e: user.userName },
@@ -195,7 +195,7 @@ export class Users {
     return this.write(current, readUser(patched));
   }
 
-  /** Deprovisioning offboards: the directory keeps former employees' history (see the README). */
+  /** Deprovisioning offboards: the graph keeps former employees' history (see the README). */
   async remove(unionId: string): Promise<void> {
     const current = await this.employee(unionId);
     if (current.status === 'ACTIVE') await this.graph.request(`mutation($u: ID!) { offboardEmployee(unionId: $u) { unionId } }`, { u: unionId });
