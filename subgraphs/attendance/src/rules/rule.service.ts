@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CheckInRule, CheckInType, RuleStatus, RuleVersion } from './entities';
-import { distanceMeters } from './geo';
-import type { EmployeeTargets } from './graph';
-import { isoWeekday, localParts, minutesOf } from './time';
+import { CheckInType } from '../check-ins/check-in.entity';
+import { distanceMeters } from '../geo';
+import type { EmployeeTargets } from '../graph';
+import { isoWeekday, localParts, minutesOf } from '../time';
+import { CheckInRule, RuleStatus, RuleVersion } from './rule.entity';
 
 /** The corp's rules with their versions (oldest first): two statements, once per request. */
 export interface RuleBook {

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CORP_READERS, Role, errors } from '@corphub/module-kit';
-import { CheckInRule, RuleStatus, RuleVersion } from './entities';
-import { CreateCheckInRuleInput, UpdateCheckInRuleInput, type RuleSettingsInput, type RuleTargetsInput } from './inputs';
-import type { AttendanceContext } from './loaders';
-import { clock } from './clock';
-import { addDays, localParts, minutesOf } from './time';
-import { versionOn } from './rules';
+import type { AttendanceContext } from '../context';
+import { clock } from '../clock';
+import { addDays, localParts, minutesOf } from '../time';
+import { CheckInRule, RuleStatus, RuleVersion } from './rule.entity';
+import { CreateCheckInRuleInput, UpdateCheckInRuleInput, type RuleSettingsInput, type RuleTargetsInput } from './rule.inputs';
+import { versionOn } from './rule.service';
 
 function applySettings(version: RuleVersion, settings: RuleSettingsInput): void {
   if (minutesOf(settings.offDutyTime) <= minutesOf(settings.onDutyTime)) {
