@@ -31,8 +31,8 @@ export interface MessagesOrg extends OrgChart {
 }
 
 /**
- * The test kit's org chart (corp-a: sales ⊃ north ⊃ north-east, eng; corp-b: eve in its own "sales") plus the tag `on-call`
- * (alice, dave) in corp-a, and two vendor apps.
+ * The test kit's org chart (corp-a: sales ⊃ north ⊃ north-east, eng; corp-b: eve in its own "sales") plus the
+ * tag `on-call` (alice, dave) in corp-a, and two vendor apps.
  */
 export async function seedMessagesOrg(hub: TestHub): Promise<MessagesOrg> {
   const org = await seedOrgChart(hub);
