@@ -1,3 +1,4 @@
 export * from './hub';
 export * from './media';
 export * from './directory';
+export * from './org';

@@ -1,14 +1,14 @@
 import { ArrayMaxSize, IsOptional, IsTimeZone, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { CheckInType } from './entities';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const BSSID = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
+/** A Wi-Fi access point's MAC address, for rules' BSSIDs and check-ins alike. */
+export const BSSID = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
 
 /** A point on Earth, validated once for places and check-in locations alike. */
 @InputType()
-abstract class CoordinatesInput {
+export abstract class CoordinatesInput {
   @Field(() => Float)
   @Min(-90)
   @Max(90)
@@ -139,56 +139,4 @@ export class UpdateCheckInRuleInput {
   @IsOptional()
   @ValidateNested()
   appliesTo?: RuleTargetsInput;
-}
-
-@InputType()
-export class LocationInput extends CoordinatesInput {
-  @Field(() => Float, { nullable: true, description: 'Metres, as the device reports it.' })
-  @IsOptional()
-  @Min(0)
-  @Max(100_000)
-  accuracyMeters?: number;
-}
-
-@InputType()
-export class WifiInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 64)
-  ssid?: string;
-
-  @Field(() => String)
-  @Matches(BSSID, { message: 'bssid must be a MAC address like aa:bb:cc:dd:ee:ff' })
-  bssid!: string;
-}
-
-@InputType({ description: 'A check-in by the caller for themself; the time is the server’s.' })
-export class CheckInInput {
-  @Field(() => CheckInType)
-  type!: CheckInType;
-
-  @Field(() => LocationInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  location?: LocationInput;
-
-  @Field(() => WifiInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  wifi?: WifiInput;
-
-  @Field(() => ID, { nullable: true, description: 'An IMAGE uploaded to /media (a landmark photo).' })
-  @IsOptional()
-  @Length(1, 64)
-  photoId?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 500)
-  note?: string;
-
-  @Field(() => String, { nullable: true, description: 'Retrying with the same key answers the first check-in and writes nothing.' })
-  @IsOptional()
-  @Length(1, 100)
-  idempotencyKey?: string;
 }

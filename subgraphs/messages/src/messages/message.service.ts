@@ -3,9 +3,9 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { corpIdOf, errors, Role, type AuthContext } from '@corphub/module-kit';
 import { ADMIN_SENDER, appSender, Delivery, Message, MessagePriority } from './message.entity';
 import type { SendMessageInput } from './message.inputs';
-import type { MessagesContext } from './loaders';
-import type { LiveMessage } from './bus';
-import { renderBody } from './render';
+import type { MessagesContext } from '../context';
+import type { LiveMessage } from './message.bus';
+import { renderBody } from './message.render';
 
 /** Rows per multi-row insert: a send to 10,000 people is 20 statements, whatever the dialect's parameter limit. */
 export const DELIVERY_BATCH = 500;
@@ -49,7 +49,7 @@ export function liveMessage(message: Message): LiveMessage {
  * one transaction (multi-row inserts), then published to the live streams.
  */
 export async function sendMessage(ctx: MessagesContext, input: SendMessageInput): Promise<Message> {
-  const { auth, em, loaders, requestId } = ctx;
+  const { auth, em, services, requestId } = ctx;
   const from = senderOf(auth);
   const { everyone, unionIds = [], departments = [], tags = [] } = input.to;
   if (!everyone && !unionIds.length && !departments.length && !tags.length) throw errors.BAD_USER_INPUT('Name the recipients: everyone, unionIds, departments or tags');
@@ -58,11 +58,11 @@ export async function sendMessage(ctx: MessagesContext, input: SendMessageInput)
     const earlier = await em.findOne(Message, { sender: from.sender, idempotencyKey: input.idempotencyKey });
     if (earlier) return earlier;
   }
-  if (from.appId && !(await loaders.graph.isInstalled(auth.corpId, from.appId, requestId))) {
+  if (from.appId && !(await services.graph.isInstalled(auth.corpId, from.appId, requestId))) {
     throw errors.FORBIDDEN(`App "${from.appId}" is not installed in corp "${auth.corpId}": it may message only the people of corps that installed it`);
   }
-  await loaders.limiter.consume(auth.corpId, from.sender);
-  const recipients = await loaders.graph.expand(auth.corpId, input.to, requestId);
+  await services.limiter.consume(auth.corpId, from.sender);
+  const recipients = await services.graph.expand(auth.corpId, input.to, requestId);
   if (!recipients.size) throw errors.BAD_USER_INPUT('The recipients name nobody who is an active employee of this corp');
 
   let message: Message;
@@ -92,7 +92,7 @@ export async function sendMessage(ctx: MessagesContext, input: SendMessageInput)
     throw error;
   }
   try {
-    await loaders.bus.publish({ corpId: auth.corpId, recipients: [...recipients.keys()], message: liveMessage(message) });
+    await services.bus.publish({ corpId: auth.corpId, recipients: [...recipients.keys()], message: liveMessage(message) });
   } catch (error) {
     // stored and in every inbox: live streams miss it, clients see it on their next inbox read
     ctx.logger.warn({ err: error, messageId: message.id }, 'live delivery failed');

@@ -37,7 +37,7 @@ registerEnumType(WorkLogVisibility, {
 });
 
 /**
- * A work log. Who may read it is written down at write time as audience keys (see audience.ts), so that
+ * A work log. Who may read it is written down at write time as audience keys (see work-log.audience.ts), so that
  * every read path filters with one indexed `exists`, never with a call per log.
  */
 @Entity()
@@ -120,7 +120,7 @@ export class WorkLog extends CorpScoped {
   }
 }
 
-/** One key of a log's audience (see audience.ts for the key scheme). */
+/** One key of a log's audience (see work-log.audience.ts for the key scheme). */
 @Entity()
 @Unique({ properties: ['log', 'key'] })
 @Index({ properties: ['key', 'log'] })

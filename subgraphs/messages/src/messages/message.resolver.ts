@@ -1,12 +1,14 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/module-kit';
-import { AppStub, EmployeeStub, employeeRef } from './stubs';
+import type { MessagesContext } from '../context';
+import { AppStub } from '../apps/app.stub';
+import { EmployeeStub, employeeRef } from '../employees/employee.stub';
 import { Delivery, Message } from './message.entity';
 import { InboxArgs, MAX_MARK, SendMessageInput, SentMessagesArgs } from './message.inputs';
-import { appFilter, type MessagesContext } from './loaders';
+import { appFilter } from './message.loaders';
 import { sendMessage as send } from './message.service';
-import { renderBody } from './render';
+import { renderBody } from './message.render';
 
 /** Unread URGENT first (pinned until read), then newest first. */
 export const INBOX_ORDER = [['pin', 'desc'], ['createdAt', 'desc'], ['id', 'desc']] as const;
@@ -166,14 +168,5 @@ export class DeliveryResolver {
   @FieldResolver(() => Boolean, { description: 'Unread and URGENT: held at the top of the inbox until read.' })
   pinned(@Root() delivery: Delivery): boolean {
     return delivery.pin === 1;
-  }
-}
-
-@Resolver(() => EmployeeStub)
-export class EmployeeMessagesResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'How many messages this employee has not read: for themself, admins, analysts and services; null for others.' })
-  unreadMessageCount(@Root() employee: EmployeeStub, @Ctx() { auth, loaders }: MessagesContext): Promise<number> | null {
-    const allowed = auth.unionId === employee.unionId || (CORP_READERS as readonly Role[]).includes(auth.role);
-    return allowed ? loaders.unreadByRecipient.load(employee.unionId) : null;
   }
 }

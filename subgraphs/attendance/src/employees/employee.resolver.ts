@@ -1,14 +1,14 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { PageArgs, errors } from '@corphub/module-kit';
-import { CheckIn, CheckInType } from './entities';
+import { CheckIn, CheckInType } from '../check-ins/check-in.entity';
+import { CheckInConnection } from '../check-ins/check-in.resolver';
+import type { AttendanceContext } from '../context';
+import { AttendanceSummary, checkRange } from '../summaries/summary.service';
+import { isWorkDay, rulesFor } from '../rules/rule.service';
+import { clock } from '../clock';
+import { datesBetween, localParts } from '../time';
 import { EmployeeStub } from './employee.stub';
-import { CheckInConnection } from './checkin.resolver';
-import type { AttendanceContext } from './loaders';
-import { AttendanceSummary, checkRange } from './summary';
-import { isWorkDay, rulesFor } from './rules';
-import { clock } from './clock';
-import { datesBetween, localParts } from './time';
 
 export enum DayException {
   LATE = 'LATE',

@@ -1,10 +1,10 @@
 import { MessageOutbox, type MessageRecipients } from '@corphub/module-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import { EVERYONE, type DirectoryFacts } from './audience';
+import type { LogsContext } from '../context';
+import { EVERYONE, type DirectoryFacts } from './work-log.audience';
 import { WorkLogKind, type WorkLog } from './work-log.entity';
-import type { LogsContext } from './loaders';
 
-/** The readers a new log is meant for, as message recipients, from its audience keys (see audience.ts). */
+/** The readers a new log is meant for, as message recipients, from its audience keys (see work-log.audience.ts). */
 export function intendedReaders(log: WorkLog, keys: string[], author: DirectoryFacts): MessageRecipients {
   const unionIds = new Set<string>();
   const departments = new Map<string, boolean>();
@@ -30,10 +30,9 @@ export function intendedReaders(log: WorkLog, keys: string[], author: DirectoryF
  * transaction, sent after its commit by the outbox, which retries; a failed send never fails the log.
  */
 export class WorkLogNotifier {
-  constructor(private readonly outbox: MessageOutbox | null) {}
+  constructor(private readonly outbox: MessageOutbox) {}
 
   created(ctx: LogsContext, tx: EntityManager, log: WorkLog, keys: string[], author: DirectoryFacts): void {
-    if (!this.outbox) return;
     const what = log.voiceMediaId ? 'a voice log' : log.kind === WorkLogKind.NOTE ? 'a note' : `a ${log.kind.toLowerCase()} log`;
     MessageOutbox.queue(
       tx,
@@ -50,6 +49,11 @@ export class WorkLogNotifier {
 
   /** After the commit: sends what the transaction queued (waiting a few seconds at most). */
   async sendQueued(): Promise<void> {
-    await this.outbox?.sendQueued();
+    await this.outbox.sendQueued();
+  }
+
+  /** Stops the outbox's retry loop (the server is stopping). */
+  stop(): Promise<void> {
+    return this.outbox.stop();
   }
 }

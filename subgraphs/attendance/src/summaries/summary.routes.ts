@@ -1,10 +1,11 @@
 import type { Router } from 'express';
 import { sendCsv, type RouteKit } from '@corphub/module-kit';
-import type { AttendanceLoaders } from './loaders';
-import { attendanceCsv, departmentAttendance } from './department.resolver';
+import type { AttendanceLoaders } from '../loaders';
+import type { AttendanceServices } from '../services';
+import { attendanceCsv, departmentAttendance } from './summary.service';
 
 /** `GET /attendance/departments/:id/:month.csv`: a department's monthly summary as CSV, for corp readers and its managers. */
-export function attendanceRoutes(router: Router, kit: RouteKit<AttendanceLoaders>): void {
+export function summaryRoutes(router: Router, kit: RouteKit<AttendanceLoaders, AttendanceServices>): void {
   router.get('/attendance/departments/:id/:month.csv', async (req, res) => {
     const context = await kit.context(req);
     const { id, month } = req.params;

@@ -2,12 +2,12 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Ob
 import type { FilterQuery } from '@mikro-orm/core';
 import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, pageOf, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
 import { LocalDateResolver } from 'graphql-scalars';
-import { audienceKeys, NO_FACTS, readsEverything } from './audience';
-import { EmployeeStub, employeeRef } from './employee.stub';
+import type { LogsContext } from '../context';
+import { EmployeeStub, employeeRef } from '../employees/employee.stub';
+import { audienceKeys, NO_FACTS, readsEverything } from './work-log.audience';
 import { WorkLog, WorkLogComment, WorkLogKind, WorkLogRead } from './work-log.entity';
 import { CreateWorkLogInput, MAX_TEXT, SubmissionArgs, UpdateWorkLogInput, WorkLogFeedArgs } from './work-log.inputs';
 import { authorOf, checkPeriod, checkReaders, checkReadersExist, writeAudience } from './work-log.service';
-import type { LogsContext } from './loaders';
 
 export const FEED_ORDER = [['createdAt', 'desc'], ['id', 'desc']] as const;
 
@@ -74,8 +74,8 @@ export class WorkLogResolver {
     description:
       'Who in a department has (not) submitted a DAILY log for a date. Employees may ask about a department they belong to or one below it; admins, analysts and services about any.',
   })
-  async workLogSubmissions(@Args(() => SubmissionArgs) { departmentId, date, includeSubdepartments }: SubmissionArgs, @Ctx() { auth, em, loaders, requestId }: LogsContext): Promise<WorkLogSubmissions> {
-    const graph = loaders.graph;
+  async workLogSubmissions(@Args(() => SubmissionArgs) { departmentId, date, includeSubdepartments }: SubmissionArgs, @Ctx() { auth, em, services, requestId }: LogsContext): Promise<WorkLogSubmissions> {
+    const { graph } = services;
     if (!readsEverything(auth)) {
       const [facts, ancestors] = await Promise.all([auth.unionId ? graph.employeeFacts(auth.corpId, auth.unionId, requestId) : null, graph.departmentAncestors(auth.corpId, departmentId, requestId)]);
       const own = new Set((facts ?? NO_FACTS).departmentIds);
@@ -99,15 +99,16 @@ export class WorkLogResolver {
   @Authorized(Role.EMPLOYEE, Role.ADMIN)
   @Mutation(() => WorkLog, { description: 'Writes a work log as the caller. A second DAILY log for the same date (or WEEKLY for the same week) is CONFLICT: edit it with updateWorkLog.' })
   async createWorkLog(@Arg('input', () => CreateWorkLogInput) input: CreateWorkLogInput, @Ctx() ctx: LogsContext): Promise<WorkLog> {
-    const { auth, em, loaders, requestId } = ctx;
+    const { auth, em, services, requestId } = ctx;
+    const { graph, notifier } = services;
     const author = authorOf(auth);
     checkPeriod(input.kind, input.date, input.week);
     const readers = checkReaders(input.visibility, input.readerUnionIds);
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     const [facts, { voiceDurationSeconds }] = await Promise.all([
-      loaders.graph.employeeFacts(auth.corpId, author, requestId),
-      loaders.graph.checkMedia(auth.corpId, input.voiceMediaId, attachmentIds, requestId),
-      checkReadersExist(loaders.graph, auth.corpId, readers, requestId),
+      graph.employeeFacts(auth.corpId, author, requestId),
+      graph.checkMedia(auth.corpId, input.voiceMediaId, attachmentIds, requestId),
+      checkReadersExist(graph, auth.corpId, readers, requestId),
     ]);
     return em.transactional(async (tx) => {
       const period = input.kind === WorkLogKind.DAILY ? { date: input.date } : input.kind === WorkLogKind.WEEKLY ? { week: input.week } : null;
@@ -120,11 +121,11 @@ export class WorkLogResolver {
       tx.persist(log);
       await writeAudience(tx, log, facts ?? NO_FACTS, false);
       const authorFacts = facts ?? NO_FACTS;
-      loaders.notifier.created(ctx, tx, log, audienceKeys(log.authorUnionId, authorFacts, log.visibility, log.readerUnionIds), authorFacts);
+      notifier.created(ctx, tx, log, audienceKeys(log.authorUnionId, authorFacts, log.visibility, log.readerUnionIds), authorFacts);
       await tx.flush();
       return log;
     }).then(async (log) => {
-      await loaders.notifier.sendQueued();
+      await notifier.sendQueued();
       return log;
     });
   }
@@ -134,8 +135,9 @@ export class WorkLogResolver {
   async updateWorkLog(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateWorkLogInput) input: UpdateWorkLogInput,
-    @Ctx() { auth, em, loaders, requestId }: LogsContext,
+    @Ctx() { auth, em, loaders, services, requestId }: LogsContext,
   ): Promise<WorkLog> {
+    const { graph } = services;
     const author = authorOf(auth);
     const found = await visibleLog(loaders, id);
     if (found.authorUnionId !== author) throw errors.FORBIDDEN('Only the author edits a work log');
@@ -145,9 +147,9 @@ export class WorkLogResolver {
     const attachmentIds = input.attachmentIds ? [...new Set(input.attachmentIds)] : undefined;
     const audienceChanges = visibility !== found.visibility || input.readerUnionIds !== undefined;
     const [facts, media] = await Promise.all([
-      audienceChanges ? loaders.graph.employeeFacts(auth.corpId, author, requestId) : null,
-      loaders.graph.checkMedia(auth.corpId, input.voiceMediaId, attachmentIds ?? [], requestId),
-      input.readerUnionIds ? checkReadersExist(loaders.graph, auth.corpId, readers, requestId) : undefined,
+      audienceChanges ? graph.employeeFacts(auth.corpId, author, requestId) : null,
+      graph.checkMedia(auth.corpId, input.voiceMediaId, attachmentIds ?? [], requestId),
+      input.readerUnionIds ? checkReadersExist(graph, auth.corpId, readers, requestId) : undefined,
     ]);
     return em.transactional(async (tx) => {
       const log = await tx.findOneOrFail(WorkLog, { id: found.id });

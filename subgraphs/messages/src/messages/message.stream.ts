@@ -1,8 +1,9 @@
 import type { Router } from 'express';
 import type * as BetterSse from 'better-sse' with { 'resolution-mode': 'import' };
 import { errors, type Logger, type RouteKit } from '@corphub/module-kit';
-import type { DeliveredEvent, MessageBus } from './bus';
-import type { MessagesLoaders } from './loaders';
+import type { MessagesLoaders } from '../loaders';
+import type { MessagesServices } from '../services';
+import type { DeliveredEvent, MessageBus } from './message.bus';
 
 // better-sse ships CommonJS as well, but its type declarations are ESM only
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,7 +40,7 @@ export class LiveStreams {
     this.unsubscribe = bus.subscribe((event) => this.deliver(event));
   }
 
-  routes(router: Router, kit: RouteKit<MessagesLoaders>): void {
+  routes(router: Router, kit: RouteKit<MessagesLoaders, MessagesServices>): void {
     router.get('/messages/stream', async (req, res, next) => {
       try {
         const { auth, loaders } = await kit.context(req);

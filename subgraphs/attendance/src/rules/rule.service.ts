@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CheckInRule, CheckInType, RuleStatus, RuleVersion } from './entities';
-import { distanceMeters } from './geo';
-import type { EmployeeTargets } from './graph';
-import { isoWeekday, localParts, minutesOf } from './time';
+import { errors } from '@corphub/module-kit';
+import { CheckInType } from '../check-ins/check-in.entity';
+import { distanceMeters } from '../geo';
+import type { EmployeeTargets } from '../graph';
+import { isoWeekday, localParts, minutesOf } from '../time';
+import { CheckInRule, RuleStatus, RuleVersion } from './rule.entity';
+import type { RuleSettingsInput, RuleTargetsInput } from './rule.inputs';
 
 /** The corp's rules with their versions (oldest first): two statements, once per request. */
 export interface RuleBook {
@@ -139,4 +142,54 @@ export function evaluate(version: RuleVersion, facts: CheckInFacts): Evaluation 
     placeName: nearest?.inside ? nearest.name : null,
     distanceMeters: nearest ? Math.round(nearest.distance * 100) / 100 : null,
   };
+}
+
+/** A rule version's schedule and places from the input (off duty after on duty). */
+export function applySettings(version: RuleVersion, settings: RuleSettingsInput): void {
+  if (minutesOf(settings.offDutyTime) <= minutesOf(settings.onDutyTime)) {
+    throw errors.BAD_USER_INPUT(`offDutyTime (${settings.offDutyTime}) must be after onDutyTime (${settings.onDutyTime})`);
+  }
+  Object.assign(version, {
+    timezone: settings.timezone,
+    workDays: [...new Set(settings.workDays)].sort(),
+    onDutyTime: settings.onDutyTime,
+    offDutyTime: settings.offDutyTime,
+    flexibleMinutes: settings.flexibleMinutes,
+    lateGraceMinutes: settings.lateGraceMinutes,
+    earlyLeaveGraceMinutes: settings.earlyLeaveGraceMinutes,
+    places: settings.places.map(({ name, latitude, longitude, radiusMeters }) => ({ name, latitude, longitude, radiusMeters })),
+    fieldPhotoRequired: settings.fieldPhotoRequired,
+    wifiBssids: settings.wifiBssids.map((bssid) => bssid.toLowerCase()),
+    holidays: [...settings.holidays],
+    specialWorkDays: [...settings.specialWorkDays],
+  });
+}
+
+/** Whom a rule version applies to, each once. */
+export function applyTargets(version: RuleVersion, targets: RuleTargetsInput): void {
+  version.departmentIds = [...new Set(targets.departmentIds)];
+  version.unionIds = [...new Set(targets.unionIds)];
+  version.tags = [...new Set(targets.tags)];
+}
+
+/** The settings a new version starts from: the latest version's (the one in force from tomorrow on). */
+export function copySettings(version: RuleVersion, from: RuleVersion): void {
+  const { timezone, workDays, onDutyTime, offDutyTime, flexibleMinutes, lateGraceMinutes, earlyLeaveGraceMinutes, places, fieldPhotoRequired, wifiBssids, holidays, specialWorkDays, departmentIds, unionIds, tags } = from;
+  Object.assign(version, {
+    timezone,
+    workDays: [...workDays],
+    onDutyTime,
+    offDutyTime,
+    flexibleMinutes,
+    lateGraceMinutes,
+    earlyLeaveGraceMinutes,
+    places: places.map((place) => ({ ...place })),
+    fieldPhotoRequired,
+    wifiBssids: [...wifiBssids],
+    holidays: [...holidays],
+    specialWorkDays: [...specialWorkDays],
+    departmentIds: [...departmentIds],
+    unionIds: [...unionIds],
+    tags: [...tags],
+  });
 }

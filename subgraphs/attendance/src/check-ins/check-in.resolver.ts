@@ -1,13 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/core';
 import { Connection, MediaReference, Role, errors, mediaReference, transactionalIdempotent } from '@corphub/module-kit';
-import { CheckIn, CheckInException, CheckInType, exceptionsOf, type RuleVersion } from './entities';
-import { CheckInInput } from './inputs';
-import type { AttendanceContext } from './loaders';
-import { EmployeeStub } from './employee.stub';
-import { evaluate, rulesFor } from './rules';
-import { clock } from './clock';
-import { localParts } from './time';
+import type { RuleVersion } from '../rules/rule.entity';
+import { evaluate, rulesFor } from '../rules/rule.service';
+import type { AttendanceContext } from '../context';
+import { EmployeeStub } from '../employees/employee.stub';
+import { clock } from '../clock';
+import { localParts } from '../time';
+import { CheckIn, CheckInException, CheckInType, exceptionsOf } from './check-in.entity';
+import { CheckInInput } from './check-in.inputs';
 
 @ObjectType()
 export class CheckInConnection extends Connection(CheckIn) {}
@@ -37,7 +38,7 @@ export class CheckInResolver {
 
   @Authorized(Role.EMPLOYEE)
   @Mutation(() => CheckIn, { description: 'Checks the caller in (or out) now, judged by the rule in force for them.' })
-  async checkIn(@Arg('input', () => CheckInInput) input: CheckInInput, @Ctx() { auth, em, loaders, requestId }: AttendanceContext): Promise<CheckIn> {
+  async checkIn(@Arg('input', () => CheckInInput) input: CheckInInput, @Ctx() { auth, em, loaders, services, requestId }: AttendanceContext): Promise<CheckIn> {
     const unionId = auth.unionId;
     if (!unionId) throw errors.FORBIDDEN('Only an employee with a UnionID checks in, for themself');
     const { idempotencyKey } = input;
@@ -52,7 +53,7 @@ export class CheckInResolver {
       throw errors.BAD_USER_INPUT('A field check-in needs a landmark photo (photoId) under this rule', { reason: 'PHOTO_REQUIRED' });
     }
     if (input.photoId) {
-      const kind = await loaders.graph.mediaKind(auth.corpId, input.photoId, requestId);
+      const kind = await services.graph.mediaKind(auth.corpId, input.photoId, requestId);
       if (!kind) throw errors.BAD_USER_INPUT(`No media "${input.photoId}" in this corp: upload the photo to /media first`, { reason: 'UNKNOWN_PHOTO' });
       if (kind !== 'IMAGE') throw errors.BAD_USER_INPUT(`Media "${input.photoId}" is ${kind}, not an IMAGE`, { reason: 'NOT_AN_IMAGE' });
     }

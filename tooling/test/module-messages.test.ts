@@ -1,8 +1,56 @@
-import type { TestHub } from '@corphub/tooling/testing';
-import { OutboxMessage, scopeToCorp } from '@corphub/module-kit';
-import { setEnvironment, waitFor } from '@corphub/module-kit/testing';
-import { APPROVE, CREATE, item, must, REJECT, seedOrg, SUBMIT, type Org } from '../../expenses/test/helpers';
-import { inbox, startMessagesHub } from './helpers';
+import { OutboxMessage, Role, scopeToCorp } from '@corphub/module-kit';
+import { setEnvironment, waitFor, type GraphQLResponse } from '@corphub/module-kit/testing';
+import { messagesSubgraph } from '@corphub/messages';
+import { SUBGRAPHS } from '../src/subgraphs';
+import { createDepartments, hire, seedCorp, startTestHub, type TestHub } from '../src/testing';
+
+// a cross-package test: the reference modules (expenses, logs) message people through the messages subgraph
+
+async function must<T = Record<string, any>>(response: Promise<GraphQLResponse<T>>, what: string): Promise<T> {
+  const answer = await response;
+  if (answer.errors) throw new Error(`${what}: ${JSON.stringify(answer.errors)}`);
+  return answer.data!;
+}
+
+const PEOPLE = { ceo: 'Carol CEO', head: 'Hank Head', lead: 'Lena Lead', claimant: 'Cody Claimant', peer: 'Pete Peer', fin1: 'Fiona Finance', fin2: 'Frank Finance' };
+type Person = keyof typeof PEOPLE;
+
+/** A corp with a manager chain in sales (CEO → head → lead → claimant, peer) and two finance people, built through the graph. */
+interface Org {
+  ids: Record<Person, string>;
+  tokens: Record<Person, string>;
+}
+
+async function seedOrg(hub: TestHub, corpId: string): Promise<Org> {
+  const corp = await seedCorp(hub, corpId);
+  await createDepartments(hub, corp, [
+    ['sales', 'Sales', null],
+    ['finance', 'Finance', null],
+  ]);
+  await must(hub.request(`mutation { createTag(input: { name: "finance" }) { name } }`, { token: corp.adminToken }), 'tag');
+  const sales = (managerUnionId?: string) => ({ departmentIds: ['sales'], managerUnionId });
+  const ceo = await hire(hub, corp, PEOPLE.ceo, sales());
+  const head = await hire(hub, corp, PEOPLE.head, sales(ceo));
+  const lead = await hire(hub, corp, PEOPLE.lead, sales(head));
+  const ids: Record<Person, string> = {
+    ceo,
+    head,
+    lead,
+    claimant: await hire(hub, corp, PEOPLE.claimant, sales(lead)),
+    peer: await hire(hub, corp, PEOPLE.peer, sales(lead)),
+    fin1: await hire(hub, corp, PEOPLE.fin1, { departmentIds: ['finance'], managerUnionId: ceo, tags: ['finance'] }),
+    fin2: await hire(hub, corp, PEOPLE.fin2, { departmentIds: ['finance'], managerUnionId: ceo, tags: ['finance'] }),
+  };
+  const tokens = {} as Record<Person, string>;
+  for (const person of Object.keys(PEOPLE) as Person[]) tokens[person] = await hub.token({ corp: corpId, role: Role.EMPLOYEE, union: ids[person] });
+  return { ids, tokens };
+}
+
+const CREATE_CLAIM = /* GraphQL */ `mutation($input: ClaimInput!) { createExpenseClaim(input: $input) { id version } }`;
+const SUBMIT = /* GraphQL */ `mutation($id: ID!, $v: Int!) { submitClaim(claimId: $id, version: $v) { version } }`;
+const APPROVE = /* GraphQL */ `mutation($id: ID!, $v: Int!) { approveClaim(claimId: $id, version: $v) { version } }`;
+const REJECT = /* GraphQL */ `mutation($id: ID!, $v: Int!, $c: String!) { rejectClaim(claimId: $id, version: $v, comment: $c) { status } }`;
+const claim = (title: string) => ({ title, items: [{ category: 'travel', amount: '128.50', currency: 'CNY', incurredOn: '2026-11-02', merchant: 'China Eastern' }] });
 
 /** The newest messages in a person's inbox: [appId, title, body, link]. */
 async function feed(hub: TestHub, token: string) {
@@ -10,7 +58,11 @@ async function feed(hub: TestHub, token: string) {
   return data.inbox.nodes.map((node: { message: { appId: string; title: string; body: string; link: string } }) => node.message);
 }
 
-describe('messages: the reference modules message people through MessagesClient', () => {
+async function unreadCount(hub: TestHub, token: string): Promise<number> {
+  return (await must(hub.request(`{ inbox(first: 1) { unreadCount } }`, { token }), 'unreadCount')).inbox.unreadCount as number;
+}
+
+describe('module messages: the reference modules message people through MessagesClient', () => {
   let hub: TestHub;
   let org: Org;
   let other: Org;
@@ -18,7 +70,9 @@ describe('messages: the reference modules message people through MessagesClient'
   beforeAll(async () => {
     // settled outbox rows are pruned within the test (read when the modules' servers start)
     const restoreEnvironment = setEnvironment({ CORPHUB_RETENTION_PRUNE_INTERVAL_MS: '200' });
-    hub = await startMessagesHub('messages_modules');
+    // live messages in this process: no Redis channel shared with other runs
+    const subgraphs = SUBGRAPHS.map((definition) => (definition.name === 'messages' ? messagesSubgraph({}) : definition));
+    hub = await startTestHub({ label: 'module_messages', subgraphs });
     restoreEnvironment();
     org = await seedOrg(hub, 'corp-m');
     other = await seedOrg(hub, 'corp-n');
@@ -27,7 +81,7 @@ describe('messages: the reference modules message people through MessagesClient'
   afterAll(() => hub?.stop());
 
   it('tells the current approver of a submitted claim, then the claimant of each decision and the next approver', async () => {
-    const created = await must(hub.request(CREATE, { token: org.tokens.claimant, variables: { input: { title: 'Trip to Hangzhou', items: [item()] } } }), 'create');
+    const created = await must(hub.request(CREATE_CLAIM, { token: org.tokens.claimant, variables: { input: claim('Trip to Hangzhou') } }), 'create');
     const id = created.createExpenseClaim.id as string;
     const submitted = await must(hub.request(SUBMIT, { token: org.tokens.claimant, variables: { id, v: created.createExpenseClaim.version } }), 'submit');
     expect(await feed(hub, org.tokens.lead)).toEqual([{ appId: 'expenses', title: 'A claim awaits your approval', body: '“Trip to Hangzhou” is waiting for your decision.', link: `/expenses/claims/${id}` }]);
@@ -39,7 +93,7 @@ describe('messages: the reference modules message people through MessagesClient'
 
     await must(hub.request(REJECT, { token: org.tokens.head, variables: { id, v: approved.approveClaim.version, c: 'No invoice attached' } }), 'reject');
     expect((await feed(hub, org.tokens.claimant))[0]).toEqual({ appId: 'expenses', title: 'Your claim was rejected', body: '“Trip to Hangzhou” was rejected: No invoice attached', link: `/expenses/claims/${id}` });
-    expect((await inbox(hub, org.tokens.claimant)).unreadCount).toBe(2);
+    expect(await unreadCount(hub, org.tokens.claimant)).toBe(2);
   });
 
   it('tells a new work log’s intended readers, not its author', async () => {
@@ -57,7 +111,7 @@ describe('messages: the reference modules message people through MessagesClient'
   });
 
   it('never fails the module’s mutation when the message cannot be sent (the messages subgraph is down), and sends it once it is back', async () => {
-    const created = await must(hub.request(CREATE, { token: other.tokens.claimant, variables: { input: { title: 'Taxi', items: [item()] } } }), 'create');
+    const created = await must(hub.request(CREATE_CLAIM, { token: other.tokens.claimant, variables: { input: claim('Taxi') } }), 'create');
     const submitted = await must(hub.request(SUBMIT, { token: other.tokens.claimant, variables: { id: created.createExpenseClaim.id, v: created.createExpenseClaim.version } }), 'submit');
     expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['A claim awaits your approval']);
     await hub.subgraphs.messages.stop();

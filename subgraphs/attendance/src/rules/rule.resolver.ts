@@ -1,59 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CORP_READERS, Role, errors } from '@corphub/module-kit';
-import { CheckInRule, RuleStatus, RuleVersion } from './entities';
-import { CreateCheckInRuleInput, UpdateCheckInRuleInput, type RuleSettingsInput, type RuleTargetsInput } from './inputs';
-import type { AttendanceContext } from './loaders';
-import { clock } from './clock';
-import { addDays, localParts, minutesOf } from './time';
-import { versionOn } from './rules';
-
-function applySettings(version: RuleVersion, settings: RuleSettingsInput): void {
-  if (minutesOf(settings.offDutyTime) <= minutesOf(settings.onDutyTime)) {
-    throw errors.BAD_USER_INPUT(`offDutyTime (${settings.offDutyTime}) must be after onDutyTime (${settings.onDutyTime})`);
-  }
-  Object.assign(version, {
-    timezone: settings.timezone,
-    workDays: [...new Set(settings.workDays)].sort(),
-    onDutyTime: settings.onDutyTime,
-    offDutyTime: settings.offDutyTime,
-    flexibleMinutes: settings.flexibleMinutes,
-    lateGraceMinutes: settings.lateGraceMinutes,
-    earlyLeaveGraceMinutes: settings.earlyLeaveGraceMinutes,
-    places: settings.places.map(({ name, latitude, longitude, radiusMeters }) => ({ name, latitude, longitude, radiusMeters })),
-    fieldPhotoRequired: settings.fieldPhotoRequired,
-    wifiBssids: settings.wifiBssids.map((bssid) => bssid.toLowerCase()),
-    holidays: [...settings.holidays],
-    specialWorkDays: [...settings.specialWorkDays],
-  });
-}
-
-function applyTargets(version: RuleVersion, targets: RuleTargetsInput): void {
-  version.departmentIds = [...new Set(targets.departmentIds)];
-  version.unionIds = [...new Set(targets.unionIds)];
-  version.tags = [...new Set(targets.tags)];
-}
-
-/** The settings a new version starts from: the latest version's (the one in force from tomorrow on). */
-function copySettings(version: RuleVersion, from: RuleVersion): void {
-  const { timezone, workDays, onDutyTime, offDutyTime, flexibleMinutes, lateGraceMinutes, earlyLeaveGraceMinutes, places, fieldPhotoRequired, wifiBssids, holidays, specialWorkDays, departmentIds, unionIds, tags } = from;
-  Object.assign(version, {
-    timezone,
-    workDays: [...workDays],
-    onDutyTime,
-    offDutyTime,
-    flexibleMinutes,
-    lateGraceMinutes,
-    earlyLeaveGraceMinutes,
-    places: places.map((place) => ({ ...place })),
-    fieldPhotoRequired,
-    wifiBssids: [...wifiBssids],
-    holidays: [...holidays],
-    specialWorkDays: [...specialWorkDays],
-    departmentIds: [...departmentIds],
-    unionIds: [...unionIds],
-    tags: [...tags],
-  });
-}
+import type { AttendanceContext } from '../context';
+import { clock } from '../clock';
+import { addDays, localParts } from '../time';
+import { CheckInRule, RuleStatus, RuleVersion } from './rule.entity';
+import { CreateCheckInRuleInput, UpdateCheckInRuleInput } from './rule.inputs';
+import { applySettings, applyTargets, copySettings, versionOn } from './rule.service';
 
 const today = (timezone: string) => localParts(clock.now(), timezone).date;
 

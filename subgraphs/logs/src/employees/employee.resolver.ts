@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { decodeCursor, encodeCursor, PageArgs, pageOf, type Page } from '@corphub/module-kit';
+import type { LogsContext } from '../context';
+import { WorkLogConnection } from '../work-logs/work-log.resolver';
+import type { WorkLog } from '../work-logs/work-log.entity';
 import { EmployeeStub } from './employee.stub';
-import { WorkLogConnection } from './work-log.resolver';
-import type { WorkLog } from './work-log.entity';
-import type { LogsContext } from './loaders';
 
 @Resolver(() => EmployeeStub)
 export class EmployeeWorkLogsResolver {

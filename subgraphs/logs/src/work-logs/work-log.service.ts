@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { errors, type AuthContext, Role } from '@corphub/module-kit';
-import { audienceKeys, type DirectoryFacts, type Graph } from './audience';
+import type { LogsGraph } from '../graph';
+import { audienceKeys, type DirectoryFacts } from './work-log.audience';
 import { WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogKind, WorkLogVisibility } from './work-log.entity';
 import { isIsoWeek } from './work-log.inputs';
 
@@ -32,7 +33,7 @@ export function checkReaders(visibility: WorkLogVisibility, readerUnionIds: stri
  * PEOPLE names its readers: each must be an employee of the corp, checked in the directory at write time.
  * Unknown ones are BAD_USER_INPUT, listed in `extensions.unknownReaderUnionIds`.
  */
-export async function checkReadersExist(graph: Graph, corpId: string, readerUnionIds: string[], requestId?: string): Promise<void> {
+export async function checkReadersExist(graph: LogsGraph, corpId: string, readerUnionIds: string[], requestId?: string): Promise<void> {
   if (!readerUnionIds.length) return;
   const unknown = await graph.unknownPeople(corpId, readerUnionIds, requestId);
   if (unknown.length) {
