@@ -1,21 +1,15 @@
-/** Jest over the TypeScript sources (swc, with decorator metadata for type-graphql and MikroORM). */
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+/**
+ * Jest over the TypeScript sources, with the template module's transform (swc, with decorator metadata for
+ * type-graphql and MikroORM): its jest.config.js stands alone in a vendor's copy, this one borrows from it.
+ */
+const { transform } = require('./examples/okr/jest.config.js');
 
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages', '<rootDir>/gateway', '<rootDir>/tooling', '<rootDir>/subgraphs', '<rootDir>/examples'],
   testMatch: ['**/test/**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform,
   moduleNameMapper: {
     '^@corphub/module-kit$': '<rootDir>/packages/module-kit/src/index.ts',
     '^@corphub/module-kit/testing$': '<rootDir>/packages/module-kit/src/testing/index.ts',

@@ -1,28 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { printSubgraphSchema } from '@apollo/subgraph';
 import type { MikroORM } from '@mikro-orm/core';
 import { CONTEXT_HEADER, DEV_CONTEXT_PUBLIC_KEY, initOrm, readSecurityConfig, Role, subgraphAudience, type RunningServer } from '@corphub/module-kit';
 import { errorCodes, graphqlRequest, signTestContext, waitFor } from '@corphub/module-kit/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
-import { okr } from '@example/okr';
-import { runSubgraphCli } from '../src/subgraph-cli';
-import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
+import { DEMO_CORP, DEMO_OWNERS, okr } from '@example/okr';
+import { corphub, seedCorp, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
 
 jest.setTimeout(300_000);
 
 const SCHEMA_FILE = path.join(path.dirname(require.resolve('@example/okr/package.json')), 'schema.graphql');
 const QUARTER = '2026-Q4';
-
-/** Runs the CLI in this process, as `npm run check-subgraph` / `publish-subgraph` would. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSubgraphCli(args, { out: (line) => out.push(line), err: (line) => err.push(line), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('example module: OKR, from a fresh package to one query across subgraphs', () => {
   let hub: TestHub;
@@ -74,17 +65,17 @@ describe('example module: OKR, from a fresh package to one query across subgraph
   };
   const base = (args: string[]) => [...args, '--gateway', hub.url, '--token', vendor];
 
-  it('keeps schema.graphql in step with the code', async () => {
-    expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(printSubgraphSchema(await okr.buildSchema()));
+  it("seeds the demo corp's first people as `npm start` seeds them (the template names them without @corphub/demo)", () => {
+    expect({ corp: DEMO_CORP, owners: DEMO_OWNERS }).toEqual({ corp: DEMO.corpId, owners: DEMO_PEOPLE.slice(0, 2).map((person) => person.unionId) });
   });
 
   it('checks, publishes and serves the module with the core subgraphs in one request', async () => {
-    const checked = await cli(base(['check', '--name', 'okr', '--schema', SCHEMA_FILE]));
+    const checked = await corphub(base(['module', 'check', '--name', 'okr', '--schema', SCHEMA_FILE]));
     expect(checked.code).toBe(0);
     expect(checked.out).toMatch(/^✓ okr: composes, no breaking changes/);
     expect(checked.out).toMatch(/\| SAFE +\| FIELD_ADDED +\| Employee\.objectives +\|/);
 
-    const published = await cli(base(['publish', '--name', 'okr', '--schema', SCHEMA_FILE, '--url', server.url]));
+    const published = await corphub(base(['module', 'publish', '--name', 'okr', '--schema', SCHEMA_FILE, '--url', server.url]));
     expect(published).toMatchObject({ code: 0, err: '' });
     expect(published.out).toMatch(/published okr v1: supergraph revision 1, gateways load it without a restart/);
     await waitFor('the gateway to load revision 1', () => hub.supergraph.revision() === 1);
@@ -210,24 +201,24 @@ describe('example module: OKR, from a fresh package to one query across subgraph
   it('the CLI exits 1 with the table on breaking changes and composition errors, 2 on wrong usage', async () => {
     const sdl = fs.readFileSync(SCHEMA_FILE, 'utf8');
     const breaking = writeSchema('breaking.graphql', sdl.replace(/\n\s*"""Percent done, 0–100\."""\n\s*progress: Int!/, ''));
-    const checked = await cli(base(['check', '--name', 'okr', '--schema', breaking]));
+    const checked = await corphub(base(['module', 'check', '--name', 'okr', '--schema', breaking]));
     expect(checked.code).toBe(1);
     expect(checked.out).toMatch(/^✗ okr: 1 breaking change/);
     expect(checked.out).toMatch(/\| BREAKING \| FIELD_REMOVED \| KeyResult\.progress \| Field 'progress' was removed from object type 'KeyResult' \|/);
 
-    const refused = await cli(base(['publish', '--name', 'okr', '--schema', breaking, '--url', server.url]));
+    const refused = await corphub(base(['module', 'publish', '--name', 'okr', '--schema', breaking, '--url', server.url]));
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/KeyResult\.progress/);
     expect(refused.err).toMatch(/refused \(SCHEMA_CHECK_FAILED\)/);
     expect(hub.supergraph.revision()).toBe(1);
 
     const clash = writeSchema('clash.graphql', sdl.replace('unionId: ID!', 'unionId: Int!'));
-    const composed = await cli(base(['check', '--name', 'okr', '--schema', clash]));
+    const composed = await corphub(base(['module', 'check', '--name', 'okr', '--schema', clash]));
     expect(composed.code).toBe(1);
     expect(composed.out).toMatch(/^✗ okr: does not compose/);
     expect(composed.out).toMatch(/\| 1 +\| .*Employee\.unionId/);
 
-    expect((await cli(['check', '--name', 'okr'])).code).toBe(2);
-    expect((await cli(['publish', '--name', 'okr', '--schema', SCHEMA_FILE, '--token', vendor])).code).toBe(2);
+    expect((await corphub(['module', 'check', '--name', 'okr'])).code).toBe(2);
+    expect((await corphub(['module', 'publish', '--name', 'okr', '--schema', SCHEMA_FILE, '--token', vendor])).code).toBe(2);
   });
 });

@@ -1,9 +1,8 @@
 import { Role, type CoreGraph, type RunningServer } from '@corphub/module-kit';
 import { errorCodes, waitFor } from '@corphub/module-kit/testing';
 import { identity, PublishedSupergraph, SchemaRegistry } from '@corphub/identity';
-import { runSubgraphCli } from '../src/subgraph-cli';
 import { composeSupergraph, defaultRoutingUrl } from '../src/supergraph';
-import { seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
+import { corphub, seedCorp, startPlainSubgraph, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
 
 jest.setTimeout(240_000);
 
@@ -39,14 +38,6 @@ interface Retired {
   supergraph: { revision: number; reason: string; sdl: string } | null;
   changes: { level: string; type: string; path: string }[];
   table: string;
-}
-
-/** Runs the CLI in this process, as `npm run retire-subgraph` would. */
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSubgraphCli(args, { out: (line) => out.push(line), err: (line) => err.push(line), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('module registry: retire', () => {
@@ -212,20 +203,20 @@ describe('module registry: retire', () => {
   });
 
   it('retires through the CLI: --help, usage errors, a refusal, the table of what clients lose, then a no-op', async () => {
-    const help = await cli(['retire', '--help']);
+    const help = await corphub(['module', 'retire', '--help']);
     expect(help).toMatchObject({ code: 0, err: '' });
-    expect(help.out).toMatch(/npm run retire-subgraph -- --name <name>/);
-    expect((await cli(['retire'], { CORPHUB_TOKEN: badgesVendor })).code).toBe(2);
-    expect((await cli(['retire', '--name', 'badges'])).code).toBe(2);
+    expect(help.out).toMatch(/^usage: corphub module retire NAME/);
+    expect((await corphub(['module', 'retire'], { CORPHUB_TOKEN: badgesVendor })).code).toBe(2);
+    expect((await corphub(['module', 'retire', '--name', 'badges'])).code).toBe(2);
 
     const gateway = ['--gateway', hub.url];
-    const refused = await cli(['retire', '--name', 'badges', ...gateway], { CORPHUB_TOKEN: goalsVendor });
+    const refused = await corphub(['module', 'retire', '--name', 'badges', ...gateway], { CORPHUB_TOKEN: goalsVendor });
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('✗ FORBIDDEN: Subgraph "badges" belongs to another app');
-    const unknown = await cli(['retire', '--name', 'nope', '--token', badgesVendor, ...gateway]);
+    const unknown = await corphub(['module', 'retire', '--name', 'nope', '--token', badgesVendor, ...gateway]);
     expect(unknown).toMatchObject({ code: 1, out: '✗ NOT_FOUND: Subgraph "nope" not found' });
 
-    const retired = await cli(['retire', '--name', 'badges', '--token', badgesVendor, ...gateway]);
+    const retired = await corphub(['module', 'retire', '--name', 'badges', '--token', badgesVendor, ...gateway]);
     expect(retired.code).toBe(0);
     expect(retired.out).toMatch(/^✓ badges: retired, gateways no longer serve it\n/);
     expect(retired.out).toMatch(/\| BREAKING \| FIELD_REMOVED \| Person\.badges/);
@@ -236,7 +227,7 @@ describe('module registry: retire', () => {
     const me = await hub.request(`query($u: ID!) { person(unionId: $u) { displayName } }`, { token: corp.adminToken, variables: { u: corp.people[0].unionId } });
     expect(me).toEqual({ status: 200, data: { person: { displayName: 'Ada' } } });
 
-    const again = await cli(['retire', '--name', 'badges', '--token', badgesVendor, ...gateway]);
+    const again = await corphub(['module', 'retire', '--name', 'badges', '--token', badgesVendor, ...gateway]);
     expect(again).toMatchObject({ code: 0, err: '' });
     expect(again.out).toMatch(/^✓ badges: already retired at .* \(nothing changed\)$/);
   });

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import type { SubgraphDefinition } from '@corphub/module-kit';
+import { defineSubgraph } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
 import { createServer } from './server';
@@ -8,19 +7,20 @@ import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';
 
 /** What the hub's tools (migrations, tests) need to run this module; the gateway only needs its URL and SDL. */
-export const okr: SubgraphDefinition = {
+export const okr = defineSubgraph({
   name: 'okr',
   // a third party: verifies the gateway with its public key (CORPHUB_CONTEXT_JWKS_URL), holds no hub secret
   vendor: true,
   defaultPort: 4010,
+  dir: __dirname,
   entities,
   migrations: { sqlite, postgresql },
-  migrationsDir: path.join(__dirname, '..', 'src', 'migrations'),
   buildSchema,
   createServer,
   seedDemo,
-};
+});
 
 export { entities, buildSchema, createServer, seedDemo };
-export { DEMO_QUARTER } from './seed';
-export * from './entities';
+export { DEMO_CORP, DEMO_OWNERS, DEMO_QUARTER } from './seed';
+export { Objective } from './objectives/objective.entity';
+export { KeyResult } from './key-results/key-result.entity';

@@ -1,24 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import DataLoader from 'dataloader';
-import { entityLoader, groupByKeys, type SubgraphContext } from '@corphub/module-kit';
-import { KeyResult, Objective } from './entities';
+import type { AuthContext } from '@corphub/module-kit';
+import { objectiveLoaders } from './objectives/objective.loaders';
+import { keyResultLoaders } from './key-results/key-result.loaders';
+import type { OkrServices } from './services';
 
-/** One set per request: a page of employees costs one statement for objectives and one for key results. */
-export function createLoaders(em: EntityManager) {
-  return {
-    objectiveById: entityLoader(em, Objective, 'id'),
-    /** Key: `quarter|unionId`. */
-    objectivesByQuarterAndOwner: new DataLoader<string, Objective[]>(async (keys) => {
-      const pairs = keys.map((key) => key.split('|') as [string, string]);
-      const rows = await em.find(Objective, { $or: pairs.map(([quarter, ownerUnionId]) => ({ quarter, ownerUnionId })) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-      return groupByKeys(keys, rows, (row) => `${row.quarter}|${row.ownerUnionId}`);
-    }),
-    keyResultsByObjectiveId: new DataLoader<string, KeyResult[]>(async (ids) => {
-      const rows = await em.find(KeyResult, { objective: { $in: [...ids] } }, { orderBy: { title: 'asc', id: 'asc' } });
-      return groupByKeys(ids, rows, (row) => row.objective.id);
-    }),
-  };
+/** One set per request: every to-many field and reference of this module is batched through these. */
+export function createLoaders(em: EntityManager, auth: AuthContext, services: OkrServices) {
+  return { ...objectiveLoaders(em, auth, services), ...keyResultLoaders(em, auth, services) };
 }
 
 export type OkrLoaders = ReturnType<typeof createLoaders>;
-export type OkrContext = SubgraphContext<OkrLoaders>;

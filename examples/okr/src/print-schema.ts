@@ -1,4 +1,4 @@
-/** `npm run -w @example/okr schema`: writes schema.graphql, the SDL that `check-subgraph` and `publish-subgraph` send. */
+/** `npm run schema` (after `npm run build`): writes schema.graphql, the SDL that `corphub module check` and `corphub module publish` send. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';

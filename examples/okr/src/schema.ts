@@ -1,10 +1,12 @@
 import { buildFederatedSchema } from '@corphub/module-kit';
-import { EmployeeObjectivesResolver, ObjectiveResolver } from './okr.resolver';
-import { EmployeeStub } from './employee.stub';
+import { ObjectiveResolver } from './objectives/objective.resolver';
+import { KeyResultResolver } from './key-results/key-result.resolver';
+import { EmployeeObjectivesResolver } from './employees/employee.resolver';
+import { EmployeeStub } from './employees/employee.stub';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [EmployeeObjectivesResolver, ObjectiveResolver],
+    resolvers: [ObjectiveResolver, KeyResultResolver, EmployeeObjectivesResolver],
     orphanedTypes: [EmployeeStub],
     // the gateway hands us { unionId }: that is all this module needs of an employee
     references: { Employee: (ref: { unionId: string }) => ref },

@@ -1,7 +1,10 @@
 import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
+import { createServices } from './services';
 
+/** Never reads env: main.ts, the tests and the hub's tools hand it everything. */
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  return startSubgraphServer({ services: {}, name: 'okr', module: 'okr', schema: await buildSchema(), createLoaders, ...options });
+  // the server name is the audience of the contexts it accepts; the module is the app a corp installs: both the published name
+  return startSubgraphServer({ name: 'okr', module: 'okr', schema: await buildSchema(), services: createServices(options), createLoaders, ...options });
 }

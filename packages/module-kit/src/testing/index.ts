@@ -6,3 +6,4 @@ export * from './media-files';
 export * from './timers';
 export * from './wait';
 export * from './env';
+export * from './module';

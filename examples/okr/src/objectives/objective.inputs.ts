@@ -1,0 +1,21 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+
+/** A calendar quarter: `2026-Q4`. */
+export const QUARTER = /^\d{4}-Q[1-4]$/;
+
+@InputType()
+export class CreateObjectiveInput {
+  @Field(() => ID, { nullable: true, description: "The owner's UnionID; default: the caller." })
+  @IsOptional()
+  @Length(1, 64)
+  ownerUnionId?: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  title!: string;
+
+  @Field(() => String, { description: 'e.g. `2026-Q4`.' })
+  @Matches(QUARTER, { message: 'quarter must look like 2026-Q4' })
+  quarter!: string;
+}
