@@ -141,7 +141,8 @@ describe('metrics and health detail behind a token', () => {
   });
 
   it('says only up or down at /health and /ready, without subgraph names, URLs or reasons', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-secret!' }, { authorization: `Bearer ${await hub.token({ corp: 'acme' })}` }]) {
+    const callers: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-secret!' }, { authorization: `Bearer ${await hub.token({ corp: 'acme' })}` }];
+    for (const headers of callers) {
       const health = await fetch(new URL('/health', hub.url), { headers });
       expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
       const ready = await fetch(new URL('/ready', hub.url), { headers });
@@ -162,7 +163,7 @@ describe('metrics and health detail behind a token', () => {
       const ready = await fetch(new URL('/ready', hub.url));
       expect([ready.status, await ready.json()]).toEqual([503, { status: 'degraded', supergraph: 'loaded' }]);
       expect(await (await fetch(new URL('/health', hub.url))).json()).toEqual({ status: 'degraded' });
-      const detail = await (await fetch(new URL('/health', hub.url), { headers: { authorization: 'Bearer scrape-secret' } })).json();
+      const detail = (await (await fetch(new URL('/health', hub.url), { headers: { authorization: 'Bearer scrape-secret' } })).json()) as { subgraphs: Record<string, unknown> };
       expect(detail.subgraphs.media).toEqual({ status: 'down', url: hub.subgraphs.media.url, reason: 'unreachable' });
     } finally {
       await hub.subgraphs.media.start();

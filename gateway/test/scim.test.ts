@@ -122,6 +122,7 @@ describe('SCIM 2.0 provisioning at /scim/v2', () => {
     ['an unknown operator', 'userName zz "x"'],
     ['an open parenthesis', '(userName eq "a" or title pr'],
     ['an open value filter', 'emails[type eq "work"'],
+    ['a NUL in a value', 'userName eq "a\u0000@a.example"'],
   ])('answers a bad filter (%s) with SCIM invalidFilter', async (_case, filter) => {
     const response = await scim('GET', `/Users?filter=${encodeURIComponent(filter)}`, a.adminToken);
     expect(response.status).toBe(400);

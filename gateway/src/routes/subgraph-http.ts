@@ -22,8 +22,7 @@ export interface SubgraphHttpOptions {
   maxBodyBytes: number;
 }
 
-/** Request headers that describe this hop, not the request: never forwarded. */
-// `expect` too: the gateway answers `Expect: 100-continue` itself (continueAfterChecks)
+/** Request headers that describe this hop, not the request: never forwarded (`expect`: the gateway answers it, continueAfterChecks). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'upgrade', 'host', 'authorization', 'expect', CONTEXT_HEADER, REQUEST_ID_HEADER]);
 const RESPONSE_HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'trailer', 'upgrade']);
 
@@ -82,7 +81,7 @@ class EarlyAnswerSocket extends net.Socket {
 
   private keepReading(callback: (error?: Error | null) => void) {
     return (error?: Error | null) => {
-      const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
+      const code = error && 'code' in error ? error.code : undefined;
       if (code === 'EPIPE' || code === 'ECONNRESET') {
         this.peerGone = true;
         callback();
@@ -103,7 +102,7 @@ class EarlyAnswerSocket extends net.Socket {
   }
 }
 
-const earlyAnswerConnection = (options: http.ClientRequestArgs) => new EarlyAnswerSocket().connect({ host: options.host ?? '127.0.0.1', port: Number(options.port) });
+const earlyAnswerConnection = (options: http.ClientRequestArgs) => new EarlyAnswerSocket().connect({ host: options.host ?? '127.0.0.1', port: Number(options.port ?? 80) });
 
 /**
  * A subgraph's own HTTP routes at the gateway's host (`/media`, `/attendance`, `/expenses` and below): media
@@ -187,7 +186,7 @@ export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {
         discardRest(req);
       });
     }
-    if (awaitingContinue.has(req)) res.writeContinue();
+    if (awaitingContinue.delete(req)) res.writeContinue();
     // streamed with backpressure; a client that goes away mid-upload aborts the upstream request too
     req.pipe(upstream);
     req.on('close', () => {

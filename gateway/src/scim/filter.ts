@@ -17,6 +17,8 @@ export type { Filter };
  */
 export function parseFilter(text: unknown, type: ResourceType, within?: Attribute): Filter {
   if (typeof text !== 'string' || !text.trim()) throw badRequest('filter must be a non-empty string', 'invalidFilter');
+  // no attribute holds one, and PostgreSQL refuses it in text
+  if (text.includes('\0')) throw badRequest('A filter cannot contain a NUL character', 'invalidFilter');
   let filter: Filter;
   try {
     filter = parse(text);
@@ -26,6 +28,8 @@ export function parseFilter(text: unknown, type: ResourceType, within?: Attribut
   check(filter, type, within, text);
   return filter;
 }
+
+type CompValue = Compare['compValue'];
 
 const ORDERING = new Set(['gt', 'ge', 'lt', 'le']);
 const SUBSTRING = new Set(['co', 'sw', 'ew']);
@@ -62,7 +66,7 @@ function check(filter: Filter, type: ResourceType, within: Attribute | undefined
       if (path === 'notKept' || filter.op === 'pr') return;
       const leaf = leafOf(path);
       if (!leaf) throw refuse(`"${filter.attrPath}" is complex: name one of its sub-attributes`);
-      const value = (filter as Compare).compValue;
+      const value = filter.compValue;
       if (leaf.type === 'boolean' && (ORDERING.has(filter.op) || SUBSTRING.has(filter.op))) throw refuse(`${filter.op} cannot compare the boolean "${filter.attrPath}"`);
       if (value === null && filter.op !== 'eq' && filter.op !== 'ne') throw refuse(`${filter.op} needs a value`);
       if (leaf.type === 'boolean' && value !== null && typeof value !== 'boolean' && !/^(true|false)$/i.test(String(value))) throw refuse(`"${filter.attrPath}" is true or false`);
@@ -92,7 +96,7 @@ export function matches(resource: Resource, filter: Filter, type: ResourceType, 
       const values = valuesAt(resource, path, true);
       if (filter.op === 'pr') return values.some(isPresent);
       const leaf = leafOf(path)!;
-      const expected = (filter as Compare).compValue;
+      const expected = filter.compValue;
       const equal = values.some((actual) => compare(actual, expected, leaf) === 0);
       if (filter.op === 'eq') return expected === null ? !values.some(isPresent) : equal;
       if (filter.op === 'ne') return expected === null ? values.some(isPresent) : !equal;
@@ -125,7 +129,7 @@ function isPresent(value: unknown): boolean {
 }
 
 /** Negative, zero or positive as for sorting; NaN when the two cannot be compared. */
-function compare(actual: unknown, expected: unknown, leaf: Attribute): number {
+function compare(actual: unknown, expected: CompValue, leaf: Attribute): number {
   if (expected === null) return NaN;
   switch (leaf.type) {
     case 'boolean':
@@ -142,7 +146,7 @@ function compare(actual: unknown, expected: unknown, leaf: Attribute): number {
   }
 }
 
-function test(op: string, actual: unknown, expected: unknown, leaf: Attribute): boolean {
+function test(op: string, actual: unknown, expected: CompValue, leaf: Attribute): boolean {
   if (SUBSTRING.has(op)) {
     const [a, b] = leaf.caseExact ? [String(actual), String(expected)] : [String(actual).toLowerCase(), String(expected).toLowerCase()];
     return op === 'co' ? a.includes(b) : op === 'sw' ? a.startsWith(b) : a.endsWith(b);

@@ -55,8 +55,9 @@ export function applyPatch(resource: Resource, body: unknown, type: ResourceType
   const result: Resource = structuredClone(resource);
   for (const operation of operations as unknown[]) {
     if (!operation || typeof operation !== 'object') throw badRequest('Each operation must be an object', 'invalidSyntax');
-    const op = String(ownValue(operation as Resource, 'op') ?? '').toLowerCase();
-    if (op !== 'add' && op !== 'replace' && op !== 'remove') throw badRequest(`Unsupported op "${String(ownValue(operation as Resource, 'op'))}"`, 'invalidSyntax');
+    const given = ownValue(operation as Resource, 'op');
+    const op = typeof given === 'string' ? given.toLowerCase() : '';
+    if (op !== 'add' && op !== 'replace' && op !== 'remove') throw badRequest(`Unsupported op ${JSON.stringify(given)}`, 'invalidSyntax');
     const rawPath = ownValue(operation as Resource, 'path');
     const value = ownValue(operation as Resource, 'value');
     const path = typeof rawPath === 'string' && rawPath.trim() ? rawPath.trim() : undefined;
@@ -109,7 +110,7 @@ function change(current: unknown, type: ResourceType, target: Target, op: Op, va
     // a complex attribute takes the sub-attributes given and keeps the others (RFC 7644 §3.5.2.1, §3.5.2.3)
     return attribute.type === 'complex' ? { ...(isObject(current) ? current : {}), ...complexValue(value, attribute) } : value;
   }
-  const elements = (Array.isArray(current) ? current : []).map((element) => (isObject(element) ? { ...element } : element)) as unknown[];
+  const elements = (Array.isArray(current) ? (current as unknown[]) : []).map((element) => (isObject(element) ? { ...element } : element));
   if (!filter && !sub) {
     if (op === 'remove') {
       // Entra removes group members with `"path": "members", "value": [{ "value": "…" }]`
@@ -146,7 +147,7 @@ function change(current: unknown, type: ResourceType, target: Target, op: Op, va
 function describedBy(filter: Filter, attribute: Attribute): Resource | undefined {
   if (filter.op === 'and') {
     const parts = filter.filters.map((part) => describedBy(part, attribute));
-    return parts.every(Boolean) ? Object.assign({}, ...parts) : undefined;
+    return parts.every(Boolean) ? (Object.assign({}, ...parts) as Resource) : undefined;
   }
   if (filter.op !== 'eq') return undefined;
   const sub = attribute.subAttributes?.find((candidate) => candidate.name.toLowerCase() === filter.attrPath.toLowerCase());
@@ -167,7 +168,8 @@ function listValue(value: unknown, attribute: Attribute): unknown[] {
 
 /** Elements of a multi-valued attribute are the same when their `value`s are (any case for emails). */
 function sameElement(a: unknown, b: unknown): boolean {
-  if (isObject(a) && isObject(b) && a.value !== undefined) return String(a.value).toLowerCase() === String(b.value).toLowerCase();
+  const folded = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value));
+  if (isObject(a) && isObject(b) && a.value !== undefined) return folded(a.value) === folded(b.value);
   return isDeepStrictEqual(a, b);
 }
 
