@@ -5,7 +5,9 @@
 // maps the @corphub/* packages onto their sources, so `npm run lint` does not need a
 // prior `npm run build` (about 12 s on a 2-core machine). A new .ts file outside that
 // tsconfig's "include" makes the parser fail loudly: add its folder there.
+import path from 'node:path';
 import eslint from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Node globals for the few plain-JS files (jest.config.js, jest.setup.js).
@@ -38,6 +40,34 @@ export default tseslint.config(
   },
 
   eslint.configs.recommended,
+
+  // A package imports only what its own package.json declares: each file is checked against
+  // the nearest package.json (its workspace's; bench/ has its own; root files the root's),
+  // tests and test support may use devDependencies. Type-only imports count too: the emitted
+  // .d.ts files name those packages. The resolver follows tsconfig.json's paths onto the
+  // workspaces' sources, so @corphub/* imports are checked without a prior build (an
+  // import the resolver cannot find is skipped by the rule, never reported).
+  {
+    files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.d.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.node'],
+          extensionAlias: { '.js': ['.ts', '.d.ts', '.js'] },
+          conditionNames: ['types', 'import', 'require', 'node', 'default'],
+          tsconfig: { configFile: path.join(import.meta.dirname, 'tsconfig.json') },
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        // the root's own files (this config, jest's) are development tools like the tests
+        { devDependencies: [...TEST_FILES, '*.{js,mjs,cjs}'], includeTypes: true },
+      ],
+    },
+  },
 
   {
     files: TS_FILES,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '@corphub/module-kit';
-import type { AccessDirectory } from './access';
+import type { CallerAccessResolver } from './access';
 
 /** The Redis channel on which gateway replicas tell each other that a corp's access changed. */
 export const DEFAULT_ACCESS_CHANNEL = 'corphub:access';
@@ -18,7 +18,7 @@ export interface AccessNotices {
  * channel and every replica drops that corp at once. Without Redis, or while Redis is down, the others
  * catch up when their cache expires.
  */
-export function accessNotices(access: AccessDirectory, options: { redisUrl?: string; channel: string; logger: Logger }): AccessNotices {
+export function accessNotices(access: CallerAccessResolver, options: { redisUrl?: string; channel: string; logger: Logger }): AccessNotices {
   if (!options.redisUrl) return { changed: (corpId) => access.invalidate(corpId), stop: () => Promise.resolve() };
   const replica = randomUUID();
   const publisher = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });

@@ -15,7 +15,7 @@ export interface CallerAccess {
   revokedGrants?: string[];
 }
 
-export interface AccessDirectoryOptions {
+export interface CallerAccessResolverOptions {
   /** The GraphQL URL of a subgraph, once the gateway knows it. */
   subgraphUrl: (name: string) => string | undefined;
   /** Which subgraphs provide the `access` and `people-scope` services. */
@@ -41,7 +41,7 @@ interface AccessAnswer {
  * UnionIDs), straight from the subgraphs that provide the `access` and `people-scope` services, with a
  * service context. Answers are cached per (corp, app) for `ttlSeconds`; concurrent misses share one lookup.
  */
-export class AccessDirectory {
+export class CallerAccessResolver {
   /** By corp: its answers by app ('' for callers that are not vendor apps), each with its expiry. */
   private readonly cache: InMemoryLRUCache<Record<string, { access: CallerAccess; expiresAt: number }>>;
   private readonly inFlight = new Map<string, Promise<CallerAccess>>();
@@ -49,7 +49,7 @@ export class AccessDirectory {
   private readonly generations = new Map<string, number>();
   readonly manifest: HubManifest;
 
-  constructor(private readonly options: AccessDirectoryOptions) {
+  constructor(private readonly options: CallerAccessResolverOptions) {
     this.manifest = options.manifest;
     this.cache = new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 });
   }
@@ -137,9 +137,9 @@ export function assertGrantLive(auth: AuthContext, access: CallerAccess): void {
 /**
  * The verified contexts of one request, per subgraph (each its own audience): plain for core subgraphs, with the
  * corp's modules (and a vendor app's scope) where they count. `sign` signs one (the gateway reuses tokens per
- * caller identity and subgraph).
+ * set of caller's claims and subgraph).
  */
-export function subgraphContexts(auth: AuthContext, access: AccessDirectory, sign: (context: AuthContext, subgraph: string) => Promise<string>) {
+export function subgraphContexts(auth: AuthContext, access: CallerAccessResolver, sign: (context: AuthContext, subgraph: string) => Promise<string>) {
   const { manifest } = access;
   const signed = new Map<string, Promise<string>>();
   let resolved: Promise<CallerAccess> | undefined;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type Logger } from '@corphub/module-kit';
 import { bearerToken, type CallerTokenVerifier, type ContextSigningKey } from './auth/tokens';
-import { subgraphContexts, type AccessDirectory } from './access';
+import { subgraphContexts, type CallerAccessResolver } from './access';
 
 export interface GatewayContext {
   auth: AuthContext;
@@ -10,7 +10,7 @@ export interface GatewayContext {
   logger: Logger;
   /**
    * The verified context for one subgraph: with the corp's installed modules for module subgraphs, and a scoped
-   * app's UnionIDs for vendor apps; one signed token per caller identity, reused while it has time left.
+   * app's UnionIDs for vendor apps; one signed token per set of caller's claims, reused while it has time left.
    */
   internalContext: (subgraph: string) => Promise<string>;
   /** Vendor apps: refused (FORBIDDEN, HTTP 403) unless their app is installed in the token's corp (useAppInstallation). */
@@ -21,7 +21,7 @@ export interface GatewayContext {
 const REUSE_MS = 30_000;
 
 /**
- * Signs the verified context once per caller identity (subject, corp, role, person, app, and the modules and
+ * Signs the verified context once per set of caller's claims (subject, corp, role, person, app, and the modules and
  * scope the gateway added) and subgraph (each subgraph accepts only its own audience), and reuses the token
  * while at least half its lifetime is left, instead of signing on every request. Two callers share a token
  * only when every one of those facts is the same, so it says nothing about anyone but them; two requests of
@@ -29,18 +29,18 @@ const REUSE_MS = 30_000;
  */
 export class InternalContextSigner {
   private readonly tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: REUSE_MS });
-  /** A caller's identity as a cache key, made once per context object (a scope may list thousands of UnionIDs). */
-  private readonly identities = new WeakMap<AuthContext, string>();
+  /** A caller's claims as a cache key, made once per context object (a scope may list thousands of UnionIDs). */
+  private readonly claimKeys = new WeakMap<AuthContext, string>();
 
   constructor(private readonly key: ContextSigningKey) {}
 
   sign(auth: AuthContext, subgraph: string): Promise<string> {
-    let identity = this.identities.get(auth);
-    if (identity === undefined) {
-      identity = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
-      this.identities.set(auth, identity);
+    let claims = this.claimKeys.get(auth);
+    if (claims === undefined) {
+      claims = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+      this.claimKeys.set(auth, claims);
     }
-    const key = `${subgraph}\n${identity}`;
+    const key = `${subgraph}\n${claims}`;
     let token = this.tokens.get(key);
     if (!token) {
       token = this.key.sign(auth, subgraphAudience(subgraph));
@@ -68,7 +68,7 @@ export class VerifiedCallers {
   }
 }
 
-export function contextFactory(verifier: CallerTokenVerifier, signer: InternalContextSigner, logger: Logger, access: AccessDirectory) {
+export function contextFactory(verifier: CallerTokenVerifier, signer: InternalContextSigner, logger: Logger, access: CallerAccessResolver) {
   const callers = new VerifiedCallers(verifier);
   return async (req: IncomingMessage): Promise<GatewayContext> => {
     const requestId = requestIdFor(req);

@@ -57,8 +57,12 @@ export interface GatewayConfig {
   restrictIntrospection: boolean;
   /** Hide internal error details (set in production). */
   production: boolean;
-  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`, and /health and /ready show their detail for it. */
   metricsToken?: string;
+  /** The gateway's public base URL (SCIM's `Location` and `meta.location`); the gateway's own URL when unset. */
+  publicUrl?: string;
+  /** Largest request body forwarded to a subgraph's own HTTP routes (uploads), in bytes. */
+  maxUploadBytes: number;
   oauth: OAuthConfig;
   /** How often (ms) the gateway asks the module registry for a new supergraph. */
   registryPollMs: number;
@@ -80,6 +84,12 @@ export const DEFAULT_LIMITS: QueryLimits = {
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
+/**
+ * The gateway does not know each subgraph's own limits (media's differ by kind and are its own settings):
+ * this one only has to be above the largest of them, media's 20 MiB documents, with room for multipart framing.
+ */
+export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -94,6 +104,19 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.CORPHUB_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`CORPHUB_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 /** Reads every gateway setting from the environment (documented in the README). */
@@ -131,6 +154,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
+    publicUrl: publicUrl(env),
+    maxUploadBytes: positiveInt(env, 'CORPHUB_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     oauth: {
       codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),
       accessTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_TOKEN_TTL_SECONDS', 7200),
@@ -141,7 +166,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
     accessChannel: env.CORPHUB_ACCESS_CHANNEL || DEFAULT_ACCESS_CHANNEL,
   };
-  // identity reports revoked login grants for a day (REVOKED_GRANT_WINDOW_SECONDS): no token may outlive that
+  // the subgraph that provides the `login` service reports revoked login grants for a day: no token may outlive that
   if (config.oauth.accessTokenTtlSeconds > 86_400) throw new ConfigError('CORPHUB_OAUTH_TOKEN_TTL_SECONDS may be at most 86400 (a day)');
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');

@@ -23,7 +23,7 @@ import { HubManifest } from './manifest';
 import { SubgraphDataSource } from './data-source';
 import { routingUrls } from './supergraph';
 import { createSubgraphAgent } from './subgraph-fetcher';
-import { AccessDirectory } from './access';
+import { CallerAccessResolver } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
 import { accessNotices } from './access-notices';
 import { useAppInstallation } from './plugins/use-app-installation';
@@ -40,7 +40,7 @@ import { useRequestLogging } from './plugins/use-request-logging';
 import { graphiqlRoutes } from './routes/graphiql';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
-import { subgraphHttpRoutes } from './routes/subgraph-http';
+import { continueAfterChecks, subgraphHttpRoutes } from './routes/subgraph-http';
 import { createScimRouter } from './scim';
 import { oauthRouter, openIdConfiguration } from './oauth/oauth.router';
 
@@ -117,7 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
-  const access = new AccessDirectory({
+  const access = new CallerAccessResolver({
     subgraphUrl: (name) => subgraphUrls[name],
     manifest,
     contexts,
@@ -181,11 +181,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const graphql = [express.json({ limit: config.limits.maxBodyBytes }), refuseOversizedBodies(metrics), expressMiddleware(apollo, { context: ({ req }) => context(req) })];
   // CORS first, so that a preflight for /graphql never meets the GraphiQL GET route's automatic OPTIONS
   app.use('/graphql', cors);
-  app.use(healthRoutes(subgraphUrls, () => loaded));
+  app.use(healthRoutes(subgraphUrls, () => loaded, config.metricsToken));
   app.use(metricsRoute(metrics, config.metricsToken));
   // GET: GraphiQL for a browser, else a query in the URL
   if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
-  app.use('/scim/v2', createScimRouter(security, logger.child({ component: 'scim' })));
+  // known once the gateway listens
+  let ownOrigin = 'http://localhost';
+  app.use('/scim/v2', createScimRouter(security, () => config.publicUrl ?? ownOrigin, logger.child({ component: 'scim' })));
   app.use('/graphql', ...graphql);
   // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in the `login` subgraph
   const loginSubgraph = manifest.provider('login');
@@ -210,10 +212,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
   for (const { route, subgraph } of manifest.routes()) {
-    app.use(route, subgraphHttpRoutes({ subgraph, verifier, contexts, access, subgraphUrl: () => subgraphUrls[subgraph], logger }));
+    app.use(route, subgraphHttpRoutes({ subgraph, verifier, contexts, access, subgraphUrl: () => subgraphUrls[subgraph], logger, maxBodyBytes: config.maxUploadBytes }));
   }
+  continueAfterChecks(
+    httpServer,
+    manifest.routes().map(({ route }) => route),
+  );
 
   const port = await listen(httpServer, options.port ?? 0, options.host);
+  ownOrigin = `http://localhost:${port}`;
   return {
     url: `http://localhost:${port}/graphql`,
     port,

@@ -36,3 +36,8 @@ export async function checkSubgraphs(subgraphUrls: Record<string, string>): Prom
   const allOk = entries.length > 0 && entries.every(([, health]) => health.status === 'ok');
   return { status: allOk ? 'ok' : 'degraded', subgraphs };
 }
+
+/** What anyone may know: up or not, without subgraph names, URLs or reasons. */
+export function publicHealth(health: HubHealth): Pick<HubHealth, 'status'> {
+  return { status: health.status };
+}

@@ -41,3 +41,23 @@ export function refuseOversizedBodies(metrics: GatewayMetrics): ErrorRequestHand
     });
   };
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a request path is refused before it is forwarded or used as an id, if it is: a broken percent-escape,
+ * or a NUL or lone surrogate once decoded, which no id or file name has (PostgreSQL refuses NUL in text: a 500).
+ */
+export function malformedPathReason(url: string): string | undefined {
+  const path = url.split('?', 1)[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a lone surrogate percent-encoded as UTF-8 (%ED%A0%80) is not UTF-8 either
+    return 'The URL path has an invalid percent-encoding';
+  }
+  if (decoded.includes('\0')) return 'The URL path contains a NUL character';
+  if (LONE_SURROGATE.test(decoded)) return 'The URL path contains a lone surrogate';
+  return undefined;
+}

@@ -18,7 +18,7 @@ export class HubManifest {
       if (!NAME.test(entry.name)) throw new ConfigError(`Hub manifest: "${entry.name}" is not a subgraph name`);
       if (this.byName.has(entry.name)) throw new ConfigError(`Hub manifest: subgraph "${entry.name}" is listed twice`);
       for (const route of entry.routes ?? []) {
-        if (!ROUTE.test(route) || route === '/graphql') throw new ConfigError(`Hub manifest: subgraph "${entry.name}" has route "${route}", not a path prefix such as /media`);
+        if (!ROUTE.test(route) || route === '/graphql') throw new ConfigError(`Hub manifest: subgraph "${entry.name}" has route "${route}", not a path prefix such as /files`);
         const owner = this.routes().find((taken) => taken.route === route);
         if (owner) throw new ConfigError(`Hub manifest: route ${route} is claimed by "${owner.subgraph}" and "${entry.name}"`);
       }

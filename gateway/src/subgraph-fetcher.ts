@@ -46,7 +46,7 @@ const READ_OPERATION = /^\{"query":"(?:query\b|\{)/;
 
 /**
  * The key under which two subgraph calls may share one answer: only a read, only with the same verified
- * context (the signed token names corp, role, person and app; the gateway signs one per caller identity, see
+ * context (the signed token names corp, role, person and app; the gateway signs one per set of caller's claims, see
  * InternalContextSigner), the same subgraph and the same query and variables. No context, no sharing: the
  * gateway's own calls (health, schema) are always sent.
  */

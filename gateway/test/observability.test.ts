@@ -124,18 +124,49 @@ describe('logs, metrics and CORS', () => {
   });
 });
 
-describe('metrics behind a token', () => {
+describe('metrics and health detail behind a token', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ label: 'metrics-token', gateway: { metricsToken: 'scrape-secret' } });
+  });
+  afterAll(() => hub?.stop());
+
   it('asks for the metrics token when one is set', async () => {
-    const hub = await startTestHub({ label: 'metrics-token', gateway: { metricsToken: 'scrape-secret' } });
+    const url = new URL('/metrics', hub.url);
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer wrong-secret!' } })).status).toBe(401);
+    const scraped = await fetch(url, { headers: { authorization: 'Bearer scrape-secret' } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('corphub_gateway_requests_total');
+  });
+
+  it('says only up or down at /health and /ready, without subgraph names, URLs or reasons', async () => {
+    const callers: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-secret!' }, { authorization: `Bearer ${await hub.token({ corp: 'acme' })}` }];
+    for (const headers of callers) {
+      const health = await fetch(new URL('/health', hub.url), { headers });
+      expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+      const ready = await fetch(new URL('/ready', hub.url), { headers });
+      expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', supergraph: 'loaded' }]);
+    }
+  });
+
+  it('shows each subgraph with its URL and latency to the metrics token', async () => {
+    const subgraphs = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, { url }]) => [name, { status: 'ok', url, latencyMs: expect.any(Number) }]));
+    const headers = { authorization: 'Bearer scrape-secret' };
+    expect(await (await fetch(new URL('/health', hub.url), { headers })).json()).toEqual({ status: 'ok', subgraphs });
+    expect(await (await fetch(new URL('/ready', hub.url), { headers })).json()).toEqual({ status: 'ok', subgraphs, supergraph: 'loaded' });
+  });
+
+  it('says down without saying why, and why to the metrics token', async () => {
+    await hub.subgraphs.media.stop();
     try {
-      const url = new URL('/metrics', hub.url);
-      expect((await fetch(url)).status).toBe(401);
-      expect((await fetch(url, { headers: { authorization: 'Bearer wrong-secret!' } })).status).toBe(401);
-      const scraped = await fetch(url, { headers: { authorization: 'Bearer scrape-secret' } });
-      expect(scraped.status).toBe(200);
-      expect(await scraped.text()).toContain('corphub_gateway_requests_total');
+      const ready = await fetch(new URL('/ready', hub.url));
+      expect([ready.status, await ready.json()]).toEqual([503, { status: 'degraded', supergraph: 'loaded' }]);
+      expect(await (await fetch(new URL('/health', hub.url))).json()).toEqual({ status: 'degraded' });
+      const detail = (await (await fetch(new URL('/health', hub.url), { headers: { authorization: 'Bearer scrape-secret' } })).json()) as { subgraphs: Record<string, unknown> };
+      expect(detail.subgraphs.media).toEqual({ status: 'down', url: hub.subgraphs.media.url, reason: 'unreachable' });
     } finally {
-      await hub.stop();
+      await hub.subgraphs.media.start();
     }
   });
 });

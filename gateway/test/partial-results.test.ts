@@ -7,12 +7,15 @@ import { dashboard } from './fixtures/dashboard-subgraph';
 const TIMEOUT_MS = 1000;
 const BOTH = /* GraphQL */ `{ me { corp { name } } department(id: "sales") { name } }`;
 
+// /ready shows each subgraph to the metrics token only
+const METRICS_TOKEN = 'partial-metrics';
+
 describe('a slow or dead subgraph gives partial results', () => {
   let hub: TestHub;
   let admin: string;
 
   beforeAll(async () => {
-    hub = await startTestHub({ subgraphs: [identity, dashboard], label: 'partial', gateway: { subgraphTimeoutMs: { dashboard: TIMEOUT_MS } } });
+    hub = await startTestHub({ subgraphs: [identity, dashboard], label: 'partial', gateway: { subgraphTimeoutMs: { dashboard: TIMEOUT_MS }, metricsToken: METRICS_TOKEN } });
     const corp = await seedCorp(hub, 'acme', ['Ada']);
     admin = corp.adminToken;
     const added = await hub.request(`mutation($u: ID!) { addMember(departmentId: "sales", unionId: $u, title: "Lead", lateCount: 0) }`, {
@@ -23,7 +26,8 @@ describe('a slow or dead subgraph gives partial results', () => {
   });
   afterAll(() => hub?.stop());
 
-  const metricsText = async () => (await fetch(new URL('/metrics', hub.url))).text();
+  const asOperator = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+  const metricsText = async () => (await fetch(new URL('/metrics', hub.url), asOperator)).text();
   const metricValue = (text: string, series: string) => Number(text.split('\n').find((line) => line.startsWith(`${series} `))?.slice(series.length + 1) ?? 0);
   const TIMEOUTS = 'corphub_gateway_subgraph_errors_total{subgraph="dashboard",code="SUBGRAPH_TIMEOUT"}';
 
@@ -59,7 +63,7 @@ describe('a slow or dead subgraph gives partial results', () => {
       expect(response.errors).toEqual([{ message: 'Subgraph "dashboard" is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'dashboard' } }]);
       // a query that needs only the live subgraph is untouched
       expect(await hub.request('{ me { role } }', { token: admin })).toEqual({ status: 200, data: { me: { role: 'ADMIN' } } });
-      const ready = await fetch(new URL('/ready', hub.url));
+      const ready = await fetch(new URL('/ready', hub.url), asOperator);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ status: 'degraded', subgraphs: { dashboard: { status: 'down' }, identity: { status: 'ok' } } });
       expect(await metricsText()).toMatch(/corphub_gateway_requests_total\{operation="\(anonymous\)",outcome="partial"\} [1-9]/);

@@ -143,7 +143,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       port: options.port ?? 0,
       host: options.host,
       security,
-      config: options.gateway,
+      // the links the gateway hands out (SCIM locations) point where the subgraphs' do
+      config: { ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...options.gateway },
       logger: logger.child({ component: 'gateway' }),
     });
     const running = gateway;

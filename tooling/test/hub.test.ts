@@ -3,6 +3,8 @@ import { readSecurityConfig, Role } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { graphqlRequest, testDatabase, type TestDatabase } from '@corphub/module-kit/testing';
 
+const METRICS_TOKEN = 'hub-test-metrics';
+
 describe('the embedded hub as `npm start` runs it', () => {
   let database: TestDatabase;
   let hub: Hub;
@@ -14,15 +16,15 @@ describe('the embedded hub as `npm start` runs it', () => {
     // a first start seeds the demo corp; the hub under test is a restart on the same database
     const first = await startHub({ database: database.targetFor, seedDemo: true, security });
     await first.stop();
-    hub = await startHub({ database: database.targetFor, seedDemo: true, security });
+    hub = await startHub({ database: database.targetFor, seedDemo: true, security, gateway: { metricsToken: METRICS_TOKEN } });
   });
   afterAll(async () => {
     await hub?.stop();
     await database?.drop();
   });
 
-  it('answers /health with the status of each subgraph', async () => {
-    const response = await fetch(new URL('/health', hub.url));
+  it('answers /health with the status of each subgraph, to the metrics token', async () => {
+    const response = await fetch(new URL('/health', hub.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
@@ -49,11 +51,11 @@ describe('the embedded hub as `npm start` runs it', () => {
 
   it('reports a subgraph that stopped answering', async () => {
     const database2 = await testDatabase('down');
-    const other = await startHub({ database: database2.targetFor, security });
+    const other = await startHub({ database: database2.targetFor, security, gateway: { metricsToken: METRICS_TOKEN } });
     try {
       // its HTTP server stops, its database stays open (closing the ORM under its background loops could hang them)
       await other.subgraphs.identity.stop();
-      const health = await (await fetch(new URL('/health', other.url))).json();
+      const health = await (await fetch(new URL('/health', other.url), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).json();
       expect(health).toMatchObject({ status: 'degraded', subgraphs: { identity: { status: 'down' } } });
       expect((await fetch(new URL('/ready', other.url))).status).toBe(503);
     } finally {

@@ -31,7 +31,7 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return match?.[1];
 }
 
-/** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an identity provider. */
+/** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an external sign-in provider (IdP). */
 export class CallerTokenVerifier {
   private readonly jwks?: JWTVerifyGetKey;
 

@@ -253,7 +253,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const fail = (error: string, description: string) => sendTokenError(res, error === 'invalid_client' ? 401 : 400, { error, error_description: description });
       if (!req.is('application/x-www-form-urlencoded')) return fail('invalid_request', 'The token request must be application/x-www-form-urlencoded (RFC 6749 §4.1.3)');
-      if (security.jwksUrl) return fail('unauthorized_client', 'This hub verifies caller tokens with an external identity provider (CORPHUB_JWKS_URL); use that provider to sign in');
+      if (security.jwksUrl) return fail('unauthorized_client', 'This hub verifies caller tokens from an external sign-in provider (CORPHUB_JWKS_URL); use that provider to sign in');
 
       // client authentication (§2.3.1): client_secret_basic or client_secret_post, not both
       const basic = basicCredentials(req.header('authorization'));

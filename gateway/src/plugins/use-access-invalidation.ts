@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, OperationTypeNode } from 'graphql';
-import type { AccessDirectory } from '../access';
+import type { CallerAccessResolver } from '../access';
 import type { AccessNotices } from '../access-notices';
 import type { GatewayContext } from '../context';
 
@@ -12,7 +12,7 @@ export const ACCESS_MUTATIONS: ReadonlySet<string> = new Set(['installApp', 'uni
  * looks it up again, before its answer is sent: the next request sees the change. Other replicas drop it
  * at once through a Redis notice (with REDIS_URL), otherwise within CORPHUB_ACCESS_CACHE_SECONDS.
  */
-export function useAccessInvalidation(access: AccessDirectory, notices: AccessNotices): ApolloServerPlugin<GatewayContext> {
+export function useAccessInvalidation(access: CallerAccessResolver, notices: AccessNotices): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
 import { Role } from '@corphub/module-kit';
 import type { GatewayContext } from '../context';
-import { assertGrantLive, type AccessDirectory } from '../access';
+import { assertGrantLive, type CallerAccessResolver } from '../access';
 
 /**
  * Root fields a vendor app uses for itself rather than for a corp's data: its own registry entries and its
@@ -24,7 +24,7 @@ export const APP_LEVEL_FIELDS: ReadonlySet<string> = new Set([
  * A vendor app sees only corps that installed it: an operation that reads or writes a corp's data is refused
  * (FORBIDDEN, HTTP 403) before any subgraph is asked, unless every root field is app-level.
  */
-export function useAppInstallation(access?: AccessDirectory): ApolloServerPlugin<GatewayContext> {
+export function useAppInstallation(access?: CallerAccessResolver): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {

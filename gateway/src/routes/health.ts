@@ -1,19 +1,23 @@
 import { Router } from 'express';
-import { checkSubgraphs } from '../health';
+import { checkSubgraphs, publicHealth } from '../health';
+import { hasMetricsToken } from './metrics';
 
 /**
- * `/health` (liveness): answers while the gateway runs, and says how each subgraph is.
+ * `/health` (liveness): answers while the gateway runs, `ok` or `degraded`.
  * `/ready` (readiness): 200 once the supergraph is loaded and every subgraph answers, 503 before.
+ * Each subgraph's status, URL and latency, which are the hub's insides, only for the metrics token.
  */
-export function healthRoutes(subgraphUrls: Record<string, string>, supergraphLoaded: () => boolean): Router {
+export function healthRoutes(subgraphUrls: Record<string, string>, supergraphLoaded: () => boolean, metricsToken: string | undefined): Router {
   const router = Router();
-  router.get('/health', async (_req, res) => {
-    res.json(await checkSubgraphs(subgraphUrls));
+  router.get('/health', async (req, res) => {
+    const health = await checkSubgraphs(subgraphUrls);
+    res.json(hasMetricsToken(req, metricsToken) ? health : publicHealth(health));
   });
-  router.get('/ready', async (_req, res) => {
+  router.get('/ready', async (req, res) => {
     const health = await checkSubgraphs(subgraphUrls);
     const loaded = supergraphLoaded();
-    res.status(health.status === 'ok' && loaded ? 200 : 503).json({ ...health, supergraph: loaded ? 'loaded' : 'not loaded' });
+    const supergraph = loaded ? 'loaded' : 'not loaded';
+    res.status(health.status === 'ok' && loaded ? 200 : 503).json(hasMetricsToken(req, metricsToken) ? { ...health, supergraph } : { ...publicHealth(health), supergraph });
   });
   return router;
 }

@@ -7,7 +7,7 @@ interface GraphQLBody<Data> {
 
 /**
  * SCIM works through the graph, as any client does: the caller's own token, the gateway's own /graphql. So
- * identity and the directory each keep their own rules and tables, and a SCIM call can do nothing the
+ * the subgraphs behind it keep their own rules and tables, and a SCIM call can do nothing the
  * caller could not do in GraphiQL.
  */
 export class GraphClient {

@@ -1,10 +1,9 @@
 import type { GraphClient } from './graph-client';
-import { applyPatch, PATCH_SCHEMA, type Resource } from './patch';
+import { applyPatch, assertSchema, type Resource } from './patch';
 import { badRequest, ScimError } from './scim-error';
-import { equalityFilter, listResponse, type Paging } from './list';
-import { assertSchema } from './users';
-
-export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+import { listResponse, pageOf, type Paging } from './list';
+import { matches, ownValue, parseFilter, reads, requiredValue } from './filter';
+import { GROUP_RESOURCE, GROUP_SCHEMA } from './schemas';
 // a page the gateway's cost limit (CORPHUB_MAX_COST) accepts with every field SCIM reads
 const PAGE = 100;
 
@@ -20,7 +19,7 @@ interface Member {
 }
 
 /**
- * SCIM groups are the directory's departments: a group's members are the department's direct members.
+ * SCIM groups are the graph's departments: a group's members are the department's direct members.
  * Adding a member adds the department to the employee's departments (primary if they had none);
  * removing one takes it away (the next department becomes primary).
  */
@@ -35,7 +34,7 @@ export class Groups {
       schemas: [GROUP_SCHEMA],
       id: department.id,
       displayName: department.name,
-      ...(members ? { members: members.map((member) => ({ ...member, $ref: `${this.base}/Users/${member.value}` })) } : {}),
+      ...(members ? { members: members.map((member) => ({ ...member, $ref: `${this.base}/Users/${member.value}`, type: 'User' })) } : {}),
       meta: { resourceType: 'Group', created: department.createdAt, location: `${this.base}/Groups/${department.id}` },
     };
   }
@@ -63,33 +62,37 @@ export class Groups {
     return this.toScim(department, withMembers ? await this.members(id) : undefined);
   }
 
-  async list(query: Record<string, unknown>, paging: Paging, withMembers: boolean) {
-    const filter = equalityFilter(query.filter, ['displayName', 'id']);
+  /** Every group the filter matches; members are read for those on the page, and for all when the filter reads them. */
+  async list(filterText: unknown, paging: Paging, withMembers: boolean) {
+    const filter = filterText === undefined || filterText === '' ? undefined : parseFilter(filterText, GROUP_RESOURCE);
+    const id = filter && requiredValue(filter, GROUP_RESOURCE, ['id']);
     const { departments } = await this.graph.request<{ departments: DepartmentView[] }>(`{ departments { id name createdAt } }`);
-    const matching = filter
-      ? departments.filter((department) => (filter.attribute === 'id' ? department.id === filter.value : department.name.toLowerCase() === filter.value.toLowerCase()))
-      : departments;
-    const page = matching.slice(paging.startIndex - 1, paging.startIndex - 1 + paging.count);
+    const candidates = id === undefined ? departments : departments.filter((department) => department.id === id);
+    const filterReadsMembers = filter !== undefined && reads(filter, GROUP_RESOURCE, 'members');
+    const matching: DepartmentView[] = [];
+    for (const department of candidates) {
+      if (!filter || matches(this.toScim(department, filterReadsMembers ? await this.members(department.id) : undefined), filter, GROUP_RESOURCE)) matching.push(department);
+    }
     const resources = [];
-    for (const department of page) resources.push(this.toScim(department, withMembers ? await this.members(department.id) : undefined));
+    for (const department of pageOf(matching, paging)) resources.push(this.toScim(department, withMembers ? await this.members(department.id) : undefined));
     return listResponse(resources, matching.length, paging);
   }
 
-  async create(body: Resource): Promise<Resource> {
+  async create(body: unknown): Promise<Resource> {
     assertSchema(body, GROUP_SCHEMA);
     const name = displayNameOf(body);
-    const values = memberValues(body.members);
+    const values = memberValues(ownValue(body, 'members'));
     await this.assertUsers(values);
     const created = await this.graph.request<{ createDepartment: DepartmentView }>(`mutation($name: String!) { createDepartment(input: { name: $name }) { id name createdAt } }`, { name });
     await this.setMembers(created.createDepartment.id, [], values);
     return this.get(created.createDepartment.id);
   }
 
-  async replace(id: string, body: Resource): Promise<Resource> {
+  async replace(id: string, body: unknown): Promise<Resource> {
     assertSchema(body, GROUP_SCHEMA);
     const department = await this.department(id);
     const name = displayNameOf(body);
-    const wanted = memberValues(body.members);
+    const wanted = memberValues(ownValue(body, 'members'));
     const current = (await this.members(id)).map((member) => member.value);
     await this.assertUsers(wanted.filter((value) => !current.includes(value)));
     if (name !== department.name) await this.rename(id, name);
@@ -97,26 +100,14 @@ export class Groups {
     return this.get(id);
   }
 
-  async patch(id: string, body: Resource): Promise<Resource> {
-    assertSchema(body, PATCH_SCHEMA);
+  /** Members are added and removed one by one (Okta: `members[value eq "…"]`; Entra: `members` with a value list). */
+  async patch(id: string, body: unknown): Promise<Resource> {
     const department = await this.department(id);
-    const current = (await this.members(id)).map((member) => member.value);
-    let wanted = [...current];
-    // members are changed one by one (add, remove by filter or value, replace), everything else on the resource
-    const patched = applyPatch(this.toScim(department, undefined), (body as { Operations?: unknown }).Operations, [], (_resource, op, path, value) => {
-      const byFilter = /^members\[value eq "([^"]+)"\]$/i.exec(path);
-      if (!/^members$/i.test(path) && !byFilter) return false;
-      if (op === 'remove') {
-        const removed = byFilter ? [byFilter[1]] : value === undefined ? wanted : memberValues(value);
-        wanted = wanted.filter((unionId) => !removed.includes(unionId));
-      } else if (op === 'add') {
-        wanted = [...new Set([...wanted, ...memberValues(value)])];
-      } else {
-        wanted = memberValues(value);
-      }
-      return true;
-    });
+    const members = await this.members(id);
+    const current = members.map((member) => member.value);
+    const patched = applyPatch(this.toScim(department, members), body, GROUP_RESOURCE);
     const name = displayNameOf(patched);
+    const wanted = memberValues(patched.members);
     await this.assertUsers(wanted.filter((value) => !current.includes(value)));
     if (name !== department.name) await this.rename(id, name);
     await this.setMembers(id, current, wanted);
@@ -162,8 +153,7 @@ export class Groups {
 }
 
 function displayNameOf(resource: Resource): string {
-  const key = Object.keys(resource).find((k) => k.toLowerCase() === 'displayname');
-  const name = key ? resource[key] : undefined;
+  const name = ownValue(resource, 'displayName');
   if (typeof name !== 'string' || !name.trim()) throw badRequest('displayName is required');
   return name;
 }
@@ -171,9 +161,10 @@ function displayNameOf(resource: Resource): string {
 function memberValues(members: unknown): string[] {
   if (members === undefined || members === null) return [];
   const list = Array.isArray(members) ? members : [members];
-  return list.map((member) => {
-    const value = (member as { value?: unknown })?.value;
+  const values = list.map((member) => {
+    const value = member && typeof member === 'object' ? ownValue(member as Resource, 'value') : undefined;
     if (typeof value !== 'string' || !value) throw badRequest('each member needs a value (the user id)');
     return value;
   });
+  return [...new Set(values)];
 }

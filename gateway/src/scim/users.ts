@@ -1,10 +1,9 @@
 import type { GraphClient } from './graph-client';
-import { applyPatch, PATCH_SCHEMA, type Resource } from './patch';
+import { applyPatch, assertSchema, type Resource } from './patch';
 import { badRequest, ScimError } from './scim-error';
-import { equalityFilter, listResponse, type Paging } from './list';
-
-export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-export const ENTERPRISE_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+import { listResponse, pageOf, type Paging } from './list';
+import { matches, ownValue, parseFilter, requiredValue } from './filter';
+import { ENTERPRISE_SCHEMA, USER_RESOURCE, USER_SCHEMA } from './schemas';
 
 const EMPLOYEE_FIELDS = `unionId displayName employeeNumber title email phone externalId status createdAt department { id name } departments { id } manager { unionId displayName }`;
 // a page the gateway's cost limit (CORPHUB_MAX_COST) accepts with every field SCIM reads
@@ -25,7 +24,7 @@ interface EmployeeView {
   manager: { unionId: string; displayName: string } | null;
 }
 
-/** What a SCIM user says about an employee, in the directory's terms. */
+/** What a SCIM user says about an employee, in the graph's Employee terms. */
 interface UserFields {
   userName: string;
   displayName: string;
@@ -73,32 +72,44 @@ function bool(value: unknown): boolean {
   throw badRequest('active must be a boolean');
 }
 
-function firstValue(list: unknown, name: string): string | null {
+/**
+ * The work value of `emails` or `phoneNumbers`: the entry typed "work", else one without a type. The hub
+ * keeps one of each; a mobile number is taken and not kept, never written over the work one.
+ */
+function workValue(list: unknown, name: string): string | null {
   if (list === undefined || list === null) return null;
   if (!Array.isArray(list)) throw badRequest(`${name} must be an array`);
-  const items = list as ({ value?: unknown; primary?: unknown } | undefined)[];
-  const chosen = items.find((item) => item?.primary === true) ?? items[0];
+  const items = list as (Resource | undefined)[];
+  const typeOf = (item: Resource | undefined) => (typeof item?.type === 'string' ? item.type.toLowerCase() : undefined);
+  const chosen = items.find((item) => typeOf(item) === 'work') ?? items.find((item) => item && typeOf(item) === undefined);
   return text(chosen?.value, `${name}.value`);
 }
 
-function readUser(resource: Resource): UserFields {
-  const key = (name: string) => Object.keys(resource).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
-  const userName = text(resource[key('userName')], 'userName');
+/**
+ * What a SCIM user says, in the directory's terms. `before` is the user as it was (PUT, PATCH): the hub's
+ * userName is the work email, so a change of either one is a change of both.
+ */
+function readUser(resource: Resource, before?: Resource): UserFields {
+  const value = (name: string) => ownValue(resource, name);
+  const userName = text(value('userName'), 'userName');
   if (!userName) throw badRequest('userName is required (this hub uses the work email)');
-  const name = (resource[key('name')] ?? {}) as Resource;
-  const fromParts = [text(name.givenName, 'name.givenName'), text(name.familyName, 'name.familyName')].filter(Boolean).join(' ');
-  const enterprise = (resource[key(ENTERPRISE_SCHEMA)] ?? {}) as Resource;
-  const manager = enterprise.manager;
+  const workEmail = workValue(value('emails'), 'emails');
+  const previous = typeof before?.userName === 'string' ? before.userName.toLowerCase() : undefined;
+  const emailChangedAlone = previous !== undefined && userName.toLowerCase() === previous && workEmail !== null && workEmail.toLowerCase() !== previous;
+  const name = (value('name') ?? {}) as Resource;
+  const fromParts = [text(ownValue(name, 'givenName'), 'name.givenName'), text(ownValue(name, 'familyName'), 'name.familyName')].filter(Boolean).join(' ');
+  const enterprise = (value(ENTERPRISE_SCHEMA) ?? {}) as Resource;
+  const manager = ownValue(enterprise, 'manager');
   return {
-    userName,
-    displayName: text(resource[key('displayName')], 'displayName') ?? text(name.formatted, 'name.formatted') ?? (fromParts || userName),
-    title: text(resource[key('title')], 'title'),
-    phone: firstValue(resource[key('phoneNumbers')], 'phoneNumbers'),
-    externalId: text(resource[key('externalId')], 'externalId'),
-    employeeNumber: text(enterprise.employeeNumber, 'employeeNumber'),
-    department: text(enterprise.department, 'department'),
-    manager: typeof manager === 'object' && manager !== null ? text((manager as Resource).value, 'manager.value') : text(manager, 'manager'),
-    active: bool(resource[key('active')]),
+    userName: emailChangedAlone ? workEmail : userName,
+    displayName: text(value('displayName'), 'displayName') ?? text(ownValue(name, 'formatted'), 'name.formatted') ?? (fromParts || userName),
+    title: text(value('title'), 'title'),
+    phone: workValue(value('phoneNumbers'), 'phoneNumbers'),
+    externalId: text(value('externalId'), 'externalId'),
+    employeeNumber: text(ownValue(enterprise, 'employeeNumber'), 'employeeNumber'),
+    department: text(ownValue(enterprise, 'department'), 'department'),
+    manager: typeof manager === 'object' && manager !== null ? text(ownValue(manager as Resource, 'value'), 'manager.value') : text(manager, 'manager'),
+    active: bool(value('active')),
   };
 }
 
@@ -118,22 +129,44 @@ export class Users {
   }
 
   /** Active employees first, then former ones: SCIM lists deactivated users too. */
-  async list(query: Record<string, unknown>, paging: Paging) {
-    const filter = equalityFilter(query.filter, ['userName', 'emails.value']);
-    const byEmail = filter ? { email: filter.value } : {};
+  async list(filterText: unknown, paging: Paging) {
+    if (filterText !== undefined && filterText !== '') return this.search(parseFilter(filterText, USER_RESOURCE), paging);
     const counts = await this.graph.request<{ active: { totalCount: number }; left: { totalCount: number } }>(
-      `query($a: EmployeeFilter, $l: EmployeeFilter) { active: employees(filter: $a, first: 1) { totalCount } left: employees(filter: $l, first: 1) { totalCount } }`,
-      { a: { ...byEmail, status: 'ACTIVE' }, l: { ...byEmail, status: 'LEFT' } },
+      `{ active: employees(filter: { status: ACTIVE }, first: 1) { totalCount } left: employees(filter: { status: LEFT }, first: 1) { totalCount } }`,
     );
     const total = counts.active.totalCount + counts.left.totalCount;
     const skip = paging.startIndex - 1;
     const resources: EmployeeView[] = [];
-    if (paging.count > 0 && skip < counts.active.totalCount) resources.push(...(await this.collect({ ...byEmail, status: 'ACTIVE' }, skip, paging.count)));
+    if (paging.count > 0 && skip < counts.active.totalCount) resources.push(...(await this.collect({ status: 'ACTIVE' }, skip, paging.count)));
     const stillWanted = paging.count - resources.length;
     if (stillWanted > 0 && skip + resources.length < total) {
-      resources.push(...(await this.collect({ ...byEmail, status: 'LEFT' }, Math.max(0, skip - counts.active.totalCount), stillWanted)));
+      resources.push(...(await this.collect({ status: 'LEFT' }, Math.max(0, skip - counts.active.totalCount), stillWanted)));
     }
     return listResponse(resources.map((employee) => toScimUser(employee, this.base)), total, paging);
+  }
+
+  /**
+   * A filtered list: the graph is asked for the rows an `id eq` or a `userName eq` (what identity providers
+   * look users up by) allows, else for every user, and the filter is applied to them as SCIM users.
+   */
+  private async search(filter: ReturnType<typeof parseFilter>, paging: Paging) {
+    const id = requiredValue(filter, USER_RESOURCE, ['id']);
+    const email = requiredValue(filter, USER_RESOURCE, ['userName', 'emails.value']);
+    let candidates: EmployeeView[];
+    if (id !== undefined) {
+      candidates = await this.employee(id).then(
+        (employee) => [employee],
+        (error: unknown) => {
+          if (error instanceof ScimError && (error.status === 404 || error.status === 400)) return [];
+          throw error;
+        },
+      );
+    } else {
+      const byEmail = email === undefined ? {} : { email };
+      candidates = [...(await this.collect({ ...byEmail, status: 'ACTIVE' }, 0, Infinity)), ...(await this.collect({ ...byEmail, status: 'LEFT' }, 0, Infinity))];
+    }
+    const matching = candidates.map((employee) => toScimUser(employee, this.base)).filter((user) => matches(user, filter, USER_RESOURCE));
+    return listResponse(pageOf(matching, paging), matching.length, paging);
   }
 
   /** Walks the keyset-paged connection up to `skip + take` rows (SCIM pages by index). */
@@ -151,10 +184,10 @@ export class Users {
     return rows.slice(skip, skip + take);
   }
 
-  async create(body: Resource): Promise<Resource> {
+  async create(body: unknown): Promise<Resource> {
     assertSchema(body, USER_SCHEMA);
     const user = readUser(body);
-    // everything that can be refused is checked before identity gets the person
+    // everything that can be refused is checked before the person is added
     const existing = await this.graph.request<{ active: { totalCount: number }; left: { totalCount: number } }>(
       `query($e: String!) { active: employees(filter: { email: $e }) { totalCount } left: employees(filter: { email: $e, status: LEFT }) { totalCount } }`,
       { e: user.userName },
@@ -183,19 +216,19 @@ export class Users {
     return this.get(unionId);
   }
 
-  async replace(unionId: string, body: Resource): Promise<Resource> {
+  async replace(unionId: string, body: unknown): Promise<Resource> {
     assertSchema(body, USER_SCHEMA);
-    return this.write(await this.employee(unionId), readUser(body));
-  }
-
-  async patch(unionId: string, body: Resource): Promise<Resource> {
-    assertSchema(body, PATCH_SCHEMA);
     const current = await this.employee(unionId);
-    const patched = applyPatch(toScimUser(current, this.base), (body as { Operations?: unknown }).Operations, [ENTERPRISE_SCHEMA]);
-    return this.write(current, readUser(patched));
+    return this.write(current, readUser(body, toScimUser(current, this.base)));
   }
 
-  /** Deprovisioning offboards: the directory keeps former employees' history (see the README). */
+  async patch(unionId: string, body: unknown): Promise<Resource> {
+    const current = await this.employee(unionId);
+    const before = toScimUser(current, this.base);
+    return this.write(current, readUser(applyPatch(before, body, USER_RESOURCE), before));
+  }
+
+  /** Deprovisioning offboards: the graph keeps former employees' history (see the README). */
   async remove(unionId: string): Promise<void> {
     const current = await this.employee(unionId);
     if (current.status === 'ACTIVE') await this.graph.request(`mutation($u: ID!) { offboardEmployee(unionId: $u) { unionId } }`, { u: unionId });
@@ -242,12 +275,6 @@ export class Users {
     const byName = departments.filter((department) => department.name.toLowerCase() === value.toLowerCase());
     if (byName.length === 1) return byName[0].id;
     throw badRequest(byName.length ? `department "${value}" names several departments: use its id` : `department "${value}" not found`);
-  }
-}
-
-export function assertSchema(body: Resource, schema: string): void {
-  if (!body || typeof body !== 'object' || !Array.isArray(body.schemas) || !body.schemas.includes(schema)) {
-    throw badRequest(`schemas must include "${schema}"`, 'invalidSyntax');
   }
 }
 

@@ -22,4 +22,5 @@ export const attendance = defineSubgraph({
 export { entities, buildSchema, createServer };
 export { clock } from './clock';
 export { distanceMeters } from './geo';
-export * from './entities';
+export * from './rules/rule.entity';
+export * from './check-ins/check-in.entity';

@@ -1,9 +1,9 @@
 import { buildFederatedSchema } from '@corphub/module-kit';
-import { CheckInRuleResolver } from './rule.resolver';
-import { CheckInResolver } from './checkin.resolver';
-import { EmployeeAttendanceResolver } from './employee.resolver';
-import { DepartmentAttendanceResolver } from './department.resolver';
-import { EmployeeStub } from './employee.stub';
+import { CheckInRuleResolver } from './rules/rule.resolver';
+import { CheckInResolver } from './check-ins/check-in.resolver';
+import { EmployeeAttendanceResolver } from './employees/employee.resolver';
+import { DepartmentAttendanceResolver } from './summaries/summary.resolver';
+import { EmployeeStub } from './employees/employee.stub';
 
 export function buildSchema() {
   return buildFederatedSchema({

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM, RequiredEntityData } from '@mikro-orm/core';
 import { scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
-import { CheckIn, CheckInRule, CheckInType, RuleVersion } from './entities';
-import { evaluate } from './rules';
+import { CheckIn, CheckInType } from './check-ins/check-in.entity';
+import { CheckInRule, RuleVersion } from './rules/rule.entity';
+import { evaluate } from './rules/rule.service';
 import { clock } from './clock';
 import { addDays, datesBetween, isoWeekday, localParts, zonedInstant } from './time';
 

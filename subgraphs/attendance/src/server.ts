@@ -1,19 +1,10 @@
-import { hubSecret, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
+import { startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
-import { createGraph } from './graph';
-import { attendanceRoutes } from './routes';
+import { createServices } from './services';
+import { summaryRoutes } from './summaries/summary.routes';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
-  const graph = createGraph(options, hubSecret(security));
-  return startSubgraphServer({ services: {},
-    name: 'attendance',
-    module: 'attendance',
-    schema: await buildSchema(),
-    createLoaders: (em, auth) => createLoaders(em, auth, graph),
-    routes: attendanceRoutes,
-    ...options,
-    security,
-  });
+  const services = createServices(options);
+  return startSubgraphServer({ ...options, name: 'attendance', module: 'attendance', schema: await buildSchema(), services, createLoaders, routes: summaryRoutes });
 }

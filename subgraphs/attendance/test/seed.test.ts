@@ -2,10 +2,9 @@ import { benchmarkPeople } from '@corphub/tooling';
 import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
-import { attendance } from '@corphub/attendance';
+import { attendance, CheckIn } from '@corphub/attendance';
 import { scopeToCorp } from '@corphub/module-kit';
 import { DEMO } from '@corphub/demo';
-import { CheckIn } from '../src/entities';
 import { letTimersRun } from '@corphub/module-kit/testing';
 import { resetClock, setNow } from './helpers';
 

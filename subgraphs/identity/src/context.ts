@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@corphub/module-kit';
 import type { IdentityLoaders } from './loaders';
+import type { IdentityServices } from './services';
 
-export type IdentityContext = SubgraphContext<IdentityLoaders>;
+export type IdentityContext = SubgraphContext<IdentityLoaders, IdentityServices>;

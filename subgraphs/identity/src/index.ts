@@ -36,5 +36,5 @@ export * from './registry/module-subgraph.entity';
 export * from './registry/subgraph-version.entity';
 export * from './registry/published-supergraph.entity';
 export { SchemaRegistry } from './registry/registry.service';
-export * from './registry/schema-checks';
+export * from './registry/registry.checks';
 export * from './registry/registry.notice';

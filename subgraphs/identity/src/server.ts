@@ -1,16 +1,17 @@
 import { createLogger, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
+import { createServices } from './services';
 import { oauthRoutes } from './oauth/oauth.routes';
 import { readWebhookConfig, startWebhookDispatcher } from './webhooks/webhook.dispatcher';
-import { SchemaRegistry } from './registry/registry.service';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger('identity');
-  const registry = new SchemaRegistry(options.coreGraph, async (supergraph) => options.onSupergraphPublished?.(supergraph.revision), logger);
-  const server = await startSubgraphServer({ services: {}, name: 'identity', schema: await buildSchema(), createLoaders: (em) => createLoaders(em, registry), routes: oauthRoutes, ...options, logger });
+  const services = createServices({ ...options, logger });
+  const server = await startSubgraphServer({ name: 'identity', schema: await buildSchema(), services, createLoaders, routes: oauthRoutes, ...options, logger });
   // after a deploy that changed the core subgraphs, write the modules' supergraph over the new core (in the
   // background: composing takes a while, and gateways keep serving meanwhile)
+  const { registry } = services;
   if (await registry.needsRebase(options.orm.em.fork())) {
     registry.rebase(options.orm.em.fork()).catch((error: unknown) => logger.error({ err: error }, 'could not rebase the registry supergraph'));
   }

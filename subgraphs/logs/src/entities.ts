@@ -1,4 +1,4 @@
 import { OutboxMessage } from '@corphub/module-kit';
-import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogRead } from './work-log.entity';
+import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogDepartment, WorkLogRead } from './work-logs/work-log.entity';
 
 export const entities = [WorkLog, WorkLogAudience, WorkLogDepartment, WorkLogComment, WorkLogRead, OutboxMessage];

@@ -19,4 +19,4 @@ export const logs = defineSubgraph({
 });
 
 export { entities, buildSchema, createServer };
-export * from './work-log.entity';
+export * from './work-logs/work-log.entity';

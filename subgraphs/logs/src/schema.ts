@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@corphub/module-kit';
-import { EmployeeStub } from './employee.stub';
-import { EmployeeWorkLogsResolver } from './employee.resolver';
-import { WorkLogCommentResolver, WorkLogResolver } from './work-log.resolver';
+import { EmployeeStub } from './employees/employee.stub';
+import { EmployeeWorkLogsResolver } from './employees/employee.resolver';
+import { WorkLogCommentResolver, WorkLogResolver } from './work-logs/work-log.resolver';
 
 export function buildSchema() {
   return buildFederatedSchema({

@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE, DEMO_VOICE_NOTE } from '@corphub/demo';
-import { audienceKeys, NO_FACTS } from './audience';
-import { WorkLog, WorkLogAudience, WorkLogKind, WorkLogVisibility } from './work-log.entity';
+import { audienceKeys, NO_FACTS } from './work-logs/work-log.audience';
+import { WorkLog, WorkLogAudience, WorkLogKind, WorkLogVisibility } from './work-logs/work-log.entity';
 
 const DEMO_TEXTS = [
   'Visited two customers, sent the quote for the spring order.',

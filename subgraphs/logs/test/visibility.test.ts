@@ -1,17 +1,17 @@
-import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { seedOrgChart, startTestHub, type OrgChart, type TestHub } from '@corphub/tooling/testing';
 import { errorCodes } from '@corphub/module-kit/testing';
-import { createLog, feedIds, seedOrg, type Org } from './helpers';
+import { createLog, feedIds } from './helpers';
 
-type Name = keyof Org['tokens'];
+type Name = keyof OrgChart['tokens'];
 
 describe('logs: visibility on every read path', () => {
   let hub: TestHub;
-  let org: Org;
+  let org: OrgChart;
   const logs: Record<string, string> = {};
 
   beforeAll(async () => {
     hub = await startTestHub({ label: 'logs_visibility' });
-    org = await seedOrg(hub);
+    org = await seedOrgChart(hub);
     const { tokens, ids } = org;
     logs.team = await createLog(hub, tokens.alice, { text: 'team', visibility: 'TEAM' });
     logs.department = await createLog(hub, tokens.alice, { text: 'department', visibility: 'DEPARTMENT' });

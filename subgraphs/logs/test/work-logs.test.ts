@@ -1,16 +1,16 @@
-import { startTestHub, type TestHub, upload } from '@corphub/tooling/testing';
+import { seedOrgChart, startTestHub, type OrgChart, type TestHub, upload } from '@corphub/tooling/testing';
 import { scopeToCorp } from '@corphub/module-kit';
 import { errorCodes, png, wav } from '@corphub/module-kit/testing';
 import { WorkLog, WorkLogAudience, WorkLogComment, WorkLogRead } from '@corphub/logs';
-import { CREATE, createLog, feedIds, seedOrg, type Org } from './helpers';
+import { CREATE, createLog, feedIds } from './helpers';
 
 describe('logs: writing, voice notes, comments, receipts, paging, statistics', () => {
   let hub: TestHub;
-  let org: Org;
+  let org: OrgChart;
 
   beforeAll(async () => {
     hub = await startTestHub({ label: 'logs_features' });
-    org = await seedOrg(hub);
+    org = await seedOrgChart(hub);
   });
   afterAll(() => hub?.stop());
 

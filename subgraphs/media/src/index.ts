@@ -1,7 +1,8 @@
 import { dataDir, defineSubgraph, hubSecret, readSecurityConfig, type SubgraphDefinition } from '@corphub/module-kit';
 import { entities } from './entities';
 import { buildSchema } from './schema';
-import { createServer, type MediaServerOptions } from './server';
+import { createServer } from './server';
+import type { MediaServerOptions } from './services';
 import { seedDemo } from './seed';
 import { migrations as sqlite } from './migrations/sqlite';
 import { migrations as postgresql } from './migrations/postgresql';

@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { entityLoader } from '@corphub/module-kit';
-import { Media } from './media/media.entity';
-import type { MediaLinks } from './media/media.links';
+import type { AuthContext } from '@corphub/module-kit';
+import { mediaLoaders } from './media/media.loaders';
+import type { MediaServices } from './services';
 
 /** One set per request: every `Media` fetch (root fields, references, downloads) goes through `mediaById`. */
-export function createLoaders(em: EntityManager, links: MediaLinks) {
+export function createLoaders(em: EntityManager, auth: AuthContext, services: MediaServices) {
   return {
-    mediaById: entityLoader(em, Media, 'id'),
-    /** Not a loader: the server's link signer, handed to resolvers with the loaders. */
-    links,
+    ...mediaLoaders(em, auth, services),
   };
 }
 

@@ -1,3 +1,3 @@
-import { Delivery, Message } from './message.entity';
+import { Delivery, Message } from './messages/message.entity';
 
 export const entities = [Message, Delivery];

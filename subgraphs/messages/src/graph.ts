@@ -1,5 +1,5 @@
 import { errorCodeOf, errors, type GatewayClient } from '@corphub/module-kit';
-import { MAX_RECIPIENTS, type MessageRecipientsInput } from './message.inputs';
+import { MAX_RECIPIENTS, type MessageRecipientsInput } from './messages/message.inputs';
 
 /** Aliased lookups per request, under the gateway's alias limit. */
 const LOOKUPS_PER_REQUEST = 25;

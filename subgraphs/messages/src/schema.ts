@@ -1,6 +1,9 @@
 import { buildFederatedSchema } from '@corphub/module-kit';
-import { AppStub, EmployeeStub } from './stubs';
-import { DeliveryResolver, EmployeeMessagesResolver, MessageResolver } from './message.resolver';
+// the stubs in this order: it is their order in the printed SDL (schema.graphql)
+import { EmployeeStub } from './employees/employee.stub';
+import { AppStub } from './apps/app.stub';
+import { DeliveryResolver, MessageResolver } from './messages/message.resolver';
+import { EmployeeMessagesResolver } from './employees/employee.resolver';
 
 export function buildSchema() {
   return buildFederatedSchema({

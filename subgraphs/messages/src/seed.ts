@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { scopeToCorp } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
-import { ADMIN_SENDER, appSender, Delivery, Message, MessageFormat, MessagePriority } from './message.entity';
+import { ADMIN_SENDER, appSender, Delivery, Message, MessageFormat, MessagePriority } from './messages/message.entity';
 
 interface DemoMessage {
   appId: string | null;

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { startTestHub, type TestHub, type TestHubOptions } from '@corphub/tooling/testing';
+import { seedOrgChart, startTestHub, type OrgChart, type TestHub, type TestHubOptions } from '@corphub/tooling/testing';
 import { SUBGRAPHS } from '@corphub/tooling';
 import { Role } from '@corphub/module-kit';
 import type { GraphQLResponse } from '@corphub/module-kit/testing';
 import { messagesSubgraph, type MessagesConfig } from '@corphub/messages';
-import { seedOrg, type Org } from '../../logs/test/helpers';
 
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -23,7 +22,7 @@ async function must<T = Record<string, any>>(response: Promise<GraphQLResponse<T
   return answer.data!;
 }
 
-export interface MessagesOrg extends Org {
+export interface MessagesOrg extends OrgChart {
   /**
    * Vendor tokens: `acme` is installed in both corps; `stranger` is installed in corp-b only (`stranger` names
    * corp-a, where it is not installed, `strangerB` corp-b); `logsA` is the logs module's app in corp-a.
@@ -32,11 +31,11 @@ export interface MessagesOrg extends Org {
 }
 
 /**
- * logs' org (corp-a: sales ⊃ north ⊃ north-east, eng; corp-b: eve in its own "sales") plus the tag `on-call`
- * (alice, dave) in corp-a, and two vendor apps.
+ * The test kit's org chart (corp-a: sales ⊃ north ⊃ north-east, eng; corp-b: eve in its own "sales") plus the
+ * tag `on-call` (alice, dave) in corp-a, and two vendor apps.
  */
 export async function seedMessagesOrg(hub: TestHub): Promise<MessagesOrg> {
-  const org = await seedOrg(hub);
+  const org = await seedOrgChart(hub);
   const admin = org.tokens.admin;
   await must(hub.request(`mutation { createTag(input: { name: "on-call" }) { name } }`, { token: admin }), 'tag');
   for (const unionId of [org.ids.alice, org.ids.dave]) {

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { errors, isAppToken, Role, type AuthContext } from '@corphub/module-kit';
 import { App } from './app.entity';
 import { UpdateAppInput, UpdatedApp } from './app-integration.inputs';
-import { applyIntegration } from './app-integration';
+import { applyIntegration } from './app-integration.service';
 import type { IdentityContext } from '../context';
 
 /** The platform, and the app itself (its client-credentials token, not a person's sign-in), manage an app's integration. */

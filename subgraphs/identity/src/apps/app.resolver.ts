@@ -8,7 +8,7 @@ import { hashSecret, newAppId, newAppSecret } from '../ids';
 import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
 import { recordWebhookEvent } from '../webhooks/webhook.outbox';
 import { revokedGrants } from '../oauth/oauth.service';
-import { applyIntegration } from './app-integration';
+import { applyIntegration } from './app-integration.service';
 import type { IdentityContext } from '../context';
 import type { EntityManager } from '@mikro-orm/core';
 

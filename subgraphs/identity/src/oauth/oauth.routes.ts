@@ -1,6 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { errors, Role, type RouteKit } from '@corphub/module-kit';
+import type { IdentityContext } from '../context';
 import type { IdentityLoaders } from '../loaders';
+import type { IdentityServices } from '../services';
 import { checkClient, clientCredentials, issueCode, OAuthFailure, redeemCode, signInCandidates } from './oauth.service';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -11,8 +13,8 @@ const opt = (value: unknown): string | undefined => (typeof value === 'string' &
  * `/oauth` speaks the protocol and signs tokens; it calls these with its verified context, scoped to
  * the corp the login happens in. Never forwarded from outside (`/internal` is not routed by the gateway).
  */
-export function oauthRoutes(router: Router, kit: RouteKit<IdentityLoaders>): void {
-  const handle = (run: (body: Record<string, unknown>, ctx: Awaited<ReturnType<RouteKit<IdentityLoaders>['context']>>) => Promise<unknown>) => async (req: Request, res: Response) => {
+export function oauthRoutes(router: Router, kit: RouteKit<IdentityLoaders, IdentityServices>): void {
+  const handle = (run: (body: Record<string, unknown>, ctx: IdentityContext) => Promise<unknown>) => async (req: Request, res: Response) => {
     const ctx = await kit.context(req);
     if (ctx.auth.role !== Role.SERVICE) throw errors.FORBIDDEN('Only the gateway calls the login routes');
     try {

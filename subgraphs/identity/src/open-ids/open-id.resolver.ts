@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { errors, Role } from '@corphub/module-kit';
 import { Person } from '../people/person.entity';
 import type { IdentityContext } from '../context';
-import { openIdKey } from '../loaders';
+import { openIdKey } from './open-id.loaders';
 
 @Resolver()
 export class OpenIdResolver {

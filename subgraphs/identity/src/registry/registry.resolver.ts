@@ -78,8 +78,8 @@ export class ModuleSubgraphResolver {
 
   @Authorized(Role.PLATFORM, Role.SERVICE)
   @Query(() => PublishedSupergraph, { nullable: true, description: 'The latest supergraph the registry wrote (gateways poll it); null before any publish.' })
-  async registrySupergraph(@Ctx() { em, loaders }: IdentityContext): Promise<PublishedSupergraph | null> {
-    return loaders.registry.latestSupergraph(em);
+  async registrySupergraph(@Ctx() { em, services }: IdentityContext): Promise<PublishedSupergraph | null> {
+    return services.registry.latestSupergraph(em);
   }
 
   @FieldResolver(() => App)
@@ -97,8 +97,8 @@ export class ModuleSubgraphResolver {
     description:
       'Composes a candidate subgraph with the current supergraph and reports composition errors and breaking changes against it. Changes nothing.',
   })
-  async checkSubgraph(@Arg('input', () => CheckSubgraphInput) input: CheckSubgraphInput, @Ctx() { em, auth, loaders }: IdentityContext): Promise<SubgraphCheck> {
-    return new SubgraphCheck(await loaders.registry.check(em, auth, input));
+  async checkSubgraph(@Arg('input', () => CheckSubgraphInput) input: CheckSubgraphInput, @Ctx() { em, auth, services }: IdentityContext): Promise<SubgraphCheck> {
+    return new SubgraphCheck(await services.registry.check(em, auth, input));
   }
 
   @Authorized(Role.PLATFORM, Role.VENDOR)
@@ -108,9 +108,9 @@ export class ModuleSubgraphResolver {
   })
   async publishSubgraph(
     @Arg('input', () => PublishSubgraphInput) input: PublishSubgraphInput,
-    @Ctx() { em, auth, loaders }: IdentityContext,
+    @Ctx() { em, auth, services }: IdentityContext,
   ): Promise<PublishedSubgraph> {
-    const outcome = await loaders.registry.publish(em, auth, input);
+    const outcome = await services.registry.publish(em, auth, input);
     return { check: new SubgraphCheck(outcome.report), subgraph: outcome.subgraph, version: outcome.version, supergraph: outcome.supergraph };
   }
 
@@ -119,7 +119,7 @@ export class ModuleSubgraphResolver {
     description:
       "Takes a module out of the graph: writes the next supergraph without it, which gateways load without a restart, and sets its `retiredAt`. Platform admins: any module; a vendor: its own app's (FORBIDDEN otherwise). Refused with NOT_FOUND for an unknown name, SCHEMA_CHECK_FAILED when the other modules do not compose without it. Retiring a retired module changes nothing (safe to retry). The name stays the app's: publishing it again revives it as a new version.",
   })
-  async retireSubgraph(@Arg('name', () => String) name: string, @Ctx() { em, auth, loaders }: IdentityContext): Promise<RetiredSubgraph> {
-    return loaders.registry.retire(em, auth, name);
+  async retireSubgraph(@Arg('name', () => String) name: string, @Ctx() { em, auth, services }: IdentityContext): Promise<RetiredSubgraph> {
+    return services.registry.retire(em, auth, name);
   }
 }

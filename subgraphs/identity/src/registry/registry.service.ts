@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { errors, isAppToken, Role, type AuthContext, type CoreGraph, type Logger, type SubgraphSdl } from '@corphub/module-kit';
-import { apiChanges, breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, formatTable, sha256, subgraphsOfSupergraph, type SchemaChange, type SubgraphCheckReport } from './schema-checks';
+import { apiChanges, breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, formatTable, sha256, subgraphsOfSupergraph, type SchemaChange, type SubgraphCheckReport } from './registry.checks';
 import { App } from '../apps/app.entity';
 import { ModuleSubgraph } from './module-subgraph.entity';
 import { SubgraphVersion } from './subgraph-version.entity';

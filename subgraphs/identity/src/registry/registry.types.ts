@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChangeLevel, breakingChanges, formatCheckReport, type SchemaChange, type SubgraphCheckReport } from './schema-checks';
+import { ChangeLevel, breakingChanges, formatCheckReport, type SchemaChange, type SubgraphCheckReport } from './registry.checks';
 
 registerEnumType(ChangeLevel, {
   name: 'SchemaChangeLevel',

@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import type { SchemaChange } from './schema-checks';
+import type { SchemaChange } from './registry.checks';
 import { ModuleSubgraph } from './module-subgraph.entity';
 import { SchemaChangeType } from './registry.types';
 

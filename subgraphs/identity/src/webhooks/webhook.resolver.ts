@@ -1,45 +1,13 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsIn, IsOptional, IsUUID, Length } from 'class-validator';
-import { Connection, errors, PageArgs, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, errors, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
-import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
+import { WebhookDelivery, type WebhookEventType } from './webhook.entity';
+import { PublishEventInput, WebhookDeliveriesArgs } from './webhook.inputs';
 import { recordWebhookEvent } from './webhook.outbox';
 import type { IdentityContext } from '../context';
 
-/** Event types other subgraphs hand over; identity writes its own (install, uninstall, scope) itself. */
-export const RELAYED_EVENT_TYPES: WebhookEventType[] = ['employee.hired', 'employee.changed', 'employee.offboarded', 'department.created', 'department.changed', 'department.deleted'];
-
 @ObjectType()
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
-
-@ArgsType()
-class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "Only this app's deliveries." })
-  @IsOptional()
-  appId?: string;
-
-  @Field(() => WebhookDeliveryStatus, { nullable: true })
-  @IsOptional()
-  status?: WebhookDeliveryStatus;
-}
-
-@InputType({ description: "An event from another subgraph's outbox." })
-export class PublishEventInput {
-  @Field(() => ID, { description: 'The id the producing outbox gave the event (a UUID): publishing it again changes nothing.' })
-  @IsUUID()
-  id!: string;
-
-  @Field(() => String)
-  @IsIn(RELAYED_EVENT_TYPES, { message: `type must be one of ${RELAYED_EVENT_TYPES.join(', ')}` })
-  type!: string;
-
-  @Field(() => Date)
-  occurredAt!: Date;
-
-  @Field(() => String, { description: "The event's data, a JSON object." })
-  @Length(2, 10_000)
-  data!: string;
-}
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {

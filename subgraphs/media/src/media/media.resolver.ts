@@ -24,8 +24,8 @@ export class MediaResolver {
   @FieldResolver(() => String, {
     description: 'A link to the bytes that works without a token for a short while (GET at the gateway host); query it again for a fresh one.',
   })
-  url(@Root() media: Media, @Ctx() { loaders }: MediaContext): string {
-    return loaders.links.urlFor(media);
+  url(@Root() media: Media, @Ctx() { services }: MediaContext): string {
+    return services.links.urlFor(media);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Length of a voice note in whole seconds (rounded), when the format tells it.' })

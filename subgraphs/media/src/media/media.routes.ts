@@ -8,9 +8,9 @@ import { CONTEXT_HEADER, errors, Role, transactionalIdempotent, type Logger, typ
 import { TooLargeError, type ByteRange, type MediaStore, type StagedFile } from './media.store';
 import { Media, MediaKind } from './media.entity';
 import { inspect, tooLarge } from './media.inspect';
-import type { MediaSettings } from './media.settings';
 import type { MediaLinks } from './media.links';
 import type { MediaLoaders } from '../loaders';
+import type { MediaServices } from '../services';
 
 /** The JSON an upload answers with (and what `Media` says in GraphQL). */
 export function mediaJson(media: Media, links: MediaLinks) {
@@ -124,14 +124,18 @@ async function sendByteRanges(
   }
 }
 
-/** `POST /media` and `GET /media/:id` on the media subgraph (the gateway forwards both from its own host). */
-export function mediaRoutes(settings: MediaSettings, links: MediaLinks) {
-  const { store, limits } = settings;
+/**
+ * `POST /media` and `GET /media/:id` on the media subgraph (the gateway forwards both from its own host). Built
+ * with the services rather than reading them from a request's context: a signed download needs the link signer
+ * before it has a context.
+ */
+export function mediaRoutes(services: MediaServices) {
+  const { store, limits, links } = services;
   const largest = Math.max(...Object.values(limits).map((limit) => limit.maxBytes));
 
-  return (router: Router, kit: RouteKit<MediaLoaders>) => {
+  return (router: Router, kit: RouteKit<MediaLoaders, MediaServices>) => {
     router.post('/media', async (req: Request, res: Response) => {
-      const { auth, em, loaders } = await kit.context(req);
+      const { auth, em } = await kit.context(req);
       if (auth.role === Role.ANALYST) throw errors.FORBIDDEN('Analysts have read-only access and may not upload', { http: { status: 403 } });
       const requestedKind = parseKind(req.query.kind);
       const maxBytes = requestedKind ? limits[requestedKind].maxBytes : largest;
@@ -164,7 +168,7 @@ export function mediaRoutes(settings: MediaSettings, links: MediaLinks) {
         const inspected = await inspect(staged.path, staged.size, kind, limits);
         const existing = await em.findOne(Media, { kind: inspected.kind, sha256: staged.sha256 });
         if (existing) {
-          res.status(200).json(mediaJson(existing, loaders.links));
+          res.status(200).json(mediaJson(existing, links));
           return;
         }
         const stored = await store.commit(staged);
@@ -176,7 +180,7 @@ export function mediaRoutes(settings: MediaSettings, links: MediaLinks) {
           tx.persist(media);
           return { media, created: true };
         });
-        res.status(created ? 201 : 200).json({ ...mediaJson(media, loaders.links), storedNewFile: stored.created });
+        res.status(created ? 201 : 200).json({ ...mediaJson(media, links), storedNewFile: stored.created });
       } finally {
         // a no-op once committed (renamed away)
         await store.discard(staged);

@@ -1,0 +1,217 @@
+import { raw, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CORP_READERS, errors, inScope, toCsv, type AuthContext } from '@corphub/module-kit';
+import { CheckIn } from '../check-ins/check-in.entity';
+import { EmployeeStub } from '../employees/employee.stub';
+import type { EmployeeTargets } from '../graph';
+import type { AttendanceContext } from '../context';
+import { isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
+import { clock } from '../clock';
+import { datesBetween, localParts, monthRange } from '../time';
+
+@ObjectType({ description: "A person's (or a department's) attendance over a range of days." })
+export class AttendanceSummary {
+  @Field(() => Int, { description: 'Work days of their rule in the range (holidays out, special work days in).' })
+  workDays = 0;
+
+  @Field(() => Int, { description: 'Days with at least one check-in.' })
+  attendedDays = 0;
+
+  @Field(() => Int)
+  lateCount = 0;
+
+  @Field(() => Int)
+  earlyLeaveCount = 0;
+
+  @Field(() => Int, { description: 'Past work days without any check-in.' })
+  absentDays = 0;
+
+  @Field(() => Int, { description: 'Past work days with check-ins but no on-duty or no off-duty one (field days excepted).' })
+  missingCount = 0;
+
+  @Field(() => Int)
+  fieldCount = 0;
+
+  @Field(() => Int)
+  outOfRangeCount = 0;
+}
+
+export const MAX_RANGE_DAYS = 366;
+
+export function checkRange(from: string, to: string): void {
+  if (from > to) throw errors.BAD_USER_INPUT(`"from" (${from}) must not be after "to" (${to})`);
+  if (datesBetween(from, to).length > MAX_RANGE_DAYS) throw errors.BAD_USER_INPUT(`A range may span at most ${MAX_RANGE_DAYS} days`);
+}
+
+interface DayRow {
+  union_id: string;
+  local_date: string;
+  on_duty: number | string;
+  off_duty: number | string;
+  field: number | string;
+  late: number | string;
+  early_leave: number | string;
+  out_of_range: number | string;
+}
+
+/**
+ * Per person and day: how many check-ins of each type and with each exception. One aggregate statement
+ * for any number of people (`GROUP BY union_id, local_date`, served by the (corp, local_date, union_id) index).
+ */
+export async function dayRows(em: EntityManager, unionIds: readonly string[], from: string, to: string): Promise<DayRow[]> {
+  if (!unionIds.length) return [];
+  const sum = (condition: string, alias: string) => `sum(case when ${condition} then 1 else 0 end) as ${alias}`;
+  const qb = (em as SqlEntityManager)
+    .createQueryBuilder(CheckIn, 'c')
+    .select([
+      'c.union_id',
+      'c.local_date',
+      raw(sum(`c.type = 'ON_DUTY'`, 'on_duty')),
+      raw(sum(`c.type = 'OFF_DUTY'`, 'off_duty')),
+      raw(sum(`c.type = 'FIELD'`, 'field')),
+      raw(sum('c.late = true', 'late')),
+      raw(sum('c.early_leave = true', 'early_leave')),
+      raw(sum('c.out_of_range = true', 'out_of_range')),
+    ])
+    .where({ unionId: { $in: [...unionIds] }, localDate: { $gte: from, $lte: to } })
+    .groupBy(['c.union_id', 'c.local_date']);
+  await qb.applyFilters();
+  return qb.execute<DayRow[]>('all', false);
+}
+
+/** Each person's summary over [from, to], judged day by day by the rule in force for them that day. */
+export async function summarize(em: EntityManager, book: RuleBook, people: readonly (EmployeeTargets | { unionId: string })[], from: string, to: string): Promise<AttendanceSummary[]> {
+  const rows = await dayRows(
+    em,
+    people.map((person) => person.unionId),
+    from,
+    to,
+  );
+  const byPersonDay = new Map(rows.map((row) => [`${row.union_id}|${row.local_date}`, row]));
+  const dates = datesBetween(from, to);
+  const now = clock.now();
+  return people.map((person) => {
+    const summary = new AttendanceSummary();
+    const rules = rulesFor(book, 'departmentChains' in person ? person : null);
+    for (const date of dates) {
+      const row = byPersonDay.get(`${person.unionId}|${date}`);
+      const version = rules.on(date);
+      const workDay = !!version && isWorkDay(version, date);
+      const past = !!version && date < localParts(now, version.timezone).date;
+      if (workDay) summary.workDays++;
+      if (row) {
+        summary.attendedDays++;
+        summary.lateCount += Number(row.late);
+        summary.earlyLeaveCount += Number(row.early_leave);
+        summary.fieldCount += Number(row.field);
+        summary.outOfRangeCount += Number(row.out_of_range);
+        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) summary.missingCount++;
+      } else if (workDay && past) {
+        summary.absentDays++;
+      }
+    }
+    return summary;
+  });
+}
+
+export function exceptionTotal(summary: AttendanceSummary): number {
+  return summary.lateCount + summary.earlyLeaveCount + summary.absentDays + summary.missingCount + summary.outOfRangeCount;
+}
+
+export function addInto(total: AttendanceSummary, summary: AttendanceSummary): void {
+  for (const key of Object.keys(total) as (keyof AttendanceSummary)[]) total[key] += summary[key];
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+@ObjectType({ description: "One person's month in a department summary." })
+export class PersonAttendance {
+  @Field(() => EmployeeStub)
+  employee!: EmployeeStub;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => AttendanceSummary)
+  summary!: AttendanceSummary;
+
+  @Field(() => Int, { description: 'Late + early leave + absent + missing + out of range.' })
+  exceptionCount!: number;
+}
+
+@ObjectType({ description: "A department's month, its sub-departments' members included." })
+export class DepartmentAttendance {
+  @Field(() => ID)
+  departmentId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'YYYY-MM' })
+  month!: string;
+
+  @Field(() => Int)
+  memberCount!: number;
+
+  @Field(() => AttendanceSummary, { description: 'The sums over every member.' })
+  totals!: AttendanceSummary;
+
+  @Field(() => [PersonAttendance], { description: 'The members with most exceptions, most first (ties by name).' })
+  mostExceptions!: PersonAttendance[];
+
+  /** Every member, for the CSV. */
+  people!: PersonAttendance[];
+}
+
+function checkMonth(month: string): void {
+  if (!MONTH.test(month)) throw errors.BAD_USER_INPUT(`month must be YYYY-MM, got "${month}"`);
+}
+
+const isCorpReader = (auth: AuthContext) => (CORP_READERS as readonly string[]).includes(auth.role);
+
+/**
+ * Who reads a department's month: corp readers (admins, analysts), and a manager of the department: an
+ * employee above every other member of it, sub-departments included, in the management chain (a head
+ * who is a member themself, or a manager above the whole team). Anyone else is FORBIDDEN.
+ */
+function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boolean {
+  if (isCorpReader(auth)) return true;
+  const me = auth.unionId;
+  if (!me) return false;
+  const others = members.filter((member) => member.unionId !== me);
+  return others.length > 0 && others.every((member) => member.managers?.includes(me));
+}
+
+/** Members through the graph (directory), then one aggregate statement over all of them. */
+export async function departmentAttendance(context: AttendanceContext, departmentId: string, month: string, top: number): Promise<DepartmentAttendance> {
+  checkMonth(month);
+  const { from, to } = monthRange(month);
+  const { auth, loaders, services, requestId } = context;
+  const department = await services.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth));
+  if (!mayReadDepartment(auth, department.members)) throw errors.FORBIDDEN("Only corp readers and the department's managers read its attendance");
+  // decided on the whole department; answered for the people a scoped app may see
+  const { name } = department;
+  const members = department.members.filter((member) => inScope(auth, member.unionId));
+  const summaries = await summarize(context.em, await loaders.ruleBook(), members, from, to);
+  const totals = new AttendanceSummary();
+  const people = members.map((member, i) => {
+    addInto(totals, summaries[i]);
+    return { employee: { unionId: member.unionId }, displayName: member.displayName ?? member.unionId, summary: summaries[i], exceptionCount: exceptionTotal(summaries[i]) };
+  });
+  const ranked = [...people].filter((person) => person.exceptionCount > 0).sort((a, b) => b.exceptionCount - a.exceptionCount || a.displayName.localeCompare(b.displayName));
+  return { departmentId, name, month, memberCount: members.length, totals, mostExceptions: ranked.slice(0, top), people };
+}
+
+const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount'] as const;
+
+export function attendanceCsv(summary: DepartmentAttendance): string {
+  const people = [...summary.people].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return toCsv(
+    ['unionId', 'displayName', ...CSV_COLUMNS, 'exceptionCount'],
+    [
+      ...people.map((person) => [person.employee.unionId, person.displayName, ...CSV_COLUMNS.map((column) => person.summary[column]), person.exceptionCount]),
+      ['TOTAL', summary.name, ...CSV_COLUMNS.map((column) => summary.totals[column]), summary.people.reduce((sum, person) => sum + person.exceptionCount, 0)],
+    ],
+  );
+}

@@ -1,0 +1,19 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/core';
+import { alignToKeys, entityLoader, type AuthContext } from '@corphub/module-kit';
+import { OpenId } from './open-id.entity';
+import type { IdentityServices } from '../services';
+
+export const openIdKey = (appId: string, unionId: string) => `${appId}\u0000${unionId}`;
+
+export function openIdLoaders(em: EntityManager, _auth: AuthContext, _services: IdentityServices) {
+  return {
+    openIdById: entityLoader(em, OpenId, 'openId'),
+    /** Key: openIdKey(appId, unionId). */
+    openIdByAppAndUnionId: new DataLoader<string, OpenId | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split('\u0000') as [string, string]);
+      const rows = await em.find(OpenId, { $or: pairs.map(([app, person]) => ({ app, person })) });
+      return alignToKeys(keys, rows, (row) => openIdKey(row.app.appId, row.person.unionId));
+    }),
+  };
+}
