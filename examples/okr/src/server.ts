@@ -5,6 +5,6 @@ import { createServices } from './services';
 
 /** Never reads env: main.ts, the tests and the hub's tools hand it everything. */
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  // the server name is the audience of the contexts it accepts; the module is the app a corp installs: both the published name
+  // `name`: the audience of the contexts it accepts; `module`: the app a corp installs. Both are the name it is published under
   return startSubgraphServer({ name: 'okr', module: 'okr', schema: await buildSchema(), services: createServices(options), createLoaders, ...options });
 }
