@@ -1,4 +1,4 @@
-import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
@@ -156,7 +156,7 @@ export async function findReadOnly<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  { orderBy, limit }: { orderBy: SortKeys<T>; limit: number },
+  { orderBy, limit, filters }: { orderBy: SortKeys<T>; limit: number; filters?: FilterOptions },
 ): Promise<T[]> {
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(entity)
@@ -164,7 +164,7 @@ export async function findReadOnly<T extends object>(
     .where(where)
     .orderBy(Object.fromEntries(orderBy))
     .limit(limit);
-  await qb.applyFilters();
+  await qb.applyFilters(filters);
   const rows = await qb.execute<Record<string, unknown>[]>('all', true);
   // the rows are new objects: given the class's prototype, their own data properties shadow the prototype's
   // accessors (assigning through those would make each a managed-looking entity: a WrappedEntity apiece)
@@ -179,6 +179,8 @@ export interface PaginateOptions {
    * their own columns (no relations or collections to load from them).
    */
   readOnly?: boolean;
+  /** Default filters to turn off or on, as in `em.find` (`{ corp: false }`: a platform-wide read). */
+  filters?: FilterOptions;
 }
 
 /**
@@ -191,13 +193,13 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   { first, after }: PageArgs,
   sort: SortKeys<T>,
-  { readOnly = false }: PaginateOptions = {},
+  { readOnly = false, filters }: PaginateOptions = {},
 ): Promise<Page<T>> {
   const cond = after ? ({ $and: [where, afterCursor(em, entity, sort, after)] } as FilterQuery<T>) : where;
   const rows = readOnly
-    ? await findReadOnly(em, entity, cond, { orderBy: sort, limit: first + 1 })
-    : await em.find(entity, cond, { orderBy: Object.fromEntries(sort) as never, limit: first + 1 });
-  return pageOf(rows, first, sortCursor(sort), () => em.count(entity, where));
+    ? await findReadOnly(em, entity, cond, { orderBy: sort, limit: first + 1, filters })
+    : await em.find(entity, cond, { orderBy: Object.fromEntries(sort) as never, limit: first + 1, filters });
+  return pageOf(rows, first, sortCursor(sort), () => em.count(entity, where, { filters }));
 }
 
 /**

@@ -81,7 +81,7 @@ describe('expenses migrations', () => {
       try {
         const table = target.dialect === 'postgresql' ? '"expenses"."line_item"' : '"line_item"';
         const rows = await orm.em.getConnection().execute<Record<string, unknown>[]>(`select amount_currency, amount_amount_minor from ${table} order by position`);
-        expect(rows.map((row) => [row.amount_currency, Number(row.amount_amount_minor)])).toEqual([
+        expect(rows.map((row: Record<string, unknown>) => [row.amount_currency, Number(row.amount_amount_minor)])).toEqual([
           ['HUF', 1234],
           ['XDR', 4205],
         ]);
