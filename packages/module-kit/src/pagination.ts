@@ -19,13 +19,22 @@ export class PageArgs {
 }
 
 // every subgraph with a connection resolves PageInfo itself: shareable, or the second one fails composition
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Relay page information (the Relay cursor connections spec).' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether edges come before this page. Pages here are read forwards (`first`, `after`), and then the spec lets it be false unless that is cheap to know: it is always false, as telling would cost a query.',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether more edges follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty." })
   endCursor!: string | null;
 }
 
@@ -84,8 +93,8 @@ function sortCursor<T>(sort: SortKeys<T>): (node: T) => string {
 
 /**
  * A page from `rows` read one past `first` (so `hasNextPage` needs no count). Edges, and a cursor for each,
- * are made only when a client selects `edges` (a client reading `nodes` pays for one cursor, `endCursor`);
- * `totalCount` is counted only when selected.
+ * are made only when a client selects `edges`, and `startCursor`/`endCursor` only when selected (a client reading
+ * `nodes` pays for no cursor it does not ask for); `totalCount` is counted only when selected.
  */
 export function pageOf<T>(rows: readonly T[], first: number, cursorOf: (node: T) => string, count: () => Promise<number>): Page<T> {
   const nodes = rows.slice(0, first);
@@ -98,7 +107,16 @@ export function pageOf<T>(rows: readonly T[], first: number, cursorOf: (node: T)
       edges ??= nodes.map((node) => ({ node, cursor: cursorOf(node) }));
       return edges;
     },
-    pageInfo: { hasNextPage: rows.length > first, endCursor: last === undefined ? null : cursorOf(last) },
+    pageInfo: {
+      hasPreviousPage: false,
+      hasNextPage: rows.length > first,
+      get startCursor() {
+        return nodes.length === 0 ? null : cursorOf(nodes[0]);
+      },
+      get endCursor() {
+        return last === undefined ? null : cursorOf(last);
+      },
+    },
     get totalCount() {
       total ??= count();
       return total;
