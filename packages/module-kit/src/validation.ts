@@ -27,14 +27,17 @@ export async function validateInput(value: unknown): Promise<void> {
   }
 }
 
-/** A NUL (PostgreSQL refuses it in text) or a lone UTF-16 surrogate (not Unicode: no encoding stores it). */
-const UNSTORABLE = /[\u0000\p{Cs}]/u;
+/** With the `u` flag a surrogate pair is one code point: only a lone surrogate matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
-/** Why a string can be stored as text by no database of ours, or null when it can. */
+/**
+ * Why a string can be stored as text by no database of ours, or null when it can: a NUL (PostgreSQL refuses
+ * it in text) or a lone UTF-16 surrogate (not Unicode: no encoding stores it).
+ */
 export function unstorableText(value: string): string | null {
-  const match = UNSTORABLE.exec(value);
-  if (!match) return null;
-  return match[0] === '\u0000' ? 'must not contain a NUL character (U+0000)' : 'must not contain a lone UTF-16 surrogate';
+  if (value.includes('\u0000')) return 'must not contain a NUL character (U+0000)';
+  if (LONE_SURROGATE.test(value)) return 'must not contain a lone UTF-16 surrogate';
+  return null;
 }
 
 /**

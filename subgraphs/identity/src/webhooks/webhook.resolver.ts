@@ -78,7 +78,8 @@ export class WebhookDeliveryResolver {
       const delivery = await tx.findOne(WebhookDelivery, { ...where, id }, { filters });
       if (!delivery) throw errors.NOT_FOUND(`Webhook delivery "${id}" not found`);
       const now = new Date();
-      if (delivery.status !== WebhookDeliveryStatus.PENDING || !delivery.nextAttemptAt || delivery.nextAttemptAt > now) {
+      const status: WebhookDeliveryStatus = delivery.status;
+      if (status !== WebhookDeliveryStatus.PENDING || !delivery.nextAttemptAt || delivery.nextAttemptAt > now) {
         delivery.status = WebhookDeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
       }
