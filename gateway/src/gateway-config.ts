@@ -85,8 +85,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 /**
- * The gateway does not know each subgraph's own limits (media's differ by kind and are its own settings):
- * this one only has to be above the largest of them, media's 20 MiB documents, with room for multipart framing.
+ * The gateway does not know each subgraph's own limits (they may differ by kind and are the subgraph's settings):
+ * this one only has to be above the largest of them (20 MiB documents today), with room for multipart framing.
  */
 export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 

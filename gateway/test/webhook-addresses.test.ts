@@ -6,7 +6,7 @@ import { Role } from '@corphub/module-kit';
 import { setEnvironment, waitFor } from '@corphub/module-kit/testing';
 
 // as in production: webhooks reach public addresses only
-const ENV = { CORPHUB_WEBHOOKS_ALLOW_PRIVATE: '0', CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_BASE_MS: '100', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '2' };
+const ENV = { CORPHUB_WEBHOOKS_ALLOW_PRIVATE: '0', CORPHUB_WEBHOOK_POLL_MS: '100', CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS: '100', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '2' };
 
 describe('webhook URLs pointing inside the network (SSRF)', () => {
   let hub: TestHub;

@@ -7,6 +7,7 @@ import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/
 import { Role } from '@corphub/module-kit';
 import { OutboxEvent } from '@corphub/directory';
 import { setEnvironment } from '@corphub/module-kit/testing';
+import { Webhook } from 'standardwebhooks';
 
 interface Received {
   id: string;
@@ -14,13 +15,15 @@ interface Received {
   corpId: string;
   appId: string;
   data: Record<string, unknown>;
+  /** Our verifyWebhook and the official Standard Webhooks library both accept it. */
   signed: boolean;
   status: number;
+  headers: http.IncomingHttpHeaders;
 }
 
 const ENV = {
   CORPHUB_WEBHOOK_POLL_MS: '100',
-  CORPHUB_WEBHOOK_RETRY_BASE_MS: '400',
+  CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS: '400,800',
   CORPHUB_WEBHOOK_MAX_ATTEMPTS: '3',
   CORPHUB_OUTBOX_POLL_MS: '100',
   // pruning looks every 200 ms, two rows per statement: a backlog takes several rounds
@@ -35,6 +38,16 @@ async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** What a receiver using the official `standardwebhooks` package does with a delivery. */
+function standardVerifies(secret: string, body: string, headers: http.IncomingHttpHeaders): boolean {
+  try {
+    new Webhook(secret).verify(body, headers as Record<string, string>);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -67,7 +80,7 @@ describe('webhooks for vendors', () => {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const event = JSON.parse(body) as Omit<Received, 'signed' | 'status'>;
+        const event = JSON.parse(body) as Omit<Received, 'signed' | 'status' | 'headers'>;
         if (req.url === '/broken') {
           refused.push({ id: event.id, type: event.type, at: Date.now() });
           res.writeHead(503).end();
@@ -75,7 +88,7 @@ describe('webhooks for vendors', () => {
         }
         const first = !received.some((seen) => seen.id === event.id);
         const status = first && failFirst.has(event.type) ? 500 : 200;
-        received.push({ ...event, signed: verifyWebhook(secret, body, req.headers['corphub-signature'] as string), status });
+        received.push({ ...event, signed: verifyWebhook(secret, body, req.headers) && standardVerifies(secret, body, req.headers), status, headers: req.headers });
         res.writeHead(status).end();
       });
     });
@@ -104,9 +117,28 @@ describe('webhooks for vendors', () => {
     restoreEnvironment();
   });
 
-  it('sends the install to the app, signed with its secret', async () => {
+  it('sends the install to the app with exactly the Standard Webhooks headers, signed so that the official library verifies it', async () => {
     const installed = await eventually(() => received.find((event) => event.type === 'app.installed' && event.data.appId === 'hooks-app'), 'app.installed');
-    expect(installed).toEqual({ id: expect.any(String), type: 'app.installed', corpId: 'acme', appId: 'hooks-app', data: { appId: 'hooks-app' }, occurredAt: expect.any(String), signed: true, status: 200 });
+    expect(installed).toEqual({
+      id: expect.any(String),
+      type: 'app.installed',
+      corpId: 'acme',
+      appId: 'hooks-app',
+      data: { appId: 'hooks-app' },
+      occurredAt: expect.any(String),
+      signed: true,
+      status: 200,
+      headers: expect.any(Object),
+    });
+    const { headers } = installed;
+    expect(Object.keys(headers).filter((name) => /^(webhook|corphub)-/.test(name)).sort()).toEqual(['webhook-id', 'webhook-signature', 'webhook-timestamp']);
+    expect(headers['webhook-id']).toBe(installed.id);
+    expect(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+    expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    // the key is the secret's base64 decoded: signed with the whole string, the library refuses it
+    const body = JSON.stringify({ id: installed.id, type: installed.type, corpId: installed.corpId, appId: installed.appId, occurredAt: (installed as unknown as { occurredAt: string }).occurredAt, data: installed.data });
+    expect(standardVerifies(secret, body, headers)).toBe(true);
+    expect(standardVerifies(secret, body.replace('hooks-app', 'other-app'), headers)).toBe(false);
     // quiet-app's install is an event of the corp too, and hooks-app (installed) hears of it
     await eventually(() => received.find((event) => event.type === 'app.installed' && event.data.appId === 'quiet-app'), 'quiet-app installed');
   });
@@ -207,16 +239,58 @@ describe('webhooks for vendors', () => {
     expect((await deliveries(beta.adminToken)).data).toEqual({ webhookDeliveries: { nodes: [] } });
   });
 
-  it('shows the delivery log to the corp admin only', async () => {
+  it('shows the delivery log to the corp admin, the app itself and the platform only', async () => {
     const log = await deliveries(acme.adminToken);
     expect(log.data!.webhookDeliveries.nodes.length).toBeGreaterThan(3);
+    const ids = (response: Awaited<ReturnType<typeof deliveries>>) => response.data!.webhookDeliveries.nodes.map((node: { eventId: string }) => node.eventId);
+    // the app's own client-credentials token, and the platform (across corps), see the same rows
+    const app = await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'hooks-app' });
+    expect(ids(await deliveries(app))).toEqual(ids(log));
+    expect(ids(await hub.request(`{ webhookDeliveries(first: 50) { nodes { eventId } } }`, { token: app }))).toEqual(ids(log));
+    expect(ids(await deliveries(await hub.token({ corp: 'platform', role: Role.PLATFORM })))).toEqual(ids(log));
     for (const token of [
       await hub.token({ corp: 'acme', role: Role.EMPLOYEE, union: acme.people[1].unionId }),
       await hub.token({ corp: 'acme', role: Role.ANALYST }),
-      await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'hooks-app' }),
+      // a person signed in to the app acts for that person, not as the app; another app sees its own only
+      await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'hooks-app', union: acme.people[1].unionId }),
+      await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'quiet-app' }),
     ]) {
       const refused = await deliveries(token);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('redelivers a delivery under the same webhook-id, to those who may see it; a repeated call sends it once more at most', async () => {
+    const redeliver = (token: string, id: string) =>
+      hub.request(`mutation($id: ID!) { redeliverWebhook(id: $id) { id eventId status nextAttemptAt } }`, { token, variables: { id } });
+    const log = await hub.request(`{ webhookDeliveries(appId: "hooks-app", status: DELIVERED, first: 1) { nodes { id eventId attempts } } }`, { token: acme.adminToken });
+    const [delivered] = log.data!.webhookDeliveries.nodes as { id: string; eventId: string; attempts: number }[];
+    const arrivals = () => received.filter((event) => event.id === delivered.eventId);
+    const before = arrivals().length;
+
+    const app = await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'hooks-app' });
+    const first = await redeliver(app, delivered.id);
+    expect(first.data).toEqual({ redeliverWebhook: { id: delivered.id, eventId: delivered.eventId, status: 'PENDING', nextAttemptAt: expect.any(String) } });
+    expect((await redeliver(acme.adminToken, delivered.id)).errors).toBeUndefined();
+    await eventually(() => (arrivals().length > before ? true : undefined), 'the redelivery');
+    await eventually(async () => {
+      const response = await hub.request(`query($app: ID) { webhookDeliveries(appId: $app, first: 50) { nodes { id status } } }`, { token: acme.adminToken, variables: { app: 'hooks-app' } });
+      return response.data!.webhookDeliveries.nodes.find((node: { id: string; status: string }) => node.id === delivered.id && node.status === 'DELIVERED');
+    }, 'the redelivery to settle');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = arrivals().slice(before);
+    // the two calls landed before one dispatch (one send) or straddled it (two): never more
+    expect(again.length === 1 || again.length === 2).toBe(true);
+    for (const event of again) expect(event).toMatchObject({ id: delivered.eventId, signed: true, status: 200, headers: expect.objectContaining({ 'webhook-id': delivered.eventId }) });
+
+    const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
+    expect((await redeliver(platform, delivered.id)).errors).toBeUndefined();
+    for (const [token, code] of [
+      [beta.adminToken, 'NOT_FOUND'],
+      [await hub.token({ corp: 'acme', role: Role.VENDOR, app: 'quiet-app' }), 'NOT_FOUND'],
+      [await hub.token({ corp: 'acme', role: Role.EMPLOYEE, union: acme.people[1].unionId }), 'FORBIDDEN'],
+    ] as const) {
+      expect((await redeliver(token, delivered.id)).errors?.[0].extensions?.code).toBe(code);
     }
   });
 
@@ -247,9 +321,9 @@ describe('webhooks for vendors', () => {
     expect(failed).toMatchObject({ appId: 'broken-app', status: 'FAILED', attempts: 3, lastStatusCode: 503, nextAttemptAt: null, deliveredAt: null });
     const tries = refused.filter((attempt) => attempt.id === failed.eventId);
     expect(tries).toHaveLength(3);
-    // base 400 ms, then 800 ms: each wait at least its delay
-    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(380);
-    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(780);
+    // a schedule of 400 ms, then 800 ms, each shortened by at most 10 % of jitter
+    expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(350);
+    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(710);
     await hub.request(`mutation { uninstallApp(appId: "broken-app") { status } }`, { token: acme.adminToken });
   });
 

@@ -71,7 +71,7 @@ function answer(req: Request, res: Response, status: number, code: string, messa
 
 /**
  * A connection to a subgraph on which an early answer survives the write error that follows it. A subgraph
- * that refuses an upload (media's 413) answers and closes while the body is still being sent; node's client
+ * that refuses an upload (its own 413) answers and closes while the body is still being sent; node's client
  * destroys the socket at the first EPIPE and loses the answer that is already on its way (nodejs/node#12339),
  * which the caller then saw as a 502. Here the rest of the body is dropped and reading goes on: the answer
  * arrives as 'response', and a subgraph that closed without one still ends in an error (502).
@@ -162,7 +162,7 @@ export function subgraphHttpRoutes(options: SubgraphHttpOptions): Router {
       pipeline(response, res, () => undefined);
       res.on('finish', () => {
         if (req.complete) return;
-        // answered before the whole body was sent (media's 413): the subgraph takes no more of it
+        // answered before the whole body was sent (the subgraph's 413): the subgraph takes no more of it
         upstream.destroy();
         discardRest(req);
       });

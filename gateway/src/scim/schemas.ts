@@ -31,7 +31,7 @@ export interface Schema {
   attributes: Attribute[];
   /**
    * Attributes RFC 7643 defines that this hub takes and does not keep (`name.middleName`, `addresses`, …):
-   * identity providers send them, so they are no error, and a filter on them matches nothing.
+   * provisioning clients (IdPs) send them, so they are no error, and a filter on them matches nothing.
    */
   notKept: string[];
 }
@@ -51,7 +51,7 @@ function attribute(name: string, type: AttributeType, description: string, optio
 /** RFC 7643 §3.1: on every resource, and in no schema's list. */
 const COMMON: Attribute[] = [
   attribute('id', 'string', 'The identifier this hub gave the resource (a user: the UnionID).', { caseExact: true, mutability: 'readOnly', returned: 'always', uniqueness: 'server' }),
-  attribute('externalId', 'string', "The identity provider's own identifier.", { caseExact: true }),
+  attribute('externalId', 'string', "The provisioning client's own identifier for it.", { caseExact: true }),
   attribute('meta', 'complex', 'Resource metadata.', {
     mutability: 'readOnly',
     returned: 'always',
@@ -73,7 +73,7 @@ const typeAndPrimary = (what: string) => [
 const USER: Schema = {
   id: USER_SCHEMA,
   name: 'User',
-  description: 'An employee of the corp: a person in identity and an employee in the directory.',
+  description: 'An employee of the corp: a Person and an Employee in the graph.',
   attributes: [
     attribute('userName', 'string', 'The work email, unique in the corp; it signs the person in.', { required: true, uniqueness: 'server' }),
     attribute('name', 'complex', 'The name; only the formatted name is kept, as the display name.', {

@@ -86,7 +86,7 @@ function workValue(list: unknown, name: string): string | null {
 }
 
 /**
- * What a SCIM user says, in the directory's terms. `before` is the user as it was (PUT, PATCH): the hub's
+ * What a SCIM user says, in the graph's Employee terms. `before` is the user as it was (PUT, PATCH): the hub's
  * userName is the work email, so a change of either one is a change of both.
  */
 function readUser(resource: Resource, before?: Resource): UserFields {
@@ -146,7 +146,7 @@ export class Users {
   }
 
   /**
-   * A filtered list: the graph is asked for the rows an `id eq` or a `userName eq` (what identity providers
+   * A filtered list: the graph is asked for the rows an `id eq` or a `userName eq` (what IdPs
    * look users up by) allows, else for every user, and the filter is applied to them as SCIM users.
    */
   private async search(filter: ReturnType<typeof parseFilter>, paging: Paging) {

@@ -1,25 +1,22 @@
 import { Embeddable, Property, BigIntType } from '@mikro-orm/core';
+import { data as iso4217Table } from 'currency-codes';
 import { CurrencyResolver, SafeIntResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { errors } from './errors';
 
 /**
  * Money is an integer count of the currency's minor units plus its ISO 4217 code: never a float, in the
- * database or the API. How many minor units a currency has (JPY 0, CNY 2, KWD 3) comes from ICU (`Intl`),
- * which also tells which codes are known.
+ * database or the API. Which codes exist and how many minor units each has (JPY 0, CNY 2, KWD 3) come from
+ * the ISO 4217 table shipped as data (`currency-codes`), not from the runtime's `Intl`: ICU gives HUF, IDR,
+ * PKR, COP 0 digits where ISO says 2, so a stored amount would mean something else on another Node build.
+ * ISO's "N.A." (gold, SDR, testing codes) is 0 in that table.
  */
-const minorDigitsCache = new Map<string, number>();
-const KNOWN_CURRENCIES = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+const MINOR_DIGITS: ReadonlyMap<string, number> = new Map(iso4217Table.map((record) => [record.code, record.digits]));
 
 /** The number of minor-unit digits of an ISO 4217 currency; BAD_USER_INPUT for an unknown code. */
 export function minorDigits(currency: string): number {
-  const cached = minorDigitsCache.get(currency);
-  if (cached !== undefined) return cached;
-  if (!/^[A-Z]{3}$/.test(currency) || (KNOWN_CURRENCIES.size > 0 && !KNOWN_CURRENCIES.has(currency))) {
-    throw errors.BAD_USER_INPUT(`Unknown currency "${currency}": use an ISO 4217 code such as CNY, USD, JPY`);
-  }
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  minorDigitsCache.set(currency, digits);
+  const digits = MINOR_DIGITS.get(currency);
+  if (digits === undefined) throw errors.BAD_USER_INPUT(`Unknown currency "${currency}": use an ISO 4217 code such as CNY, USD, JPY`);
   return digits;
 }
 

@@ -1,4 +1,4 @@
-import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
@@ -19,13 +19,22 @@ export class PageArgs {
 }
 
 // every subgraph with a connection resolves PageInfo itself: shareable, or the second one fails composition
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Relay page information (the Relay cursor connections spec).' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether edges come before this page. Pages here are read forwards (`first`, `after`), and then the spec lets it be false unless that is cheap to know: it is always false, as telling would cost a query.',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether more edges follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty." })
   endCursor!: string | null;
 }
 
@@ -84,8 +93,8 @@ function sortCursor<T>(sort: SortKeys<T>): (node: T) => string {
 
 /**
  * A page from `rows` read one past `first` (so `hasNextPage` needs no count). Edges, and a cursor for each,
- * are made only when a client selects `edges` (a client reading `nodes` pays for one cursor, `endCursor`);
- * `totalCount` is counted only when selected.
+ * are made only when a client selects `edges`, and `startCursor`/`endCursor` only when selected (a client reading
+ * `nodes` pays for no cursor it does not ask for); `totalCount` is counted only when selected.
  */
 export function pageOf<T>(rows: readonly T[], first: number, cursorOf: (node: T) => string, count: () => Promise<number>): Page<T> {
   const nodes = rows.slice(0, first);
@@ -98,7 +107,16 @@ export function pageOf<T>(rows: readonly T[], first: number, cursorOf: (node: T)
       edges ??= nodes.map((node) => ({ node, cursor: cursorOf(node) }));
       return edges;
     },
-    pageInfo: { hasNextPage: rows.length > first, endCursor: last === undefined ? null : cursorOf(last) },
+    pageInfo: {
+      hasPreviousPage: false,
+      hasNextPage: rows.length > first,
+      get startCursor() {
+        return nodes.length === 0 ? null : cursorOf(nodes[0]);
+      },
+      get endCursor() {
+        return last === undefined ? null : cursorOf(last);
+      },
+    },
     get totalCount() {
       total ??= count();
       return total;
@@ -156,7 +174,7 @@ export async function findReadOnly<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  { orderBy, limit }: { orderBy: SortKeys<T>; limit: number },
+  { orderBy, limit, filters }: { orderBy: SortKeys<T>; limit: number; filters?: FilterOptions },
 ): Promise<T[]> {
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(entity)
@@ -164,7 +182,7 @@ export async function findReadOnly<T extends object>(
     .where(where)
     .orderBy(Object.fromEntries(orderBy))
     .limit(limit);
-  await qb.applyFilters();
+  await qb.applyFilters(filters);
   const rows = await qb.execute<Record<string, unknown>[]>('all', true);
   // the rows are new objects: given the class's prototype, their own data properties shadow the prototype's
   // accessors (assigning through those would make each a managed-looking entity: a WrappedEntity apiece)
@@ -179,6 +197,8 @@ export interface PaginateOptions {
    * their own columns (no relations or collections to load from them).
    */
   readOnly?: boolean;
+  /** Default filters to turn off or on, as in `em.find` (`{ corp: false }`: a platform-wide read). */
+  filters?: FilterOptions;
 }
 
 /**
@@ -191,13 +211,13 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   { first, after }: PageArgs,
   sort: SortKeys<T>,
-  { readOnly = false }: PaginateOptions = {},
+  { readOnly = false, filters }: PaginateOptions = {},
 ): Promise<Page<T>> {
   const cond = after ? ({ $and: [where, afterCursor(em, entity, sort, after)] } as FilterQuery<T>) : where;
   const rows = readOnly
-    ? await findReadOnly(em, entity, cond, { orderBy: sort, limit: first + 1 })
-    : await em.find(entity, cond, { orderBy: Object.fromEntries(sort) as never, limit: first + 1 });
-  return pageOf(rows, first, sortCursor(sort), () => em.count(entity, where));
+    ? await findReadOnly(em, entity, cond, { orderBy: sort, limit: first + 1, filters })
+    : await em.find(entity, cond, { orderBy: Object.fromEntries(sort) as never, limit: first + 1, filters });
+  return pageOf(rows, first, sortCursor(sort), () => em.count(entity, where, { filters }));
 }
 
 /**

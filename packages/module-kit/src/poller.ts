@@ -63,6 +63,16 @@ export function backoffMs(attempts: number, baseMs: number, maxMs: number): numb
   return Math.min(baseMs * 2 ** (attempts - 1), maxMs);
 }
 
+/**
+ * The wait before the next attempt after `attempts` failed ones, on a fixed schedule (`scheduleMs[attempts - 1]`,
+ * its last step repeating), spread by ±`jitter` (a fraction of the step) so that deliveries that failed together,
+ * a receiver's outage say, are not all retried in the same second.
+ */
+export function scheduledRetryMs(attempts: number, scheduleMs: readonly number[], jitter: number, random: () => number = Math.random): number {
+  const step = scheduleMs[Math.min(Math.max(attempts, 1), scheduleMs.length) - 1];
+  return Math.round(step * (1 + jitter * (2 * random() - 1)));
+}
+
 /** `CORPHUB_OUTBOX_POLL_MS` (default 1000): how often a subgraph relays its outbox. */
 export function outboxPollMs(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.CORPHUB_OUTBOX_POLL_MS);

@@ -17,7 +17,7 @@ import { createFormatError, errors } from './errors';
 import { createHttpServer, graphqlPostHandler, headerValue } from './graphql-http';
 import { createLogger, requestIdFor, withRequestLogger, type Logger } from './logger';
 import { scopeToCorp, scopeToPeople } from './tenant';
-import { validateInput } from './validation';
+import { checkArgumentText, validateInput } from './validation';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<Loaders = unknown, Services = unknown> {
@@ -145,6 +145,7 @@ export async function buildFederatedSchema({ resolvers, orphanedTypes, reference
     resolverMap[typeName] = { ...resolverMap[typeName], __resolveReference: keyedOnPeople ? withinScope(resolveReference) : resolveReference };
   }
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never });
+  refuseUnstorableText(subgraph);
   if (module && gated) gateModule(subgraph, module, gated);
   return subgraph;
 }
@@ -170,6 +171,25 @@ function withinScope(resolveReference: ReferenceResolver): ReferenceResolver {
     return (resolveReference as (reference: unknown, context: unknown) => unknown)(reference, context);
   };
   return scoped;
+}
+
+/**
+ * Every field that takes arguments refuses strings no database stores (a NUL, which PostgreSQL rejects in
+ * text; a lone surrogate) with BAD_USER_INPUT naming the argument path, before its resolver runs: one
+ * check for every subgraph, so none writes half a change or answers a database error as a 500.
+ */
+function refuseUnstorableText(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+        checkArgumentText(args);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
 }
 
 /** Wraps every gated field's resolver with the module check, in the built subgraph schema itself. */

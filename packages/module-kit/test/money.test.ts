@@ -1,3 +1,4 @@
+import { code as iso4217 } from 'currency-codes';
 import { formatMinor, minorDigits, Money, parseAmount, singleTotal, totalsByCurrency, addMoney } from '../src/money';
 
 const codeOf = (fn: () => unknown) => {
@@ -12,6 +13,32 @@ const codeOf = (fn: () => unknown) => {
 describe('money in integer minor units', () => {
   it('knows each currency’s minor digits: JPY 0, CNY 2, KWD 3', () => {
     expect([minorDigits('JPY'), minorDigits('CNY'), minorDigits('USD'), minorDigits('KWD')]).toEqual([0, 2, 2, 3]);
+  });
+
+  it('takes minor digits from ISO 4217, not from the runtime’s Intl', () => {
+    expect(['HUF', 'IDR', 'PKR', 'COP', 'IQD', 'JPY', 'KWD', 'CNY'].map((currency) => [currency, minorDigits(currency)])).toEqual([
+      ['HUF', 2],
+      ['IDR', 2],
+      ['PKR', 2],
+      ['COP', 2],
+      ['IQD', 3],
+      ['JPY', 0],
+      ['KWD', 3],
+      ['CNY', 2],
+    ]);
+    expect(parseAmount('1234.50', 'HUF')).toBe(123450);
+    expect(formatMinor(123450, 'HUF')).toBe('1234.50');
+    expect(parseAmount('1.125', 'IQD')).toBe(1125);
+  });
+
+  it('follows ISO 4217 for every currency where this runtime’s Intl disagrees', () => {
+    const intlDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    const disagreements = Intl.supportedValuesOf('currency')
+      .filter((currency) => iso4217(currency) !== undefined && iso4217(currency)!.digits !== intlDigits(currency))
+      .map((currency) => ({ currency, iso: iso4217(currency)!.digits, intl: intlDigits(currency) }));
+    // Node 20's ICU disagrees on these at least; the test must not pass vacuously on a runtime that agrees
+    expect(disagreements.map(({ currency }) => currency)).toEqual(expect.arrayContaining(['COP', 'HUF', 'IDR', 'IQD', 'PKR']));
+    expect(disagreements.map(({ currency }) => ({ currency, digits: minorDigits(currency) }))).toEqual(disagreements.map(({ currency, iso }) => ({ currency, digits: iso })));
   });
 
   it('parses decimal strings exactly, without floats', () => {

@@ -28,7 +28,7 @@ export * from './apps/installation.entity';
 export * from './open-ids/open-id.entity';
 export * from './apps/app-integration.entity';
 export * from './webhooks/webhook.entity';
-export { signWebhook, verifyWebhook, SIGNATURE_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER } from './webhooks/webhook.signature';
+export { signWebhook, verifyWebhook, webhookHeaders, WEBHOOK_ID_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_SIGNATURE_HEADER } from './webhooks/webhook.signature';
 export { recordWebhookEvent } from './webhooks/webhook.outbox';
 export { isInternalAddress } from './webhooks/webhook.address';
 export { webhooksAllowPrivate } from './webhooks/webhook.dispatcher';

@@ -56,6 +56,28 @@ describe('identity: keyset pages of people', () => {
     expect(all.length).toBeGreaterThanOrEqual(13);
   });
 
+  it('answers the whole Relay PageInfo without another statement: start and end cursors are the edges’ own', async () => {
+    const FULL = /* GraphQL */ `query($first: Int!, $after: String) {
+      people(first: $first, after: $after) { edges { cursor } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } }
+    }`;
+    type FullPage = { edges: { cursor: string }[]; pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null } };
+    const page = async (first: number, after: string | null) => (await hub.request(FULL, { token: a.adminToken, variables: { first, after } })).data!.people as FullPage;
+    const statements = async (run: () => Promise<unknown>) => (await hub.queries.during(run)).identity;
+
+    const first = await page(3, null);
+    expect(first.pageInfo).toEqual({ hasPreviousPage: false, hasNextPage: true, startCursor: first.edges[0].cursor, endCursor: first.edges[2].cursor });
+    // paginating forwards the spec lets hasPreviousPage be false unless it is cheap to know: telling would cost a query
+    const second = await page(3, first.pageInfo.endCursor);
+    expect(second.pageInfo).toEqual({ hasPreviousPage: false, hasNextPage: true, startCursor: second.edges[0].cursor, endCursor: second.edges[2].cursor });
+    const rest = await page(500, second.pageInfo.endCursor);
+    expect(rest.pageInfo).toMatchObject({ hasNextPage: false, startCursor: rest.edges[0].cursor, endCursor: rest.edges.at(-1)!.cursor });
+    expect((await page(5, rest.pageInfo.endCursor)).pageInfo).toEqual({ hasPreviousPage: false, hasNextPage: false, startCursor: null, endCursor: null });
+
+    const withPageInfo = await statements(() => hub.request(FULL, { token: a.adminToken, variables: { first: 3, after: null } }));
+    const without = await statements(() => hub.request(`{ people(first: 3) { edges { cursor } } }`, { token: a.adminToken }));
+    expect(withPageInfo).toBe(without);
+  });
+
   it('reads a page after a cursor by seeking the (corp, createdAt, unionId) index with a row value', async () => {
     const first: GraphQLResponse = await hub.request(PAGE, { token: a.adminToken, variables: { first: 5, after: null } });
     const after = first.data!.people.pageInfo.endCursor as string;

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { PageArgs } from '@corphub/module-kit';
+import { NotBlank, PageArgs } from '@corphub/module-kit';
 
 export const DEPARTMENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const DEPARTMENT_ID_MESSAGE = 'id must be 1–64 lowercase letters, digits, dashes or underscores';
@@ -14,6 +14,7 @@ export class CreateDepartmentInput {
 
   @Field(() => String)
   @Length(1, 200)
+  @NotBlank()
   name!: string;
 
   @Field(() => ID, { nullable: true, description: 'The parent department; a top-level department when omitted.' })
@@ -34,6 +35,7 @@ export class UpdateDepartmentInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @NotBlank()
   name?: string;
 
   @Field(() => Int, { nullable: true })

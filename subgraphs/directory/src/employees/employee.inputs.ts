@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { NotBlank } from '@corphub/module-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import { EmployeeStatus } from './employee.entity';
 
@@ -17,6 +18,7 @@ export class HireEmployeeInput {
 
   @Field(() => String)
   @Length(1, 100)
+  @NotBlank()
   displayName!: string;
 
   @Field(() => String, { nullable: true })
@@ -27,6 +29,7 @@ export class HireEmployeeInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @NotBlank()
   title?: string;
 
   @Field(() => String, { nullable: true })
@@ -74,6 +77,7 @@ export class UpdateEmployeeInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @NotBlank()
   displayName?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -84,6 +88,7 @@ export class UpdateEmployeeInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @NotBlank()
   title?: string | null;
 
   @Field(() => String, { nullable: true })

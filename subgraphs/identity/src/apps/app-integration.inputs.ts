@@ -1,5 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches } from 'class-validator';
+import { NotBlank } from '@corphub/module-kit';
 import { App } from './app.entity';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -25,6 +26,7 @@ export class UpdateAppInput extends AppIntegrationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @NotBlank()
   name?: string;
 
   @Field(() => String, { nullable: true })

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { randomBytes } from 'node:crypto';
 import { AppIntegration } from './app-integration.entity';
 import type { AppIntegrationInput } from './app-integration.inputs';
 import { errors } from '@corphub/module-kit';
 import { internalWebhookUrl } from '../webhooks/webhook.address';
 import { webhooksAllowPrivate } from '../webhooks/webhook.dispatcher';
-
-export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
+import { newWebhookSecret } from '../webhooks/webhook.signature';
 
 /**
  * Applies redirect URIs and the webhook URL to an app inside the caller's transaction. Returns the

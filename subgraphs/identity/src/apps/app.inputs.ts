@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, Length, Matches } from 'class-validator';
+import { NotBlank } from '@corphub/module-kit';
 import { App } from './app.entity';
 import { AppIntegrationInput } from './app-integration.inputs';
 
@@ -12,10 +13,12 @@ export class RegisterAppInput extends AppIntegrationInput {
 
   @Field(() => String)
   @Length(1, 100)
+  @NotBlank()
   name!: string;
 
   @Field(() => String)
   @Length(1, 100)
+  @NotBlank()
   vendor!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { IsOptional, IsTimeZone, Length, Matches } from 'class-validator';
+import { NotBlank } from '@corphub/module-kit';
 
 @InputType()
 export class CreateCorpInput {
@@ -9,6 +10,7 @@ export class CreateCorpInput {
 
   @Field(() => String)
   @Length(1, 200)
+  @NotBlank()
   name!: string;
 
   @Field(() => String, { nullable: true, defaultValue: 'UTC' })

@@ -1,17 +1,16 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { backoffMs, BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/module-kit';
+import { BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, scheduledRetryMs, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/module-kit';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
 import { fetch } from 'undici';
 import { internalWebhookUrl, webhookAgent } from './webhook.address';
-import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook.signature';
+import { webhookHeaders } from './webhook.signature';
 
 export interface WebhookDispatcherConfig {
   /** How often due deliveries are looked for. */
   pollMs: number;
-  /** First retry after this long, then doubling: base, 2×base, 4×base, … up to `maxDelayMs`. */
-  retryBaseMs: number;
-  maxDelayMs: number;
+  /** The waits before each retry, the last one repeating; each spread by ±`WEBHOOK_RETRY_JITTER`. */
+  retryScheduleMs: number[];
   /** After this many attempts a delivery is FAILED. */
   maxAttempts: number;
   /** A receiver that has not answered by then counts as a failed attempt. */
@@ -24,11 +23,22 @@ export interface WebhookDispatcherConfig {
   retention: RetentionConfig;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * The Standard Webhooks (Svix) schedule, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h …, with the 10 h step
+ * repeated until the retries span more than three days even when jitter shortens every wait: a receiver down
+ * over a long weekend still gets its events.
+ */
+export const WEBHOOK_RETRY_SCHEDULE_MS: readonly number[] = [5_000, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, ...Array<number>(8).fill(10 * HOUR)];
+export const WEBHOOK_RETRY_JITTER = 0.1;
+
 export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
   pollMs: 1000,
-  retryBaseMs: 10_000,
-  maxDelayMs: 3_600_000,
-  maxAttempts: 12,
+  retryScheduleMs: [...WEBHOOK_RETRY_SCHEDULE_MS],
+  // the first attempt, then one per step of the schedule
+  maxAttempts: WEBHOOK_RETRY_SCHEDULE_MS.length + 1,
   timeoutMs: 10_000,
   batch: 50,
   allowPrivate: false,
@@ -47,13 +57,18 @@ export function webhooksAllowPrivate(env: NodeJS.ProcessEnv = process.env): bool
   return !isProduction(env);
 }
 
-/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_BASE_MS`, `_MAX_DELAY_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` (README, Configuration). */
+/** Comma-separated milliseconds, e.g. `400,800`; the default when unset or not all positive numbers. */
+function schedule(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const steps = (env[name] ?? '').split(',').map((step) => Number(step.trim()));
+  return env[name] && steps.every((step) => Number.isFinite(step) && step > 0) ? steps : fallback;
+}
+
+/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_SCHEDULE_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` (README, Configuration). */
 export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookDispatcherConfig {
   const d = DEFAULT_WEBHOOK_CONFIG;
   return {
     pollMs: positive(env, 'CORPHUB_WEBHOOK_POLL_MS', d.pollMs),
-    retryBaseMs: positive(env, 'CORPHUB_WEBHOOK_RETRY_BASE_MS', d.retryBaseMs),
-    maxDelayMs: positive(env, 'CORPHUB_WEBHOOK_MAX_DELAY_MS', d.maxDelayMs),
+    retryScheduleMs: schedule(env, 'CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS', d.retryScheduleMs),
     maxAttempts: positive(env, 'CORPHUB_WEBHOOK_MAX_ATTEMPTS', d.maxAttempts),
     timeoutMs: positive(env, 'CORPHUB_WEBHOOK_TIMEOUT_MS', d.timeoutMs),
     batch: d.batch,
@@ -97,9 +112,8 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
           headers: {
             'content-type': 'application/json',
             'user-agent': 'Corphub-Webhooks/1',
-            [EVENT_ID_HEADER]: event.id,
-            [EVENT_TYPE_HEADER]: event.type,
-            [SIGNATURE_HEADER]: signWebhook(integration.webhookSecret, body, Math.floor(Date.now() / 1000)),
+            // the event's id is the message id: the same at every retry, what receivers deduplicate on
+            ...webhookHeaders(integration.webhookSecret, event.id, body),
           },
           body,
         });
@@ -124,7 +138,7 @@ export function startWebhookDispatcher(orm: MikroORM, config: WebhookDispatcherC
         lockedUntil: null,
         status: error === null ? WebhookDeliveryStatus.DELIVERED : failedForGood ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
         deliveredAt: error === null ? now : null,
-        nextAttemptAt: error === null || failedForGood ? null : new Date(now.getTime() + backoffMs(attempts, config.retryBaseMs, config.maxDelayMs)),
+        nextAttemptAt: error === null || failedForGood ? null : new Date(now.getTime() + scheduledRetryMs(attempts, config.retryScheduleMs, WEBHOOK_RETRY_JITTER)),
       },
       { filters: false },
     );

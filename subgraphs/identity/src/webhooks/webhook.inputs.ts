@@ -8,7 +8,7 @@ export const RELAYED_EVENT_TYPES: WebhookEventType[] = ['employee.hired', 'emplo
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "Only this app's deliveries." })
+  @Field(() => ID, { nullable: true, description: "Only this app's deliveries (an app's own token sees only its own)." })
   @IsOptional()
   appId?: string;
 

@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, errors, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterOptions } from '@mikro-orm/core';
+import { Connection, errors, isAppToken, paginate, Role, transactionalIdempotent, type AuthContext, type Page } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
-import { WebhookDelivery, type WebhookEventType } from './webhook.entity';
+import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
 import { PublishEventInput, WebhookDeliveriesArgs } from './webhook.inputs';
 import { recordWebhookEvent } from './webhook.outbox';
 import type { IdentityContext } from '../context';
@@ -9,12 +10,49 @@ import type { IdentityContext } from '../context';
 @ObjectType()
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery) {}
 
+/**
+ * Whose deliveries a caller reads and redelivers, as the rest of the webhook API allows: a corp admin every
+ * app's in their corp; the app itself (its client-credentials token, not a person's sign-in) its own in the
+ * token's corp; the platform, which registers apps and their webhook URLs, every corp's.
+ */
+function visibleDeliveries(auth: AuthContext, appId: string | undefined): { where: { appId?: string }; filters?: FilterOptions } {
+  if (auth.role === Role.VENDOR) {
+    if (!isAppToken(auth)) throw errors.FORBIDDEN("A person's sign-in token cannot read the app's webhooks: use the app's client-credentials token");
+    if (appId && appId !== auth.appId) throw errors.FORBIDDEN(`A vendor token may see only its own app's webhooks ("${auth.appId}")`);
+    return { where: { appId: auth.appId } };
+  }
+  return { where: appId ? { appId } : {}, ...(auth.role === Role.PLATFORM ? { filters: { corp: false } } : {}) };
+}
+
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
-  @Authorized(Role.ADMIN)
-  @Query(() => WebhookDeliveryConnection, { description: "The webhook delivery log of the caller's corp, newest first (admins)." })
-  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) { appId, status, ...page }: WebhookDeliveriesArgs, @Ctx() { em }: IdentityContext): Promise<Page<WebhookDelivery>> {
-    return paginate(em, WebhookDelivery, { ...(appId ? { appId } : {}), ...(status ? { status } : {}) }, page, [['createdAt', 'desc'], ['id', 'desc']]);
+  @Authorized(Role.ADMIN, Role.PLATFORM, Role.VENDOR)
+  @Query(() => WebhookDeliveryConnection, {
+    description: "Webhook deliveries, newest first: status, attempts, the receiver's last HTTP status, the next attempt. A corp admin sees the corp's, an app (its own token) its own, the platform every corp's.",
+  })
+  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) { appId, status, ...page }: WebhookDeliveriesArgs, @Ctx() { auth, em }: IdentityContext): Promise<Page<WebhookDelivery>> {
+    const { where, filters } = visibleDeliveries(auth, appId);
+    return paginate(em, WebhookDelivery, { ...where, ...(status ? { status } : {}) }, page, [['createdAt', 'desc'], ['id', 'desc']], { filters });
+  }
+
+  @Authorized(Role.ADMIN, Role.PLATFORM, Role.VENDOR)
+  @Mutation(() => WebhookDelivery, {
+    description:
+      'Sends a delivery again under the same `webhook-id` when the dispatcher next looks (about a second): PENDING, due now. Safe to retry: while it is pending a repeat changes nothing, and receivers deduplicate by id. A FAILED delivery gets one more attempt. The callers `webhookDeliveries` shows it to.',
+  })
+  async redeliverWebhook(@Arg('id', () => ID) id: string, @Ctx() { auth, em }: IdentityContext): Promise<WebhookDelivery> {
+    const { where, filters } = visibleDeliveries(auth, undefined);
+    return em.transactional(async (tx) => {
+      const delivery = await tx.findOne(WebhookDelivery, { ...where, id }, { filters });
+      if (!delivery) throw errors.NOT_FOUND(`Webhook delivery "${id}" not found`);
+      const now = new Date();
+      const status: WebhookDeliveryStatus = delivery.status;
+      if (status !== WebhookDeliveryStatus.PENDING || !delivery.nextAttemptAt || delivery.nextAttemptAt > now) {
+        delivery.status = WebhookDeliveryStatus.PENDING;
+        delivery.nextAttemptAt = now;
+      }
+      return delivery;
+    });
   }
 
   @FieldResolver(() => App, { nullable: true })

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125142642 } from './Migration20261125142642';
 import { Migration20261125155138 } from './Migration20261125155138';
 import { Migration20261125184227 } from './Migration20261125184227';
+import { Migration20261204173001 } from './Migration20261204173001';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125142642', class: Migration20261125142642 },
   { name: 'Migration20261125155138', class: Migration20261125155138 },
   { name: 'Migration20261125184227', class: Migration20261125184227 },
+  { name: 'Migration20261204173001', class: Migration20261204173001 },
 ];
