@@ -7,6 +7,7 @@ import { Migration20261125154029 } from './Migration20261125154029';
 import { Migration20261125183153 } from './Migration20261125183153';
 import { Migration20261125184021 } from './Migration20261125184021';
 import { Migration20261203093017 } from './Migration20261203093017';
+import { Migration20261204172600 } from './Migration20261204172600';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125122344', class: Migration20261125122344 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125183153', class: Migration20261125183153 },
   { name: 'Migration20261125184021', class: Migration20261125184021 },
   { name: 'Migration20261203093017', class: Migration20261203093017 },
+  { name: 'Migration20261204172600', class: Migration20261204172600 },
 ];
