@@ -3,6 +3,7 @@ import { calculateJwkThumbprint, createRemoteJWKSet, decodeProtectedHeader, jwtV
 import { identity } from '@corphub/identity';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 import { Role } from '@corphub/module-kit';
+import { browserState, postSignIn as postTo, signInAt } from './helpers';
 
 const APP = 'okr-app';
 const REDIRECT = 'https://okr.example.test/callback';
@@ -22,35 +23,10 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
   };
 
   /** What a browser does: opens the sign-in page, picks a person, follows nothing (the redirect is read). */
-  async function signIn(unionId: string, extra: Record<string, string> = {}): Promise<URL> {
-    const params = { response_type: 'code', client_id: APP, redirect_uri: REDIRECT, state: 'xyz 1', corp_id: acme.corpId, ...extra };
-    const page = await fetch(authorizeUrl(params));
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    const html = await page.text();
-    expect(html).toContain(`value="${unionId}"`);
-    const { cookie, csrfToken } = browserState(page, html);
-    const posted = await postSignIn({ ...params, union_id: unionId, csrf_token: csrfToken }, cookie);
-    expect(posted.status).toBe(302);
-    return new URL(posted.headers.get('location')!);
-  }
+  const signIn = (unionId: string, extra: Record<string, string> = {}) =>
+    signInAt(authorizeUrl({ response_type: 'code', client_id: APP, redirect_uri: REDIRECT, state: 'xyz 1', corp_id: acme.corpId, ...extra }), unionId);
 
-  /** What the browser keeps from the sign-in page: its CSRF cookie, and the form's hidden token. */
-  function browserState(page: Response, html: string): { cookie: string; csrfToken: string } {
-    const setCookie = page.headers.getSetCookie().find((header) => header.startsWith('corphub_oauth_csrf='));
-    expect(setCookie).toMatch(/; Path=\/oauth; HttpOnly; SameSite=Lax$/);
-    const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
-    expect(csrfToken).toBeDefined();
-    return { cookie: setCookie!.split(';')[0], csrfToken: csrfToken! };
-  }
-
-  const postSignIn = (form: Record<string, string>, cookie?: string) =>
-    fetch(`${base}/oauth/authorize`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-      body: new URLSearchParams(form).toString(),
-    });
+  const postSignIn = (form: Record<string, string>, cookie?: string) => postTo(base, form, cookie);
 
   async function codeFor(unionId: string, extra: Record<string, string> = {}): Promise<string> {
     const location = await signIn(unionId, extra);
