@@ -47,7 +47,7 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
   const answer = async (response: Response) => ({ status: response.status, cache: response.headers.get('cache-control'), body: (await response.json()) as Record<string, unknown> });
 
   beforeAll(async () => {
-    hub = await startTestHub({ subgraphs: [identity], label: 'oauth', gateway: { oauth: { codeTtlSeconds: CODE_TTL_SECONDS } } });
+    hub = await startTestHub({ subgraphs: [identity], label: 'oauth', gateway: { oauth: { codeTtlSeconds: CODE_TTL_SECONDS, refreshTokenTtlSeconds: CODE_TTL_SECONDS } } });
     base = hub.url.replace(/\/graphql$/, '');
     acme = await seedCorp(hub, 'acme', ['Ada Admin', 'Bo Li']);
     beta = await seedCorp(hub, 'beta', ['Cy']);
@@ -204,6 +204,17 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
       cache: 'no-store',
       body: { error: 'invalid_grant', error_description: 'The authorization code has expired' },
     });
+  });
+
+  it('refuses an expired refresh token with invalid_grant, and a refresh token without client authentication', async () => {
+    const code = await codeFor(acme.people[0].unionId);
+    const issued = await answer(await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, basic(APP, secret)));
+    const refresh = { grant_type: 'refresh_token', refresh_token: issued.body.refresh_token as string };
+    expect(await answer(await token(refresh))).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await answer(await token({ grant_type: 'refresh_token' }, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_request', error_description: 'refresh_token is required' } });
+    expect(await answer(await token({ ...refresh, refresh_token: 'made-up' }, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_grant', error_description: 'The refresh token is invalid' } });
+    await new Promise((resolve) => setTimeout(resolve, CODE_TTL_SECONDS * 1000 + 300));
+    expect(await answer(await token(refresh, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_grant', error_description: 'The refresh token has expired' } });
   });
 
   it('refuses a redirect_uri other than the code was issued for, and a wrong PKCE verifier, with invalid_grant', async () => {

@@ -72,7 +72,8 @@ function sendBearerError(res: Response, description?: string): void {
     res.status(401).end();
     return;
   }
-  res.setHeader('www-authenticate', `Bearer realm="corphub", error="invalid_token", error_description="${description.replace(/["\\]/g, '')}"`);
+  // §3: error_description holds printable ASCII but `"` and `\`
+  res.setHeader('www-authenticate', `Bearer realm="corphub", error="invalid_token", error_description="${description.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '')}"`);
   res.status(401).json({ error: 'invalid_token', error_description: description });
 }
 
