@@ -99,7 +99,7 @@ export function tokenEndpoints(router: Router, options: TokenEndpointsOptions): 
       try {
         if (!req.is('application/x-www-form-urlencoded')) return sendError(res, { error: 'invalid_request', error_description: 'The request must be application/x-www-form-urlencoded (RFC 6749 §3.2)' });
         if (security.jwksUrl) {
-          return sendError(res, { error: 'unauthorized_client', error_description: 'This hub verifies caller tokens with an external identity provider (CORPHUB_JWKS_URL); use that provider to sign in' });
+          return sendError(res, { error: 'unauthorized_client', error_description: 'This hub verifies caller tokens from an external sign-in provider (CORPHUB_JWKS_URL); use that provider to sign in' });
         }
         const client = clientCredentialsOf(req, body);
         if ('error' in client) return sendError(res, client);
