@@ -64,7 +64,7 @@ export default tseslint.config(
       'import-x/no-extraneous-dependencies': [
         'error',
         // the root's own files (this config, jest's) are development tools like the tests
-        { devDependencies: [...TEST_FILES, '*.{js,mjs,cjs}'], includeTypes: true },
+        { devDependencies: [...TEST_FILES, '**/test/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'], includeTypes: true },
       ],
     },
   },

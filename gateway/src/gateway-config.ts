@@ -25,14 +25,27 @@ export interface OAuthConfig {
   codeTtlSeconds: number;
   /** Lifetime of the access tokens /oauth/token issues. */
   accessTokenTtlSeconds: number;
+  /** Lifetime of a refresh token; each use rotates it and the new one lives this long again. */
+  refreshTokenTtlSeconds: number;
   /** Serve the development sign-in page (pick a person, no password) at /oauth/authorize. */
   devSignIn: boolean;
   /** The corp the development sign-in page offers when the request names none (`corp_id`). */
   devSignInCorp: string;
 }
 
+/** Express's `trust proxy`: whose X-Forwarded-* headers count (hop count, or addresses and subnets); false: nobody's. */
+export type TrustProxy = boolean | number | string;
+
 export interface GatewayConfig {
   limits: QueryLimits;
+  /**
+   * The hub's public base URL (CORPHUB_PUBLIC_URL), without a trailing slash: the OpenID Connect issuer and the base
+   * of every URL the hub hands out. Never taken from a request's Host header. Unset (development only): the
+   * gateway's own `http://localhost:<port>`.
+   */
+  publicUrl?: string;
+  /** Whose X-Forwarded-* headers the gateway believes (CORPHUB_TRUST_PROXY); they never change `publicUrl`. */
+  trustProxy: TrustProxy;
   /** Per-subgraph fetch deadline in ms, by subgraph name; `default` for the rest. */
   subgraphTimeoutMs: { default: number; [subgraph: string]: number };
   /** Most reads of one caller and query sent to a subgraph in one batch; 1 sends each on its own. */
@@ -59,8 +72,6 @@ export interface GatewayConfig {
   production: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`, and /health and /ready show their detail for it. */
   metricsToken?: string;
-  /** The gateway's public base URL (SCIM's `Location` and `meta.location`); the gateway's own URL when unset. */
-  publicUrl?: string;
   /** Largest request body forwarded to a subgraph's own HTTP routes (uploads), in bytes. */
   maxUploadBytes: number;
   oauth: OAuthConfig;
@@ -106,17 +117,38 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** CORPHUB_PUBLIC_URL: an absolute http(s) URL with no query or fragment; https in production, but for a loopback host. */
+function publicUrlOf(env: NodeJS.ProcessEnv, production: boolean): string | undefined {
   const raw = env.CORPHUB_PUBLIC_URL?.trim();
-  if (!raw) return undefined;
+  if (!raw) {
+    if (production) throw new ConfigError('NODE_ENV=production needs CORPHUB_PUBLIC_URL (the https URL callers reach the gateway at, e.g. https://hub.example.com): the OpenID Connect issuer');
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an absolute URL, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`CORPHUB_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
-  return raw.replace(/\/+$/, '');
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password || raw.includes('?') || raw.includes('#')) {
+    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, got "${raw}"`);
+  }
+  // OpenID Connect Discovery §3: the issuer is an https URL
+  if (production && url.protocol !== 'https:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an https URL in production, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** CORPHUB_TRUST_PROXY: true/false, a number of proxy hops, or addresses and subnets (`loopback, 10.0.0.0/8`). */
+function trustProxyOf(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.CORPHUB_TRUST_PROXY?.trim();
+  if (!raw) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^(true|false|yes|no|on|off|0|1)$/i.test(raw)) return flag(env, 'CORPHUB_TRUST_PROXY', false);
+  return raw;
 }
 
 /** Reads every gateway setting from the environment (documented in the README). */
@@ -138,6 +170,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxDirectives: positiveInt(env, 'CORPHUB_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxBodyBytes: positiveInt(env, 'CORPHUB_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
     },
+    publicUrl: publicUrlOf(env, production),
+    trustProxy: trustProxyOf(env),
     subgraphTimeoutMs,
     subgraphBatchSize: positiveInt(env, 'CORPHUB_SUBGRAPH_BATCH_SIZE', DEFAULT_BATCH_SIZE),
     redisUrl: env.REDIS_URL || undefined,
@@ -154,11 +188,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
-    publicUrl: publicUrl(env),
     maxUploadBytes: positiveInt(env, 'CORPHUB_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     oauth: {
       codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),
       accessTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_TOKEN_TTL_SECONDS', 7200),
+      refreshTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400),
       devSignIn: flag(env, 'CORPHUB_OAUTH_DEV_SIGN_IN', !production),
       devSignInCorp: env.CORPHUB_OAUTH_DEV_SIGN_IN_CORP || 'demo',
     },

@@ -10,6 +10,7 @@ import {
   createFormatError,
   createLogger,
   createHttpServer,
+  DEV_OIDC_SIGNING_KEY,
   graphqlPostHandler,
   listen,
   readSecurityConfig,
@@ -42,7 +43,9 @@ import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { continueAfterChecks, subgraphHttpRoutes } from './routes/subgraph-http';
 import { createScimRouter } from './scim';
-import { oauthRouter, openIdConfiguration } from './oauth/oauth.router';
+import { oauthRouter } from './oauth/oauth.router';
+import { openIdConfiguration } from './oauth/discovery';
+import { IdTokenSigner } from './oauth/id-tokens';
 
 export interface GatewayOptions {
   /**
@@ -87,6 +90,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   if (!security.contextPrivateKey) throw new ConfigError('The gateway needs CORPHUB_CONTEXT_PRIVATE_KEY to sign the verified context');
   const contextKey = new ContextSigningKey(security.contextPrivateKey);
+  if (!security.oidcSigningKey && config.production) throw new ConfigError('The gateway needs CORPHUB_OIDC_SIGNING_KEY to sign ID tokens');
+  const idTokens = new IdTokenSigner(security.oidcSigningKey ?? DEV_OIDC_SIGNING_KEY);
   const contexts = new InternalContextSigner(contextKey);
   const agent = createSubgraphAgent();
   let revision = 0;
@@ -130,6 +135,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await persistedQueries.ready();
   const app = express();
   app.disable('x-powered-by');
+  // X-Forwarded-* count only from the proxies configured (req.secure, req.ip); no URL the hub hands out uses them
+  app.set('trust proxy', config.trustProxy);
   const { server: httpServer, answerFirst } = createHttpServer(app, logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -185,26 +192,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(metricsRoute(metrics, config.metricsToken));
   // GET: GraphiQL for a browser, else a query in the URL
   if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
-  // known once the gateway listens
-  let ownOrigin = 'http://localhost';
-  app.use('/scim/v2', createScimRouter(security, () => config.publicUrl ?? ownOrigin, logger.child({ component: 'scim' })));
   app.use('/graphql', ...graphql);
-  // the vendor login (OAuth 2 authorization code and client credentials): protocol here, state in the `login` subgraph
+  // the vendor login (OpenID Connect, OAuth 2): protocol here, state in the `login` subgraph
   const loginSubgraph = manifest.provider('login');
+  // the issuer and base of every URL the hub hands out: configuration, never a request's Host header
+  let port = 0;
+  const issuer = () => config.publicUrl ?? `http://localhost:${port}`;
+  app.use('/scim/v2', createScimRouter(security, issuer, logger.child({ component: 'scim' })));
   app.use(
     '/oauth',
     oauthRouter({
       security,
       contexts,
       config: config.oauth,
+      issuer,
+      idTokens,
+      callers: verifier,
       loginSubgraph,
       loginUrl: () => (loginSubgraph ? subgraphUrls[loginSubgraph] : undefined),
-      // a replayed code revoked a grant: every replica refuses its tokens at once (with Redis; without it, the others within the access cache's time)
+      // a grant was revoked (a replayed code or refresh token, a revocation): every replica refuses its tokens at once
+      // (with Redis; without it, the others within the access cache's time)
       onGrantRevoked: (corpId) => notices.changed(corpId),
       logger: logger.child({ component: 'oauth' }),
     }),
   );
-  app.get('/.well-known/openid-configuration', openIdConfiguration);
+  app.get('/.well-known/openid-configuration', openIdConfiguration(issuer, idTokens.algorithm));
   // the public key of the verified context, for subgraphs and vendor modules (CORPHUB_CONTEXT_JWKS_URL)
   const contextKeys = contextKey.jwks();
   app.get(CONTEXT_KEYS_PATH, (_req, res) => {
@@ -219,8 +231,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     manifest.routes().map(({ route }) => route),
   );
 
-  const port = await listen(httpServer, options.port ?? 0, options.host);
-  ownOrigin = `http://localhost:${port}`;
+  port = await listen(httpServer, options.port ?? 0, options.host);
   return {
     url: `http://localhost:${port}/graphql`,
     port,

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { jwtVerify } from 'jose';
+import { calculateJwkThumbprint, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import { identity } from '@corphub/identity';
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 import { Role } from '@corphub/module-kit';
+import { browserState, postSignIn as postTo, signInAt } from './helpers';
 
 const APP = 'okr-app';
 const REDIRECT = 'https://okr.example.test/callback';
@@ -22,40 +23,17 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
   };
 
   /** What a browser does: opens the sign-in page, picks a person, follows nothing (the redirect is read). */
-  async function signIn(unionId: string, extra: Record<string, string> = {}): Promise<URL> {
-    const params = { response_type: 'code', client_id: APP, redirect_uri: REDIRECT, state: 'xyz 1', corp_id: acme.corpId, ...extra };
-    const page = await fetch(authorizeUrl(params));
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    const html = await page.text();
-    expect(html).toContain(`value="${unionId}"`);
-    const { cookie, csrfToken } = browserState(page, html);
-    const posted = await postSignIn({ ...params, union_id: unionId, csrf_token: csrfToken }, cookie);
-    expect(posted.status).toBe(302);
-    return new URL(posted.headers.get('location')!);
-  }
+  const signIn = (unionId: string, extra: Record<string, string> = {}) =>
+    signInAt(authorizeUrl({ response_type: 'code', client_id: APP, redirect_uri: REDIRECT, state: 'xyz 1', corp_id: acme.corpId, ...extra }), unionId);
 
-  /** What the browser keeps from the sign-in page: its CSRF cookie, and the form's hidden token. */
-  function browserState(page: Response, html: string): { cookie: string; csrfToken: string } {
-    const setCookie = page.headers.getSetCookie().find((header) => header.startsWith('corphub_oauth_csrf='));
-    expect(setCookie).toMatch(/; Path=\/oauth; HttpOnly; SameSite=Lax$/);
-    const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(html)?.[1];
-    expect(csrfToken).toBeDefined();
-    return { cookie: setCookie!.split(';')[0], csrfToken: csrfToken! };
-  }
-
-  const postSignIn = (form: Record<string, string>, cookie?: string) =>
-    fetch(`${base}/oauth/authorize`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-      body: new URLSearchParams(form).toString(),
-    });
+  const postSignIn = (form: Record<string, string>, cookie?: string) => postTo(base, form, cookie);
 
   async function codeFor(unionId: string, extra: Record<string, string> = {}): Promise<string> {
     const location = await signIn(unionId, extra);
     expect(location.origin + location.pathname).toBe(REDIRECT);
     expect(location.searchParams.get('state')).toBe('xyz 1');
+    // RFC 9207: the response names its issuer
+    expect(location.searchParams.get('iss')).toBe(base);
     return location.searchParams.get('code')!;
   }
 
@@ -69,7 +47,7 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
   const answer = async (response: Response) => ({ status: response.status, cache: response.headers.get('cache-control'), body: (await response.json()) as Record<string, unknown> });
 
   beforeAll(async () => {
-    hub = await startTestHub({ subgraphs: [identity], label: 'oauth', gateway: { oauth: { codeTtlSeconds: CODE_TTL_SECONDS } } });
+    hub = await startTestHub({ subgraphs: [identity], label: 'oauth', gateway: { oauth: { codeTtlSeconds: CODE_TTL_SECONDS, refreshTokenTtlSeconds: CODE_TTL_SECONDS } } });
     base = hub.url.replace(/\/graphql$/, '');
     acme = await seedCorp(hub, 'acme', ['Ada Admin', 'Bo Li']);
     beta = await seedCorp(hub, 'beta', ['Cy']);
@@ -93,14 +71,17 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(response).toEqual({
       status: 200,
       cache: 'no-store',
-      body: { access_token: expect.any(String), token_type: 'Bearer', expires_in: 7200, openid: expect.stringMatching(/^o_/), unionid: bo, id_token: expect.any(String) },
+      body: { access_token: expect.any(String), token_type: 'Bearer', expires_in: 7200, refresh_token: expect.any(String), openid: expect.stringMatching(/^o_/), unionid: bo, id_token: expect.any(String) },
     });
     const mapped = await hub.request(`query($u: ID!) { openId(appId: "${APP}", unionId: $u) }`, { token: acme.adminToken, variables: { u: bo } });
     expect(response.body.openid).toBe(mapped.data!.openId);
 
-    // the ID token: the client verifies it with its own secret
-    const { payload } = await jwtVerify(response.body.id_token as string, new TextEncoder().encode(secret), { audience: APP, issuer: base });
+    // the ID token: signed with the hub's key (ES256 in development), which the client finds at jwks_uri
+    const jwks = createRemoteJWKSet(new URL(`${base}/oauth/jwks`));
+    const { payload } = await jwtVerify(response.body.id_token as string, jwks, { audience: APP, issuer: base, algorithms: ['ES256'] });
     expect(payload).toMatchObject({ sub: response.body.openid, unionid: bo, corp_id: 'acme', nonce: 'n-0S6' });
+    expect(decodeProtectedHeader(response.body.id_token as string)).toEqual({ alg: 'ES256', typ: 'JWT', kid: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    await expect(jwtVerify(response.body.id_token as string, new TextEncoder().encode(secret))).rejects.toThrow();
 
     // the access token is a vendor token for the app in the person's corp
     const viewer = await hub.request(`{ me { role appId unionId subject corp { id } } }`, { token: response.body.access_token as string });
@@ -225,6 +206,17 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     });
   });
 
+  it('refuses an expired refresh token with invalid_grant, and a refresh token without client authentication', async () => {
+    const code = await codeFor(acme.people[0].unionId);
+    const issued = await answer(await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, basic(APP, secret)));
+    const refresh = { grant_type: 'refresh_token', refresh_token: issued.body.refresh_token as string };
+    expect(await answer(await token(refresh))).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await answer(await token({ grant_type: 'refresh_token' }, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_request', error_description: 'refresh_token is required' } });
+    expect(await answer(await token({ ...refresh, refresh_token: 'made-up' }, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_grant', error_description: 'The refresh token is invalid' } });
+    await new Promise((resolve) => setTimeout(resolve, CODE_TTL_SECONDS * 1000 + 300));
+    expect(await answer(await token(refresh, basic(APP, secret)))).toEqual({ status: 400, cache: 'no-store', body: { error: 'invalid_grant', error_description: 'The refresh token has expired' } });
+  });
+
   it('refuses a redirect_uri other than the code was issued for, and a wrong PKCE verifier, with invalid_grant', async () => {
     const { challenge } = pkce();
     const code = await codeFor(acme.people[0].unionId, { code_challenge: challenge, code_challenge_method: 'S256' });
@@ -255,6 +247,9 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     };
     expect(await back({ response_type: 'token', corp_id: 'acme' })).toEqual({ error: 'unsupported_response_type', state: 'st', code: null });
     expect(await back({ response_type: 'code', corp_id: 'acme', code_challenge: pkce().challenge, code_challenge_method: 'S512' })).toEqual({ error: 'invalid_request', state: 'st', code: null });
+    // RFC 7636 plain (named, or a challenge without a method) shows the verifier to whoever sees the request
+    expect(await back({ response_type: 'code', corp_id: 'acme', code_challenge: pkce().verifier, code_challenge_method: 'plain' })).toEqual({ error: 'invalid_request', state: 'st', code: null });
+    expect(await back({ response_type: 'code', corp_id: 'acme', code_challenge: pkce().challenge })).toEqual({ error: 'invalid_request', state: 'st', code: null });
     expect(await back({ response_type: 'code', corp_id: beta.corpId })).toEqual({ error: 'access_denied', state: 'st', code: null });
   });
 
@@ -294,8 +289,35 @@ describe('vendor login: /oauth/authorize and /oauth/token', () => {
     expect(changed.data).toEqual({ updateApp: { app: { redirectUris: [REDIRECT, 'http://localhost:3000/cb'] } } });
   });
 
-  it('publishes OpenID Connect discovery', async () => {
+  it('publishes OpenID Connect discovery (OpenID Connect Discovery 1.0 §3) at the gateway\'s own URL in development', async () => {
     const response = await fetch(`${base}/.well-known/openid-configuration`);
-    expect(await response.json()).toMatchObject({ issuer: base, token_endpoint: `${base}/oauth/token`, grant_types_supported: ['authorization_code', 'client_credentials'] });
+    expect(await response.json()).toEqual({
+      issuer: base,
+      authorization_endpoint: `${base}/oauth/authorize`,
+      token_endpoint: `${base}/oauth/token`,
+      userinfo_endpoint: `${base}/oauth/userinfo`,
+      jwks_uri: `${base}/oauth/jwks`,
+      revocation_endpoint: `${base}/oauth/revoke`,
+      introspection_endpoint: `${base}/oauth/introspect`,
+      scopes_supported: ['openid', 'profile', 'email'],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['ES256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nonce', 'unionid', 'corp_id', 'name', 'email'],
+      code_challenge_methods_supported: ['S256'],
+      authorization_response_iss_parameter_supported: true,
+      claims_parameter_supported: false,
+      request_parameter_supported: false,
+      request_uri_parameter_supported: false,
+    });
+    const jwks = (await (await fetch(`${base}/oauth/jwks`)).json()) as { keys: JWK[] };
+    expect(jwks).toEqual({ keys: [{ kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String), alg: 'ES256', use: 'sig', kid: expect.any(String) }] });
+    // the kid is the key's RFC 7638 thumbprint
+    expect(jwks.keys[0].kid).toBe(await calculateJwkThumbprint(jwks.keys[0]));
   });
 });

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { readGatewayConfig } from '@corphub/gateway';
 import { seedCorp, startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { Role } from '@corphub/module-kit';
-import { errorCodes, graphqlRequest } from '@corphub/module-kit/testing';
+import { errorCodes, graphqlRequest, setEnvironment } from '@corphub/module-kit/testing';
 
 /** Every JSON line a pino logger wrote, parsed. */
 class LogLines extends Writable {
@@ -176,20 +176,21 @@ describe('introspection in production', () => {
   const INTROSPECTION = '{ __schema { queryType { name } } }';
 
   beforeAll(async () => {
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
+    // production needs the public URL (the OpenID Connect issuer)
+    const restore = setEnvironment({ NODE_ENV: 'production', CORPHUB_PUBLIC_URL: 'https://hub.example.test' });
     try {
       hub = await startTestHub({ label: 'introspection' });
     } finally {
-      process.env.NODE_ENV = nodeEnv;
+      restore();
     }
   });
   afterAll(() => hub?.stop());
 
   it('is restricted by default when NODE_ENV=production', () => {
-    expect(readGatewayConfig({ NODE_ENV: 'production' }).restrictIntrospection).toBe(true);
+    const production = { NODE_ENV: 'production', CORPHUB_PUBLIC_URL: 'https://hub.example.test' };
+    expect(readGatewayConfig(production).restrictIntrospection).toBe(true);
     expect(readGatewayConfig({}).restrictIntrospection).toBe(false);
-    expect(readGatewayConfig({ NODE_ENV: 'production', CORPHUB_RESTRICT_INTROSPECTION: 'false' }).restrictIntrospection).toBe(false);
+    expect(readGatewayConfig({ ...production, CORPHUB_RESTRICT_INTROSPECTION: 'false' }).restrictIntrospection).toBe(false);
   });
 
   it.each([Role.ADMIN, Role.ANALYST, Role.PLATFORM])('answers introspection for a %s token', async (role) => {

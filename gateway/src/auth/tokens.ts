@@ -54,32 +54,47 @@ export class CallerTokenVerifier {
   }
 }
 
-/** RFC 7638 thumbprint of a public JWK (its required members in order), the key's `kid`. */
+/** RFC 7638 thumbprint of a public JWK (its required members in lexicographic order), the key's `kid`. */
 function thumbprint(jwk: JsonWebKey): string {
-  const members = jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  const members =
+    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
   return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
+}
+
+/**
+ * An asymmetric signing key from a PKCS8 PEM: the key, the JWS header that names it (`kid`: its RFC 7638
+ * thumbprint) and its public half as a JWK. `invalid`: the configuration error for a PEM that is no such key.
+ */
+export class SigningKey {
+  readonly key: KeyObject;
+  readonly header: { alg: string; typ: string; kid: string };
+  readonly publicJwk: JWK;
+
+  constructor(privateKeyPem: string, invalid: string, algorithmOf: (key: KeyObject) => string) {
+    try {
+      this.key = createPrivateKey(privateKeyPem);
+    } catch {
+      throw new ConfigError(invalid);
+    }
+    const alg = algorithmOf(this.key);
+    const jwk = createPublicKey(this.key).export({ format: 'jwk' });
+    const kid = thumbprint(jwk);
+    this.header = { alg, typ: 'JWT', kid };
+    this.publicJwk = { ...(jwk as JWK), alg, use: 'sig', kid };
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.publicJwk] };
+  }
 }
 
 /**
  * The gateway's key for the verified context: signs it with the private key (PKCS8 PEM, Ed25519 or P-256)
  * and publishes the public half as a JWKS (`CONTEXT_KEYS_PATH`).
  */
-export class ContextSigningKey {
-  private readonly key: KeyObject;
-  private readonly header: { alg: string; typ: string; kid: string };
-  private readonly publicJwk: JWK;
-
+export class ContextSigningKey extends SigningKey {
   constructor(privateKeyPem: string) {
-    try {
-      this.key = createPrivateKey(privateKeyPem);
-    } catch {
-      throw new ConfigError('CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)');
-    }
-    const alg = contextAlgorithm(this.key);
-    const jwk = createPublicKey(this.key).export({ format: 'jwk' });
-    const kid = thumbprint(jwk);
-    this.header = { alg, typ: 'JWT', kid };
-    this.publicJwk = { ...(jwk as JWK), alg, use: 'sig', kid };
+    super(privateKeyPem, 'CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)', contextAlgorithm);
   }
 
   /**
@@ -89,12 +104,7 @@ export class ContextSigningKey {
   sign(auth: AuthContext, audience: string | string[], expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
     return signWith(auth, this.key, this.header, audience, expiresIn);
   }
-
-  jwks(): { keys: JWK[] } {
-    return { keys: [this.publicJwk] };
-  }
 }
-
 
 async function verifyServiceToken(token: string, internalSecret: string): Promise<AuthContext> {
   try {

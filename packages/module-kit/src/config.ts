@@ -14,6 +14,17 @@ MCowBQYDK2VwAyEAd1L+OCGZ7uWXiY5/ZXYlx4IxtC5VT6vRHB0+FpYAgas=
 -----END PUBLIC KEY-----
 `;
 
+/**
+ * The development key (P-256, so ES256) that signs the ID tokens of the hub's OpenID Connect login; its public
+ * half is published at the gateway's jwks_uri. Published here, so refused with NODE_ENV=production.
+ */
+export const DEV_OIDC_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgGgphj+F3gzlr6Z7+
+5q9Zk2c2jIXwYZjqzvn75v6uB2ahRANCAAS4onON4xUHF02k91npe3JeBCn9kxHc
+ftqEVAmrNHMDiQBPp23jPS4ZJTUz9FPv+tAtbP5XxoA5XKDXCAFyOdrh
+-----END PRIVATE KEY-----
+`;
+
 /** Who reads the configuration: what each one holds differs (see readSecurityConfig). */
 export type SecurityComponent = 'gateway' | 'subgraph' | 'vendor';
 
@@ -29,6 +40,11 @@ export interface SecurityConfig {
   internalSecret?: string;
   /** Gateway only: the PKCS8 PEM private key (Ed25519 or P-256) that signs the verified context. */
   contextPrivateKey?: string;
+  /**
+   * Gateway only: the PKCS8 PEM private key (P-256 for ES256, Ed25519 for EdDSA, RSA for RS256) that signs the ID
+   * tokens of /oauth/token; its public half is the OpenID Connect jwks_uri.
+   */
+  oidcSigningKey?: string;
   /** Subgraphs: the SPKI PEM public key that verifies the verified context (when no `contextJwksUrl`). */
   contextPublicKey?: string;
   /** Subgraphs: the gateway's JWKS (`/.well-known/corphub-context-keys.json`), fetched and cached. */
@@ -69,6 +85,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     jwksUrl: env.CORPHUB_JWKS_URL || undefined,
     internalSecret: component === 'vendor' ? undefined : env.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
     contextPrivateKey,
+    oidcSigningKey: component === 'gateway' ? pem(env.CORPHUB_OIDC_SIGNING_KEY) || DEV_OIDC_SIGNING_KEY : undefined,
     // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
     contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
     contextJwksUrl,
@@ -86,6 +103,13 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     }
     if (component === 'gateway' && (!env.CORPHUB_CONTEXT_PRIVATE_KEY || samePem(config.contextPrivateKey, DEV_CONTEXT_PRIVATE_KEY))) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_CONTEXT_PRIVATE_KEY (a PKCS8 PEM private key, not the development one)');
+    }
+    // with CORPHUB_JWKS_URL another provider signs people in and the token endpoint issues no ID tokens
+    if (component === 'gateway' && !config.jwksUrl && (!env.CORPHUB_OIDC_SIGNING_KEY || samePem(config.oidcSigningKey, DEV_OIDC_SIGNING_KEY))) {
+      throw new ConfigError('NODE_ENV=production needs CORPHUB_OIDC_SIGNING_KEY (a PKCS8 PEM private key for ID tokens, not the development one)');
+    }
+    if (component === 'gateway' && samePem(config.oidcSigningKey, config.contextPrivateKey!)) {
+      throw new ConfigError('CORPHUB_OIDC_SIGNING_KEY must differ from CORPHUB_CONTEXT_PRIVATE_KEY');
     }
     if (component !== 'gateway' && !env.CORPHUB_CONTEXT_PUBLIC_KEY && !env.CORPHUB_CONTEXT_JWKS_URL) {
       throw new ConfigError("NODE_ENV=production needs CORPHUB_CONTEXT_JWKS_URL (the gateway's /.well-known/corphub-context-keys.json) or CORPHUB_CONTEXT_PUBLIC_KEY");

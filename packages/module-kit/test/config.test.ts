@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, DEV_CONTEXT_PRIVATE_KEY, DEV_CONTEXT_PUBLIC_KEY, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, readSecurityConfig } from '@corphub/module-kit';
+import { ConfigError, DEV_CONTEXT_PRIVATE_KEY, DEV_CONTEXT_PUBLIC_KEY, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, DEV_OIDC_SIGNING_KEY, readSecurityConfig } from '@corphub/module-kit';
 
 const strong = (label: string) => `${label}-${'x'.repeat(40)}`;
 const keys = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const oidcKey = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
 const JWKS_URL = 'http://gateway:4000/.well-known/corphub-context-keys.json';
-const gatewayEnv = { NODE_ENV: 'production', CORPHUB_JWT_SECRET: strong('jwt'), CORPHUB_INTERNAL_SECRET: strong('internal'), CORPHUB_CONTEXT_PRIVATE_KEY: keys.privateKey };
+const gatewayEnv = { NODE_ENV: 'production', CORPHUB_JWT_SECRET: strong('jwt'), CORPHUB_INTERNAL_SECRET: strong('internal'), CORPHUB_CONTEXT_PRIVATE_KEY: keys.privateKey, CORPHUB_OIDC_SIGNING_KEY: oidcKey };
 
 describe('security configuration', () => {
   it('uses the development secrets and key pair outside production', () => {
@@ -13,10 +14,11 @@ describe('security configuration', () => {
       internalSecret: DEV_INTERNAL_SECRET,
       jwksUrl: undefined,
       contextPrivateKey: DEV_CONTEXT_PRIVATE_KEY,
+      oidcSigningKey: DEV_OIDC_SIGNING_KEY,
       contextPublicKey: DEV_CONTEXT_PUBLIC_KEY,
       contextJwksUrl: undefined,
     });
-    expect(readSecurityConfig({}, 'subgraph')).toMatchObject({ internalSecret: DEV_INTERNAL_SECRET, contextPrivateKey: undefined, contextPublicKey: DEV_CONTEXT_PUBLIC_KEY });
+    expect(readSecurityConfig({}, 'subgraph')).toMatchObject({ internalSecret: DEV_INTERNAL_SECRET, contextPrivateKey: undefined, oidcSigningKey: undefined, contextPublicKey: DEV_CONTEXT_PUBLIC_KEY });
   });
 
   it.each([
@@ -30,13 +32,17 @@ describe('security configuration', () => {
     ['the development context private key, line breaks changed', { CORPHUB_CONTEXT_PRIVATE_KEY: DEV_CONTEXT_PRIVATE_KEY.replace(/\n/g, '\r\n') }],
     ['the development context private key on one line', { CORPHUB_CONTEXT_PRIVATE_KEY: DEV_CONTEXT_PRIVATE_KEY.replace(/\n/g, '\\n') }],
     ['the development context public key', { CORPHUB_CONTEXT_PUBLIC_KEY: DEV_CONTEXT_PUBLIC_KEY }],
+    ['no ID-token key', { CORPHUB_OIDC_SIGNING_KEY: '' }],
+    ['the development ID-token key', { CORPHUB_OIDC_SIGNING_KEY: DEV_OIDC_SIGNING_KEY }],
+    ['the context key for ID tokens too', { CORPHUB_OIDC_SIGNING_KEY: keys.privateKey }],
   ])('refuses to start the gateway in production with %s', (_case, env) => {
     expect(() => readSecurityConfig({ ...gatewayEnv, ...env })).toThrow(ConfigError);
   });
 
   it('starts the gateway in production with strong, distinct secrets or a JWKS, and its own key pair', () => {
-    expect(readSecurityConfig(gatewayEnv)).toMatchObject({ contextPrivateKey: keys.privateKey, contextPublicKey: keys.publicKey });
-    const { CORPHUB_JWT_SECRET: _jwt, ...withoutJwt } = gatewayEnv;
+    expect(readSecurityConfig(gatewayEnv)).toMatchObject({ contextPrivateKey: keys.privateKey, contextPublicKey: keys.publicKey, oidcSigningKey: oidcKey });
+    const { CORPHUB_JWT_SECRET: _jwt, CORPHUB_OIDC_SIGNING_KEY: _oidc, ...withoutJwt } = gatewayEnv;
+    // with an identity provider's JWKS the hub signs nobody in, so it signs no ID tokens either
     expect(() => readSecurityConfig({ ...withoutJwt, CORPHUB_JWKS_URL: 'https://idp.example/jwks' })).not.toThrow();
   });
 

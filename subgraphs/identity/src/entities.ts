@@ -5,9 +5,10 @@ import { Installation } from './apps/installation.entity';
 import { OpenId } from './open-ids/open-id.entity';
 import { AppIntegration } from './apps/app-integration.entity';
 import { AuthorizationCode } from './oauth/authorization-code.entity';
+import { RefreshToken } from './oauth/refresh-token.entity';
 import { WebhookDelivery, WebhookEvent } from './webhooks/webhook.entity';
 import { ModuleSubgraph } from './registry/module-subgraph.entity';
 import { SubgraphVersion } from './registry/subgraph-version.entity';
 import { PublishedSupergraph } from './registry/published-supergraph.entity';
 
-export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, WebhookEvent, WebhookDelivery, ModuleSubgraph, SubgraphVersion, PublishedSupergraph];
+export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, RefreshToken, WebhookEvent, WebhookDelivery, ModuleSubgraph, SubgraphVersion, PublishedSupergraph];

@@ -42,11 +42,17 @@ export class AuthorizationCode extends CorpScoped {
   @Property({ type: 'datetime', nullable: true })
   usedAt?: Date | null;
 
-  /** Named in the access tokens issued from the code (claim `grant_id`), so that they can be revoked together. */
-  @Property({ type: 'uuid', nullable: true })
+  /**
+   * Named in the access tokens issued from the code (claim `grant_id`), so that they can be revoked together, and
+   * the family of the refresh tokens issued from it (`RefreshToken.grantId`).
+   */
+  @Property({ type: 'uuid', nullable: true, index: true })
   grantId?: string | null = randomUUID();
 
-  /** Set when the code was presented again after its exchange: the tokens issued from it are refused from then on. */
+  /**
+   * Set when the grant was revoked: the code presented again after its exchange, a rotated refresh token presented
+   * again, or a revocation request (RFC 7009). The access and refresh tokens of the grant are refused from then on.
+   */
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date | null;
 

@@ -4,9 +4,20 @@ import type { IdentityContext } from '../context';
 import type { IdentityLoaders } from '../loaders';
 import type { IdentityServices } from '../services';
 import { checkClient, clientCredentials, issueCode, OAuthFailure, redeemCode, signInCandidates } from './oauth.service';
+import { introspectToken, refreshGrant, revokeToken, userInfo, type PresentedToken } from './grant.service';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const opt = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const seconds = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+/** The gateway sends a token's lifetime with each request that issues one; a day when it does not say. */
+const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 86_400;
+
+const presentedToken = (body: Record<string, unknown>): PresentedToken => ({
+  clientId: str(body.clientId),
+  clientSecret: str(body.clientSecret),
+  refreshToken: opt(body.refreshToken),
+  accessToken: typeof body.accessToken === 'object' && body.accessToken !== null ? { grantId: opt((body.accessToken as Record<string, unknown>).grantId) } : undefined,
+});
 
 /**
  * Identity's half of the vendor login: the state (apps and secrets, codes, openIds). The gateway's
@@ -44,7 +55,7 @@ export function oauthRoutes(router: Router, kit: RouteKit<IdentityLoaders, Ident
           codeChallengeMethod: opt(body.codeChallengeMethod),
           nonce: opt(body.nonce),
           scope: opt(body.scope),
-          ttlSeconds: Number(body.ttlSeconds) > 0 ? Number(body.ttlSeconds) : 60,
+          ttlSeconds: seconds(body.ttlSeconds, 60),
         }),
       ),
     })),
@@ -54,8 +65,22 @@ export function oauthRoutes(router: Router, kit: RouteKit<IdentityLoaders, Ident
     handle(async (body, { em }) => {
       const clientId = str(body.clientId);
       const clientSecret = str(body.clientSecret);
+      const refreshTokenTtlSeconds = seconds(body.refreshTokenTtlSeconds, DEFAULT_REFRESH_TOKEN_TTL_SECONDS);
       if (body.grantType === 'client_credentials') return clientCredentials(em, clientId, clientSecret);
-      return redeemCode(em, { clientId, clientSecret, code: str(body.code), redirectUri: str(body.redirectUri), codeVerifier: opt(body.codeVerifier) });
+      if (body.grantType === 'refresh_token') return refreshGrant(em, { clientId, clientSecret, refreshToken: str(body.refreshToken), scope: opt(body.scope), ttlSeconds: refreshTokenTtlSeconds });
+      return redeemCode(em, { clientId, clientSecret, code: str(body.code), redirectUri: str(body.redirectUri), codeVerifier: opt(body.codeVerifier), refreshTokenTtlSeconds });
     }),
+  );
+  router.post(
+    '/internal/oauth/revoke',
+    handle((body, { em }) => revokeToken(em, presentedToken(body))),
+  );
+  router.post(
+    '/internal/oauth/introspect',
+    handle((body, { em }) => introspectToken(em, presentedToken(body))),
+  );
+  router.post(
+    '/internal/oauth/userinfo',
+    handle(async (body, { em }) => ({ claims: await userInfo(em, { appId: str(body.appId), grantId: str(body.grantId) }) })),
   );
 }

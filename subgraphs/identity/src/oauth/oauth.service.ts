@@ -8,10 +8,22 @@ import { OpenId } from '../open-ids/open-id.entity';
 import { Person } from '../people/person.entity';
 import { verifySecret } from '../ids';
 import { AuthorizationCode } from './authorization-code.entity';
+import { RefreshToken } from './refresh-token.entity';
 
 /** An OAuth 2 error (RFC 6749 §4.1.2.1, §5.2), answered by the gateway in the spec's shape. */
 export interface OAuthError {
-  error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope' | 'access_denied' | 'invalid_redirect_uri';
+  error:
+    | 'invalid_request'
+    | 'invalid_client'
+    | 'invalid_grant'
+    | 'unauthorized_client'
+    | 'unsupported_grant_type'
+    | 'invalid_scope'
+    | 'access_denied'
+    | 'invalid_redirect_uri'
+    // RFC 6750 §3.1 (userinfo) and RFC 7009 §2.2.1 (revocation)
+    | 'invalid_token'
+    | 'unsupported_token_type';
   error_description: string;
 }
 
@@ -26,22 +38,24 @@ export class OAuthFailure extends Error {
 }
 
 /**
- * How far back revoked grants are reported to gateways: longer than any access token issued from a code lives
- * (the gateway refuses a CORPHUB_OAUTH_TOKEN_TTL_SECONDS above it).
+ * How far back revoked grants are reported to gateways: longer than any access token of a grant lives after its
+ * revocation (the gateway refuses a CORPHUB_OAUTH_TOKEN_TTL_SECONDS above it).
  */
 export const REVOKED_GRANT_WINDOW_SECONDS = 86_400;
 
-const fail = (error: OAuthError['error'], description: string): never => {
+export const fail = (error: OAuthError['error'], description: string): never => {
   throw new OAuthFailure({ error, error_description: description });
 };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
+/** What is stored of a code or a refresh token. */
+export const tokenHashOf = (token: string) => sha256(token).toString('hex');
 
 /**
- * A code names its corp (base64url, so the gateway can scope the redemption: `corpOfCode` in the gateway's
- * oauth router) and 32 random bytes; only its hash is stored.
+ * A code or refresh token names its corp (base64url, so the gateway can scope the redemption: `corpOfToken` in
+ * the gateway's oauth router) and 32 random bytes; only its hash is stored.
  */
-export function newAuthorizationCode(corpId: string): string {
+export function newCorpToken(corpId: string): string {
   return `${Buffer.from(corpId).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
 }
 
@@ -78,15 +92,17 @@ export async function issueCode(em: EntityManager, request: CodeRequest): Promis
   const { installed } = await checkClient(em, request.clientId, request.redirectUri);
   if (!installed) fail('access_denied', `App "${request.clientId}" is not installed in corp "${corpIdOf(em)}"`);
   if (!(await em.findOne(Person, { unionId: request.unionId }))) fail('access_denied', `No such person in corp "${corpIdOf(em)}"`);
-  const code = newAuthorizationCode(corpIdOf(em));
+  // RFC 7636 §4.3: no method means plain, which the hub refuses (the gateway already did; this keeps the store honest)
+  if (request.codeChallenge && request.codeChallengeMethod !== 'S256') fail('invalid_request', 'code_challenge_method must be S256');
+  const code = newCorpToken(corpIdOf(em));
   em.persist(
     new AuthorizationCode({
-      codeHash: sha256(code).toString('hex'),
+      codeHash: tokenHashOf(code),
       appId: request.clientId,
       unionId: request.unionId,
       redirectUri: request.redirectUri,
       codeChallenge: request.codeChallenge ?? null,
-      codeChallengeMethod: request.codeChallenge ? (request.codeChallengeMethod ?? 'plain') : null,
+      codeChallengeMethod: request.codeChallenge ? 'S256' : null,
       nonce: request.nonce ?? null,
       scope: request.scope ?? null,
       expiresAt: new Date(Date.now() + request.ttlSeconds * 1000),
@@ -110,6 +126,8 @@ export interface CodeRedemption {
   code: string;
   redirectUri: string;
   codeVerifier?: string;
+  /** Lifetime of the refresh token issued with the access token. */
+  refreshTokenTtlSeconds: number;
 }
 
 export interface RedeemedCode {
@@ -121,6 +139,8 @@ export interface RedeemedCode {
   scope: string | null;
   /** Goes into the access token (`grant_id`): revoked if the code is presented again (null: a code from before grants). */
   grantId: string | null;
+  /** Issued with every grant that has an id: rotated at each use (`refreshGrant`). */
+  refreshToken: string | null;
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -129,7 +149,7 @@ const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 export async function redeemCode(em: EntityManager, request: CodeRedemption): Promise<RedeemedCode> {
   await authenticateClient(em, request.clientId, request.clientSecret);
   if (!request.code) fail('invalid_request', 'code is required');
-  const codeHash = sha256(request.code).toString('hex');
+  const codeHash = tokenHashOf(request.code);
   const grant = await em.findOne(AuthorizationCode, { codeHash });
   if (!grant || grant.appId !== request.clientId) fail('invalid_grant', 'The authorization code is invalid');
   if (grant!.usedAt) await refuseReplay(em, codeHash);
@@ -138,17 +158,32 @@ export async function redeemCode(em: EntityManager, request: CodeRedemption): Pr
   if (grant!.codeChallenge) {
     const verifier = request.codeVerifier ?? '';
     if (!VERIFIER.test(verifier)) fail('invalid_grant', 'code_verifier is missing or malformed (RFC 7636 §4.1)');
-    const computed = grant!.codeChallengeMethod === 'S256' ? sha256(verifier).toString('base64url') : verifier;
-    if (computed !== grant!.codeChallenge) fail('invalid_grant', 'code_verifier does not match the code_challenge');
+    if (grant!.codeChallengeMethod !== 'S256' || sha256(verifier).toString('base64url') !== grant!.codeChallenge) fail('invalid_grant', 'code_verifier does not match the code_challenge');
   }
   // one time: of two concurrent redemptions only one flips usedAt
   const taken = await em.nativeUpdate(AuthorizationCode, { codeHash, usedAt: null }, { usedAt: new Date() });
   if (taken !== 1) await refuseReplay(em, codeHash);
-  const installation = await em.findOne(Installation, { app: request.clientId });
-  if (!installation?.isInstalled) fail('invalid_grant', `App "${request.clientId}" is no longer installed in this corp`);
-  const mapping = await em.findOne(OpenId, { app: request.clientId, person: grant!.unionId });
+  const openId = await openIdOfGrant(em, request.clientId, grant!.unionId);
+  const grantId = grant!.grantId ?? null;
+  const refreshToken = grantId ? await issueRefreshToken(em, { grantId, appId: request.clientId, ttlSeconds: request.refreshTokenTtlSeconds }) : null;
+  return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId, refreshToken };
+}
+
+/** The person's openId for the app, while the app is installed in the corp: what a grant's tokens are issued for. */
+export async function openIdOfGrant(em: EntityManager, appId: string, unionId: string): Promise<string> {
+  const installation = await em.findOne(Installation, { app: appId });
+  if (!installation?.isInstalled) fail('invalid_grant', `App "${appId}" is no longer installed in this corp`);
+  const mapping = await em.findOne(OpenId, { app: appId, person: unionId });
   if (!mapping) fail('invalid_grant', 'The person has no openId for this app');
-  return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: mapping!.openId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId: grant!.grantId ?? null };
+  return mapping!.openId;
+}
+
+/** A new refresh token of the grant's family; only its hash is stored. */
+export async function issueRefreshToken(em: EntityManager, fields: { grantId: string; appId: string; ttlSeconds: number }): Promise<string> {
+  const token = newCorpToken(corpIdOf(em));
+  em.persist(new RefreshToken({ tokenHash: tokenHashOf(token), grantId: fields.grantId, appId: fields.appId, expiresAt: new Date(Date.now() + fields.ttlSeconds * 1000) }));
+  await em.flush();
+  return token;
 }
 
 /**
@@ -160,10 +195,10 @@ async function refuseReplay(em: EntityManager, codeHash: string): Promise<never>
   throw new OAuthFailure({ error: 'invalid_grant', error_description: 'The authorization code was already used' }, true);
 }
 
-/** The app's grants revoked in the caller's corp whose tokens may still be alive. */
+/** The app's grants revoked in the caller's corp whose access tokens may still be alive (none is issued after the revocation). */
 export async function revokedGrants(em: EntityManager, appId: string): Promise<string[]> {
   const since = new Date(Date.now() - REVOKED_GRANT_WINDOW_SECONDS * 1000);
-  const rows = await em.find(AuthorizationCode, { appId, revokedAt: { $ne: null }, usedAt: { $gt: since } }, { fields: ['grantId'], orderBy: { usedAt: 'asc' } });
+  const rows = await em.find(AuthorizationCode, { appId, revokedAt: { $gt: since } }, { fields: ['grantId'], orderBy: { revokedAt: 'asc' } });
   return rows.flatMap((row) => (row.grantId ? [row.grantId] : []));
 }
 
