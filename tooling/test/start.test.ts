@@ -3,7 +3,7 @@
  * demo corp and prints no token; in development it does both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,13 +68,15 @@ describe('npm start', () => {
 
   it('in production seeds no demo corp and prints no token', async () => {
     const jwtSecret = randomBytes(32).toString('hex');
-    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
     const { env, url } = await hubEnv({
       NODE_ENV: 'production',
       CORPHUB_JWT_SECRET: jwtSecret,
       CORPHUB_INTERNAL_SECRET: randomBytes(32).toString('hex'),
-      CORPHUB_CONTEXT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      CORPHUB_CONTEXT_PRIVATE_KEY: pem(generateKeyPairSync('ed25519').privateKey),
+      CORPHUB_OIDC_SIGNING_KEY: pem(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey),
     });
+    env.CORPHUB_PUBLIC_URL = new URL(url).origin;
     const { child, stdout } = await start(env);
     children.push(child);
     expect(stdout).toContain(url.replace('127.0.0.1', 'localhost'));
