@@ -190,7 +190,6 @@ async function main() {
   if (unknownTargets.length) throw new Error(`unknown targets: ${unknownTargets.join(', ')}`);
 
   // fresh secrets per run: the children read them from the environment, as the hub's processes do
-  // fresh secrets per run: the children read them from the environment, as the hub's processes do
   const contextKeys = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const security = { jwtSecret: randomBytes(32).toString('base64url'), internalSecret: randomBytes(32).toString('base64url'), contextPrivateKey: contextKeys.privateKey };
   const childEnv = {
@@ -198,6 +197,9 @@ async function main() {
     CORPHUB_INTERNAL_SECRET: security.internalSecret,
     CORPHUB_CONTEXT_PRIVATE_KEY: contextKeys.privateKey,
     CORPHUB_CONTEXT_PUBLIC_KEY: contextKeys.publicKey,
+    CORPHUB_OIDC_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,
+    // the issuer production asks for; the bench hands out no URL
+    CORPHUB_PUBLIC_URL: 'http://localhost:4000',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     NODE_ENV: 'production',
   };
