@@ -1,17 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { recordOutboxEvent } from '@corphub/module-kit';
 import type { Employee } from '../employees/employee.entity';
-import { OutboxEvent } from './event.entity';
-
-/** Records an event inside the caller's transaction (the change and its event commit together). */
-export function recordOutboxEvent(tx: EntityManager, type: string, data: Record<string, unknown>): OutboxEvent {
-  const event = new OutboxEvent(type, data);
-  tx.persist(event);
-  return event;
-}
 
 /**
  * The directory's webhook events name what changed and nothing more: an app reads the rest through the
- * graph, where its access rules apply.
+ * graph, where its access rules apply. They go through the kit's event outbox (`recordOutboxEvent`).
  */
 export function recordEmployeeEvent(tx: EntityManager, type: 'employee.hired' | 'employee.changed' | 'employee.offboarded', employee: Employee): void {
   recordOutboxEvent(tx, type, { unionId: employee.unionId, status: employee.status });

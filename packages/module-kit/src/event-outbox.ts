@@ -1,6 +1,50 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { BACKGROUND, deleteBatch, readRetentionConfig, retentionPruner, startPoller, type GatewayClient, type Logger, type Poller, type RetentionConfig } from '@corphub/module-kit';
-import { OutboxEvent } from './event.entity';
+import { Entity, Index, PrimaryKey, Property, type EntityManager, type MikroORM, type Opt } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { CorpScoped } from './tenant';
+import { BACKGROUND } from './orm';
+import type { GatewayClient } from './gateway-client';
+import type { Logger } from './logger';
+import { startPoller, type Poller } from './poller';
+import { deleteBatch, readRetentionConfig, retentionPruner, type RetentionConfig } from './retention';
+
+/**
+ * A hub subgraph's outbox of vendor-facing events (webhooks): written in the same transaction as the
+ * change, relayed afterwards to identity (which owns apps, installations and webhook delivery). The
+ * id given here is the event's id for good: receivers deduplicate on it, and a relay repeated after
+ * a crash publishes the same id again, which identity skips. Used by the directory (employee and
+ * department events) and approvals (`approval.decided`).
+ */
+@Entity({ tableName: 'outbox_event' })
+@Index({ properties: ['relayedAt', 'occurredAt'] })
+export class OutboxEvent extends CorpScoped {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @Property({ type: 'string', length: 60 })
+  type: string;
+
+  @Property({ type: 'json' })
+  data: Record<string, unknown>;
+
+  @Property({ type: 'datetime' })
+  occurredAt: Date & Opt = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  relayedAt?: Date | null;
+
+  constructor(type: string, data: Record<string, unknown>) {
+    super();
+    this.type = type;
+    this.data = data;
+  }
+}
+
+/** Records an event inside the caller's transaction (the change and its event commit together). */
+export function recordOutboxEvent(tx: EntityManager, type: string, data: Record<string, unknown>): OutboxEvent {
+  const event = new OutboxEvent(type, data);
+  tx.persist(event);
+  return event;
+}
 
 const PUBLISH = /* GraphQL */ `
   mutation PublishEvents($events: [PublishEventInput!]!) {
