@@ -4,7 +4,7 @@ import http from 'node:http';
 import { EventEmitter } from 'node:events';
 import { setImmediate } from 'node:timers';
 import { serve } from './ipc.mjs';
-import { loadWorkspace } from './workspace.mjs';
+import { loadGateway } from './workspace.mjs';
 
 export const CONTEXT_HEADER = 'x-corphub-context';
 
@@ -74,12 +74,15 @@ async function apollo({ supergraphSdl, urls }) {
   return { url, stop: () => server.stop() };
 }
 
-/** Ours: the real gateway, as `npm start` runs it (caller token in, verified context out). */
+/**
+ * Ours: the real gateway, as its production process runs it (gateway/src/main.ts: the hub manifest from
+ * hub.json, no subgraph package loaded; caller token in, verified context out).
+ */
 async function ours({ supergraphSdl, urls }) {
-  const { gateway, shared } = loadWorkspace();
+  const { gateway, shared, hubFile } = loadGateway();
   const running = await gateway.startGateway({
     supergraphSdl,
-    subgraphs: gateway.hubManifest(gateway.SUBGRAPHS),
+    subgraphs: gateway.HubManifest.read(hubFile),
     subgraphUrls: urls,
     port: 0,
     host: '127.0.0.1',
@@ -103,7 +106,7 @@ export const GATEWAYS = {
 
 /** What each kind imports: loaded as soon as the process starts, while the subgraphs are still seeding. */
 const MODULES = {
-  ours: async () => loadWorkspace(),
+  ours: async () => loadGateway(),
   hive: () => import('@graphql-hive/gateway'),
   'hive-nodedup': () => import('@graphql-hive/gateway'),
   apollo: () => Promise.all([import('@apollo/gateway'), import('@apollo/server'), import('@apollo/server/standalone')]),
