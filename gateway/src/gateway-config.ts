@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_OPERATION_LABELS, isProduction } from '@corphub/module-kit';
+import { ConfigError, isProduction, operationLabelLimit } from '@corphub/module-kit';
 
 /** The Redis channel on which the registry announces a new supergraph (the registry's own default). */
 const DEFAULT_REGISTRY_CHANNEL = 'corphub:registry';
@@ -193,7 +193,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
-    metricsOperationLabels: positiveInt(env, 'CORPHUB_METRICS_OPERATION_LABELS', DEFAULT_OPERATION_LABELS),
+    metricsOperationLabels: operationLabelLimit(env),
     maxUploadBytes: positiveInt(env, 'CORPHUB_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     oauth: {
       codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),

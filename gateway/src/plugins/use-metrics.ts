@@ -1,13 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ANONYMOUS_OPERATION, OperationLabels } from '@corphub/module-kit';
+import { ANONYMOUS_OPERATION, OperationLabels, operationOutcome, SECONDS_BUCKETS, type Outcome } from '@corphub/module-kit';
 import type { GatewayContext } from '../context';
 
-/** An operation answered: fully, with some fields missing, refused before execution, or failed. */
-export type Outcome = 'ok' | 'partial' | 'refused' | 'failed';
-
 const PREFIX = 'corphub_gateway_';
-const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Prometheus metrics of one gateway (its own registry, so several gateways can share a process). */
 export class GatewayMetrics {
@@ -83,11 +79,7 @@ export interface AnsweredOperation {
 
 /** What became of an operation, read from the answer about to be sent. */
 export function answeredOperation(requestContext: GraphQLRequestContext<GatewayContext>, executed: boolean, startedAt: number): AnsweredOperation {
-  const body = requestContext.response.body;
-  const result = body?.kind === 'single' ? body.singleResult : body?.initialResult;
-  const codes = (result?.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN'));
-  const hasData = result?.data !== undefined && result?.data !== null;
-  const outcome: Outcome = !codes.length ? 'ok' : !executed ? 'refused' : hasData ? 'partial' : 'failed';
+  const { outcome, codes } = operationOutcome(requestContext, executed);
   return { operation: operationName(requestContext), outcome, codes, seconds: (performance.now() - startedAt) / 1000 };
 }
 
