@@ -18,7 +18,7 @@ import {
   type AuthContext,
   type CorphubClaims,
   type SecurityConfig,
-} from '@corphub/module-kit';
+} from '@corphub/module-kit/core';
 
 /** Caller tokens and the verified context's signing key: what only the gateway (and the hub's tools) sign or check. */
 
