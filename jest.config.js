@@ -12,6 +12,7 @@ module.exports = {
   transform,
   moduleNameMapper: {
     '^@corphub/module-kit$': '<rootDir>/packages/module-kit/src/index.ts',
+    '^@corphub/module-kit/core$': '<rootDir>/packages/module-kit/src/core.ts',
     '^@corphub/module-kit/testing$': '<rootDir>/packages/module-kit/src/testing/index.ts',
     '^@corphub/demo$': '<rootDir>/packages/demo/src/index.ts',
     '^@corphub/gateway$': '<rootDir>/gateway/src/index.ts',

@@ -224,6 +224,12 @@ async function main() {
     CORPHUB_OIDC_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,
     // the issuer production asks for; the bench hands out no URL
     CORPHUB_PUBLIC_URL: 'http://localhost:4000',
+    // bench-only: the background polls (identity's webhook deliveries, the outboxes, our gateway's registry)
+    // run every 10 minutes instead of every second or ten: the bench writes nothing for them to find, and a
+    // poll's statement landing in a slow request's count made SQL per request flaky on a loaded machine
+    CORPHUB_WEBHOOK_POLL_MS: '600000',
+    CORPHUB_OUTBOX_POLL_MS: '600000',
+    CORPHUB_REGISTRY_POLL_MS: '600000',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     NODE_ENV: 'production',
   };

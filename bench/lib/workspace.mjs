@@ -68,12 +68,13 @@ export function loadWorkspace() {
 
 /**
  * What the gateway's own process loads in production (gateway/src/main.ts): `gateway`: `@corphub/gateway` alone
- * (no tooling, hence no subgraph package), `shared`: `@corphub/module-kit`, `hubFile`: the committed
+ * (no tooling, hence no subgraph package), `shared`: `@corphub/module-kit/core`, `hubFile`: the committed
  * tooling/hub.json it reads instead of SUBGRAPHS. So our gateway's memory in the bench is a production gateway's.
  */
 export function loadGateway() {
   const gateway = require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js'));
-  const shared = require(require.resolve('@corphub/module-kit', { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  // the kit's light entry, as the gateway's own code imports it (the main entry would load the ORM)
+  const shared = require(require.resolve('@corphub/module-kit/core', { paths: [path.join(ROOT_DIR, 'gateway')] }));
   return { gateway, shared, hubFile: path.join(ROOT_DIR, 'tooling', 'hub.json') };
 }
 

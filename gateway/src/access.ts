@@ -1,5 +1,6 @@
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { CONTEXT_HEADER, errors, Role, type AuthContext, type HubService, type Logger } from '@corphub/module-kit';
+import { CONTEXT_HEADER, errors, Role, type AuthContext } from '@corphub/module-kit/core';
+import type { HubService, Logger } from '@corphub/module-kit';
 import type { InternalContextSigner } from './context';
 import type { HubManifest } from './manifest';
 

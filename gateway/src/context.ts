@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type Logger } from '@corphub/module-kit';
+import { requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { bearerToken, type CallerTokenVerifier, type ContextSigningKey } from './auth/tokens';
 import { subgraphContexts, type CallerAccessResolver } from './access';
 

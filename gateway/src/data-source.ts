@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CONTEXT_HEADER, errors, REQUEST_ID_HEADER, type Logger } from '@corphub/module-kit';
+import { CONTEXT_HEADER, errors, REQUEST_ID_HEADER } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import type { GatewayContext } from './context';

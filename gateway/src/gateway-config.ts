@@ -1,4 +1,4 @@
-import { ConfigError, isProduction, operationLabelLimit } from '@corphub/module-kit';
+import { ConfigError, isProduction, operationLabelLimit } from '@corphub/module-kit/core';
 
 /** The Redis channel on which the registry announces a new supergraph (the registry's own default). */
 const DEFAULT_REGISTRY_CHANNEL = 'corphub:registry';

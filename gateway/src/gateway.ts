@@ -14,10 +14,12 @@ import {
   graphqlPostHandler,
   listen,
   readSecurityConfig,
-  type Logger,
-  type RunningServer,
   type SecurityConfig,
-  type SubgraphManifest,
+} from '@corphub/module-kit/core';
+import type {
+  Logger,
+  RunningServer,
+  SubgraphManifest,
 } from '@corphub/module-kit';
 import { CallerTokenVerifier, ContextSigningKey } from './auth/tokens';
 import { HubManifest } from './manifest';

@@ -18,7 +18,7 @@ import {
   type AuthContext,
   type CorphubClaims,
   type SecurityConfig,
-} from '@corphub/module-kit';
+} from '@corphub/module-kit/core';
 
 /** Caller tokens and the verified context's signing key: what only the gateway (and the hub's tools) sign or check. */
 
@@ -26,7 +26,7 @@ export function signCallerToken(auth: AuthContext, secret: string, expiresIn: st
   return signToken(auth, secret, CALLER_AUDIENCE, expiresIn);
 }
 
-export { bearerToken } from '@corphub/module-kit';
+export { bearerToken } from '@corphub/module-kit/core';
 
 /** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an external sign-in provider (IdP). */
 export class CallerTokenVerifier {

@@ -1,7 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import CsrfTokens from 'csrf';
-import { requestIdFor, type Logger, type SecurityConfig } from '@corphub/module-kit';
+import { requestIdFor, type SecurityConfig } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import type { CallerTokenVerifier } from '../auth/tokens';
 import type { OAuthConfig } from '../gateway-config';
 import type { IdTokenSigner } from './id-tokens';

@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { decodeJwt } from 'jose';
-import { requestIdFor, Role, type AuthContext, type Logger, type SecurityConfig } from '@corphub/module-kit';
+import { requestIdFor, Role, type AuthContext, type SecurityConfig } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { bearerToken, signCallerToken, type CallerTokenVerifier } from '../auth/tokens';
 import type { OAuthConfig } from '../gateway-config';
 import { clientCredentialsOf } from './client-authentication';

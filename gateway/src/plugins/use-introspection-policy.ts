@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { errors, Role } from '@corphub/module-kit';
+import { errors, Role } from '@corphub/module-kit/core';
 import { BREAK, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from '../context';
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { ConfigError, errors, type Logger } from '@corphub/module-kit';
+import { ConfigError, errors } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import type { GatewayConfig } from '../gateway-config';
 import { RedisKeyValueCache } from './redis-cache';
 

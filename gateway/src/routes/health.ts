@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { checkSubgraphs, publicHealth } from '../health';
-import { hasMetricsToken } from '@corphub/module-kit';
+import { hasMetricsToken } from '@corphub/module-kit/core';
 
 /**
  * `/health` (liveness): answers while the gateway runs, `ok` or `degraded`.

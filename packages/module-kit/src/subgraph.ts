@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,7 +13,7 @@ import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray }
 import { CONTEXT_HEADER, ContextVerifier, requireRole, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
 import { createFormatError, errors } from './errors';
-import { createHttpServer, graphqlPostHandler, headerValue } from './graphql-http';
+import { createHttpServer, graphqlPostHandler, headerValue, listen } from './graphql-http';
 import { createLogger, requestIdFor, withRequestLogger, type Logger } from './logger';
 import { metricsHandler, operationLabelLimit, SubgraphMetrics, useSubgraphMetrics } from './metrics';
 import { scopeToCorp, scopeToPeople } from './tenant';
@@ -282,23 +281,6 @@ export const MAX_CONTEXT_HEADER_BYTES = 1024 * 1024;
 
 /** Largest GraphQL request body a subgraph accepts (the gateway's own limit is lower). */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-
-export async function listen(server: Server, port: number, host?: string): Promise<number> {
-  // Node's 5 s default races clients that reuse an idle socket just as the server closes it ("other side closed")
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
-}
 
 /**
  * Serves a subgraph over HTTP: `/graphql` answers only requests carrying a verified context that the
