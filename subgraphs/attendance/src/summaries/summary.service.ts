@@ -106,7 +106,7 @@ export async function summarize(em: EntityManager, book: RuleBook, people: reado
     for (const date of dates) {
       const row = byPersonDay.get(`${person.unionId}|${date}`);
       const version = rules.on(date);
-      const workDay = !!version && employedOn(person, date) && isWorkDay(version, date);
+      const workDay = !!version && employedOn(person, date) && isWorkDay(version, date, book.calendar);
       const past = !!version && date < localParts(now, version.timezone).date;
       if (workDay) summary.workDays++;
       if (row) {
