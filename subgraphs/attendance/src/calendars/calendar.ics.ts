@@ -35,6 +35,8 @@ function kindOf(event: ICALModule.Component, summary: string): CalendarDayKind {
 export function parseIcs(text: string): ParsedDay[] {
   let root: ICALModule.Component;
   try {
+    // ical.js types parse()'s jCal result as any
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     root = new ICAL.Component(ICAL.parse(text));
   } catch (error) {
     throw errors.BAD_USER_INPUT(`Not an iCalendar file: ${(error as Error).message}`);
