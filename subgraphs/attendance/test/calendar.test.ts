@@ -54,11 +54,11 @@ describe('attendance: work calendars', () => {
     expect((await checkIn(hub, yanToken, { type: 'OFF_DUTY', location: AT_OFFICE })).errors).toBeUndefined();
     setNow('2026-05-11T04:00:00Z');
     // 1–10 May: weekdays 1, 4, 5, 6, 7, 8; the 1st, 4th and 5th are Labour Day; Saturday the 9th is worked
-    const summary = await hub.request(`query($u: ID!) { employee(unionId: $u) { attendance(from: "2026-05-01", to: "2026-05-10") { workDays attendedDays lateCount absentDays } } }`, {
+    const summary = await hub.request(`query($u: ID!) { employee(unionId: $u) { attendance(from: "2026-05-01", to: "2026-05-10") { workDays attendedDays lateCount absentDays holidayDays exceptionDays } } }`, {
       token: a.adminToken,
       variables: { u: yan },
     });
-    expect(summary.data!.employee.attendance).toEqual({ workDays: 4, attendedDays: 1, lateCount: 1, absentDays: 3 });
+    expect(summary.data!.employee.attendance).toEqual({ workDays: 4, attendedDays: 1, lateCount: 1, absentDays: 3, holidayDays: 3, exceptionDays: 4 });
     const days = await hub.request(`query($u: ID!) { employee(unionId: $u) { attendanceDays(from: "2026-05-04", to: "2026-05-09") { date workDay exceptions } } }`, {
       token: yanToken,
       variables: { u: yan },

@@ -89,6 +89,11 @@ export function rulesFor(book: RuleBook, person: EmployeeTargets | null): Person
   };
 }
 
+/** A day off for a holiday: one of the rule's weekdays that its lists or its region's calendar take off. */
+export function isHoliday(version: RuleVersion, date: string, calendar: CalendarDays): boolean {
+  return version.workDays.includes(isoWeekday(date)) && !isWorkDay(version, date, calendar);
+}
+
 /** Whether a date is a work day of a rule version: its own lists, then its region's calendar, then the weekday. */
 export function isWorkDay(version: RuleVersion, date: string, calendar: CalendarDays): boolean {
   const kind = version.calendarRegion ? calendar.get(calendarKey(version.calendarRegion, date)) : undefined;
@@ -101,6 +106,8 @@ export interface Evaluation {
   earlyLeave: boolean;
   outOfRange: boolean;
   placeName: string | null;
+  /** The nearest place whether inside or not: an out-of-range check-in says how far from where. */
+  nearestPlaceName: string | null;
   distanceMeters: number | null;
 }
 
@@ -146,6 +153,7 @@ export function evaluate(version: RuleVersion, facts: CheckInFacts, calendar: Ca
     earlyLeave,
     outOfRange,
     placeName: nearest?.inside ? nearest.name : null,
+    nearestPlaceName: nearest?.name ?? null,
     distanceMeters: nearest ? Math.round(nearest.distance * 100) / 100 : null,
   };
 }
