@@ -44,10 +44,11 @@ RUN set -eu; \
       case "$pkg" in packages/*) ;; *) if [ ! -f "$pkg/dist/main.js" ]; then echo "no $pkg/dist/main.js after npm run build" >&2; exit 1; fi ;; esac; \
       mkdir -p "/out/$pkg"; \
       cp -R "$pkg/dist" "/out/$pkg/dist"; \
+      if [ -d "$pkg/assets" ]; then cp -R "$pkg/assets" "/out/$pkg/assets"; fi; \
     done; \
     cp tooling/supergraph.graphql tooling/hub.json /out/tooling/
 
-# ---- runtime: production dependencies only, the compiled dist folders and the committed supergraph and manifest
+# ---- runtime: production dependencies only, the compiled dist folders (with a package's data files in assets/) and the committed supergraph and manifest
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 ENV CORPHUB_SUPERGRAPH_FILE=/app/tooling/supergraph.graphql

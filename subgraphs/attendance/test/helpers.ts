@@ -37,7 +37,7 @@ export async function createRule(hub: TestHub, corp: SeededCorp, input: Record<s
   return response.data!.createCheckInRule.id as string;
 }
 
-export const CHECK_IN = `mutation($input: CheckInInput!) { checkIn(input: $input) { id type checkedAt localDate placeName distanceMeters exceptions photo { id } } }`;
+export const CHECK_IN = `mutation($input: CheckInInput!) { checkIn(input: $input) { id type checkedAt localDate placeName nearestPlaceName distanceMeters exceptions photo { id } } }`;
 
 export async function checkIn(hub: TestHub, token: string, input: Record<string, unknown>) {
   return hub.request(CHECK_IN, { token, variables: { input } });

@@ -98,7 +98,7 @@ export class EmployeeAttendanceResolver {
     return datesBetween(from, to).map((date) => {
       const day = rows.filter((row) => row.localDate === date);
       const version = rules.on(date);
-      const workDay = !!version && employedOn(person ?? employee, date) && isWorkDay(version, date);
+      const workDay = !!version && employedOn(person ?? employee, date) && isWorkDay(version, date, book.calendar);
       const past = !!version && date < localParts(now, version.timezone).date;
       const ofType = (type: CheckInType) => day.filter((row) => row.type === type);
       const field = ofType(CheckInType.FIELD);

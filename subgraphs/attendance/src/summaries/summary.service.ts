@@ -6,7 +6,7 @@ import { CheckIn } from '../check-ins/check-in.entity';
 import { EmployeeStub } from '../employees/employee.stub';
 import type { EmployeeTargets } from '../graph';
 import type { AttendanceContext } from '../context';
-import { isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
+import { isHoliday, isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
 import { clock } from '../clock';
 import { datesBetween, localParts, monthRange } from '../time';
 
@@ -35,6 +35,15 @@ export class AttendanceSummary {
 
   @Field(() => Int)
   outOfRangeCount = 0;
+
+  @Field(() => Int, { description: "Days off for a public holiday (the corp's calendar or the rule's own list) that fell on one of the rule's weekdays, while employed: never absent." })
+  holidayDays = 0;
+
+  @Field(() => Int, { description: 'Days with at least one field check-in (fieldCount counts the check-ins).' })
+  fieldDays = 0;
+
+  @Field(() => Int, { description: "Days with any exception: late, early leave, out of range, missing or absent (WeCom's 异常天数)." })
+  exceptionDays = 0;
 }
 
 export const MAX_RANGE_DAYS = 366;
@@ -106,19 +115,29 @@ export async function summarize(em: EntityManager, book: RuleBook, people: reado
     for (const date of dates) {
       const row = byPersonDay.get(`${person.unionId}|${date}`);
       const version = rules.on(date);
-      const workDay = !!version && employedOn(person, date) && isWorkDay(version, date);
+      const employed = employedOn(person, date);
+      const workDay = !!version && employed && isWorkDay(version, date, book.calendar);
       const past = !!version && date < localParts(now, version.timezone).date;
       if (workDay) summary.workDays++;
+      else if (version && employed && isHoliday(version, date, book.calendar)) summary.holidayDays++;
+      let exception = false;
       if (row) {
         summary.attendedDays++;
         summary.lateCount += Number(row.late);
         summary.earlyLeaveCount += Number(row.early_leave);
         summary.fieldCount += Number(row.field);
         summary.outOfRangeCount += Number(row.out_of_range);
-        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) summary.missingCount++;
+        if (Number(row.field) > 0) summary.fieldDays++;
+        exception = Number(row.late) + Number(row.early_leave) + Number(row.out_of_range) > 0;
+        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) {
+          summary.missingCount++;
+          exception = true;
+        }
       } else if (workDay && past) {
         summary.absentDays++;
+        exception = true;
       }
+      if (exception) summary.exceptionDays++;
     }
     return summary;
   });
@@ -214,7 +233,7 @@ export async function departmentAttendance(context: AttendanceContext, departmen
   return { departmentId, name, month, memberCount: members.length, totals, mostExceptions: ranked.slice(0, top), people };
 }
 
-const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount'] as const;
+const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount', 'holidayDays', 'fieldDays', 'exceptionDays'] as const;
 
 export function attendanceCsv(summary: DepartmentAttendance): string {
   const people = [...summary.people].sort((a, b) => a.displayName.localeCompare(b.displayName));
