@@ -67,6 +67,8 @@ export interface SecurityConfig {
    * Not read from the environment; tests shorten it.
    */
   contextJwksCooldownMs?: number;
+  /** When set, GET /metrics (gateway and every subgraph) needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +115,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
     contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
     contextJwksUrl,
+    metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
   };
   const nextPublicKey = pem(env.CORPHUB_CONTEXT_NEXT_PUBLIC_KEY) || (contextNextPrivateKey ? publicKeyOf(contextNextPrivateKey, 'CORPHUB_CONTEXT_NEXT_PRIVATE_KEY') : undefined);
   if (nextPublicKey && !contextJwksUrl) config.contextNextPublicKey = nextPublicKey;
