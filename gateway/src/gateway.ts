@@ -21,7 +21,7 @@ import type {
   RunningServer,
   SubgraphManifest,
 } from '@corphub/module-kit';
-import { CallerTokenVerifier, ContextSigningKey } from './auth/tokens';
+import { CallerTokenVerifier, ContextKeys } from './auth/tokens';
 import { HubManifest } from './manifest';
 import { SubgraphDataSource } from './data-source';
 import { routingUrls } from './supergraph';
@@ -90,11 +90,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  if (!security.contextPrivateKey) throw new ConfigError('The gateway needs CORPHUB_CONTEXT_PRIVATE_KEY to sign the verified context');
-  const contextKey = new ContextSigningKey(security.contextPrivateKey);
+  const contextKeys = new ContextKeys(security);
   if (!security.oidcSigningKey && config.production) throw new ConfigError('The gateway needs CORPHUB_OIDC_SIGNING_KEY to sign ID tokens');
   const idTokens = new IdTokenSigner(security.oidcSigningKey ?? DEV_OIDC_SIGNING_KEY);
-  const contexts = new InternalContextSigner(contextKey);
+  const contexts = new InternalContextSigner(contextKeys.signing);
   const agent = createSubgraphAgent();
   let revision = 0;
   const manifest = options.subgraphs instanceof HubManifest ? options.subgraphs : new HubManifest(options.subgraphs);
@@ -219,10 +218,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   app.get('/.well-known/openid-configuration', openIdConfiguration(issuer, idTokens.algorithm));
-  // the public key of the verified context, for subgraphs and vendor modules (CORPHUB_CONTEXT_JWKS_URL)
-  const contextKeys = contextKey.jwks();
+  // the public keys of the verified context (current, and next during a rotation), for subgraphs and vendor modules
+  // (CORPHUB_CONTEXT_JWKS_URL); a short max-age, as a cache in between must not hide the next key for long
+  const published = contextKeys.jwks();
   app.get(CONTEXT_KEYS_PATH, (_req, res) => {
-    res.set('cache-control', 'public, max-age=300').json(contextKeys);
+    res.set('cache-control', 'public, max-age=60').json(published);
   });
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
   for (const { route, subgraph } of manifest.routes()) {
