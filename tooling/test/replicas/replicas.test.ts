@@ -374,10 +374,13 @@ describe('replicas: two of every service on one PostgreSQL and one Redis', () =>
       const stored = await count(`select count(*) as n from "${schema}"."${table}" where corp_id = 'acme' and "${kind.key}" = any($1)`, [ids]);
       expect({ table: kind.table, stored }).toEqual({ table: kind.table, stored: ids.length });
     }
-    // only requests in flight when the replicas died failed (or met a connection the kill had just closed)
-    for (const attempt of failed) expect({ started: attempt.started - killedAt < 1_000, error: attempt.error }).toEqual({ started: true, error: attempt.error });
+    // only requests in flight when the replicas died failed, or, just after, a request sent on a kept-alive
+    // connection the kill had closed (at most one per client): a connection error, never a refusal
+    const late = failed.filter((attempt) => attempt.started > killedAt);
+    expect(late.length).toBeLessThanOrEqual(workers);
+    for (const attempt of late) expect({ soon: attempt.started - killedAt < 5_000, error: attempt.error }).toEqual({ soon: true, error: expect.stringMatching(/^fetch failed|SUBGRAPH_UNAVAILABLE/) });
     // and the load went on through the surviving replicas
     expect(after.length).toBeGreaterThan(total / 2);
-    expect(after.filter((attempt) => attempt.started > killedAt + 1_000).every((attempt) => attempt.id)).toBe(true);
+    expect(after.filter((attempt) => attempt.started > killedAt + 5_000).every((attempt) => attempt.id)).toBe(true);
   });
 });
