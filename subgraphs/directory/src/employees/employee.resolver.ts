@@ -167,7 +167,7 @@ export class EmployeeResolver {
       if (input.managerUnionId) await setManager(tx, employee, input.managerUnionId);
       await setDepartments(tx, employee, input.departmentIds ?? [], input.primaryDepartmentId);
       for (const name of new Set(input.tags ?? [])) await assignTag(tx, employee, await findTag(tx, name));
-      recordEmployeeEvent(tx, 'employee.hired', employee);
+      recordEmployeeEvent(tx, 'employee.hired', employee, auth);
       await tx.flush();
       return employee;
     });
@@ -223,7 +223,7 @@ export class EmployeeResolver {
     description:
       'Offboards an employee: status LEFT from `leftAt`. Their record, departments and tags are kept (admins still read them, and modules keep their data); their direct reports move up to their manager.',
   })
-  async offboardEmployee(@Args(() => OffboardArgs) { unionId, leftAt }: OffboardArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+  async offboardEmployee(@Args(() => OffboardArgs) { unionId, leftAt }: OffboardArgs, @Ctx() { em, auth }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
       if (!employee.isActive) throw errors.CONFLICT(`"${unionId}" has already left`, { leftAt: employee.leftAt });
@@ -232,14 +232,14 @@ export class EmployeeResolver {
       employee.status = EmployeeStatus.LEFT;
       employee.leftAt = lastDay;
       await tx.nativeUpdate(Employee, { manager: employee.key }, { manager: employee.manager?.key ?? null });
-      recordEmployeeEvent(tx, 'employee.offboarded', employee);
+      recordEmployeeEvent(tx, 'employee.offboarded', employee, auth);
       return employee;
     });
   }
 
   @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Employee, { description: 'Brings a former employee back: ACTIVE again from `joinedAt`, with their kept departments and tags.' })
-  async rehireEmployee(@Args(() => RehireArgs) { unionId, joinedAt }: RehireArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+  async rehireEmployee(@Args(() => RehireArgs) { unionId, joinedAt }: RehireArgs, @Ctx() { em, auth }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
       if (employee.isActive) throw errors.CONFLICT(`"${unionId}" is already active`);
@@ -248,7 +248,7 @@ export class EmployeeResolver {
       employee.status = EmployeeStatus.ACTIVE;
       employee.joinedAt = firstDay;
       employee.leftAt = null;
-      recordEmployeeEvent(tx, 'employee.hired', employee);
+      recordEmployeeEvent(tx, 'employee.hired', employee, auth);
       return employee;
     });
   }

@@ -4,6 +4,7 @@ import { Person } from '../people/person.entity';
 import { AdminRoleAssignment } from './admin-role.entity';
 import { GrantAdminRoleInput } from './admin-role.inputs';
 import { ADMIN_ROLE_READERS, assertNotLastCorpAdmin, checkGrant, readsAdminRoles } from './admin-role.service';
+import { recordAudit } from '../audit/audit.record';
 import type { IdentityContext } from '../context';
 
 @ObjectType()
@@ -39,6 +40,7 @@ export class AdminRoleResolver {
     return transactionalIdempotent(em, async (tx) => {
       const current = await tx.findOne(AdminRoleAssignment, { unionId: input.unionId });
       if (current && current.role === input.role && current.departmentId === departmentId) return current;
+      recordAudit(tx, auth, 'admin_role.granted', { subjectUnionId: input.unionId, target: departmentId, details: { role: input.role, ...(current ? { replaced: current.role } : {}) } });
       if (current) {
         if (input.role !== AdminRoleKind.CORP_ADMIN) await assertNotLastCorpAdmin(tx, current);
         Object.assign(current, { role: input.role, departmentId, grantedBy: auth.subject, grantedAt: new Date() });
@@ -52,12 +54,13 @@ export class AdminRoleResolver {
 
   @Authorized(...GRANTERS)
   @Mutation(() => Boolean, { description: 'Takes a person’s admin role away: true when they had one, false when not (safe to retry). Their next token is an employee’s.' })
-  async revokeAdminRole(@Arg('unionId', () => ID) unionId: string, @Ctx() { em }: IdentityContext): Promise<boolean> {
+  async revokeAdminRole(@Arg('unionId', () => ID) unionId: string, @Ctx() { em, auth }: IdentityContext): Promise<boolean> {
     return em.transactional(async (tx) => {
       const current = await tx.findOne(AdminRoleAssignment, { unionId });
       if (!current) return false;
       await assertNotLastCorpAdmin(tx, current);
       tx.remove(current);
+      recordAudit(tx, auth, 'admin_role.revoked', { subjectUnionId: unionId, target: current.departmentId, details: { role: current.role } });
       return true;
     });
   }
