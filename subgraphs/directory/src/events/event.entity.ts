@@ -26,9 +26,14 @@ export class OutboxEvent extends CorpScoped {
   @Property({ type: 'datetime', nullable: true })
   relayedAt?: Date | null;
 
-  constructor(type: string, data: Record<string, unknown>) {
+  /** Who made the change (a UnionID or a token subject), for identity's audit log; never sent to apps. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  actor?: string | null;
+
+  constructor(type: string, data: Record<string, unknown>, actor?: string) {
     super();
     this.type = type;
     this.data = data;
+    this.actor = actor ?? null;
   }
 }

@@ -31,7 +31,7 @@ export function startOutboxRelay({ orm, client, pollMs, logger, batch = 100, ret
     for (const [corpId, events] of byCorp) {
       try {
         await client.request(corpId, PUBLISH, {
-          events: events.map((event) => ({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: JSON.stringify(event.data) })),
+          events: events.map((event) => ({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: JSON.stringify(event.data), ...(event.actor ? { actor: event.actor } : {}) })),
         });
         await em.nativeUpdate(OutboxEvent, { id: { $in: events.map((event) => event.id) } }, { relayedAt: new Date() }, { filters: false });
       } catch (error) {

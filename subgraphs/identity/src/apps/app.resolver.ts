@@ -9,6 +9,7 @@ import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
 import { recordWebhookEvent } from '../webhooks/webhook.outbox';
 import { revokedGrants } from '../oauth/oauth.service';
 import { applyIntegration } from './app-integration.service';
+import { recordAudit } from '../audit/audit.record';
 import type { IdentityContext } from '../context';
 import type { EntityManager } from '@mikro-orm/core';
 
@@ -82,7 +83,7 @@ export class InstallationResolver {
   async installApp(
     @Arg('appId', () => ID) appId: string,
     @Arg('scope', () => AppScopeInput, { nullable: true, description: 'Whom the app may see; default: the whole corp.' }) scope: AppScopeInput | undefined,
-    @Ctx() { em }: IdentityContext,
+    @Ctx() { em, auth }: IdentityContext,
   ): Promise<Installation> {
     return transactionalIdempotent(em, async (tx) => {
       const app = await tx.findOne(App, { appId });
@@ -103,13 +104,14 @@ export class InstallationResolver {
       await tx.flush();
       await issueOpenIdsForApp(tx, app);
       await recordWebhookEvent(tx, 'app.installed', { appId });
+      recordAudit(tx, auth, 'app.installed', { target: appId, details: { scope: scopeData ?? 'wholeCorp' } });
       return installation;
     });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Installation, { description: "Uninstalls an app from the caller's corp; its openIds stay reserved for a reinstall." })
-  async uninstallApp(@Arg('appId', () => ID) appId: string, @Ctx() { em }: IdentityContext): Promise<Installation> {
+  async uninstallApp(@Arg('appId', () => ID) appId: string, @Ctx() { em, auth }: IdentityContext): Promise<Installation> {
     return em.transactional(async (tx) => {
       const installation = await tx.findOne(Installation, { app: appId });
       if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
@@ -118,6 +120,7 @@ export class InstallationResolver {
       await tx.flush();
       // the app hears of its own uninstall; the other apps of the corp hear of it too
       await recordWebhookEvent(tx, 'app.uninstalled', { appId }, { alsoTo: [appId] });
+      recordAudit(tx, auth, 'app.uninstalled', { target: appId });
       return installation;
     });
   }
@@ -127,7 +130,7 @@ export class InstallationResolver {
   async updateInstallationScope(
     @Arg('appId', () => ID) appId: string,
     @Arg('scope', () => AppScopeInput) scope: AppScopeInput,
-    @Ctx() { em }: IdentityContext,
+    @Ctx() { em, auth }: IdentityContext,
   ): Promise<Installation> {
     return em.transactional(async (tx) => {
       const scopeData = await checkedScope(tx, scope);
@@ -137,6 +140,7 @@ export class InstallationResolver {
       await tx.flush();
       // whom the app may see changed: it (and the corp's other apps) re-read what they keep
       await recordWebhookEvent(tx, 'installation.scope_changed', { appId });
+      recordAudit(tx, auth, 'installation.scope_changed', { target: appId, details: { scope: scopeData ?? 'wholeCorp' } });
       return installation;
     });
   }
