@@ -84,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const security = options.security ?? readSecurityConfig();
   const config = gatewayConfig(options.config);
   const logger = options.logger ?? createLogger('gateway');
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics({ operationLabels: config.metricsOperationLabels });
   const subgraphUrls: Record<string, string> = {};
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
@@ -156,7 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // installed by default and run on every request; no field has a cache hint and no trace is asked for
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      useMetrics(metrics),
+      useMetrics(metrics, persistedQueries.isRegistered),
       useRequestLogging(logger),
       limits.plugin,
       persistedQueries.plugin,

@@ -26,10 +26,7 @@ export function signCallerToken(auth: AuthContext, secret: string, expiresIn: st
   return signToken(auth, secret, CALLER_AUDIENCE, expiresIn);
 }
 
-export function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  return match?.[1];
-}
+export { bearerToken } from '@corphub/module-kit';
 
 /** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an external sign-in provider (IdP). */
 export class CallerTokenVerifier {

@@ -62,6 +62,8 @@ class ManifestFirstCache implements KeyValueCache<string> {
 export interface PersistedQueriesSetup {
   options: { cache: KeyValueCache<string>; ttl: number };
   plugin: ApolloServerPlugin;
+  /** Whether an operation's text (its sha256, Apollo's queryHash) is in the operations manifest. */
+  isRegistered: (queryHash: string) => boolean;
   /** Resolves when the cache is usable (Redis connected, or given up on for now). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export function usePersistedQueries(config: GatewayConfig, logger: Logger): Pers
         };
       },
     },
+    isRegistered: (queryHash) => registered.has(queryHash),
     ready,
     close,
   };

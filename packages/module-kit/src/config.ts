@@ -49,6 +49,8 @@ export interface SecurityConfig {
   contextPublicKey?: string;
   /** Subgraphs: the gateway's JWKS (`/.well-known/corphub-context-keys.json`), fetched and cached. */
   contextJwksUrl?: string;
+  /** When set, GET /metrics (gateway and every subgraph) needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +91,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
     contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
     contextJwksUrl,
+    metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
   };
   if (isProduction(env)) {
     const weak = (value: string | undefined, devValue: string) => !value || value === devValue || value.length < 32;

@@ -12,6 +12,7 @@ export * from './loaders';
 export * from './logger';
 export * from './graphql-http';
 export * from './main';
+export * from './metrics';
 export * from './migration-generator';
 export * from './orm';
 export * from './pagination';
