@@ -37,7 +37,7 @@ export class InternalContextSigner {
   sign(auth: AuthContext, subgraph: string): Promise<string> {
     let claims = this.claimKeys.get(auth);
     if (claims === undefined) {
-      claims = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+      claims = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null, auth.department ?? null]);
       this.claimKeys.set(auth, claims);
     }
     const key = `${subgraph}\n${claims}`;

@@ -33,6 +33,7 @@ import { contextFactory, InternalContextSigner, type GatewayContext } from './co
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, countRefusedBody, refuseOversizedBodies } from './http';
 import { MeasuredQueryPlanCache } from './plugins/query-plan-cache';
+import { useReadOnlyRoles } from './plugins/use-read-only-roles';
 import { useIntrospectionPolicy } from './plugins/use-introspection-policy';
 import { GatewayMetrics, useMetrics } from './plugins/use-metrics';
 import { usePersistedQueries } from './plugins/use-persisted-queries';
@@ -161,6 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       limits.plugin,
       persistedQueries.plugin,
       useAppInstallation(access),
+      useReadOnlyRoles(),
       useAccessInvalidation(access, notices),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],

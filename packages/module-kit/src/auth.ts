@@ -22,14 +22,56 @@ export enum Role {
   VENDOR = 'vendor',
   /** Read-only exploration of the corp's graph. */
   ANALYST = 'analyst',
+  /**
+   * An administrator of one department and everything below it (claim `department`): reads and changes only the
+   * people of that subtree (the gateway sends them as the people scope) and only departments inside it.
+   */
+  DEPARTMENT_ADMIN = 'department_admin',
+  /** Finance: reads every expense claim and report of the corp, decides finance steps and records payments. */
+  FINANCE = 'finance',
   /** A subgraph or module calling the gateway with its own service token. */
   SERVICE = 'service',
 }
 
 export const ROLES = Object.values(Role);
 
+/** The admin roles identity records per person (`grantAdminRole`); a person without one signs in as an employee. */
+export enum AdminRoleKind {
+  CORP_ADMIN = 'CORP_ADMIN',
+  DEPARTMENT_ADMIN = 'DEPARTMENT_ADMIN',
+  FINANCE = 'FINANCE',
+  ANALYST = 'ANALYST',
+}
+
+const ROLE_OF_ADMIN_ROLE: Record<AdminRoleKind, Role> = {
+  [AdminRoleKind.CORP_ADMIN]: Role.ADMIN,
+  [AdminRoleKind.DEPARTMENT_ADMIN]: Role.DEPARTMENT_ADMIN,
+  [AdminRoleKind.FINANCE]: Role.FINANCE,
+  [AdminRoleKind.ANALYST]: Role.ANALYST,
+};
+
+/**
+ * The caller role (and department) a person's token carries, from their recorded admin role: what the hub's
+ * sign-in, `corphub token` and any token issuer of a corp put in the `role` and `department` claims.
+ */
+export function callerRoleOf(adminRole: { role: AdminRoleKind; departmentId?: string | null } | null | undefined): { role: Role; department?: string } {
+  if (!adminRole) return { role: Role.EMPLOYEE };
+  const role = ROLE_OF_ADMIN_ROLE[adminRole.role];
+  if (role !== Role.DEPARTMENT_ADMIN) return { role };
+  // a department admin without a department administers nothing
+  return adminRole.departmentId ? { role, department: adminRole.departmentId } : { role: Role.EMPLOYEE };
+}
+
 /** Roles that may read a whole corp's data (lists, other people's records): `@Authorized(...CORP_READERS)`. */
-export const CORP_READERS = [Role.ADMIN, Role.ANALYST, Role.PLATFORM, Role.SERVICE] as const;
+export const CORP_READERS = [Role.ADMIN, Role.ANALYST, Role.PLATFORM, Role.SERVICE, Role.DEPARTMENT_ADMIN] as const;
+// A department admin is a corp reader narrowed to their subtree: the gateway always sends their people scope, and a
+// verified context of a department admin without one sees nobody (fromClaims), so no subgraph can widen it by mistake.
+
+/** Roles that change a corp's people and departments: a department admin only inside their subtree. */
+export const PEOPLE_ADMINS = [Role.ADMIN, Role.DEPARTMENT_ADMIN] as const;
+
+/** Roles that may never change anything: the gateway refuses their mutations before any subgraph is asked. */
+export const READ_ONLY_ROLES: readonly Role[] = [Role.ANALYST];
 
 /** The verified facts about a caller, the same in the gateway and in every subgraph. */
 export interface AuthContext {
@@ -48,6 +90,8 @@ export interface AuthContext {
    * may see. Absent: the whole corp.
    */
   scope?: string[];
+  /** Department admins (role `department_admin`) only: the id of the department whose subtree they administer. */
+  department?: string;
   /**
    * Caller tokens from an authorization code (`/oauth/token`): the grant they came from. The gateway refuses them
    * once the grant is revoked (the code was replayed, RFC 6749 §4.1.2); never forwarded to subgraphs.
@@ -79,6 +123,7 @@ export interface CorphubClaims extends JWTPayload {
   modules?: unknown;
   scope?: unknown;
   grant_id?: unknown;
+  department?: unknown;
 }
 
 export const encoder = new TextEncoder();
@@ -92,6 +137,7 @@ export function toClaims(auth: AuthContext): CorphubClaims {
     ...(auth.modules ? { modules: auth.modules } : {}),
     ...(auth.scope ? { scope: auth.scope } : {}),
     ...(auth.grantId ? { grant_id: auth.grantId } : {}),
+    ...(auth.department ? { department: auth.department } : {}),
   };
 }
 
@@ -111,6 +157,13 @@ export function fromClaims(payload: CorphubClaims, internal = false): AuthContex
   const auth: AuthContext = { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
   const grantId = optional(payload.grant_id, 'grant_id');
   if (grantId && !internal) auth.grantId = grantId;
+  const department = optional(payload.department, 'department');
+  if (auth.role === Role.DEPARTMENT_ADMIN) {
+    if (!department) throw unauthenticated('A department_admin token names its department (department claim)');
+    auth.department = department;
+  } else if (department) {
+    throw unauthenticated('Only a department_admin token names a department');
+  }
   if (internal) {
     const list = (value: unknown, name: string): string[] | undefined => {
       if (value === undefined) return undefined;
@@ -121,6 +174,8 @@ export function fromClaims(payload: CorphubClaims, internal = false): AuthContex
     const scope = list(payload.scope, 'scope');
     if (modules) auth.modules = modules;
     if (scope) auth.scope = scope;
+    // fail closed: a department admin's context without their subtree's people sees nobody
+    else if (auth.role === Role.DEPARTMENT_ADMIN) auth.scope = [];
   }
   return auth;
 }

@@ -7,11 +7,12 @@ import { ViewerResolver } from './viewer/viewer.resolver';
 import { AppIntegrationResolver } from './apps/app-integration.resolver';
 import { WebhookDeliveryResolver } from './webhooks/webhook.resolver';
 import { ModuleSubgraphResolver } from './registry/registry.resolver';
+import { AdminRoleResolver, PersonAdminRoleResolver } from './admin-roles/admin-role.resolver';
 import type { IdentityContext } from './context';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver],
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver, AdminRoleResolver, PersonAdminRoleResolver],
     references: {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),

@@ -20,6 +20,9 @@ export class Viewer {
   @Field(() => ID, { nullable: true, description: 'The app calling, for vendor tokens.' })
   appId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'Department admins: the department whose subtree they administer.' })
+  department?: string;
+
   corpId!: string;
 }
 
@@ -27,8 +30,8 @@ export class Viewer {
 export class ViewerResolver {
   @Query(() => Viewer, { description: 'The caller.' })
   me(@Ctx() { auth }: IdentityContext): Viewer {
-    const { subject, role, unionId, appId, corpId }: AuthContext = auth;
-    return { subject, role, unionId, appId, corpId };
+    const { subject, role, unionId, appId, corpId, department }: AuthContext = auth;
+    return { subject, role, unionId, appId, corpId, department };
   }
 
   @FieldResolver(() => Corp)
