@@ -15,7 +15,9 @@ export type AttendanceDayException =
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
+  | 'DEPARTMENT_ADMIN'
   | 'EMPLOYEE'
+  | 'FINANCE'
   | 'PLATFORM'
   | 'SERVICE'
   | 'VENDOR';

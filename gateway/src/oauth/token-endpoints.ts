@@ -30,8 +30,9 @@ interface PersonGrant {
   scope: string | null;
   grantId: string | null;
   refreshToken: string | null;
-  /** First-party clients: the person's own role (their token is theirs, not an app's). */
+  /** First-party clients: the person's own role (their token is theirs, not an app's), and a department admin's department. */
   role?: Role;
+  department?: string;
 }
 
 /** What the login state answers for an introspected token (`openId` and the times for a refresh token only). */
@@ -126,7 +127,7 @@ export function tokenEndpoints(router: Router, options: TokenEndpointsOptions): 
     const grantClaim = grant.grantId ? { grantId: grant.grantId } : {};
     // a first-party sign-in: the person themself, with their role; otherwise the person acting in the app (a vendor token)
     const caller: AuthContext = grant.role
-      ? { subject: grant.unionId, corpId: grant.corpId, role: grant.role, unionId: grant.unionId, ...grantClaim }
+      ? { subject: grant.unionId, corpId: grant.corpId, role: grant.role, unionId: grant.unionId, ...(grant.department ? { department: grant.department } : {}), ...grantClaim }
       : { subject: grant.openId, corpId: grant.corpId, role: Role.VENDOR, appId: grant.appId, unionId: grant.unionId, ...grantClaim };
     const accessToken = await signCallerToken(caller, security.jwtSecret, `${ttl}s`);
     const idToken = await options.idTokens.sign({

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Role } from '@corphub/module-kit';
-import { Person } from '../people/person.entity';
+import { callerRoleOf, type Role } from '@corphub/module-kit';
+import { AdminRoleAssignment } from '../admin-roles/admin-role.entity';
 
 /**
  * The hub's own browser apps: public clients (RFC 6749 §2.1) of the hub's sign-in, with no secret and PKCE S256
@@ -13,11 +13,7 @@ export const FIRST_PARTY_CLIENTS: Record<string, { name: string; vendor: string 
 
 export const isFirstPartyClient = (clientId: string): boolean => Object.hasOwn(FIRST_PARTY_CLIENTS, clientId);
 
-/**
- * The role a person's first-party sign-in token carries. Until admin roles are recorded, the corp's first person
- * (the one who set the corp up; first on the sign-in page) is its admin and everyone else an employee.
- */
-export async function signInRole(em: EntityManager, unionId: string): Promise<Role> {
-  const [first] = await em.find(Person, {}, { orderBy: { createdAt: 'asc', unionId: 'asc' }, limit: 1, fields: ['unionId'] });
-  return first?.unionId === unionId ? Role.ADMIN : Role.EMPLOYEE;
+/** The role (and department) a person's first-party sign-in token carries: their recorded admin role, else employee. */
+export async function signInRole(em: EntityManager, unionId: string): Promise<{ role: Role; department?: string }> {
+  return callerRoleOf(await em.findOne(AdminRoleAssignment, { unionId }));
 }

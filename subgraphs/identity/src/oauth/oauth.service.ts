@@ -147,8 +147,9 @@ export interface RedeemedCode {
   grantId: string | null;
   /** Issued with every grant that has an id: rotated at each use (`refreshGrant`). */
   refreshToken: string | null;
-  /** First-party clients only: the role the person's token carries (theirs, not an app's). */
+  /** First-party clients only: the role the person's token carries (theirs, not an app's), and a department admin's department. */
   role?: Role;
+  department?: string;
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -175,7 +176,7 @@ export async function redeemCode(em: EntityManager, request: CodeRedemption): Pr
   if (isFirstPartyClient(request.clientId)) {
     // no app, no openId: the person signs in as themself; tokens stay in the browser's memory, so no refresh token
     const role = await signInRole(em, grant!.unionId);
-    return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: grant!.unionId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId, refreshToken: null, role };
+    return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: grant!.unionId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId, refreshToken: null, ...role };
   }
   const openId = await openIdOfGrant(em, request.clientId, grant!.unionId);
   const refreshToken = grantId ? await issueRefreshToken(em, { grantId, appId: request.clientId, ttlSeconds: request.refreshTokenTtlSeconds }) : null;
