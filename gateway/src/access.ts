@@ -156,7 +156,11 @@ export function subgraphContexts(auth: AuthContext, access: CallerAccessResolver
   return {
     /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */
     async checkCaller(): Promise<void> {
-      if (auth.role !== Role.VENDOR) return;
+      if (auth.role !== Role.VENDOR) {
+        // a person's first-party sign-in (the console's) has a grant: refused once they signed out (revoked)
+        if (auth.grantId) assertGrantLive(auth, await accessOf());
+        return;
+      }
       if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)', { http: { status: 403 } });
       const facts = await accessOf();
       assertGrantLive(auth, facts);

@@ -66,6 +66,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Serve GraphiQL at GET /graphiql and GET /graphql (for browsers). */
   graphiql: boolean;
+  /** The admin console's built files (CORPHUB_CONSOLE_DIR), served at /console; unset: no console. */
+  consoleDir?: string;
   /** Refuse introspection to roles other than admin, analyst and platform. */
   restrictIntrospection: boolean;
   /** Hide internal error details (set in production). */
@@ -190,6 +192,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .map((origin) => origin.trim())
       .filter(Boolean),
     graphiql: flag(env, 'CORPHUB_GRAPHIQL', true),
+    consoleDir: env.CORPHUB_CONSOLE_DIR || undefined,
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,

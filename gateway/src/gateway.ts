@@ -42,6 +42,7 @@ import { usePersistedQueries } from './plugins/use-persisted-queries';
 import { useQueryLimits } from './plugins/use-query-limits';
 import { useRequestLogging } from './plugins/use-request-logging';
 import { graphiqlRoutes } from './routes/graphiql';
+import { consoleRoutes } from './routes/console';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { continueAfterChecks, subgraphHttpRoutes } from './routes/subgraph-http';
@@ -196,6 +197,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // GET: GraphiQL for a browser, else a query in the URL
   if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
   app.use('/graphql', ...graphql);
+  if (config.consoleDir) app.use(consoleRoutes(config.consoleDir));
   // the vendor login (OpenID Connect, OAuth 2): protocol here, state in the `login` subgraph
   const loginSubgraph = manifest.provider('login');
   // the issuer and base of every URL the hub hands out: configuration, never a request's Host header

@@ -49,6 +49,8 @@ export interface TestHubOptions {
   port?: number;
   /** Keys for the gateway and subgraphs (default: the development ones, `readSecurityConfig({})`). */
   security?: SecurityConfig;
+  /** Seed the demo corp, as `npm start` does (for tests that look at a realistic corp: the console's). */
+  seedDemo?: boolean;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -61,6 +63,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     const hub = await startHub({
       port: options.port,
       subgraphs: options.subgraphs,
+      seedDemo: options.seedDemo,
       database: database.targetFor,
       security,
       onQuery: queries.record,

@@ -8,6 +8,7 @@ import { hashSecret, newAppId, newAppSecret } from '../ids';
 import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
 import { recordWebhookEvent } from '../webhooks/webhook.outbox';
 import { revokedGrants } from '../oauth/oauth.service';
+import { FIRST_PARTY_CLIENTS } from '../oauth/first-party';
 import { applyIntegration } from './app-integration.service';
 import { recordAudit } from '../audit/audit.record';
 import type { IdentityContext } from '../context';
@@ -68,7 +69,13 @@ export class InstallationResolver {
     const installed = await em.find(Installation, { status: InstallationStatus.INSTALLED }, { populate: ['app'], strategy: 'joined' });
     const modules = installed.flatMap((installation) => (installation.app.getEntity().subgraph ? [installation.app.getEntity().subgraph!] : []));
     const app = appId ? installed.find((installation) => installation.app.appId === appId) : undefined;
-    return { modules: modules.sort(), appInstalled: Boolean(app), scope: app ? toAppScope(app.scope) : null, revokedGrants: appId ? await revokedGrants(em, appId) : [] };
+    return {
+      modules: modules.sort(),
+      appInstalled: Boolean(app),
+      scope: app ? toAppScope(app.scope) : null,
+      // a person's own token (no app) may come from a first-party sign-in: those grants' revocations count for it
+      revokedGrants: await revokedGrants(em, appId ?? Object.keys(FIRST_PARTY_CLIENTS)),
+    };
   }
 
   @FieldResolver(() => App)
