@@ -110,18 +110,14 @@ const MODULES = {
 if (process.send) {
   // forked with its kind: load its modules now (a failure shows again when `start` imports them)
   MODULES[process.argv[2]]?.().catch(() => undefined);
-  // by name: the kind, or 'ours-other' (ours in front of the other dialect's subgraphs, for the summary)
+  // one gateway a process (the other dialect's summary has a process of its own), so its RSS is that gateway's
   const running = new Map();
   serve({
-    async start({ kind, name = kind, supergraphSdl, urls }) {
+    async start({ kind, supergraphSdl, urls }) {
       const start = GATEWAYS[kind];
       if (!start) throw new Error(`unknown gateway kind "${kind}"`);
-      running.set(name, await start({ supergraphSdl, urls }));
-      return { url: running.get(name).url };
-    },
-    async stopOne(name) {
-      await running.get(name)?.stop();
-      running.delete(name);
+      running.set(kind, await start({ supergraphSdl, urls }));
+      return { url: running.get(kind).url };
     },
     async stop() {
       for (const gateway of running.values()) await gateway.stop();
