@@ -65,7 +65,7 @@ export class GatewayMetrics {
   }
 }
 
-/** The operation's name as the request gave it (logs keep it; metrics bound it, see GatewayMetrics.operations). */
+/** The operation's name as the request gave it (log lines keep it; metrics bound it, see GatewayMetrics.operations). */
 export function operationName(requestContext: GraphQLRequestContext<GatewayContext>): string {
   return requestContext.operationName ?? requestContext.request.operationName ?? ANONYMOUS_OPERATION;
 }
