@@ -66,6 +66,17 @@ export function loadWorkspace() {
   return { gateway, ...loadModuleKit() };
 }
 
+/**
+ * What the gateway's own process loads in production (gateway/src/main.ts): `gateway`: `@corphub/gateway` alone
+ * (no tooling, hence no subgraph package), `shared`: `@corphub/module-kit`, `hubFile`: the committed
+ * tooling/hub.json it reads instead of SUBGRAPHS. So our gateway's memory in the bench is a production gateway's.
+ */
+export function loadGateway() {
+  const gateway = require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js'));
+  const shared = require(require.resolve('@corphub/module-kit', { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  return { gateway, shared, hubFile: path.join(ROOT_DIR, 'tooling', 'hub.json') };
+}
+
 /** `shared`: `@corphub/module-kit`, `testing`: its testing entry; without the gateway, tooling or any subgraph (a subgraph's process loads only these and its package). */
 export function loadModuleKit() {
   const shared = require(require.resolve('@corphub/module-kit', { paths: [path.join(ROOT_DIR, 'tooling')] }));

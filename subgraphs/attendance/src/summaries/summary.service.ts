@@ -12,7 +12,7 @@ import { datesBetween, localParts, monthRange } from '../time';
 
 @ObjectType({ description: "A person's (or a department's) attendance over a range of days." })
 export class AttendanceSummary {
-  @Field(() => Int, { description: 'Work days of their rule in the range (holidays out, special work days in).' })
+  @Field(() => Int, { description: 'Work days of their rule in the range while employed (holidays out, special work days in; before joinedAt and after leftAt out).' })
   workDays = 0;
 
   @Field(() => Int, { description: 'Days with at least one check-in.' })
@@ -24,7 +24,7 @@ export class AttendanceSummary {
   @Field(() => Int)
   earlyLeaveCount = 0;
 
-  @Field(() => Int, { description: 'Past work days without any check-in.' })
+  @Field(() => Int, { description: 'Past work days while employed without any check-in.' })
   absentDays = 0;
 
   @Field(() => Int, { description: 'Past work days with check-ins but no on-duty or no off-duty one (field days excepted).' })
@@ -80,6 +80,15 @@ export async function dayRows(em: EntityManager, unionIds: readonly string[], fr
   return qb.execute<DayRow[]>('all', false);
 }
 
+/**
+ * Whether a person worked for the corp on a day: from their first working day (joinedAt) to their last
+ * (leftAt), both included. Outside it no day is a work day, so nobody is absent before joining or after leaving.
+ */
+export function employedOn(person: Pick<EmployeeTargets, 'unionId'> & Partial<Pick<EmployeeTargets, 'joinedAt' | 'leftAt'>>, date: string): boolean {
+  if (person.joinedAt && date < person.joinedAt) return false;
+  return !person.leftAt || date <= person.leftAt;
+}
+
 /** Each person's summary over [from, to], judged day by day by the rule in force for them that day. */
 export async function summarize(em: EntityManager, book: RuleBook, people: readonly (EmployeeTargets | { unionId: string })[], from: string, to: string): Promise<AttendanceSummary[]> {
   const rows = await dayRows(
@@ -97,7 +106,7 @@ export async function summarize(em: EntityManager, book: RuleBook, people: reado
     for (const date of dates) {
       const row = byPersonDay.get(`${person.unionId}|${date}`);
       const version = rules.on(date);
-      const workDay = !!version && isWorkDay(version, date);
+      const workDay = !!version && employedOn(person, date) && isWorkDay(version, date);
       const past = !!version && date < localParts(now, version.timezone).date;
       if (workDay) summary.workDays++;
       if (row) {
@@ -179,7 +188,8 @@ function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boole
   if (isCorpReader(auth)) return true;
   const me = auth.unionId;
   if (!me) return false;
-  const others = members.filter((member) => member.unionId !== me);
+  // former members keep the manager they had: only the current team decides
+  const others = members.filter((member) => member.unionId !== me && !member.leftAt);
   return others.length > 0 && others.every((member) => member.managers?.includes(me));
 }
 
@@ -188,7 +198,8 @@ export async function departmentAttendance(context: AttendanceContext, departmen
   checkMonth(month);
   const { from, to } = monthRange(month);
   const { auth, loaders, services, requestId } = context;
-  const department = await services.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth));
+  // who left during the month still has its first days in it
+  const department = await services.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth), from);
   if (!mayReadDepartment(auth, department.members)) throw errors.FORBIDDEN("Only corp readers and the department's managers read its attendance");
   // decided on the whole department; answered for the people a scoped app may see
   const { name } = department;

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import { errors, paginate, Role, type Page } from '@corphub/module-kit';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, MembersArgs, UpdateDepartmentInput } from './department.inputs';
@@ -41,10 +42,15 @@ export class DepartmentResolver {
     return loaders.ancestorsByDepartmentKey.load(department.key);
   }
 
-  @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s.' })
-  async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { em }: DirectoryContext): Promise<Page<Employee>> {
+  @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s; with `leftSince`, also who left on or after that day.' })
+  async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { auth, em }: DirectoryContext): Promise<Page<Employee>> {
+    if (args.leftSince && auth.role === Role.EMPLOYEE) throw errors.FORBIDDEN('Employees may not list former employees');
     const keys = args.includeSubdepartments ? await subtreeKeys(em, department.key) : [department.key];
-    return paginate(em, Employee, { status: EmployeeStatus.ACTIVE, memberships: { $some: { department: { $in: keys } } } }, args, EMPLOYEE_ORDER);
+    // memberships outlive offboarding, so a past month's leavers are still found in their department
+    const status: FilterQuery<Employee> = args.leftSince
+      ? { $or: [{ status: EmployeeStatus.ACTIVE }, { status: EmployeeStatus.LEFT, leftAt: { $gte: args.leftSince } }] }
+      : { status: EmployeeStatus.ACTIVE };
+    return paginate(em, Employee, { $and: [status, { memberships: { $some: { department: { $in: keys } } } }] }, args, EMPLOYEE_ORDER);
   }
 
   @Authorized(Role.ADMIN)
