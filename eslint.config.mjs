@@ -103,7 +103,7 @@ export default tseslint.config(
 
   // Apollo Server plugins: every hook is async in Apollo's API, though most need no await.
   {
-    files: ['gateway/src/plugins/**/*.ts', 'packages/module-kit/src/metrics.ts', 'packages/module-kit/src/tracing.ts'],
+    files: ['gateway/src/plugins/**/*.ts', 'packages/module-kit/src/metrics.ts', 'packages/module-kit/src/tracing-sdk.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
 

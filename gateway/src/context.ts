@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext } from '@corphub/module-kit/core';
-import type { Logger } from '@corphub/module-kit';
+import { incomingTraceHeaders, requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type Logger } from '@corphub/module-kit/core';
 import { bearerToken, type CallerTokenVerifier, type ContextSigningKey } from './auth/tokens';
 import { subgraphContexts, type CallerAccessResolver } from './access';
 
@@ -16,6 +15,8 @@ export interface GatewayContext {
   internalContext: (subgraph: string) => Promise<string>;
   /** Vendor apps: refused (FORBIDDEN, HTTP 403) unless their app is installed in the token's corp (useAppInstallation). */
   checkCaller: () => Promise<void>;
+  /** The caller's W3C `traceparent` and `tracestate`, passed on to subgraphs when the gateway itself does not trace. */
+  traceHeaders?: Record<string, string>;
 }
 
 /** A signed verified context lives 60 s (shared/auth.ts); it is handed out for its first half only. */
@@ -81,6 +82,7 @@ export function contextFactory(verifier: CallerTokenVerifier, signer: InternalCo
         requestId,
         internalContext: (subgraph: string) => contexts.forSubgraph(subgraph),
         checkCaller: () => contexts.checkCaller(),
+        traceHeaders: incomingTraceHeaders(req.headers),
       },
       () => logger.child({ requestId, corpId: auth.corpId, role: auth.role }),
     );

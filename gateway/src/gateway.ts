@@ -47,6 +47,7 @@ import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { continueAfterChecks, subgraphHttpRoutes } from './routes/subgraph-http';
 import { createScimRouter } from './scim';
+import { inCallerTrace } from './tracing';
 import { oauthRouter } from './oauth/oauth.router';
 import { openIdConfiguration } from './oauth/discovery';
 import { IdTokenSigner } from './oauth/id-tokens';
@@ -180,14 +181,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const cors = corsFor(config.corsOrigins);
   // the hot path, POST /graphql with JSON, on node:http ahead of Express (graphqlPostHandler says why)
   answerFirst(
-    graphqlPostHandler(apollo, {
-      path: '/graphql',
-      maxBodyBytes: config.limits.maxBodyBytes,
-      context,
-      before: cors,
-      onRefused: () => countRefusedBody(metrics),
-      onError: (error) => logger.error({ err: error }, 'failed to answer a GraphQL request'),
-    }),
+    // the gateway's spans continue the caller's trace (traceparent) when tracing is on
+    inCallerTrace(
+      graphqlPostHandler(apollo, {
+        path: '/graphql',
+        maxBodyBytes: config.limits.maxBodyBytes,
+        context,
+        before: cors,
+        onRefused: () => countRefusedBody(metrics),
+        onError: (error) => logger.error({ err: error }, 'failed to answer a GraphQL request'),
+      }),
+    ),
   );
   const graphql = [express.json({ limit: config.limits.maxBodyBytes }), refuseOversizedBodies(metrics), expressMiddleware(apollo, { context: ({ req }) => context(req) })];
   // CORS first, so that a preflight for /graphql never meets the GraphiQL GET route's automatic OPTIONS

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ANONYMOUS_OPERATION, OperationLabels, operationOutcome, SECONDS_BUCKETS, type Outcome } from '@corphub/module-kit';
+import { ANONYMOUS_OPERATION, OperationLabels, operationOutcome, SECONDS_BUCKETS, type Outcome } from '@corphub/module-kit/core';
 import type { GatewayContext } from '../context';
 
 const PREFIX = 'corphub_gateway_';
@@ -65,7 +65,7 @@ export class GatewayMetrics {
   }
 }
 
-/** The operation's name as the request gave it (logs keep it; metrics bound it, see GatewayMetrics.operations). */
+/** The operation's name as the request gave it (log lines keep it; metrics bound it, see GatewayMetrics.operations). */
 export function operationName(requestContext: GraphQLRequestContext<GatewayContext>): string {
   return requestContext.operationName ?? requestContext.request.operationName ?? ANONYMOUS_OPERATION;
 }

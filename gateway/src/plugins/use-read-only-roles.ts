@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
-import { errors, READ_ONLY_ROLES } from '@corphub/module-kit';
+import { errors, READ_ONLY_ROLES } from '@corphub/module-kit/core';
 import type { GatewayContext } from '../context';
 
 /**

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { metricsHandler } from '@corphub/module-kit';
+import { metricsHandler } from '@corphub/module-kit/core';
 import type { GatewayMetrics } from '../plugins/use-metrics';
 
 /** Prometheus scrape endpoint; with CORPHUB_METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */

@@ -10,3 +10,4 @@ export * from './errors';
 export * from './logger';
 export * from './graphql-http';
 export * from './metrics';
+export * from './tracing';

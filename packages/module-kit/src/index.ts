@@ -20,6 +20,7 @@ export * from './poller';
 export * from './retention';
 export * from './subgraph';
 export * from './tenant';
+export * from './tracing';
 export * from './seeding';
 export * from './transactions';
 export * from './validation';

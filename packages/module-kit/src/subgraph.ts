@@ -16,6 +16,7 @@ import { createFormatError, errors } from './errors';
 import { createHttpServer, graphqlPostHandler, headerValue, listen } from './graphql-http';
 import { createLogger, requestIdFor, withRequestLogger, type Logger } from './logger';
 import { metricsHandler, operationLabelLimit, SubgraphMetrics, useSubgraphMetrics } from './metrics';
+import { startSubgraphTracing } from './tracing';
 import { scopeToCorp, scopeToPeople } from './tenant';
 import { checkArgumentText, validateInput } from './validation';
 
@@ -269,6 +270,8 @@ export interface SubgraphServerOptions<Loaders, Services> {
   module?: string;
   /** Distinct operation names with a metric label of their own (default CORPHUB_METRICS_OPERATION_LABELS, 100). */
   metricsOperationLabels?: number;
+  /** The subgraph package's version: OpenTelemetry's `service.version` (defineSubgraph passes it to `createServer`). */
+  serviceVersion?: string;
 }
 
 /** A started subgraph server; `metrics` is what it serves at `/metrics`. */
@@ -292,6 +295,7 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const logger = options.logger ?? createLogger(name);
   const metrics = new SubgraphMetrics(name, { operationLabels: options.metricsOperationLabels ?? operationLabelLimit() });
+  const tracing = startSubgraphTracing(name, options.serviceVersion);
   const app = express();
   app.disable('x-powered-by');
   // the verified context carries a scoped app's UnionIDs (about 30 bytes each): room for tens of thousands
@@ -312,6 +316,7 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       useSubgraphMetrics(metrics),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -357,6 +362,7 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
     metrics,
     stop: async () => {
       await apollo.stop();
+      await tracing?.shutdown();
     },
   };
 }
