@@ -24,7 +24,7 @@ RUN set -eu; \
     mkdir -p /manifests; \
     cp package.json package-lock.json /manifests/; \
     if [ -f .npmrc ]; then cp .npmrc /manifests/; fi; \
-    for pkg in packages/*/ gateway tooling subgraphs/*/ examples/*/; do \
+    for pkg in packages/*/ gateway tooling console subgraphs/*/ examples/*/; do \
       pkg="${pkg%/}"; \
       mkdir -p "/manifests/$pkg"; \
       cp "$pkg/package.json" "/manifests/$pkg/package.json"; \
@@ -44,13 +44,17 @@ RUN set -eu; \
       case "$pkg" in packages/*) ;; *) if [ ! -f "$pkg/dist/main.js" ]; then echo "no $pkg/dist/main.js after npm run build" >&2; exit 1; fi ;; esac; \
       mkdir -p "/out/$pkg"; \
       cp -R "$pkg/dist" "/out/$pkg/dist"; \
+      if [ -d "$pkg/assets" ]; then cp -R "$pkg/assets" "/out/$pkg/assets"; fi; \
     done; \
-    cp tooling/supergraph.graphql tooling/hub.json /out/tooling/
+    cp tooling/supergraph.graphql tooling/hub.json /out/tooling/; \
+    mkdir -p /out/console && cp -R console/dist /out/console/dist
 
-# ---- runtime: production dependencies only, the compiled dist folders and the committed supergraph and manifest
+# ---- runtime: production dependencies only, the compiled dist folders (with a package's data files in assets/) and the committed supergraph and manifest
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 ENV CORPHUB_SUPERGRAPH_FILE=/app/tooling/supergraph.graphql
+# the admin console's static build, served by the gateway at /console
+ENV CORPHUB_CONSOLE_DIR=/app/console/dist
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

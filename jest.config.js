@@ -9,9 +9,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages', '<rootDir>/gateway', '<rootDir>/tooling', '<rootDir>/subgraphs', '<rootDir>/examples'],
   testMatch: ['**/test/**/*.test.ts'],
+  // the cluster of replicas (separate processes on PostgreSQL and Redis) runs on its own: npm run test:replicas
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tooling/test/replicas/'],
   transform,
   moduleNameMapper: {
     '^@corphub/module-kit$': '<rootDir>/packages/module-kit/src/index.ts',
+    '^@corphub/module-kit/core$': '<rootDir>/packages/module-kit/src/core.ts',
     '^@corphub/module-kit/testing$': '<rootDir>/packages/module-kit/src/testing/index.ts',
     '^@corphub/demo$': '<rootDir>/packages/demo/src/index.ts',
     '^@corphub/gateway$': '<rootDir>/gateway/src/index.ts',

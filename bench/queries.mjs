@@ -14,11 +14,15 @@
 
 import { BENCH_DEPARTMENTS } from './seeders.mjs';
 
+const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 /** The 30 days before today (UTC): the month of check-ins the attendance seed writes. */
 function lastMonth() {
-  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   return { from: day(-30), to: day(-1) };
 }
+
+/** 30-day windows ending 1 to 30 days ago (the first: the last month), for `dashboard-varied`. */
+const WINDOWS = Array.from({ length: 30 }, (_, k) => ({ from: day(-30 - k), to: day(-1 - k) }));
 
 const DASHBOARD = /* GraphQL */ `query Dashboard($department: ID!, $first: Int!, $subtree: Boolean!, $from: LocalDate!, $to: LocalDate!) {
   department(id: $department) {
@@ -108,6 +112,19 @@ export const queries = [
     variables: () => ({ department: BENCH_DEPARTMENTS.division, first: 50, subtree: true, ...lastMonth() }),
   },
   {
+    // the dashboard as admins open it: each request another department (the whole corp, a division or a team)
+    // and another 30-day window, from 100 callers in turn: nothing in flight at once is shared (deduplicated)
+    // or batched, so the subgraphs' work per dashboard shows as it is
+    name: 'dashboard-varied',
+    title: 'the dashboard, a random department and 30-day window per request, 100 callers in turn: nothing to share or batch',
+    requires: ['identity', 'directory', 'attendance', 'expenses', 'logs'],
+    direct: null,
+    varies: true,
+    callers: 100,
+    query: DASHBOARD,
+    variables: (data, pick) => ({ department: pick(BENCH_DEPARTMENTS.all), first: 50, subtree: true, ...pick(WINDOWS) }),
+  },
+  {
     // the same at page 500: SQL statements per request must not grow with the page
     name: 'dashboard-500',
     title: 'the dashboard, page 500, five subgraphs',
@@ -120,16 +137,18 @@ export const queries = [
 ];
 
 /**
- * The department monthly attendance summary (attendance reads the division's members from the directory
- * through our gateway, then sums a month of check-ins in one statement): timed on its own, on SQLite and on
- * PostgreSQL, not loaded.
+ * The department monthly attendance summary (attendance reads the department's members from the directory
+ * through our gateway, then sums a month of check-ins in one statement): timed on its own for a division and
+ * for the whole corp (the root), on SQLite and on PostgreSQL, not loaded.
  */
 export const departmentSummary = {
-  title: 'department monthly attendance summary: departmentAttendance over a division (its six teams)',
+  title: 'department monthly attendance summary: departmentAttendance over a division (its six teams) and over the whole corp',
+  /** Which departments are timed, by label. */
+  departments: { division: BENCH_DEPARTMENTS.division, 'whole corp': BENCH_DEPARTMENTS.root },
   query: /* GraphQL */ `query Summary($department: ID!, $month: String!) {
     departmentAttendance(departmentId: $department, month: $month, top: 5) {
       memberCount totals { workDays lateCount absentDays } mostExceptions { displayName exceptionCount }
     }
   }`,
-  variables: () => ({ department: BENCH_DEPARTMENTS.division, month: lastMonth().to.slice(0, 7) }),
+  variables: (department = BENCH_DEPARTMENTS.division) => ({ department, month: lastMonth().to.slice(0, 7) }),
 };

@@ -9,8 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import { BENCH_DIR, ROOT_DIR, ensureBenchDependencies, ensureBuilt, loadWorkspace } from './lib/workspace.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
+import { spawnChild } from './lib/ipc.mjs';
+import { seedInProcess, spawnSeeder, startSubgraphFleet } from './lib/subgraph-fleet.mjs';
 
-/** `--profile-subgraphs` writes here; `--profile` (our gateway) into its parent. */
+/** `--profile-subgraphs` writes here (a folder per subgraph); `--profile` (our gateway) into its parent. */
 const SUBGRAPHS_PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles', 'subgraphs');
 
 const HELP = `Usage: npm run bench -- [options]
@@ -22,15 +24,16 @@ const HELP = `Usage: npm run bench -- [options]
   --duration S        seconds of measured load per target and query, over all rounds (default 12)
   --warmup S          seconds of warm-up before each run, excluded (default 3)
   --connections N     concurrent connections (default 10, quick 4)
+  --mixed-connections N  connections of the mixed load, every query at once, for peak memory (default 32, quick 8)
   --rounds N          split each target's measured time into N rounds, targets interleaved (default 3, quick 1)
   --targets a,b       only these targets (direct, ours, hive, hive-nodedup, apollo); ours always runs
   --queries a,b       only these queries (see bench/queries.mjs)
   --postgres          run on PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres):
                       a uniquely named database, dropped afterwards. DATABASE_URL set also selects it.
   --profile           run our gateway with --cpu-prof and print its top self-time functions
-  --profile-subgraphs the same for the subgraphs' process (under every target's load: add --targets direct
+  --profile-subgraphs the same for each subgraph's process (under every target's load: add --targets direct
                       to see a subgraph alone)
-  --summary-here-only time the department monthly attendance summary on this run's database only
+  --summary-here-only time the monthly attendance summaries (a division, the whole corp) on this run's database only
                       (by default also on the other dialect: a second directory + attendance, seeded alike)
   --help`;
 
@@ -44,6 +47,7 @@ function readOptions(argv) {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      'mixed-connections': { type: 'string' },
       rounds: { type: 'string' },
       targets: { type: 'string' },
       queries: { type: 'string' },
@@ -62,10 +66,10 @@ function readOptions(argv) {
   };
   const list = (value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null);
   const preset = values.dry
-    ? { people: 100, duration: 0, warmup: 0, connections: 10, rounds: 1 }
+    ? { people: 100, duration: 0, warmup: 0, connections: 10, rounds: 1, mixedConnections: 8 }
     : values.quick
-      ? { people: 500, duration: 0.3, warmup: 0, connections: 4, rounds: 1 }
-      : { people: 10_000, duration: 12, warmup: 3, connections: 10, rounds: 3 };
+      ? { people: 500, duration: 0.3, warmup: 0, connections: 4, rounds: 1, mixedConnections: 8 }
+      : { people: 10_000, duration: 12, warmup: 3, connections: 10, rounds: 3, mixedConnections: 32 };
   return {
     help: values.help,
     quick: values.quick,
@@ -74,6 +78,7 @@ function readOptions(argv) {
     duration: number(values.duration, preset.duration),
     warmup: values.warmup === '0' ? 0 : number(values.warmup, preset.warmup),
     connections: Math.round(number(values.connections, preset.connections)),
+    mixedConnections: Math.round(number(values['mixed-connections'], preset.mixedConnections)),
     rounds: Math.round(number(values.rounds, preset.rounds)),
     targets: list(values.targets),
     queries: list(values.queries),
@@ -97,8 +102,12 @@ function combineRounds(results) {
   const sum = (field) => results.reduce((total, r) => total + r[field], 0);
   const cpuMicros = {};
   for (const result of results) for (const [role, micros] of Object.entries(result.cpuMicros ?? {})) cpuMicros[role] = (cpuMicros[role] ?? 0) + micros;
+  // memory: the highest peak of any round, per process
+  const peakMiB = {};
+  for (const result of results) for (const [role, mib] of Object.entries(result.peakMiB ?? {})) peakMiB[role] = Math.max(peakMiB[role] ?? 0, mib);
   return {
     cpuMicros,
+    peakMiB,
     rps: Math.round((requests / duration) * 10) / 10,
     p50: weighted('p50'),
     p90: weighted('p90'),
@@ -115,31 +124,45 @@ function combineRounds(results) {
   };
 }
 
-/** The summary query, `runs` times one after another (no concurrency) after one untimed: median, min and max in ms. */
-async function timeSummary({ url, headers, post, runs }) {
+/** The summary query for one department, `runs` times one after another (no concurrency) after one untimed: median, min and max in ms. */
+async function timeSummary({ url, headers, post, runs, department }) {
   const { departmentSummary } = await import('./queries.mjs');
   const times = [];
   // one untimed first request: the gateway's plan, the connections and the databases' caches warm up
-  let answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
-  for (let i = 0; i < runs; i++) {
+  let answer = await post(url, headers, departmentSummary.query, departmentSummary.variables(department));
+  for (let i = 0; i < runs && !answer.errors; i++) {
     const begun = performance.now();
-    answer = await post(url, headers, departmentSummary.query, departmentSummary.variables());
+    answer = await post(url, headers, departmentSummary.query, departmentSummary.variables(department));
     times.push(performance.now() - begun);
-    if (answer.errors) throw new Error(`department summary failed: ${JSON.stringify(answer.errors)}`);
   }
+  if (answer.errors) throw new Error(`department summary of ${department} failed: ${JSON.stringify(answer.errors).slice(0, 300)}`);
   times.sort((a, b) => a - b);
   const round = (ms) => Math.round(ms * 10) / 10;
   return { memberCount: answer.data.departmentAttendance.memberCount, runs, medianMs: round(times[Math.floor(times.length / 2)]), minMs: round(times[0]), maxMs: round(times.at(-1)) };
 }
 
+/** The summary of each department of `departmentSummary.departments` (a division, the whole corp) on one database: a row each; a failure is a row too. */
+async function timeSummaries({ database, ...options }) {
+  const { departmentSummary } = await import('./queries.mjs');
+  const rows = [];
+  for (const [scope, department] of Object.entries(departmentSummary.departments)) {
+    try {
+      rows.push({ database, scope, department, ...(await timeSummary({ ...options, department })) });
+    } catch (error) {
+      rows.push({ database, scope, department, skipped: error.message });
+    }
+  }
+  return rows;
+}
+
 /**
  * The summary on the dialect this run does not use: its own throwaway database with the directory and
- * attendance of the main corp seeded alike, served by a second set of subgraphs in the subgraphs' process
- * and a second instance of our gateway in ours (idle while the other is timed; no process of its own to
- * load). Started once the main run is seeded, beside its checks, timed later on its own.
- * Without a PostgreSQL server it says so and the run goes on.
+ * attendance of the main corp seeded alike (in a seed process of its own), served by processes of its own:
+ * identity, directory and attendance, and our gateway (idle while the other is timed, stopped before the
+ * load, so the main processes' memory figures are theirs alone). Started once the main run is seeded, beside
+ * its checks, timed later on its own. Without a PostgreSQL server it says so and the run goes on.
  */
-async function prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log }) {
+async function prepareOtherDialect({ options, corp, testing, childEnv, supergraphSdl, log }) {
   const env = options.postgres ? {} : { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' };
   const wanted = env.DATABASE_URL ? 'postgresql' : 'sqlite';
   let database;
@@ -148,20 +171,22 @@ async function prepareOtherDialect({ options, corp, testing, subgraphs, oursProc
   } catch (error) {
     return { skipped: { database: wanted, skipped: `no ${wanted} database: ${error.message}` }, stop: async () => undefined };
   }
+  // only what the summary asks: the gateway never calls the others
+  const only = ['identity', 'directory', 'attendance'];
+  // forked first: they load their modules while the seed process writes
+  const fleet = startSubgraphFleet(only, { env: childEnv });
+  const oursProcess = spawnChild('./gateway-process.mjs', { args: ['ours'], env: childEnv, label: 'ours (other dialect)' });
   const stop = async () => {
-    await oursProcess.call('stopOne', 'ours-other').catch(() => undefined);
-    await subgraphs.call('stopHub', 'other').catch(() => undefined);
+    await Promise.all([oursProcess.stop(), fleet.stop()].map((stopping) => stopping.catch(() => undefined)));
     await database.drop().catch(() => undefined);
   };
   try {
-    // only what the summary asks: the gateway never calls the others
-    const only = ['identity', 'directory', 'attendance'];
     const databases = Object.fromEntries(only.map((name) => [name, database.targetFor(name)]));
-    const { urls } = await subgraphs.call('start', { hub: 'other', databases, only });
-    const seeded = await subgraphs.call('seed', { hub: 'other', corps: [corp], only });
+    const seeded = await seedInProcess({ env: childEnv, databases, corps: [corp], only });
+    const { urls } = await fleet.start({ databases });
     // after the seed: a gateway reads identity's registry at start
-    const { url } = await oursProcess.call('start', { kind: 'ours', name: 'ours-other', supergraphSdl, urls });
-    await subgraphs.call('setGatewayUrl', { hub: 'other', url });
+    const { url } = await oursProcess.call('start', { kind: 'ours', supergraphSdl, urls });
+    await fleet.setGatewayUrl({ url });
     log(`${database.dialect}: seeded identity (its installed modules), directory and attendance of ${corp.id} again for the summary in ${(seeded.ms / 1000).toFixed(1)} s`);
     return { database: database.dialect, url, seedMs: seeded.ms, stop };
   } catch (error) {
@@ -183,7 +208,6 @@ async function main() {
   ensureBuilt(log);
 
   // after the install: these import autocannon and the workspaces' dist/
-  const { spawnChild } = await import('./lib/ipc.mjs');
   const { targets: allTargets } = await import('./lib/targets.mjs');
   const targets = allTargets.filter((target) => target.name === 'ours' || !options.targets || options.targets.includes(target.name));
   const unknownTargets = (options.targets ?? []).filter((name) => !allTargets.some((target) => target.name === name));
@@ -200,6 +224,12 @@ async function main() {
     CORPHUB_OIDC_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey,
     // the issuer production asks for; the bench hands out no URL
     CORPHUB_PUBLIC_URL: 'http://localhost:4000',
+    // bench-only: the background polls (identity's webhook deliveries, the outboxes, our gateway's registry)
+    // run every 10 minutes instead of every second or ten: the bench writes nothing for them to find, and a
+    // poll's statement landing in a slow request's count made SQL per request flaky on a loaded machine
+    CORPHUB_WEBHOOK_POLL_MS: '600000',
+    CORPHUB_OUTBOX_POLL_MS: '600000',
+    CORPHUB_REGISTRY_POLL_MS: '600000',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     NODE_ENV: 'production',
   };
@@ -225,21 +255,26 @@ async function main() {
       children.push(child);
       return { target, child };
     });
-  const subgraphs = spawnChild('./subgraphs-process.mjs', {
+  // the subgraphs by the committed tooling/hub.json (`npm run compose` writes it from SUBGRAPHS), so that their
+  // processes and the seed process fork before this one loads the workspace: one process per subgraph, as in
+  // production, each loading its modules while the rest starts and the seed process writes
+  const subgraphNames = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'tooling', 'hub.json'), 'utf8')).map((subgraph) => subgraph.name);
+  const subgraphs = startSubgraphFleet(subgraphNames, {
     env: childEnv,
-    label: 'subgraphs',
-    execArgv: options.profileSubgraphs ? ['--cpu-prof', `--cpu-prof-dir=${SUBGRAPHS_PROFILE_DIR}`] : [],
+    execArgvFor: (name) => (options.profileSubgraphs ? ['--cpu-prof', `--cpu-prof-dir=${path.join(SUBGRAPHS_PROFILE_DIR, name)}`] : []),
   });
-  children.push(subgraphs);
+  const seeder = spawnSeeder(childEnv);
+  children.push(...subgraphs.children, seeder);
+  const { gateway, shared, testing } = loadWorkspace();
+  const hubNames = gateway.SUBGRAPHS.map((definition) => definition.name);
+  if (hubNames.join() !== subgraphNames.join()) throw new Error(`tooling/hub.json lists ${subgraphNames.join(', ')} but SUBGRAPHS has ${hubNames.join(', ')}: run npm run compose`);
 
   const { measure } = await import('./lib/load.mjs');
   const { machineInfo, ratios, render } = await import('./lib/report.mjs');
   const { queries: allQueries } = await import('./queries.mjs');
   const { corpsFor } = await import('./seeders.mjs');
-  const { gateway, shared, testing } = loadWorkspace();
 
   const machine = machineInfo();
-  const subgraphNames = gateway.SUBGRAPHS.map((definition) => definition.name);
   const selectedQueries = allQueries.filter((query) => !options.queries || options.queries.includes(query.name));
   if (selectedQueries.length === 0) throw new Error(`no query matches --queries ${options.queries?.join(',')}`);
   const databaseEnv = options.postgres ? { DATABASE_URL: process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres' } : {};
@@ -268,6 +303,7 @@ async function main() {
       corp: corp.id,
       people: corp.people,
       connections: options.connections,
+      mixedConnections: options.mixedConnections,
       duration: options.duration,
       rounds: options.rounds,
       warmup: options.warmup,
@@ -278,25 +314,20 @@ async function main() {
     queries: [],
     sql: [],
     summary: [],
+    idleMemory: null,
+    mixed: null,
     profile: null,
-    subgraphsProfile: null,
+    subgraphsProfiles: [],
   };
 
   try {
-    log(`${database.dialect}: starting subgraphs ${subgraphNames.join(', ')}, seeding ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')} while the gateways load`);
+    log(`${database.dialect}: migrating and seeding ${subgraphNames.join(', ')} (a seed process), ${corps.map((c) => `${c.id} (${c.people} people)`).join(', ')}, while the subgraphs' and gateways' processes load`);
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, database.targetFor(name)]));
-    const { urls } = await subgraphs.call('start', { databases });
-    const seeded = await subgraphs.call('seed', { corps });
+    const seeded = await seedInProcess({ env: childEnv, databases, corps, seeder });
     report.seed = seeded;
     log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (subgraphs side by side)`);
-    // the summary on the other dialect: its database, subgraphs and gateway made ready beside the checks that
-    // follow, not beside the seed (better-sqlite3 holds the event loop while it seeds, and a PostgreSQL
-    // connection waiting that long times out)
-    if (summaryHere && options.summaryBoth) {
-      const oursProcess = gatewayChildren.find(({ target }) => target.name === 'ours').child;
-      other = prepareOtherDialect({ options, corp, testing, subgraphs, oursProcess, supergraphSdl, log });
-      other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
-    }
+    const { urls } = await subgraphs.start({ databases });
+    log(`started subgraphs ${subgraphNames.join(', ')}, a process each`);
     for (const [name, { ms, rows }] of Object.entries(seeded.subgraphs)) log(`seeded ${name} in ${(ms / 1000).toFixed(1)} s: ${Object.entries(rows).map(([table, count]) => `${count} ${table}`).join(', ')}`);
     phase('subgraphs and seeding');
     // then the gateways, their modules loaded meanwhile (a gateway reads identity's registry at start, which
@@ -308,7 +339,23 @@ async function main() {
       }),
     );
     log(`started ${gatewayChildren.map(({ target }) => target.name).join(', ')}`);
+    // attendance reads the directory through the graph: through our gateway, whichever gateway called it
+    await subgraphs.setGatewayUrl({ url: urlOf.ours });
     phase('gateways');
+
+    // idle memory: every process started, no request served yet
+    const idleGateways = await Promise.all(gatewayChildren.map(async ({ target, child }) => [target.name, (await child.call('memoryStop')).nowMiB]));
+    const idleSubgraphs = await subgraphs.memoryStart();
+    await subgraphs.memoryStop();
+    report.idleMemory = { gateways: Object.fromEntries(idleGateways), subgraphs: idleSubgraphs };
+    log(`idle RSS, MiB: ${[...idleGateways, ...Object.entries(idleSubgraphs)].map(([name, mib]) => `${name} ${mib}`).join(', ')}`);
+
+    // the summary on the other dialect: its database, subgraphs and gateway made ready (processes of their
+    // own) beside the checks that follow, once the idle memory is read
+    if (summaryHere && options.summaryBoth) {
+      other = prepareOtherDialect({ options, corp, testing, childEnv, supergraphSdl, log });
+      other.catch(() => undefined); // awaited (and its failure thrown) before the summary is timed
+    }
 
     // one admin of the main corp: our gateway gets their caller token, the peers and the direct
     // subgraph get the verified context our gateway would derive from it (bench-only: signed for the
@@ -327,9 +374,6 @@ async function main() {
     // queries sent by many callers (`callers`): each an admin of the corp with headers of their own
     const callerCount = Math.max(0, ...selectedQueries.map((query) => query.callers ?? 0));
     const callerHeaders = await Promise.all(seeded.summary[corp.id].callerUnionIds.slice(0, callerCount).map(adminHeaders));
-
-    // attendance reads the directory through the graph: through our gateway, whichever gateway called it
-    await subgraphs.call('setGatewayUrl', { url: urlOf.ours });
 
     const post = async (url, headers, query, variables) => {
       const response = await globalThis.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -383,9 +427,9 @@ async function main() {
       const size = JSON.stringify(reference.data ?? null).length;
       log(`${query.name}: identical answers from ${Object.keys(answers).join(', ')} (${size} bytes of data)`);
       if (query.sql) {
-        await subgraphs.call('countStart');
+        await subgraphs.countStart();
         await throughOurs(query.query, variables);
-        const statements = await subgraphs.call('countStop');
+        const statements = await subgraphs.countStop();
         report.sql.push({ query: query.name, statements });
       }
       for (const target of targets) if (answers[target.name]) entry.results[target.name] = null;
@@ -399,20 +443,43 @@ async function main() {
       const runs = options.dry ? 1 : options.quick ? 3 : 7;
       // the other dialect's seeding and start-up must not run beside a timing
       const ready = await other;
-      report.summary.push({ database: database.dialect, ...(await timeSummary({ url: urlOf.ours, headers: headersFor(ours), post, runs })) });
-      log(`summary on ${database.dialect}: ${JSON.stringify(report.summary.at(-1))}`);
-      if (ready?.skipped) report.summary.push(ready.skipped);
-      else if (ready) report.summary.push({ database: ready.database, ...(await timeSummary({ url: ready.url, headers: headersFor(ours), post, runs })), seedMs: ready.seedMs });
-      if (ready) log(`summary on ${report.summary.at(-1).database}: ${JSON.stringify(report.summary.at(-1))}`);
+      const summaries = async (rows) => {
+        report.summary.push(...rows);
+        for (const row of rows) log(`summary on ${row.database}: ${JSON.stringify(row)}`);
+      };
+      await summaries(await timeSummaries({ database: database.dialect, url: urlOf.ours, headers: headersFor(ours), post, runs }));
+      if (ready?.skipped) await summaries([ready.skipped]);
+      else if (ready) await summaries((await timeSummaries({ database: ready.database, url: ready.url, headers: headersFor(ours), post, runs })).map((row) => ({ ...row, seedMs: ready.seedMs })));
       await ready?.stop();
       other = undefined;
       phase('monthly summary, both dialects (the other one waited for if need be)');
     }
 
+    /**
+     * What measure() reads of the processes serving `target`: CPU (the gateway's, the subgraphs' summed over
+     * their processes) and peak RSS (the gateway's, each subgraph's) over the measured run.
+     */
+    const usage = (target) => {
+      const gatewayChild = gatewayChildren.find((entry) => entry.target.name === target.name)?.child;
+      return {
+        cpu: async () => {
+          const [gatewayCpu, subgraphsCpu] = await Promise.all([gatewayChild?.call('cpu'), subgraphs.cpu()]);
+          return gatewayChild ? { gateway: gatewayCpu, subgraphs: subgraphsCpu } : { subgraphs: subgraphsCpu };
+        },
+        memory: {
+          start: () => Promise.all([gatewayChild?.call('memoryStart'), subgraphs.memoryStart()]),
+          stop: async () => {
+            const [gatewayMemory, subgraphsPeak] = await Promise.all([gatewayChild?.call('memoryStop'), subgraphs.memoryStop()]);
+            return { ...(gatewayMemory ? { gateway: gatewayMemory.peakMiB } : {}), ...subgraphsPeak };
+          },
+        },
+      };
+    };
+
     if (!options.dry && failures.length === 0) {
       // the profile counts only what follows: start-up, seeding and the checks stay out of it
       if (options.profile) report.profileSince = await children.find((child) => child.label === 'ours')?.call('mark');
-      if (options.profileSubgraphs) report.subgraphsProfileSince = await subgraphs.call('mark');
+      if (options.profileSubgraphs) report.subgraphsProfileSince = await subgraphs.mark();
       for (const { query, entry, data } of runnable) {
         const measured = targets.filter((target) => target.name in entry.results);
         // rounds: each target measured `rounds` times for duration/rounds, targets interleaved and the
@@ -434,11 +501,7 @@ async function main() {
               warmup: round === 0 ? options.warmup : 0,
               // quick runs are short: each connection gets an answer, so every cell has a figure
               untilAnswered: options.quick,
-              cpu: async () => {
-                const gatewayChild = gatewayChildren.find((entry) => entry.target.name === target.name)?.child;
-                const [gateway, subgraphsCpu] = await Promise.all([gatewayChild?.call('cpu'), subgraphs.call('cpu')]);
-                return gatewayChild ? { gateway, subgraphs: subgraphsCpu } : { subgraphs: subgraphsCpu };
-              },
+              ...usage(target),
             });
             (rounds[target.name] ??= []).push(result);
           }
@@ -450,6 +513,35 @@ async function main() {
         }
         entry.ratios = ratios(entry.results);
         phase(`load: ${query.name}`);
+      }
+
+      // mixed load: many connections, each sending every query in turn, on each gateway: the peak memory of
+      // the gateway and of each subgraph under a busy hour (the issue's "gateway under 200 MB" target)
+      const mix = runnable.map(({ query, data }) => ({ query, data }));
+      const gatewaysMeasured = targets.filter((target) => target.gateway);
+      if (mix.length) {
+        report.mixed = { queries: mix.map(({ query }) => query.name), connections: options.mixedConnections, results: {} };
+        for (const target of gatewaysMeasured) {
+          const result = await measure({
+            url: urlOf[target.name],
+            headers: headersFor(target),
+            mix: mix.map(({ query, data }) => ({
+              query: query.query,
+              variables: query.variables,
+              varies: query.varies,
+              data,
+              callers: query.callers ? callerHeaders.slice(0, query.callers).map((headers) => headers[target.auth]) : undefined,
+            })),
+            connections: options.mixedConnections,
+            duration: options.duration,
+            warmup: options.warmup,
+            untilAnswered: options.quick,
+            ...usage(target),
+          });
+          report.mixed.results[target.name] = result;
+          log(`mixed load on ${target.name}: ${result.rps} req/s, p99 ${result.p99} ms, errors ${result.errors + result.non2xx + result.graphqlErrors}, peak RSS MiB ${JSON.stringify(result.peakMiB)}`);
+        }
+        phase(`load: mixed, ${options.mixedConnections} connections`);
       }
     }
   } finally {
@@ -466,8 +558,10 @@ async function main() {
     if (newest) report.profile = summarizeProfile(newest, { since: report.profileSince });
   }
   if (options.profileSubgraphs) {
-    const newest = newestProfile(SUBGRAPHS_PROFILE_DIR);
-    if (newest) report.subgraphsProfile = summarizeProfile(newest, { since: report.subgraphsProfileSince });
+    for (const name of subgraphNames) {
+      const newest = newestProfile(path.join(SUBGRAPHS_PROFILE_DIR, name));
+      if (newest) report.subgraphsProfiles.push({ name, ...summarizeProfile(newest, { since: report.subgraphsProfileSince?.[name] }) });
+    }
   }
   // from the process start: what `time npm run bench` shows, less npm's own start
   report.elapsedSeconds = Math.round(process.uptime() * 10) / 10;

@@ -4,7 +4,7 @@
 // the bench adds only what it alone needs (`extras`). A new subgraph with a `seedBenchmark` is seeded here
 // without a change.
 //
-// For 10,000 people: 10,000 people and employees in 8 divisions of 6 teams, about 160,000 check-ins a
+// For 10,000 people: 10,000 people and employees in a tree of 8 divisions of 6 teams under the corp's root, about 160,000 check-ins a
 // month (two a working day, some missing or absent), 20,000 expense claims, 30,000 work logs, 30,000 openIds.
 
 /** Sizes per corp, from the command line (`--people`). */
@@ -15,8 +15,15 @@ export function corpsFor(options) {
   ];
 }
 
-/** The department the dashboard and the summary look at (directory's seedBenchmark: 8 divisions of 6 teams). */
-export const BENCH_DEPARTMENTS = { division: 'division-1' };
+/** directory's seedBenchmark: the whole corp ('corp') at the root, 8 divisions under it, 6 teams under each. */
+const DIVISIONS = Array.from({ length: 8 }, (_, d) => `division-${d + 1}`);
+const TEAMS = DIVISIONS.flatMap((_, d) => Array.from({ length: 6 }, (__, t) => `team-${d + 1}-${t + 1}`));
+
+/**
+ * The departments the queries look at: `division` (the dashboard, a division's summary), `root` (the whole
+ * corp's summary), `all` (every department, root first: `dashboard-varied` draws from them).
+ */
+export const BENCH_DEPARTMENTS = { root: 'corp', division: 'division-1', all: ['corp', ...DIVISIONS, ...TEAMS] };
 
 /**
  * What only the bench writes after a subgraph's own seedBenchmark, `({ orm, corp, people, scopeToCorp, entities })`

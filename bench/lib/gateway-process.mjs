@@ -4,7 +4,7 @@ import http from 'node:http';
 import { EventEmitter } from 'node:events';
 import { setImmediate } from 'node:timers';
 import { serve } from './ipc.mjs';
-import { loadWorkspace } from './workspace.mjs';
+import { loadGateway } from './workspace.mjs';
 
 export const CONTEXT_HEADER = 'x-corphub-context';
 
@@ -74,19 +74,24 @@ async function apollo({ supergraphSdl, urls }) {
   return { url, stop: () => server.stop() };
 }
 
-/** Ours: the real gateway, as `npm start` runs it (caller token in, verified context out). */
+/**
+ * Ours: the real gateway, as its production process runs it (gateway/src/main.ts: the hub manifest from
+ * hub.json, no subgraph package loaded; caller token in, verified context out).
+ */
 async function ours({ supergraphSdl, urls }) {
-  const { gateway, shared } = loadWorkspace();
+  const { gateway, shared, hubFile } = loadGateway();
   const running = await gateway.startGateway({
     supergraphSdl,
-    subgraphs: gateway.hubManifest(gateway.SUBGRAPHS),
+    subgraphs: gateway.HubManifest.read(hubFile),
     subgraphUrls: urls,
     port: 0,
     host: '127.0.0.1',
     security: shared.readSecurityConfig(process.env),
     // the peers have no cost limit; ours keeps its other limits (depth, aliases, tokens) but lets the
-    // dashboard at page 500 (cost about 48,000, over the default 30,000) through
-    config: { limits: { maxCost: 200_000 } },
+    // dashboard at page 500 (cost about 48,000, over the default 30,000) through. Nor do they give up on a
+    // subgraph after 10 s: on a busy shared machine, a cold subgraph's first dashboards (the check asks every
+    // gateway at once) took longer; a slow answer is a figure to report (autocannon waits 30 s), not a failure
+    config: { limits: { maxCost: 200_000 }, subgraphTimeoutMs: { default: 30_000 } },
     logger: shared.createLogger('bench-gateway'),
   });
   return { url: running.url.replace('localhost', '127.0.0.1'), stop: () => running.stop() };
@@ -101,7 +106,7 @@ export const GATEWAYS = {
 
 /** What each kind imports: loaded as soon as the process starts, while the subgraphs are still seeding. */
 const MODULES = {
-  ours: async () => loadWorkspace(),
+  ours: async () => loadGateway(),
   hive: () => import('@graphql-hive/gateway'),
   'hive-nodedup': () => import('@graphql-hive/gateway'),
   apollo: () => Promise.all([import('@apollo/gateway'), import('@apollo/server'), import('@apollo/server/standalone')]),
@@ -110,18 +115,14 @@ const MODULES = {
 if (process.send) {
   // forked with its kind: load its modules now (a failure shows again when `start` imports them)
   MODULES[process.argv[2]]?.().catch(() => undefined);
-  // by name: the kind, or 'ours-other' (ours in front of the other dialect's subgraphs, for the summary)
+  // one gateway a process (the other dialect's summary has a process of its own), so its RSS is that gateway's
   const running = new Map();
   serve({
-    async start({ kind, name = kind, supergraphSdl, urls }) {
+    async start({ kind, supergraphSdl, urls }) {
       const start = GATEWAYS[kind];
       if (!start) throw new Error(`unknown gateway kind "${kind}"`);
-      running.set(name, await start({ supergraphSdl, urls }));
-      return { url: running.get(name).url };
-    },
-    async stopOne(name) {
-      await running.get(name)?.stop();
-      running.delete(name);
+      running.set(kind, await start({ supergraphSdl, urls }));
+      return { url: running.get(kind).url };
     },
     async stop() {
       for (const gateway of running.values()) await gateway.stop();

@@ -1,11 +1,36 @@
 // A child process per server role (subgraphs, each gateway), so the load generator, the gateway and
 // the subgraphs never share an event loop. They talk over Node's IPC channel: request → reply by id.
 import { fork } from 'node:child_process';
-import { setTimeout, clearTimeout } from 'node:timers';
+import { setTimeout, clearTimeout, setInterval, clearInterval } from 'node:timers';
 import { fileURLToPath, URL } from 'node:url';
+
+const MiB = 2 ** 20;
+const mib = (bytes) => Math.round((bytes / MiB) * 10) / 10;
+/** The RSS sampler between `memoryStart` and `memoryStop`: its timer and the highest RSS seen. */
+let sampler = null;
 
 /** What every child answers, beside its own handlers. */
 const COMMON_HANDLERS = {
+  /**
+   * Starts sampling this process's resident set size every 20 ms (process.memoryUsage.rss(), cheap: one
+   * read of /proc): the peak under a load is what the parent asks for afterwards. Answers the RSS now, MiB.
+   */
+  memoryStart: () => {
+    clearInterval(sampler?.timer);
+    const now = process.memoryUsage.rss();
+    sampler = { peak: now, timer: setInterval(() => (sampler.peak = Math.max(sampler.peak, process.memoryUsage.rss())), 20) };
+    // the sampler must not keep an otherwise finished process alive
+    sampler.timer.unref();
+    return { nowMiB: mib(now) };
+  },
+  /** Stops sampling: the highest RSS since `memoryStart` (the current one included) and the RSS now, MiB. */
+  memoryStop: () => {
+    const now = process.memoryUsage.rss();
+    const peak = Math.max(sampler?.peak ?? now, now);
+    clearInterval(sampler?.timer);
+    sampler = null;
+    return { peakMiB: mib(peak), nowMiB: mib(now) };
+  },
   /** Now on the clock --cpu-prof stamps its samples with (monotonic, microseconds). */
   mark: () => Number(process.hrtime.bigint() / 1000n),
   /** CPU time this process has used so far, user and system, in microseconds (for CPU per request). */
@@ -15,7 +40,7 @@ const COMMON_HANDLERS = {
   },
 };
 
-/** In the child: answers the parent's calls with `handlers[type](payload)` (and `mark`, `cpu`). */
+/** In the child: answers the parent's calls with `handlers[type](payload)` (and the common ones: `mark`, `cpu`, `memoryStart`, `memoryStop`). */
 export function serve(handlers) {
   process.on('message', async ({ id, type, payload }) => {
     try {

@@ -27,7 +27,7 @@ function requestSpec({ query, variables, varies, data, callers, counters }) {
  * times) until every connection has had an answer: a short run on a slow target then still has figures
  * instead of 0 req/s.
  */
-function once({ url, headers, connections, duration, sampleInterval, spec, untilAnswered = false }) {
+function once({ url, headers, connections, duration, sampleInterval, specs, untilAnswered = false }) {
   const run = autocannon({
     url,
     method: 'POST',
@@ -36,7 +36,8 @@ function once({ url, headers, connections, duration, sampleInterval, spec, until
     duration: untilAnswered ? duration * 10 : duration,
     // the run stops on a sample tick: short (--quick) runs sample more often to end on time
     sampleInt: sampleInterval,
-    requests: [spec],
+    // several: each connection sends them in turn (the mixed load)
+    requests: specs,
     // a slow answer is a figure to report, not a failure to retry
     timeout: 30,
   });
@@ -58,21 +59,26 @@ function once({ url, headers, connections, duration, sampleInterval, spec, until
 /**
  * One measured run: { rps, p50, p99, cpuMicros, ... }; latencies in milliseconds. `cpu` reads the CPU time
  * (µs) used so far by the processes that serve the target, by role ({ gateway, subgraphs }); it is read after
- * the warm-up and after the run, so the result has their CPU per request.
+ * the warm-up and after the run, so the result has their CPU per request. `memory`: { start(), stop() }, the
+ * peak RSS of the same processes over the measured run, stop() answering MiB by role ({ gateway, identity, … }).
+ * `mix`: instead of one query, several ([{ query, variables, varies, data, callers }]) that each connection
+ * sends in turn.
  */
-export async function measure({ url, headers, callers, query, variables, varies, data, connections, duration, warmup, untilAnswered, cpu }) {
+export async function measure({ url, headers, callers, query, variables, varies, data, mix, connections, duration, warmup, untilAnswered, cpu, memory }) {
   const counters = { graphqlErrors: 0 };
-  const spec = requestSpec({ query, variables, varies, data, callers, counters });
+  const specs = (mix ?? [{ query, variables, varies, data, callers }]).map((one) => requestSpec({ ...one, counters }));
   const sampleInterval = Math.min(1000, Math.max(100, Math.min(duration, warmup || duration) * 250));
-  if (warmup > 0) await once({ url, headers, connections, duration: warmup, sampleInterval, spec });
+  if (warmup > 0) await once({ url, headers, connections, duration: warmup, sampleInterval, specs });
   counters.graphqlErrors = 0;
-  const cpuBefore = await cpu?.();
-  const result = await once({ url, headers, connections, duration, sampleInterval, spec, untilAnswered });
-  const cpuAfter = await cpu?.();
+  const [cpuBefore] = await Promise.all([cpu?.(), memory?.start()]);
+  const result = await once({ url, headers, connections, duration, sampleInterval, specs, untilAnswered });
+  const [cpuAfter, peakMiB = {}] = await Promise.all([cpu?.(), memory?.stop()]);
   const cpuMicros = cpuBefore && cpuAfter ? Object.fromEntries(Object.keys(cpuAfter).map((role) => [role, cpuAfter[role] - cpuBefore[role]])) : {};
   return {
     // CPU µs used over the measured run by each process serving it (summed over rounds, divided at the end)
     cpuMicros,
+    // the highest RSS (MiB) of each process serving it over the measured run, by role
+    peakMiB,
     // completed requests over the measured time (autocannon's own average is per sample interval)
     rps: Math.round((result.requests.total / result.duration) * 10) / 10,
     p50: result.latency.p50,

@@ -41,6 +41,12 @@ export function cpuPerRequest(result, role) {
   return micros === undefined || !result.requests ? undefined : Math.round((micros / result.requests / 1000) * 1000) / 1000;
 }
 
+/** The highest peak RSS (MiB) of the subgraphs' processes in a result (`peakMiB` by role: gateway, then each subgraph). */
+function subgraphsPeak(result) {
+  const peaks = Object.entries(result?.peakMiB ?? {}).filter(([role]) => role !== 'gateway').map(([, mib]) => mib);
+  return peaks.length ? Math.max(...peaks) : undefined;
+}
+
 function table(headers, rows, markdown) {
   if (markdown) {
     return [`| ${headers.join(' | ')} |`, `|${headers.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -77,11 +83,41 @@ export function render(report, { markdown = false } = {}) {
       r?.graphqlErrors ?? '-',
       fixed(cpuPerRequest(r, 'gateway'), 3),
       fixed(cpuPerRequest(r, 'subgraphs'), 3),
+      fixed(r?.peakMiB?.gateway, 0),
+      fixed(subgraphsPeak(r), 0),
       fixed(r?.load, 2),
     ]);
-    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'gateway CPU ms/req', 'subgraphs CPU ms/req', 'load avg'], rows, markdown));
+    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'gateway CPU ms/req', 'subgraphs CPU ms/req', 'gateway peak MiB', 'subgraph peak MiB (max)', 'load avg'], rows, markdown));
     const ratioRows = Object.entries(query.ratios ?? {}).filter(([, value]) => value !== null).map(([name, value]) => [name, fixed(value, 2)]);
     if (ratioRows.length) out.push('', table(['ratio', 'value'], ratioRows, markdown));
+  }
+  const loaded = report.queries.filter((query) => !query.skipped && Object.values(query.results).some((r) => r?.peakMiB));
+  if (loaded.length) {
+    const processes = [...new Set(loaded.flatMap((query) => Object.values(query.results).flatMap((r) => Object.keys(r?.peakMiB ?? {}))))].sort((a, b) => (a === 'gateway' ? -1 : b === 'gateway' ? 1 : 0));
+    out.push(h(3, "Peak RSS per query's load, MiB (sampled every 20 ms in each process; the highest of the rounds)"));
+    const rows = loaded.flatMap((query) => Object.entries(query.results).map(([target, r]) => [query.name, target, ...processes.map((name) => fixed(r?.peakMiB?.[name], 0)), fixed(r?.load, 2)]));
+    out.push(table(['query', 'target', ...processes, 'load avg'], rows, markdown));
+  }
+  if (report.mixed) {
+    const { results, connections, queries } = report.mixed;
+    const processes = [...new Set(Object.values(results).flatMap((r) => Object.keys(r?.peakMiB ?? {})))].filter((name) => name !== 'gateway');
+    out.push(h(3, `Mixed load: ${connections} connections, each sending ${queries.join(', ')} in turn; peak RSS, MiB`));
+    const rows = Object.entries(results).map(([target, r]) => [
+      target,
+      fixed(r.rps),
+      fixed(r.p50, 0),
+      fixed(r.p99, 0),
+      r.errors + r.non2xx + r.graphqlErrors,
+      fixed(r.peakMiB?.gateway, 0),
+      ...processes.map((name) => fixed(r.peakMiB?.[name], 0)),
+      fixed(r.load, 2),
+    ]);
+    out.push(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway peak MiB', ...processes, 'load avg'], rows, markdown));
+  }
+  if (report.idleMemory) {
+    const { gateways, subgraphs } = report.idleMemory;
+    out.push(h(3, 'Idle RSS, MiB: every process started, before any request'));
+    out.push(table(['process', 'RSS MiB'], [...Object.entries(gateways).map(([name, mib]) => [`gateway ${name}`, fixed(mib, 0)]), ...Object.entries(subgraphs).map(([name, mib]) => [`subgraph ${name}`, fixed(mib, 0)])], markdown));
   }
   if (report.sql.length) {
     out.push(h(3, 'SQL statements per request, through our gateway'));
@@ -89,11 +125,13 @@ export function render(report, { markdown = false } = {}) {
     out.push(table(['query', ...subgraphs], report.sql.map((row) => [row.query, ...subgraphs.map((name) => row.statements[name] ?? 0)]), markdown));
   }
   if (report.summary?.length) {
-    out.push(h(3, 'Department monthly attendance summary: departmentAttendance over a division, one request at a time, through our gateway'));
+    out.push(h(3, 'Department monthly attendance summary: departmentAttendance over a division and over the whole corp, one request at a time, through our gateway'));
     out.push(
       table(
-        ['database', 'members', 'runs', 'median ms', 'min ms', 'max ms'],
-        report.summary.map((row) => (row.skipped ? [row.database, `skipped: ${row.skipped}`, '', '', '', ''] : [row.database, row.memberCount, row.runs, fixed(row.medianMs), fixed(row.minMs), fixed(row.maxMs)])),
+        ['database', 'department', 'members', 'runs', 'median ms', 'min ms', 'max ms'],
+        report.summary.map((row) =>
+          row.skipped ? [row.database, row.scope ?? '', `skipped: ${row.skipped}`, '', '', '', ''] : [row.database, row.scope, row.memberCount, row.runs, fixed(row.medianMs), fixed(row.minMs), fixed(row.maxMs)],
+        ),
         markdown,
       ),
     );
@@ -114,10 +152,7 @@ export function render(report, { markdown = false } = {}) {
   }
   out.push(h(3, 'Targets'));
   out.push(...report.targets.map((target) => `${markdown ? '- ' : '  '}${target.name}: ${target.label}`));
-  for (const [profile, whose] of [
-    [report.profile, 'our gateway'],
-    [report.subgraphsProfile, "the subgraphs' process"],
-  ]) {
+  for (const [profile, whose] of [[report.profile, 'our gateway'], ...(report.subgraphsProfiles ?? []).map((one) => [one, `the ${one.name} subgraph's process`])]) {
     if (!profile) continue;
     out.push(h(3, `CPU profile of ${whose} under load (${profile.file})`));
     out.push(`Idle ${fixed(profile.idlePercent)}% of ${fixed(profile.totalMs / 1000)} s (${profile.startupIncluded ? 'start-up included' : 'the load only'}); shares below are of the busy time.`, '');

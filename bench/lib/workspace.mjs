@@ -9,10 +9,10 @@ export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 const require = createRequire(import.meta.url);
 
-/** The workspaces the bench imports from dist/: shared, gateway and every subgraph. */
+/** The workspaces the bench imports from dist/: packages/* (the module kit, the demo), gateway, tooling, subgraphs/*. */
 function packages() {
-  const subgraphs = fs.readdirSync(path.join(ROOT_DIR, 'subgraphs')).map((name) => path.join('subgraphs', name));
-  return ['shared', 'gateway', ...subgraphs].map((dir) => path.join(ROOT_DIR, dir)).filter((dir) => fs.existsSync(path.join(dir, 'src')));
+  const under = (folder) => fs.readdirSync(path.join(ROOT_DIR, folder)).map((name) => path.join(folder, name));
+  return [...under('packages'), 'gateway', 'tooling', ...under('subgraphs')].map((dir) => path.join(ROOT_DIR, dir)).filter((dir) => fs.existsSync(path.join(dir, 'src')));
 }
 
 function newestMtime(dir, extensions) {
@@ -63,9 +63,34 @@ export function ensureBenchDependencies(log) {
  */
 export function loadWorkspace() {
   const gateway = { ...require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js')), ...require(path.join(ROOT_DIR, 'tooling', 'dist', 'index.js')) };
+  return { gateway, ...loadModuleKit() };
+}
+
+/**
+ * What the gateway's own process loads in production (gateway/src/main.ts): `gateway`: `@corphub/gateway` alone
+ * (no tooling, hence no subgraph package), `shared`: `@corphub/module-kit/core`, `hubFile`: the committed
+ * tooling/hub.json it reads instead of SUBGRAPHS. So our gateway's memory in the bench is a production gateway's.
+ */
+export function loadGateway() {
+  const gateway = require(path.join(ROOT_DIR, 'gateway', 'dist', 'index.js'));
+  // the kit's light entry, as the gateway's own code imports it (the main entry would load the ORM)
+  const shared = require(require.resolve('@corphub/module-kit/core', { paths: [path.join(ROOT_DIR, 'gateway')] }));
+  return { gateway, shared, hubFile: path.join(ROOT_DIR, 'tooling', 'hub.json') };
+}
+
+/** `shared`: `@corphub/module-kit`, `testing`: its testing entry; without the gateway, tooling or any subgraph (a subgraph's process loads only these and its package). */
+export function loadModuleKit() {
   const shared = require(require.resolve('@corphub/module-kit', { paths: [path.join(ROOT_DIR, 'tooling')] }));
   const testing = require(require.resolve('@corphub/module-kit/testing', { paths: [path.join(ROOT_DIR, 'tooling')] }));
-  return { gateway, shared, testing };
+  return { shared, testing };
+}
+
+/**
+ * The module kit's QueryCounter alone (its file in dist/, not the whole testing entry, which brings test
+ * clients along): a subgraph's process counts its statements without loading what production would not.
+ */
+export function loadQueryCounter() {
+  return require(path.join(ROOT_DIR, 'packages', 'module-kit', 'dist', 'testing', 'queries.js')).QueryCounter;
 }
 
 /** A subgraph package's own exports (entities, seed helpers), from its dist/. */

@@ -1,5 +1,6 @@
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { CONTEXT_HEADER, errors, Role, type AuthContext, type HubService, type Logger } from '@corphub/module-kit';
+import { CONTEXT_HEADER, errors, Role, type AuthContext } from '@corphub/module-kit/core';
+import type { HubService, Logger } from '@corphub/module-kit';
 import type { InternalContextSigner } from './context';
 import type { HubManifest } from './manifest';
 
@@ -56,14 +57,16 @@ export class CallerAccessResolver {
 
   async resolve(auth: AuthContext): Promise<CallerAccess> {
     const appId = auth.role === Role.VENDOR ? auth.appId : undefined;
-    const app = appId ?? '';
+    const department = auth.role === Role.DEPARTMENT_ADMIN ? auth.department : undefined;
+    // cached per corp by app, or by administered department ('\u0001' cannot start an app id)
+    const app = department !== undefined ? `\u0001${department}` : (appId ?? '');
     const cached = (await this.cache.get(auth.corpId))?.[app];
     if (cached && cached.expiresAt > Date.now()) return cached.access;
     const key = `${auth.corpId}\u0000${app}`;
     let pending = this.inFlight.get(key);
     if (!pending) {
       const generation = this.generations.get(auth.corpId) ?? 0;
-      pending = this.lookUp(auth.corpId, appId)
+      pending = this.lookUp(auth.corpId, appId, department)
         .then(async (access) => {
           if ((this.generations.get(auth.corpId) ?? 0) === generation) {
             const entries = (await this.cache.get(auth.corpId)) ?? {};
@@ -85,11 +88,13 @@ export class CallerAccessResolver {
     await this.cache.delete(corpId);
   }
 
-  private async lookUp(corpId: string, appId: string | undefined): Promise<CallerAccess> {
+  private async lookUp(corpId: string, appId: string | undefined, department: string | undefined): Promise<CallerAccess> {
     const answer = await this.call<AccessAnswer>('access', corpId, ACCESS_QUERY, { appId: appId ?? null });
     if (!answer) return { modules: [], appInstalled: false };
-    const { modules, appInstalled, scope, revokedGrants } = answer.callerAccess;
+    const { modules, appInstalled, revokedGrants } = answer.callerAccess;
     const revoked = revokedGrants.length ? { revokedGrants } : {};
+    // a department admin sees the people of their department's subtree, resolved as an app's department scope is
+    const scope = department !== undefined ? { wholeCorp: false, departmentIds: [department], tags: [], unionIds: [] } : answer.callerAccess.scope;
     if (!scope || scope.wholeCorp) return { modules, appInstalled, ...revoked };
     const members = await this.call<{ peopleInScope: string[] }>('people-scope', corpId, SCOPE_QUERY, {
       departmentIds: scope.departmentIds,
@@ -151,7 +156,11 @@ export function subgraphContexts(auth: AuthContext, access: CallerAccessResolver
   return {
     /** Vendor apps: refused unless their app is installed in the corp (FORBIDDEN, HTTP 403). */
     async checkCaller(): Promise<void> {
-      if (auth.role !== Role.VENDOR) return;
+      if (auth.role !== Role.VENDOR) {
+        // a person's first-party sign-in (the console's) has a grant: refused once they signed out (revoked)
+        if (auth.grantId) assertGrantLive(auth, await accessOf());
+        return;
+      }
       if (!auth.appId) throw errors.FORBIDDEN('A vendor token must name its app (app_id claim)', { http: { status: 403 } });
       const facts = await accessOf();
       assertGrantLive(auth, facts);
@@ -161,8 +170,8 @@ export function subgraphContexts(auth: AuthContext, access: CallerAccessResolver
     forSubgraph(subgraph: string): Promise<string> {
       let token = signed.get(subgraph);
       if (!token) {
-        // a vendor's scope counts everywhere; a module needs the installed list
-        token = manifest.isCore(subgraph) && auth.role !== Role.VENDOR ? sign(auth, subgraph) : withAccess().then((context) => sign(context, subgraph));
+        // a vendor's and a department admin's scope counts everywhere; a module needs the installed list
+        token = manifest.isCore(subgraph) && auth.role !== Role.VENDOR && auth.role !== Role.DEPARTMENT_ADMIN ? sign(auth, subgraph) : withAccess().then((context) => sign(context, subgraph));
         signed.set(subgraph, token);
       }
       return token;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type Logger } from '@corphub/module-kit';
+import { incomingTraceHeaders, requestIdFor, withRequestLogger, subgraphAudience, VerifiedTokens, type AuthContext, type Logger } from '@corphub/module-kit/core';
 import { bearerToken, type CallerTokenVerifier, type ContextSigningKey } from './auth/tokens';
 import { subgraphContexts, type CallerAccessResolver } from './access';
 
@@ -15,6 +15,8 @@ export interface GatewayContext {
   internalContext: (subgraph: string) => Promise<string>;
   /** Vendor apps: refused (FORBIDDEN, HTTP 403) unless their app is installed in the token's corp (useAppInstallation). */
   checkCaller: () => Promise<void>;
+  /** The caller's W3C `traceparent` and `tracestate`, passed on to subgraphs when the gateway itself does not trace. */
+  traceHeaders?: Record<string, string>;
 }
 
 /** A signed verified context lives 60 s (shared/auth.ts); it is handed out for its first half only. */
@@ -37,7 +39,7 @@ export class InternalContextSigner {
   sign(auth: AuthContext, subgraph: string): Promise<string> {
     let claims = this.claimKeys.get(auth);
     if (claims === undefined) {
-      claims = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null]);
+      claims = JSON.stringify([auth.subject, auth.corpId, auth.role, auth.unionId ?? null, auth.appId ?? null, auth.modules ?? null, auth.scope ?? null, auth.department ?? null]);
       this.claimKeys.set(auth, claims);
     }
     const key = `${subgraph}\n${claims}`;
@@ -80,6 +82,7 @@ export function contextFactory(verifier: CallerTokenVerifier, signer: InternalCo
         requestId,
         internalContext: (subgraph: string) => contexts.forSubgraph(subgraph),
         checkCaller: () => contexts.checkCaller(),
+        traceHeaders: incomingTraceHeaders(req.headers),
       },
       () => logger.child({ requestId, corpId: auth.corpId, role: auth.role }),
     );

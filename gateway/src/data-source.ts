@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CONTEXT_HEADER, errors, REQUEST_ID_HEADER, type Logger } from '@corphub/module-kit';
+import { CONTEXT_HEADER, errors, REQUEST_ID_HEADER } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './plugins/use-metrics';
 import { createSubgraphFetcher } from './subgraph-fetcher';
+import { traceHeaders } from './tracing';
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -48,10 +50,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     for (const [name, value] of Object.entries(await this.callerHeaders(context))) request.http?.headers.set(name, value);
   }
 
-  /** The verified context and request id; the gateway's own health and schema fetches carry no caller. */
+  /**
+   * The verified context and request id (the gateway's own health and schema fetches carry no caller), and the
+   * W3C trace context (tracing.ts).
+   */
   private async callerHeaders(context: Partial<GatewayContext>): Promise<Record<string, string>> {
-    if (!context.internalContext || !context.requestId) return {};
-    return { [CONTEXT_HEADER]: await context.internalContext(this.options.name), [REQUEST_ID_HEADER]: context.requestId };
+    const trace = traceHeaders(context.traceHeaders);
+    if (!context.internalContext || !context.requestId) return trace;
+    return { ...trace, [CONTEXT_HEADER]: await context.internalContext(this.options.name), [REQUEST_ID_HEADER]: context.requestId };
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

@@ -1,4 +1,4 @@
-import { ConfigError, isProduction } from '@corphub/module-kit';
+import { ConfigError, isProduction, operationLabelLimit } from '@corphub/module-kit/core';
 
 /** The Redis channel on which the registry announces a new supergraph (the registry's own default). */
 const DEFAULT_REGISTRY_CHANNEL = 'corphub:registry';
@@ -66,12 +66,19 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Serve GraphiQL at GET /graphiql and GET /graphql (for browsers). */
   graphiql: boolean;
+  /** The admin console's built files (CORPHUB_CONSOLE_DIR), served at /console; unset: no console. */
+  consoleDir?: string;
   /** Refuse introspection to roles other than admin, analyst and platform. */
   restrictIntrospection: boolean;
   /** Hide internal error details (set in production). */
   production: boolean;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`, and /health and /ready show their detail for it. */
   metricsToken?: string;
+  /**
+   * Distinct operation names that get an `operation` label of their own in /metrics; later ones are `other`.
+   * Operations of the operations manifest always keep their name.
+   */
+  metricsOperationLabels: number;
   /** Largest request body forwarded to a subgraph's own HTTP routes (uploads), in bytes. */
   maxUploadBytes: number;
   oauth: OAuthConfig;
@@ -185,9 +192,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .map((origin) => origin.trim())
       .filter(Boolean),
     graphiql: flag(env, 'CORPHUB_GRAPHIQL', true),
+    consoleDir: env.CORPHUB_CONSOLE_DIR || undefined,
     restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
     production,
     metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
+    metricsOperationLabels: operationLabelLimit(env),
     maxUploadBytes: positiveInt(env, 'CORPHUB_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
     oauth: {
       codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),

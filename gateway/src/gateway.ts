@@ -14,12 +14,14 @@ import {
   graphqlPostHandler,
   listen,
   readSecurityConfig,
-  type Logger,
-  type RunningServer,
   type SecurityConfig,
-  type SubgraphManifest,
+} from '@corphub/module-kit/core';
+import type {
+  Logger,
+  RunningServer,
+  SubgraphManifest,
 } from '@corphub/module-kit';
-import { CallerTokenVerifier, ContextSigningKey } from './auth/tokens';
+import { CallerTokenVerifier, ContextKeys } from './auth/tokens';
 import { HubManifest } from './manifest';
 import { SubgraphDataSource } from './data-source';
 import { routingUrls } from './supergraph';
@@ -33,16 +35,19 @@ import { contextFactory, InternalContextSigner, type GatewayContext } from './co
 import { gatewayConfig, subgraphTimeout, type GatewayConfigOverrides } from './gateway-config';
 import { corsFor, countRefusedBody, refuseOversizedBodies } from './http';
 import { MeasuredQueryPlanCache } from './plugins/query-plan-cache';
+import { useReadOnlyRoles } from './plugins/use-read-only-roles';
 import { useIntrospectionPolicy } from './plugins/use-introspection-policy';
 import { GatewayMetrics, useMetrics } from './plugins/use-metrics';
 import { usePersistedQueries } from './plugins/use-persisted-queries';
 import { useQueryLimits } from './plugins/use-query-limits';
 import { useRequestLogging } from './plugins/use-request-logging';
 import { graphiqlRoutes } from './routes/graphiql';
+import { consoleRoutes } from './routes/console';
 import { healthRoutes } from './routes/health';
 import { metricsRoute } from './routes/metrics';
 import { continueAfterChecks, subgraphHttpRoutes } from './routes/subgraph-http';
 import { createScimRouter } from './scim';
+import { inCallerTrace } from './tracing';
 import { oauthRouter } from './oauth/oauth.router';
 import { openIdConfiguration } from './oauth/discovery';
 import { IdTokenSigner } from './oauth/id-tokens';
@@ -83,16 +88,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const security = options.security ?? readSecurityConfig();
   const config = gatewayConfig(options.config);
   const logger = options.logger ?? createLogger('gateway');
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics({ operationLabels: config.metricsOperationLabels });
   const subgraphUrls: Record<string, string> = {};
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  if (!security.contextPrivateKey) throw new ConfigError('The gateway needs CORPHUB_CONTEXT_PRIVATE_KEY to sign the verified context');
-  const contextKey = new ContextSigningKey(security.contextPrivateKey);
+  const contextKeys = new ContextKeys(security);
   if (!security.oidcSigningKey && config.production) throw new ConfigError('The gateway needs CORPHUB_OIDC_SIGNING_KEY to sign ID tokens');
   const idTokens = new IdTokenSigner(security.oidcSigningKey ?? DEV_OIDC_SIGNING_KEY);
-  const contexts = new InternalContextSigner(contextKey);
+  const contexts = new InternalContextSigner(contextKeys.signing);
   const agent = createSubgraphAgent();
   let revision = 0;
   const manifest = options.subgraphs instanceof HubManifest ? options.subgraphs : new HubManifest(options.subgraphs);
@@ -155,11 +159,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // installed by default and run on every request; no field has a cache hint and no trace is asked for
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      useMetrics(metrics),
+      useMetrics(metrics, persistedQueries.isRegistered),
       useRequestLogging(logger),
       limits.plugin,
       persistedQueries.plugin,
       useAppInstallation(access),
+      useReadOnlyRoles(),
       useAccessInvalidation(access, notices),
       ...(config.restrictIntrospection ? [useIntrospectionPolicy()] : []),
     ],
@@ -176,14 +181,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const cors = corsFor(config.corsOrigins);
   // the hot path, POST /graphql with JSON, on node:http ahead of Express (graphqlPostHandler says why)
   answerFirst(
-    graphqlPostHandler(apollo, {
-      path: '/graphql',
-      maxBodyBytes: config.limits.maxBodyBytes,
-      context,
-      before: cors,
-      onRefused: () => countRefusedBody(metrics),
-      onError: (error) => logger.error({ err: error }, 'failed to answer a GraphQL request'),
-    }),
+    // the gateway's spans continue the caller's trace (traceparent) when tracing is on
+    inCallerTrace(
+      graphqlPostHandler(apollo, {
+        path: '/graphql',
+        maxBodyBytes: config.limits.maxBodyBytes,
+        context,
+        before: cors,
+        onRefused: () => countRefusedBody(metrics),
+        onError: (error) => logger.error({ err: error }, 'failed to answer a GraphQL request'),
+      }),
+    ),
   );
   const graphql = [express.json({ limit: config.limits.maxBodyBytes }), refuseOversizedBodies(metrics), expressMiddleware(apollo, { context: ({ req }) => context(req) })];
   // CORS first, so that a preflight for /graphql never meets the GraphiQL GET route's automatic OPTIONS
@@ -193,6 +201,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // GET: GraphiQL for a browser, else a query in the URL
   if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
   app.use('/graphql', ...graphql);
+  if (config.consoleDir) app.use(consoleRoutes(config.consoleDir));
   // the vendor login (OpenID Connect, OAuth 2): protocol here, state in the `login` subgraph
   const loginSubgraph = manifest.provider('login');
   // the issuer and base of every URL the hub hands out: configuration, never a request's Host header
@@ -217,10 +226,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
   app.get('/.well-known/openid-configuration', openIdConfiguration(issuer, idTokens.algorithm));
-  // the public key of the verified context, for subgraphs and vendor modules (CORPHUB_CONTEXT_JWKS_URL)
-  const contextKeys = contextKey.jwks();
+  // the public keys of the verified context (current, and next during a rotation), for subgraphs and vendor modules
+  // (CORPHUB_CONTEXT_JWKS_URL); a short max-age, as a cache in between must not hide the next key for long
+  const published = contextKeys.jwks();
   app.get(CONTEXT_KEYS_PATH, (_req, res) => {
-    res.set('cache-control', 'public, max-age=300').json(contextKeys);
+    res.set('cache-control', 'public, max-age=60').json(published);
   });
   // subgraphs' own HTTP routes (uploads and downloads, CSV exports, the live message stream): verified, streamed forwarding
   for (const { route, subgraph } of manifest.routes()) {

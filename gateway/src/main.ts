@@ -3,7 +3,7 @@
  * and the hub manifest (CORPHUB_HUB_FILE, default hub.json beside the supergraph), both written by
  * `corphub compose`, and reaches each subgraph at CORPHUB_SUBGRAPH_<NAME>_URL or the supergraph's URL.
  */
-import { ConfigError, createLogger, readSecurityConfig } from '@corphub/module-kit';
+import { ConfigError, createLogger, readSecurityConfig } from '@corphub/module-kit/core';
 import { startGateway } from './gateway';
 import { HubManifest } from './manifest';
 import { hubFileBeside, readSupergraph, subgraphUrlsFromEnv } from './supergraph';

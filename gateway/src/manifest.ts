@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { ConfigError, type HubService, type SubgraphManifest } from '@corphub/module-kit';
+import { ConfigError } from '@corphub/module-kit/core';
+import type { HubService, SubgraphManifest } from '@corphub/module-kit';
 
 const SERVICES: readonly HubService[] = ['registry', 'access', 'login', 'people-scope'];
 const NAME = /^[a-z][a-z0-9_-]{0,63}$/;

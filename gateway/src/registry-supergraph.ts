@@ -1,7 +1,8 @@
 import type { SupergraphManager, SupergraphSdlHook } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { Redis } from 'ioredis';
-import { CONTEXT_HEADER, Role, type Logger } from '@corphub/module-kit';
+import { CONTEXT_HEADER, Role } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { sha256 } from './plugins/use-persisted-queries';
 import type { InternalContextSigner } from './context';
 

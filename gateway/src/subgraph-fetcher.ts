@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CONTEXT_HEADER } from '@corphub/module-kit';
+import { CONTEXT_HEADER } from '@corphub/module-kit/core';
 
 /**
  * One keep-alive connection pool for every subgraph of a gateway (undici's Agent keeps a pool per origin).

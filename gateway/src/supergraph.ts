@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { ConfigError } from '@corphub/module-kit';
+import { ConfigError } from '@corphub/module-kit/core';
 
 /** The supergraph file the gateway process loads at start: no network introspection needed. */
 export function readSupergraph(file: string): string {

@@ -1,4 +1,5 @@
-import { diag, trace } from '@opentelemetry/api';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { context, diag, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -31,4 +32,21 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing | un
       diag.disable();
     },
   };
+}
+
+/**
+ * The W3C trace context to send a subgraph: with tracing on, the gateway's own active span (its `gateway.fetch`,
+ * so the subgraph's span is its child); off, the caller's `traceparent` and `tracestate` as they came
+ * (`passThrough`, see incomingTraceHeaders), so a trace started upstream still reaches the subgraphs.
+ */
+export function traceHeaders(passThrough: Record<string, string> | undefined): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  if (carrier.traceparent) return carrier.tracestate ? { traceparent: carrier.traceparent, tracestate: carrier.tracestate } : { traceparent: carrier.traceparent };
+  return passThrough ?? {};
+}
+
+/** Runs a request handler in the trace context of the caller's `traceparent` (a no-op with tracing off). */
+export function inCallerTrace<Result>(handler: (req: IncomingMessage, res: ServerResponse) => Result): (req: IncomingMessage, res: ServerResponse) => Result {
+  return (req, res) => context.with(propagation.extract(context.active(), req.headers), () => handler(req, res));
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import {
   createLogger,
@@ -56,6 +58,17 @@ export interface Hub {
   supergraph: RunningGateway['supergraph'];
   stop(): Promise<void>;
 }
+
+/** The admin console's build in this checkout (`npm run build` makes it), served at /console unless CORPHUB_CONSOLE_DIR says otherwise. */
+export function builtConsoleDir(): string | undefined {
+  const directory = path.join(path.dirname(require.resolve('@corphub/console/package.json')), 'dist');
+  return fs.existsSync(path.join(directory, 'index.html')) ? directory : undefined;
+}
+
+const consoleConfig = (): { consoleDir?: string } => {
+  const consoleDir = process.env.CORPHUB_CONSOLE_DIR || builtConsoleDir();
+  return consoleDir ? { consoleDir } : {};
+};
 
 /**
  * The whole hub in one process: each subgraph migrated and served on its own loopback port, and the
@@ -144,7 +157,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       host: options.host,
       security,
       // the links the gateway hands out (SCIM locations) point where the subgraphs' do
-      config: { ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...options.gateway },
+      config: { ...consoleConfig(), ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...options.gateway },
       logger: logger.child({ component: 'gateway' }),
     });
     const running = gateway;

@@ -20,6 +20,7 @@ async function main() {
   const lines = [
     '',
     `Corphub gateway: http://localhost:${hub.port}/graphql`,
+    `Console:         http://localhost:${hub.port}/console${production ? '' : ' (sign in: pick Demo Admin)'}`,
     `GraphiQL:        http://localhost:${hub.port}/graphiql${production ? '' : ' (paste the token below in Headers)'}`,
     `Health:          http://localhost:${hub.port}/health  (ready: /ready, Prometheus: /metrics)`,
     'Subgraphs:',

@@ -6,7 +6,7 @@ import { readSecurityConfig, ROLES, type Role } from '@corphub/module-kit';
 import { signDevToken } from './dev-token';
 import { EXIT, parseCommand, showUsage, UsageError, type CliIo } from './command';
 
-export const TOKEN_USAGE = `usage: corphub token --corp CORP_ID --role <${ROLES.join('|')}> [--union UNION_ID] [--app APP_ID] [--subject SUBJECT] [--expires 12h]
+export const TOKEN_USAGE = `usage: corphub token --corp CORP_ID --role <${ROLES.join('|')}> [--union UNION_ID] [--app APP_ID] [--department DEPARTMENT_ID] [--subject SUBJECT] [--expires 12h]
   prints a development caller token, signed with CORPHUB_JWT_SECRET (default: the development secret), on its last line;
   defaults: --corp demo --role admin`;
 
@@ -16,6 +16,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
     role: { type: 'string', default: 'admin' },
     union: { type: 'string' },
     app: { type: 'string' },
+    department: { type: 'string' },
     subject: { type: 'string' },
     expires: { type: 'string', default: '12h' },
     help: { type: 'boolean', short: 'h' },
@@ -25,7 +26,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
   let token: string;
   try {
     token = await signDevToken(
-      { corp: values.corp, role: values.role as Role, union: values.union, app: values.app, subject: values.subject, expiresIn: values.expires },
+      { corp: values.corp, role: values.role as Role, union: values.union, app: values.app, department: values.department, subject: values.subject, expiresIn: values.expires },
       readSecurityConfig(io.env).jwtSecret,
     );
   } catch (error) {

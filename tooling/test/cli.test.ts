@@ -48,6 +48,15 @@ describe('corphub', () => {
     expect(claims).toMatchObject({ corp_id: 'acme', role: 'vendor', app_id: 'goals', sub: 'app:goals' });
     expect(await corphub(['token', '--role', 'vendor'])).toMatchObject({ code: 2, err: expect.stringMatching(/--role vendor needs --app/) });
   });
+
+  it("signs in as the demo corp's person with an admin role, or a department admin named in full", async () => {
+    const claimsOf = (made: { out: string }) => JSON.parse(Buffer.from(made.out.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    expect(claimsOf(await corphub(['token', '--corp', 'demo', '--role', 'department_admin']))).toMatchObject({ role: 'department_admin', department: 'sales', union_id: 'un_3v8r2n6t9w4y7z5a' });
+    expect(claimsOf(await corphub(['token', '--corp', 'demo', '--role', 'finance']))).toMatchObject({ role: 'finance', union_id: 'un_8b4d6f2h9k3n7q5t' });
+    expect(claimsOf(await corphub(['token', '--corp', 'acme', '--role', 'department_admin', '--department', 'ops', '--union', 'u1']))).toMatchObject({ role: 'department_admin', department: 'ops', union_id: 'u1' });
+    expect(await corphub(['token', '--corp', 'acme', '--role', 'department_admin'])).toMatchObject({ code: 2, err: expect.stringMatching(/needs --department/) });
+    expect(await corphub(['token', '--corp', 'acme', '--role', 'admin', '--department', 'ops'])).toMatchObject({ code: 2, err: expect.stringMatching(/--department goes with --role department_admin only/) });
+  });
 });
 
 describe('corphub module init', () => {

@@ -87,6 +87,21 @@ function envVarsReadByCode(): Set<string> {
   return names;
 }
 
+/** The services (gateway, subgraphs) whose sources read an environment variable. */
+function workspacesReading(variable: string): string[] {
+  const reads = (dir: string): boolean =>
+    fs.existsSync(dir) &&
+    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return reads(file);
+      return entry.name.endsWith('.ts') && new RegExp(`\\benv(?:\\.${variable}\\b|\\[\\s*['"\`]${variable}['"\`]\\s*\\])`).test(fs.readFileSync(file, 'utf8'));
+    });
+  return [
+    ...(reads(path.join(ROOT, 'gateway', 'src')) ? ['gateway'] : []),
+    ...SUBGRAPHS.map((definition) => definition.name).filter((name) => reads(path.join(ROOT, 'subgraphs', name, 'src'))),
+  ];
+}
+
 /** The environment variables the official postgres image reads. */
 const POSTGRES_IMAGE_ENV = /^(POSTGRES_[A-Z_]+|PGDATA)$/;
 
@@ -145,11 +160,48 @@ describe('docker-compose.yml', () => {
     expect(routed.filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('has one service per subgraph plus postgres and gateway, and nothing else', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', ...SUBGRAPHS.map((definition) => definition.name)].sort());
+  it('has one service per subgraph plus postgres, redis, gateway and the load balancer, and nothing else', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'lb', 'postgres', 'redis', ...SUBGRAPHS.map((definition) => definition.name)].sort());
   });
 
-  it('runs the gateway from its built main.js on port 4000, published to the host (the only published service)', () => {
+  it('health-checks every service', () => {
+    const unchecked = Object.entries(services).filter(([, service]) => healthcheckLine(service) === '');
+    expect(unchecked.map(([name]) => name)).toEqual([]);
+    expect(healthcheckLine(services.redis)).toContain('redis-cli ping');
+  });
+
+  it('gives REDIS_URL, pointing at the redis service, to every service whose code reads it, after Redis is healthy', () => {
+    const readers = workspacesReading('REDIS_URL');
+    // the scan finds what we know reads it: a broken scan would make this test vacuous
+    expect(readers).toEqual(expect.arrayContaining(['gateway', 'identity', 'messages']));
+    for (const name of readers) {
+      expect({ name, url: environment(services[name]).REDIS_URL }).toEqual({ name, url: 'redis://redis:6379' });
+      expect({ name, redis: dependsOn(services[name]).redis }).toEqual({ name, redis: 'service_healthy' });
+    }
+    const given = Object.entries(services).filter(([, service]) => environment(service).REDIS_URL !== undefined);
+    expect(given.map(([name]) => name).sort()).toEqual([...readers].sort());
+  });
+
+  it('publishes only the load balancer, which routes to the gateway service by name on its port, so gateways scale', () => {
+    const lb = services.lb;
+    expect(lb.image).toMatch(/^caddy:2\b/);
+    expect((lb.ports ?? []).map(String)).toEqual(['${GATEWAY_PORT:-4000}:4000']);
+    expect(dependsOn(lb).gateway).toBe('service_healthy');
+    const mount = ((lb as { volumes?: string[] }).volumes ?? []).find((volume) => volume.endsWith(':/etc/caddy/Caddyfile:ro'));
+    expect(mount).toBeDefined();
+    const caddyfile = fs.readFileSync(path.join(ROOT, mount!.split(':')[0]), 'utf8').replace(/#.*$/gm, '');
+    // the site listens where the published port leads, and proxies to every address of the gateway service
+    expect(caddyfile).toMatch(/^:4000\s*\{/m);
+    const upstream = /dynamic\s+a\s+(\S+)\s+(\d+)/.exec(caddyfile);
+    expect(upstream?.slice(1)).toEqual(['gateway', environment(services.gateway).PORT]);
+    expect(caddyfile).toMatch(/lb_policy\s+round_robin/);
+    // a fixed host port or container name on a scaled service would make `--scale` fail
+    for (const name of ['gateway', ...SUBGRAPHS.map((definition) => definition.name)]) {
+      expect({ name, ports: services[name].ports ?? [], containerName: (services[name] as { container_name?: string }).container_name }).toEqual({ name, ports: [], containerName: undefined });
+    }
+  });
+
+  it('runs the gateway from its built main.js on port 4000, behind the load balancer', () => {
     const gateway = services.gateway;
     const command = commandLine(gateway);
     // no command means the image's default, which is the gateway too
@@ -159,10 +211,10 @@ describe('docker-compose.yml', () => {
     expect(env.NODE_ENV).toBe('production');
     expect(env.HOST).toBe('0.0.0.0');
     expect(env.PORT).toBe('4000');
-    expect((gateway.ports ?? []).map(String)).toEqual(['${GATEWAY_PORT:-4000}:4000']);
+    expect(gateway.ports ?? []).toEqual([]);
     expect(/http:\/\/(?:localhost|127\.0\.0\.1):(\d+)\/health\b/.exec(healthcheckLine(gateway))?.[1]).toBe(env.PORT);
     const published = Object.entries(services).filter(([, service]) => (service.ports ?? []).length > 0);
-    expect(published.map(([name]) => name)).toEqual(['gateway']);
+    expect(published.map(([name]) => name)).toEqual(['lb']);
   });
 
   it('points every DATABASE_URL at the postgres service, its database and its user', () => {
@@ -202,13 +254,16 @@ describe('docker-compose.yml', () => {
 
   it('requires every secret from the environment (${VAR:?...}), never a default or a literal', () => {
     const secretName = /SECRET|TOKEN|PRIVATE_KEY/;
+    // set during a key rotation only: empty otherwise, never a literal key
+    const optional = new Set(['CORPHUB_CONTEXT_NEXT_PRIVATE_KEY']);
     const interpolations = [...composeText.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/g)];
     const secretInterpolations = interpolations.filter(([, name]) => secretName.test(name));
     expect(secretInterpolations.length).toBeGreaterThan(0);
-    for (const [whole, , rest] of secretInterpolations) expect({ whole, required: rest.startsWith(':?') }).toEqual({ whole, required: true });
+    for (const [whole, name, rest] of secretInterpolations) expect({ whole, required: optional.has(name) ? rest === ':-' : rest.startsWith(':?') }).toEqual({ whole, required: true });
     for (const [serviceName, service] of Object.entries(services)) {
       for (const [name, value] of Object.entries(environment(service))) {
-        if (secretName.test(name)) expect({ serviceName, name, value }).toEqual({ serviceName, name, value: expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`)) });
+        const expected = optional.has(name) ? `^\\$\\{${name}:-\\}$` : `^\\$\\{${name}:\\?[^}]*\\}$`;
+        if (secretName.test(name)) expect({ serviceName, name, value }).toEqual({ serviceName, name, value: expect.stringMatching(new RegExp(expected)) });
       }
     }
   });
@@ -270,7 +325,8 @@ describe('Dockerfile', () => {
     // `npm run build` is `tsc -b tsconfig.build.json`: every workspace a service runs is one of its references
     const buildConfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as { references: { path: string }[] };
     const built = new Set(buildConfig.references.map((reference) => reference.path));
-    for (const service of Object.values(services)) {
+    // the services built from this image (redis, postgres and the load balancer run images of their own)
+    for (const service of Object.values(services).filter((candidate) => candidate.build === '.')) {
       const match = /^node ((?:gateway|subgraphs\/[a-z0-9-]+))\/dist\/main\.js$/.exec(commandLine(service));
       if (commandLine(service)) expect(match).not.toBeNull();
       if (match) expect(built).toContain(match[1]);

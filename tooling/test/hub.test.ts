@@ -1,6 +1,6 @@
 import { startHub, signDevToken, type Hub } from '@corphub/tooling';
 import { readSecurityConfig, Role } from '@corphub/module-kit';
-import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
+import { DEMO, DEMO_ADMIN_ROLES, DEMO_PEOPLE } from '@corphub/demo';
 import { graphqlRequest, testDatabase, type TestDatabase } from '@corphub/module-kit/testing';
 
 const METRICS_TOKEN = 'hub-test-metrics';
@@ -47,6 +47,19 @@ describe('the embedded hub as `npm start` runs it', () => {
     });
     expect(response.data).toMatchObject({ people: { totalCount: DEMO_PEOPLE.length }, installations: { totalCount: 3 }, apps: { totalCount: 3 }, employees: { totalCount: DEMO_PEOPLE.length } });
     expect(response.data!.departments).toHaveLength(9);
+  });
+
+  it('seeds one person with each admin role, and `corphub token --role` signs in as them', async () => {
+    const roles = await graphqlRequest(hub.url, '{ adminRoles(first: 10) { nodes { unionId role departmentId } } }', { token: await demoAdminToken() });
+    expect(roles.data!.adminRoles.nodes).toEqual(DEMO_ADMIN_ROLES.map(({ unionId, role, departmentId }) => ({ unionId, role, departmentId: departmentId ?? null })));
+    const as = async (role: Role) => {
+      const token = await signDevToken({ corp: DEMO.corpId, role }, security.jwtSecret);
+      return (await graphqlRequest(hub.url, '{ me { role department person { displayName adminRole { role } } } employees(first: 100) { totalCount } }', { token })).data;
+    };
+    // the head of sales administers Sales and the departments below it
+    expect(await as(Role.DEPARTMENT_ADMIN)).toEqual({ me: { role: 'DEPARTMENT_ADMIN', department: 'sales', person: { displayName: 'Li Wei', adminRole: { role: 'DEPARTMENT_ADMIN' } } }, employees: { totalCount: 10 } });
+    expect((await as(Role.FINANCE))?.me).toEqual({ role: 'FINANCE', department: null, person: { displayName: 'Wang Fang', adminRole: { role: 'FINANCE' } } });
+    expect(await as(Role.ANALYST)).toEqual({ me: { role: 'ANALYST', department: null, person: { displayName: 'Xie Dong', adminRole: { role: 'ANALYST' } } }, employees: { totalCount: DEMO_PEOPLE.length } });
   });
 
   it('reports a subgraph that stopped answering', async () => {

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import {
   asUnauthenticated,
@@ -12,13 +12,14 @@ import {
   ISSUER,
   Role,
   SERVICE_AUDIENCE,
+  signatureJwk,
   signToken,
   signWith,
   unauthenticated,
   type AuthContext,
   type CorphubClaims,
   type SecurityConfig,
-} from '@corphub/module-kit';
+} from '@corphub/module-kit/core';
 
 /** Caller tokens and the verified context's signing key: what only the gateway (and the hub's tools) sign or check. */
 
@@ -26,10 +27,7 @@ export function signCallerToken(auth: AuthContext, secret: string, expiresIn: st
   return signToken(auth, secret, CALLER_AUDIENCE, expiresIn);
 }
 
-export function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  return match?.[1];
-}
+export { bearerToken } from '@corphub/module-kit/core';
 
 /** Verifies caller tokens: HS256 with the shared secret, or a JWKS from an external sign-in provider (IdP). */
 export class CallerTokenVerifier {
@@ -54,13 +52,6 @@ export class CallerTokenVerifier {
   }
 }
 
-/** RFC 7638 thumbprint of a public JWK (its required members in lexicographic order), the key's `kid`. */
-function thumbprint(jwk: JsonWebKey): string {
-  const members =
-    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
-  return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
-}
-
 /**
  * An asymmetric signing key from a PKCS8 PEM: the key, the JWS header that names it (`kid`: its RFC 7638
  * thumbprint) and its public half as a JWK. `invalid`: the configuration error for a PEM that is no such key.
@@ -77,10 +68,8 @@ export class SigningKey {
       throw new ConfigError(invalid);
     }
     const alg = algorithmOf(this.key);
-    const jwk = createPublicKey(this.key).export({ format: 'jwk' });
-    const kid = thumbprint(jwk);
-    this.header = { alg, typ: 'JWT', kid };
-    this.publicJwk = { ...(jwk as JWK), alg, use: 'sig', kid };
+    this.publicJwk = signatureJwk(this.key, alg);
+    this.header = { alg, typ: 'JWT', kid: this.publicJwk.kid! };
   }
 
   jwks(): { keys: JWK[] } {
@@ -93,8 +82,8 @@ export class SigningKey {
  * and publishes the public half as a JWKS (`CONTEXT_KEYS_PATH`).
  */
 export class ContextSigningKey extends SigningKey {
-  constructor(privateKeyPem: string) {
-    super(privateKeyPem, 'CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)', contextAlgorithm);
+  constructor(privateKeyPem: string, variable = 'CORPHUB_CONTEXT_PRIVATE_KEY') {
+    super(privateKeyPem, `${variable} must be a PKCS8 PEM private key (Ed25519 or P-256)`, contextAlgorithm);
   }
 
   /**
@@ -103,6 +92,29 @@ export class ContextSigningKey extends SigningKey {
    */
   sign(auth: AuthContext, audience: string | string[], expiresIn: string | number = INTERNAL_CONTEXT_TTL): Promise<string> {
     return signWith(auth, this.key, this.header, audience, expiresIn);
+  }
+}
+
+/**
+ * The verified context's keys of one gateway: the key it signs with, and the JWKS it publishes, which lists the
+ * current key and, during a rotation (`CORPHUB_CONTEXT_NEXT_PRIVATE_KEY`), the next one, so that gateway replicas
+ * switch to the next key one at a time while every subgraph accepts both (docs/operations.md, key rotation).
+ */
+export class ContextKeys {
+  readonly signing: ContextSigningKey;
+  private readonly published: { keys: JWK[] };
+
+  constructor(security: Pick<SecurityConfig, 'contextPrivateKey' | 'contextNextPrivateKey' | 'contextSignWith'>) {
+    if (!security.contextPrivateKey) throw new ConfigError('The gateway needs CORPHUB_CONTEXT_PRIVATE_KEY to sign the verified context');
+    const current = new ContextSigningKey(security.contextPrivateKey);
+    const next = security.contextNextPrivateKey ? new ContextSigningKey(security.contextNextPrivateKey, 'CORPHUB_CONTEXT_NEXT_PRIVATE_KEY') : undefined;
+    if (security.contextSignWith === 'next' && !next) throw new ConfigError('CORPHUB_CONTEXT_SIGN_WITH=next needs CORPHUB_CONTEXT_NEXT_PRIVATE_KEY');
+    this.signing = security.contextSignWith === 'next' ? next! : current;
+    this.published = { keys: [current.publicJwk, ...(next && next.publicJwk.kid !== current.publicJwk.kid ? [next.publicJwk] : [])] };
+  }
+
+  jwks(): { keys: JWK[] } {
+    return this.published;
   }
 }
 

@@ -1,8 +1,11 @@
 import type { Request } from 'express';
 import type { OAuthError } from './login-state';
+import { isFirstPartyClient } from './first-party';
 
 /** How a confidential client authenticates (RFC 6749 §2.3.1), at the token, revocation and introspection endpoints. */
 export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'];
+/** The hub's own public clients authenticate with none (PKCE binds their codes). */
+export const PUBLIC_CLIENT_AUTH_METHODS = [...CLIENT_AUTH_METHODS, 'none'];
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -34,6 +37,8 @@ export function clientCredentialsOf(req: Request, body: Record<string, unknown>)
   }
   const clientId = basic?.clientId ?? str(body.client_id);
   const clientSecret = basic?.clientSecret ?? str(body.client_secret);
+  // a public client (the hub's own browser apps) names itself and has no secret (RFC 6749 §2.3.1, "none")
+  if (!basic && !clientSecret && isFirstPartyClient(clientId)) return { clientId, clientSecret: '' };
   if (!clientId || !clientSecret) return { error: 'invalid_client', error_description: 'Client authentication is required: Basic credentials or client_id and client_secret' };
   return { clientId, clientSecret };
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { CLIENT_AUTH_METHODS } from './client-authentication';
+import { CLIENT_AUTH_METHODS, PUBLIC_CLIENT_AUTH_METHODS } from './client-authentication';
 
 /** Where each endpoint lives under the issuer (the router is mounted at /oauth). */
 export const OAUTH_PATHS = {
@@ -36,8 +36,8 @@ export function openIdConfiguration(issuer: () => string, idTokenAlgorithm: stri
       // `sub` is the person's openId, different in every app
       subject_types_supported: ['pairwise'],
       id_token_signing_alg_values_supported: [idTokenAlgorithm],
-      token_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
-      revocation_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
+      token_endpoint_auth_methods_supported: PUBLIC_CLIENT_AUTH_METHODS,
+      revocation_endpoint_auth_methods_supported: PUBLIC_CLIENT_AUTH_METHODS,
       introspection_endpoint_auth_methods_supported: CLIENT_AUTH_METHODS,
       claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nonce', 'unionid', 'corp_id', 'name', 'email'],
       code_challenge_methods_supported: ['S256'],

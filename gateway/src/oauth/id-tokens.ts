@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
-import { ConfigError } from '@corphub/module-kit';
+import { ConfigError } from '@corphub/module-kit/core';
 import { SigningKey } from '../auth/tokens';
 
 /** The JWS algorithm of an ID-token key: P-256 is ES256, Ed25519 EdDSA, RSA (2048 bits or more) RS256. */

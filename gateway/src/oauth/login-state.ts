@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, Role, type Logger } from '@corphub/module-kit';
+import { CONTEXT_HEADER, REQUEST_ID_HEADER, requestIdFor, Role } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import type { InternalContextSigner } from '../context';
 
 /** RFC 6749 §5.2 and §4.1.2.1 error codes (`invalid_redirect_uri` never leaves the gateway: it is shown, not redirected). */

@@ -1,12 +1,14 @@
 import express, { type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import CsrfTokens from 'csrf';
-import { requestIdFor, type Logger, type SecurityConfig } from '@corphub/module-kit';
+import { requestIdFor, type SecurityConfig } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import type { CallerTokenVerifier } from '../auth/tokens';
 import type { OAuthConfig } from '../gateway-config';
 import type { IdTokenSigner } from './id-tokens';
 import { isCorpId, isRefused, LoginState, type LoginStateOptions } from './login-state';
 import { errorPage, signInPage } from './sign-in-page';
+import { isFirstPartyClient, isFirstPartyRedirect } from './first-party';
 import { tokenEndpoints } from './token-endpoints';
 
 export interface OAuthRouterOptions extends LoginStateOptions {
@@ -91,6 +93,11 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       showError(res, 400, 'invalid_request', `corp_id "${corpId}" is not a corp id.`);
       return undefined;
     }
+    const firstParty = isFirstPartyClient(params.client_id);
+    if (firstParty && !isFirstPartyRedirect(params.client_id, params.redirect_uri, issuer())) {
+      showError(res, 400, 'invalid_redirect_uri', `redirect_uri "${params.redirect_uri}" is not registered for client "${params.client_id}"`);
+      return undefined;
+    }
     const checked = await login.call<{ app: { appId: string; name: string; vendor: string }; installed: boolean; people: { unionId: string; displayName: string }[] }>(
       '/internal/oauth/authorize',
       corpId,
@@ -107,6 +114,7 @@ export function oauthRouter(options: OAuthRouterOptions): Router {
       return undefined;
     };
     if (params.response_type !== 'code') return back('unsupported_response_type', 'response_type must be "code"');
+    if (firstParty && !params.code_challenge) return back('invalid_request', 'A public client must send a PKCE code_challenge (S256)');
     if (params.code_challenge && !CHALLENGE.test(params.code_challenge)) return back('invalid_request', 'code_challenge must be 43–128 characters of [A-Za-z0-9-._~]');
     // RFC 7636 §4.3: a challenge without a method is plain, which shows the verifier to whoever sees the request
     if (params.code_challenge && params.code_challenge_method !== 'S256') return back('invalid_request', 'code_challenge_method must be S256 (plain is not supported)');

@@ -1,9 +1,11 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { decodeJwt } from 'jose';
-import { requestIdFor, Role, type AuthContext, type Logger, type SecurityConfig } from '@corphub/module-kit';
+import { requestIdFor, Role, type AuthContext, type SecurityConfig } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { bearerToken, signCallerToken, type CallerTokenVerifier } from '../auth/tokens';
 import type { OAuthConfig } from '../gateway-config';
 import { clientCredentialsOf } from './client-authentication';
+import { isFirstPartyClient } from './first-party';
 import type { IdTokenSigner } from './id-tokens';
 import { corpOfToken, isCorpId, isRefused, type LoginState, type OAuthError, type Refused } from './login-state';
 
@@ -29,6 +31,9 @@ interface PersonGrant {
   scope: string | null;
   grantId: string | null;
   refreshToken: string | null;
+  /** First-party clients: the person's own role (their token is theirs, not an app's), and a department admin's department. */
+  role?: Role;
+  department?: string;
 }
 
 /** What the login state answers for an introspected token (`openId` and the times for a refresh token only). */
@@ -120,12 +125,12 @@ export function tokenEndpoints(router: Router, options: TokenEndpointsOptions): 
   /** The token response for a person's grant: access token, its refresh token's successor, and an ID token. */
   async function personTokens(res: Response, grant: PersonGrant): Promise<void> {
     const ttl = config.accessTokenTtlSeconds;
-    // the person, acting in the app: a vendor token for the app in the person's corp
-    const accessToken = await signCallerToken(
-      { subject: grant.openId, corpId: grant.corpId, role: Role.VENDOR, appId: grant.appId, unionId: grant.unionId, ...(grant.grantId ? { grantId: grant.grantId } : {}) },
-      security.jwtSecret,
-      `${ttl}s`,
-    );
+    const grantClaim = grant.grantId ? { grantId: grant.grantId } : {};
+    // a first-party sign-in: the person themself, with their role; otherwise the person acting in the app (a vendor token)
+    const caller: AuthContext = grant.role
+      ? { subject: grant.unionId, corpId: grant.corpId, role: grant.role, unionId: grant.unionId, ...(grant.department ? { department: grant.department } : {}), ...grantClaim }
+      : { subject: grant.openId, corpId: grant.corpId, role: Role.VENDOR, appId: grant.appId, unionId: grant.unionId, ...grantClaim };
+    const accessToken = await signCallerToken(caller, security.jwtSecret, `${ttl}s`);
     const idToken = await options.idTokens.sign({
       issuer: options.issuer(),
       subject: grant.openId,
@@ -192,7 +197,9 @@ export function tokenEndpoints(router: Router, options: TokenEndpointsOptions): 
     if (token.split('.').length === 3) {
       const auth = await callers.verify(token).catch(() => undefined);
       if (!auth) return { corpId: NO_CORP, query: {} };
-      if (auth.role !== Role.VENDOR || auth.appId !== clientId) return { corpId: NO_CORP, query: {}, foreign: true };
+      // a first-party client's tokens are the person's own (no app); a vendor app's name the app
+      const ours = isFirstPartyClient(clientId) ? !auth.appId && Boolean(auth.grantId) : auth.role === Role.VENDOR && auth.appId === clientId;
+      if (!ours) return { corpId: NO_CORP, query: {}, foreign: true };
       const { iat, exp } = decodeJwt(token);
       return { corpId: auth.corpId, query: { accessToken: auth.grantId ? { grantId: auth.grantId } : {} }, access: { auth, issuedAt: iat, expiresAt: exp } };
     }

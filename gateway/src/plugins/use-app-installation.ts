@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
-import { Role } from '@corphub/module-kit';
+import { Role } from '@corphub/module-kit/core';
 import type { GatewayContext } from '../context';
 import { assertGrantLive, type CallerAccessResolver } from '../access';
 

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { errors, Role } from '@corphub/module-kit';
+import { errors, Role } from '@corphub/module-kit/core';
 import { BREAK, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from '../context';
 
 /** Roles that explore the graph (GraphiQL's docs need introspection). */
-export const INTROSPECTION_ROLES: readonly Role[] = [Role.ADMIN, Role.ANALYST, Role.PLATFORM];
+export const INTROSPECTION_ROLES: readonly Role[] = [Role.ADMIN, Role.DEPARTMENT_ADMIN, Role.FINANCE, Role.ANALYST, Role.PLATFORM];
 
 function introspects(document: DocumentNode): boolean {
   let found = false;

@@ -1,13 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ANONYMOUS_OPERATION, OperationLabels, operationOutcome, SECONDS_BUCKETS, type Outcome } from '@corphub/module-kit/core';
 import type { GatewayContext } from '../context';
 
-/** An operation answered: fully, with some fields missing, refused before execution, or failed. */
-export type Outcome = 'ok' | 'partial' | 'refused' | 'failed';
-
-const OPERATION_LABEL_MAX = 64;
 const PREFIX = 'corphub_gateway_';
-const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Prometheus metrics of one gateway (its own registry, so several gateways can share a process). */
 export class GatewayMetrics {
@@ -34,10 +30,14 @@ export class GatewayMetrics {
   readonly queryPlanCache = this.counter('query_plan_cache_total', 'Query plan cache lookups, by result (hit, miss)', ['result']);
   readonly persistedQueries = this.counter('persisted_queries_total', 'Automatic persisted query lookups by hash, by result (hit, miss)', ['result']);
 
+  /** The `operation` label of requests_total and request_duration_seconds, bounded (CORPHUB_METRICS_OPERATION_LABELS). */
+  readonly operations: OperationLabels;
+
   private planHits = 0;
   private planMisses = 0;
 
-  constructor(options: { processMetrics?: boolean } = {}) {
+  constructor(options: { processMetrics?: boolean; operationLabels?: number } = {}) {
+    this.operations = new OperationLabels(options.operationLabels);
     const hitRatio: Gauge = new Gauge({
       name: `${PREFIX}query_plan_cache_hit_ratio`,
       help: 'Share of query plan lookups answered from the cache since start (0 to 1)',
@@ -65,9 +65,9 @@ export class GatewayMetrics {
   }
 }
 
-export function operationLabel(requestContext: GraphQLRequestContext<GatewayContext>): string {
-  const name = requestContext.operationName ?? requestContext.request.operationName ?? '(anonymous)';
-  return name.slice(0, OPERATION_LABEL_MAX);
+/** The operation's name as the request gave it (log lines keep it; metrics bound it, see GatewayMetrics.operations). */
+export function operationName(requestContext: GraphQLRequestContext<GatewayContext>): string {
+  return requestContext.operationName ?? requestContext.request.operationName ?? ANONYMOUS_OPERATION;
 }
 
 export interface AnsweredOperation {
@@ -79,16 +79,15 @@ export interface AnsweredOperation {
 
 /** What became of an operation, read from the answer about to be sent. */
 export function answeredOperation(requestContext: GraphQLRequestContext<GatewayContext>, executed: boolean, startedAt: number): AnsweredOperation {
-  const body = requestContext.response.body;
-  const result = body?.kind === 'single' ? body.singleResult : body?.initialResult;
-  const codes = (result?.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN'));
-  const hasData = result?.data !== undefined && result?.data !== null;
-  const outcome: Outcome = !codes.length ? 'ok' : !executed ? 'refused' : hasData ? 'partial' : 'failed';
-  return { operation: operationLabel(requestContext), outcome, codes, seconds: (performance.now() - startedAt) / 1000 };
+  const { outcome, codes } = operationOutcome(requestContext, executed);
+  return { operation: operationName(requestContext), outcome, codes, seconds: (performance.now() - startedAt) / 1000 };
 }
 
-/** Counts every GraphQL operation by name and outcome, and times it. */
-export function useMetrics(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+/**
+ * Counts every GraphQL operation by name and outcome, and times it. An operation whose text is registered
+ * (`isRegistered(queryHash)`, the operations manifest) keeps its name; others share the bounded label set.
+ */
+export function useMetrics(metrics: GatewayMetrics, isRegistered: (queryHash: string) => boolean = () => false): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart(requestContext) {
       const startedAt = performance.now();
@@ -101,7 +100,10 @@ export function useMetrics(metrics: GatewayMetrics): ApolloServerPlugin<GatewayC
           executed = true;
         },
         async willSendResponse() {
-          const { operation, outcome, codes, seconds } = answeredOperation(requestContext, executed, startedAt);
+          const answered = answeredOperation(requestContext, executed, startedAt);
+          const { outcome, codes, seconds } = answered;
+          const named = answered.operation !== ANONYMOUS_OPERATION;
+          const operation = metrics.operations.label(named ? answered.operation : undefined, requestContext.queryHash !== undefined && isRegistered(requestContext.queryHash));
           metrics.requests.inc({ operation, outcome });
           metrics.requestSeconds.observe({ operation, outcome }, seconds);
           for (const code of codes) {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { ConfigError, errors, type Logger } from '@corphub/module-kit';
+import { ConfigError, errors } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import type { GatewayConfig } from '../gateway-config';
 import { RedisKeyValueCache } from './redis-cache';
 
@@ -62,6 +63,8 @@ class ManifestFirstCache implements KeyValueCache<string> {
 export interface PersistedQueriesSetup {
   options: { cache: KeyValueCache<string>; ttl: number };
   plugin: ApolloServerPlugin;
+  /** Whether an operation's text (its sha256, Apollo's queryHash) is in the operations manifest. */
+  isRegistered: (queryHash: string) => boolean;
   /** Resolves when the cache is usable (Redis connected, or given up on for now). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -105,6 +108,7 @@ export function usePersistedQueries(config: GatewayConfig, logger: Logger): Pers
         };
       },
     },
+    isRegistered: (queryHash) => registered.has(queryHash),
     ready,
     close,
   };

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { errors, type ErrorCode } from '@corphub/module-kit';
+import { errors, type ErrorCode } from '@corphub/module-kit/core';
 import { GraphQLError, Kind, visit, type ArgumentNode, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';

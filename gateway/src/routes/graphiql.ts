@@ -60,7 +60,15 @@ function page(endpoint: string): string {
     import { renderYogaGraphiQL } from './graphiql/assets/yoga-graphiql.es.js';
     // plugins: undefined restores GraphiQL's own History (Yoga replaces it with its query builder);
     // the docs explorer is GraphiQL's reference plugin, always there
-    renderYogaGraphiQL(document.getElementById('root'), { ...${json}, plugins: undefined });
+    // signed in from the console: its token arrives in the fragment (never sent to a server) and goes into the headers
+    const options = ${json};
+    const token = new URLSearchParams(location.hash.slice(1)).get('access_token');
+    if (token) {
+      options.defaultHeaders = JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2);
+      options.headers = options.defaultHeaders;
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    renderYogaGraphiQL(document.getElementById('root'), { ...options, plugins: undefined });
   </script>
 </body>
 </html>

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { checkSubgraphs, publicHealth } from '../health';
-import { hasMetricsToken } from './metrics';
+import { hasMetricsToken } from '@corphub/module-kit/core';
 
 /**
  * `/health` (liveness): answers while the gateway runs, `ok` or `degraded`.
@@ -11,13 +11,13 @@ export function healthRoutes(subgraphUrls: Record<string, string>, supergraphLoa
   const router = Router();
   router.get('/health', async (req, res) => {
     const health = await checkSubgraphs(subgraphUrls);
-    res.json(hasMetricsToken(req, metricsToken) ? health : publicHealth(health));
+    res.json(hasMetricsToken(req.header('authorization'), metricsToken) ? health : publicHealth(health));
   });
   router.get('/ready', async (req, res) => {
     const health = await checkSubgraphs(subgraphUrls);
     const loaded = supergraphLoaded();
     const supergraph = loaded ? 'loaded' : 'not loaded';
-    res.status(health.status === 'ok' && loaded ? 200 : 503).json(hasMetricsToken(req, metricsToken) ? { ...health, supergraph } : { ...publicHealth(health), supergraph });
+    res.status(health.status === 'ok' && loaded ? 200 : 503).json(hasMetricsToken(req.header('authorization'), metricsToken) ? { ...health, supergraph } : { ...publicHealth(health), supergraph });
   });
   return router;
 }

@@ -11,7 +11,8 @@
  * filters; schemas.ts, filter.ts and patch.ts hold the rest of the standard.
  */
 import { Router, json, type Request, type Response, type NextFunction } from 'express';
-import { createLogger, requestIdFor, Role, type Logger, type SecurityConfig } from '@corphub/module-kit';
+import { createLogger, requestIdFor, Role, type SecurityConfig } from '@corphub/module-kit/core';
+import type { Logger } from '@corphub/module-kit';
 import { bearerToken, CallerTokenVerifier } from '../auth/tokens';
 import { malformedPathReason } from '../http';
 import { GraphClient } from './graph-client';

@@ -1,4 +1,4 @@
-import type { DemoPerson } from '@corphub/module-kit';
+import { AdminRoleKind, type DemoPerson } from '@corphub/module-kit';
 
 /**
  * The demo corp that `npm start` seeds. Its ids are fixed so that `npm run token -- --corp demo`
@@ -86,6 +86,18 @@ export const DEMO_ORG: Readonly<Record<string, [title: string, departments: stri
   'cao.ning@demo.example': ['Mobile Intern', ['mobile'], 'guo.jun', ['intern']],
   'peng.fei@demo.example': ['Sales Intern', ['sales-south'], 'zhao.xin', ['intern']],
 };
+
+/**
+ * Who administers the demo corp, one person per admin role (identity seeds them): the CEO is the corp admin,
+ * the head of sales administers Sales (with North and South below it), the CFO is finance, the financial
+ * analyst reads only. `corphub token --corp demo --role <role>` signs in as the person with that role.
+ */
+export const DEMO_ADMIN_ROLES: readonly { unionId: string; role: AdminRoleKind; departmentId?: string }[] = [
+  { unionId: DEMO.adminUnionId, role: AdminRoleKind.CORP_ADMIN },
+  { unionId: 'un_3v8r2n6t9w4y7z5a', role: AdminRoleKind.DEPARTMENT_ADMIN, departmentId: 'sales' },
+  { unionId: 'un_8b4d6f2h9k3n7q5t', role: AdminRoleKind.FINANCE },
+  { unionId: 'un_eagjtev3zzfbdbue', role: AdminRoleKind.ANALYST },
+];
 
 const demoByHandle = new Map(DEMO_PEOPLE.map((person) => [person.email.split('@')[0], person]));
 

@@ -1,5 +1,5 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { errors } from './errors';
 import { ConfigError, type SecurityConfig } from './config';
@@ -22,14 +22,56 @@ export enum Role {
   VENDOR = 'vendor',
   /** Read-only exploration of the corp's graph. */
   ANALYST = 'analyst',
+  /**
+   * An administrator of one department and everything below it (claim `department`): reads and changes only the
+   * people of that subtree (the gateway sends them as the people scope) and only departments inside it.
+   */
+  DEPARTMENT_ADMIN = 'department_admin',
+  /** Finance: reads every expense claim and report of the corp, decides finance steps and records payments. */
+  FINANCE = 'finance',
   /** A subgraph or module calling the gateway with its own service token. */
   SERVICE = 'service',
 }
 
 export const ROLES = Object.values(Role);
 
+/** The admin roles identity records per person (`grantAdminRole`); a person without one signs in as an employee. */
+export enum AdminRoleKind {
+  CORP_ADMIN = 'CORP_ADMIN',
+  DEPARTMENT_ADMIN = 'DEPARTMENT_ADMIN',
+  FINANCE = 'FINANCE',
+  ANALYST = 'ANALYST',
+}
+
+const ROLE_OF_ADMIN_ROLE: Record<AdminRoleKind, Role> = {
+  [AdminRoleKind.CORP_ADMIN]: Role.ADMIN,
+  [AdminRoleKind.DEPARTMENT_ADMIN]: Role.DEPARTMENT_ADMIN,
+  [AdminRoleKind.FINANCE]: Role.FINANCE,
+  [AdminRoleKind.ANALYST]: Role.ANALYST,
+};
+
+/**
+ * The caller role (and department) a person's token carries, from their recorded admin role: what the hub's
+ * sign-in, `corphub token` and any token issuer of a corp put in the `role` and `department` claims.
+ */
+export function callerRoleOf(adminRole: { role: AdminRoleKind; departmentId?: string | null } | null | undefined): { role: Role; department?: string } {
+  if (!adminRole) return { role: Role.EMPLOYEE };
+  const role = ROLE_OF_ADMIN_ROLE[adminRole.role];
+  if (role !== Role.DEPARTMENT_ADMIN) return { role };
+  // a department admin without a department administers nothing
+  return adminRole.departmentId ? { role, department: adminRole.departmentId } : { role: Role.EMPLOYEE };
+}
+
 /** Roles that may read a whole corp's data (lists, other people's records): `@Authorized(...CORP_READERS)`. */
-export const CORP_READERS = [Role.ADMIN, Role.ANALYST, Role.PLATFORM, Role.SERVICE] as const;
+export const CORP_READERS = [Role.ADMIN, Role.ANALYST, Role.PLATFORM, Role.SERVICE, Role.DEPARTMENT_ADMIN] as const;
+// A department admin is a corp reader narrowed to their subtree: the gateway always sends their people scope, and a
+// verified context of a department admin without one sees nobody (fromClaims), so no subgraph can widen it by mistake.
+
+/** Roles that change a corp's people and departments: a department admin only inside their subtree. */
+export const PEOPLE_ADMINS = [Role.ADMIN, Role.DEPARTMENT_ADMIN] as const;
+
+/** Roles that may never change anything: the gateway refuses their mutations before any subgraph is asked. */
+export const READ_ONLY_ROLES: readonly Role[] = [Role.ANALYST];
 
 /** The verified facts about a caller, the same in the gateway and in every subgraph. */
 export interface AuthContext {
@@ -48,6 +90,8 @@ export interface AuthContext {
    * may see. Absent: the whole corp.
    */
   scope?: string[];
+  /** Department admins (role `department_admin`) only: the id of the department whose subtree they administer. */
+  department?: string;
   /**
    * Caller tokens from an authorization code (`/oauth/token`): the grant they came from. The gateway refuses them
    * once the grant is revoked (the code was replayed, RFC 6749 §4.1.2); never forwarded to subgraphs.
@@ -79,6 +123,7 @@ export interface CorphubClaims extends JWTPayload {
   modules?: unknown;
   scope?: unknown;
   grant_id?: unknown;
+  department?: unknown;
 }
 
 export const encoder = new TextEncoder();
@@ -92,6 +137,7 @@ export function toClaims(auth: AuthContext): CorphubClaims {
     ...(auth.modules ? { modules: auth.modules } : {}),
     ...(auth.scope ? { scope: auth.scope } : {}),
     ...(auth.grantId ? { grant_id: auth.grantId } : {}),
+    ...(auth.department ? { department: auth.department } : {}),
   };
 }
 
@@ -111,6 +157,13 @@ export function fromClaims(payload: CorphubClaims, internal = false): AuthContex
   const auth: AuthContext = { subject: sub, corpId: corp_id, role: role as Role, unionId: optional(union_id, 'union_id'), appId: optional(app_id, 'app_id') };
   const grantId = optional(payload.grant_id, 'grant_id');
   if (grantId && !internal) auth.grantId = grantId;
+  const department = optional(payload.department, 'department');
+  if (auth.role === Role.DEPARTMENT_ADMIN) {
+    if (!department) throw unauthenticated('A department_admin token names its department (department claim)');
+    auth.department = department;
+  } else if (department) {
+    throw unauthenticated('Only a department_admin token names a department');
+  }
   if (internal) {
     const list = (value: unknown, name: string): string[] | undefined => {
       if (value === undefined) return undefined;
@@ -121,6 +174,8 @@ export function fromClaims(payload: CorphubClaims, internal = false): AuthContex
     const scope = list(payload.scope, 'scope');
     if (modules) auth.modules = modules;
     if (scope) auth.scope = scope;
+    // fail closed: a department admin's context without their subtree's people sees nobody
+    else if (auth.role === Role.DEPARTMENT_ADMIN) auth.scope = [];
   }
   return auth;
 }
@@ -199,28 +254,51 @@ export const SERVICE_TOKEN_LIFETIME_MS = SERVICE_TOKEN_TTL_SECONDS * 1000;
 /** Verified contexts live a minute; the benchmark's replayed one is checked again each minute. */
 const CONTEXT_CACHE_MS = 60_000;
 
+/** RFC 7638 thumbprint of a public JWK (its required members in lexicographic order): the key's `kid`. */
+export function jwkThumbprint(jwk: JsonWebKey): string {
+  const members =
+    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : jwk.kty === 'OKP' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
+}
+
+/** A key's public half as a JWK for signatures, named by its thumbprint: what the gateway publishes and signs under. */
+export function signatureJwk(key: KeyObject, alg: string): JWK & { kid: string } {
+  const jwk = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' });
+  return { ...(jwk as JWK), alg, use: 'sig', kid: jwkThumbprint(jwk) };
+}
+
+/** A context public key (SPKI PEM) as a JWK, or the configuration error naming its variable. */
+function contextPublicJwk(pem: string, variable: string): JWK {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch {
+    throw new ConfigError(`${variable} must be an SPKI PEM public key (Ed25519 or P-256)`);
+  }
+  return signatureJwk(key, contextAlgorithm(key));
+}
+
 /**
  * A subgraph trusts only a context the gateway signed with its private key, for this subgraph's audience. It
- * holds the public key (`contextPublicKey`) or fetches it from the gateway's JWKS (`contextJwksUrl`, cached
- * by jose and fetched again for an unknown `kid`, so a new gateway key is picked up without a restart).
+ * holds the public key (`contextPublicKey`, and during a rotation `contextNextPublicKey` as well; the token's
+ * `kid` picks one) or fetches the gateway's JWKS (`contextJwksUrl`), which lists the current key and, during a
+ * rotation, the next one. jose caches the JWKS and fetches it again for a `kid` it does not list, at most once
+ * per `contextJwksCooldownMs` (30 s), so gateways that start signing with a new key are followed without a restart.
  */
 export class ContextVerifier {
-  private readonly key: KeyObject | JWTVerifyGetKey;
+  private readonly key: JWTVerifyGetKey;
   private readonly audience: string;
   // an Ed25519 check costs tens of microseconds; a caller's context is reused for 30 s (InternalContextSigner)
   private readonly tokens = new VerifiedTokens<AuthContext>(1_000, CONTEXT_CACHE_MS);
 
-  constructor(security: Pick<SecurityConfig, 'contextPublicKey' | 'contextJwksUrl'>, subgraph: string) {
+  constructor(security: Pick<SecurityConfig, 'contextPublicKey' | 'contextNextPublicKey' | 'contextJwksUrl' | 'contextJwksCooldownMs'>, subgraph: string) {
     this.audience = subgraphAudience(subgraph);
     if (security.contextJwksUrl) {
-      this.key = createRemoteJWKSet(new URL(security.contextJwksUrl));
+      this.key = createRemoteJWKSet(new URL(security.contextJwksUrl), security.contextJwksCooldownMs === undefined ? {} : { cooldownDuration: security.contextJwksCooldownMs });
     } else if (security.contextPublicKey) {
-      try {
-        this.key = createPublicKey(security.contextPublicKey);
-      } catch {
-        throw new ConfigError('CORPHUB_CONTEXT_PUBLIC_KEY must be an SPKI PEM public key (Ed25519 or P-256)');
-      }
-      contextAlgorithm(this.key);
+      const keys = [contextPublicJwk(security.contextPublicKey, 'CORPHUB_CONTEXT_PUBLIC_KEY')];
+      if (security.contextNextPublicKey) keys.push(contextPublicJwk(security.contextNextPublicKey, 'CORPHUB_CONTEXT_NEXT_PUBLIC_KEY'));
+      this.key = createLocalJWKSet({ keys });
     } else {
       throw new ConfigError('A subgraph needs CORPHUB_CONTEXT_JWKS_URL or CORPHUB_CONTEXT_PUBLIC_KEY to verify the gateway');
     }
@@ -232,15 +310,31 @@ export class ContextVerifier {
 
   private async check(token: string | undefined): Promise<AuthContext> {
     if (!token) throw unauthenticated(`Missing ${CONTEXT_HEADER}: subgraphs answer only requests that come through the gateway`);
+    const options = { issuer: ISSUER, audience: this.audience, algorithms: CONTEXT_ALGORITHMS };
     try {
-      const options = { issuer: ISSUER, audience: this.audience, algorithms: CONTEXT_ALGORITHMS };
-      // two calls for jose's two overloads (a key, or a JWKS getter)
-      const { payload } = typeof this.key === 'function' ? await jwtVerify<CorphubClaims>(token, this.key, options) : await jwtVerify<CorphubClaims>(token, this.key, options);
+      const { payload } = await jwtVerify<CorphubClaims>(token, this.key, options).catch((error: unknown) => eachMatchingKey(error, (key) => jwtVerify<CorphubClaims>(token, key, options)));
       return fromClaims(payload, true);
     } catch (error) {
       throw asUnauthenticated(error);
     }
   }
+}
+
+/**
+ * A token without a `kid` matches both keys of a rotation: jose then throws an error that iterates over them
+ * (ERR_JWKS_MULTIPLE_MATCHING_KEYS) and leaves trying each to the caller. The gateway always names its key.
+ */
+async function eachMatchingKey<T>(error: unknown, verify: (key: KeyObject) => Promise<T>): Promise<T> {
+  if ((error as { code?: string })?.code !== 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') throw error;
+  let last: unknown = error;
+  for await (const key of error as AsyncIterable<KeyObject>) {
+    try {
+      return await verify(key);
+    } catch (failure) {
+      last = failure;
+    }
+  }
+  throw last;
 }
 
 /** A token error as UNAUTHENTICATED (HTTP 401), with the reason in words. */

@@ -41,14 +41,34 @@ export interface SecurityConfig {
   /** Gateway only: the PKCS8 PEM private key (Ed25519 or P-256) that signs the verified context. */
   contextPrivateKey?: string;
   /**
+   * Gateway only, during a key rotation: the next key of the verified context. Its public half is published in
+   * the JWKS beside the current one; the gateway signs with it only when `contextSignWith` is `next`.
+   */
+  contextNextPrivateKey?: string;
+  /** Gateway only: which key signs the verified context (`next` in step 2 of a rotation, docs/operations.md). */
+  contextSignWith?: 'current' | 'next';
+  /**
    * Gateway only: the PKCS8 PEM private key (P-256 for ES256, Ed25519 for EdDSA, RSA for RS256) that signs the ID
    * tokens of /oauth/token; its public half is the OpenID Connect jwks_uri.
    */
   oidcSigningKey?: string;
   /** Subgraphs: the SPKI PEM public key that verifies the verified context (when no `contextJwksUrl`). */
   contextPublicKey?: string;
+  /**
+   * Subgraphs, during a key rotation: the public half of the gateway's next key, accepted beside
+   * `contextPublicKey` (the hub in one process: derived from the gateway's next private key).
+   */
+  contextNextPublicKey?: string;
   /** Subgraphs: the gateway's JWKS (`/.well-known/corphub-context-keys.json`), fetched and cached. */
   contextJwksUrl?: string;
+  /**
+   * Subgraphs with `contextJwksUrl`: the least time between two fetches of the JWKS for a context signed with a
+   * key it does not list (default 30 s, jose's), so forged `kid`s cannot make a subgraph hammer the gateway.
+   * Not read from the environment; tests shorten it.
+   */
+  contextJwksCooldownMs?: number;
+  /** When set, GET /metrics (gateway and every subgraph) needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,11 +78,11 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** The SPKI PEM public key of a PKCS8 PEM private key (a malformed one is a ConfigError). */
-export function publicKeyOf(privateKeyPem: string): string {
+export function publicKeyOf(privateKeyPem: string, variable = 'CORPHUB_CONTEXT_PRIVATE_KEY'): string {
   try {
     return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
   } catch {
-    throw new ConfigError('CORPHUB_CONTEXT_PRIVATE_KEY must be a PKCS8 PEM private key (Ed25519 or P-256)');
+    throw new ConfigError(`${variable} must be a PKCS8 PEM private key (Ed25519 or P-256)`);
   }
 }
 
@@ -80,16 +100,25 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
   const pem = (value: string | undefined) => value?.replace(/\\n/g, '\n') || undefined;
   const contextPrivateKey = component === 'gateway' ? pem(env.CORPHUB_CONTEXT_PRIVATE_KEY) || DEV_CONTEXT_PRIVATE_KEY : undefined;
   const contextJwksUrl = component === 'gateway' ? undefined : env.CORPHUB_CONTEXT_JWKS_URL || undefined;
+  const contextNextPrivateKey = component === 'gateway' ? pem(env.CORPHUB_CONTEXT_NEXT_PRIVATE_KEY) : undefined;
+  const signWith = component === 'gateway' ? env.CORPHUB_CONTEXT_SIGN_WITH || undefined : undefined;
+  if (signWith !== undefined && signWith !== 'current' && signWith !== 'next') throw new ConfigError('CORPHUB_CONTEXT_SIGN_WITH must be current or next');
+  if (signWith === 'next' && !contextNextPrivateKey) throw new ConfigError('CORPHUB_CONTEXT_SIGN_WITH=next needs CORPHUB_CONTEXT_NEXT_PRIVATE_KEY');
   const config: SecurityConfig = {
     jwtSecret: env.CORPHUB_JWT_SECRET || DEV_JWT_SECRET,
     jwksUrl: env.CORPHUB_JWKS_URL || undefined,
     internalSecret: component === 'vendor' ? undefined : env.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
     contextPrivateKey,
+    ...(contextNextPrivateKey ? { contextNextPrivateKey } : {}),
+    ...(signWith ? { contextSignWith: signWith } : {}),
     oidcSigningKey: component === 'gateway' ? pem(env.CORPHUB_OIDC_SIGNING_KEY) || DEV_OIDC_SIGNING_KEY : undefined,
     // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
     contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
     contextJwksUrl,
+    metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
   };
+  const nextPublicKey = pem(env.CORPHUB_CONTEXT_NEXT_PUBLIC_KEY) || (contextNextPrivateKey ? publicKeyOf(contextNextPrivateKey, 'CORPHUB_CONTEXT_NEXT_PRIVATE_KEY') : undefined);
+  if (nextPublicKey && !contextJwksUrl) config.contextNextPublicKey = nextPublicKey;
   if (isProduction(env)) {
     const weak = (value: string | undefined, devValue: string) => !value || value === devValue || value.length < 32;
     if (component === 'gateway' && !config.jwksUrl && weak(env.CORPHUB_JWT_SECRET, DEV_JWT_SECRET)) {
@@ -111,10 +140,13 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     if (component === 'gateway' && samePem(config.oidcSigningKey, config.contextPrivateKey!)) {
       throw new ConfigError('CORPHUB_OIDC_SIGNING_KEY must differ from CORPHUB_CONTEXT_PRIVATE_KEY');
     }
+    if (contextNextPrivateKey && [DEV_CONTEXT_PRIVATE_KEY, config.oidcSigningKey, config.contextPrivateKey].some((other) => samePem(other, contextNextPrivateKey))) {
+      throw new ConfigError('CORPHUB_CONTEXT_NEXT_PRIVATE_KEY must be a new key: not the development one, CORPHUB_CONTEXT_PRIVATE_KEY nor CORPHUB_OIDC_SIGNING_KEY');
+    }
     if (component !== 'gateway' && !env.CORPHUB_CONTEXT_PUBLIC_KEY && !env.CORPHUB_CONTEXT_JWKS_URL) {
       throw new ConfigError("NODE_ENV=production needs CORPHUB_CONTEXT_JWKS_URL (the gateway's /.well-known/corphub-context-keys.json) or CORPHUB_CONTEXT_PUBLIC_KEY");
     }
-    if (samePem(config.contextPublicKey, DEV_CONTEXT_PUBLIC_KEY)) {
+    if (samePem(config.contextPublicKey, DEV_CONTEXT_PUBLIC_KEY) || samePem(config.contextNextPublicKey, DEV_CONTEXT_PUBLIC_KEY)) {
       throw new ConfigError('CORPHUB_CONTEXT_PUBLIC_KEY must not be the development key in production');
     }
   }

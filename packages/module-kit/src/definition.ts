@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityClass, MikroORM } from '@mikro-orm/core';
@@ -32,6 +33,8 @@ export interface CreateServerOptions {
   coreGraph?: () => Promise<CoreGraph>;
   /** Called after the registry (identity) wrote supergraph `revision`: tells gateways to load it now. */
   onSupergraphPublished?: (revision: number) => Promise<void>;
+  /** The subgraph package's version (OpenTelemetry `service.version`); `defineSubgraph` sets it from package.json. */
+  serviceVersion?: string;
 }
 
 /** A subgraph's SDL as the registry composes it. */
@@ -124,6 +127,22 @@ export interface SubgraphParts extends Omit<SubgraphDefinition, 'migrationsDir'>
   dir: string;
 }
 
+/** The `version` of the package.json beside a package's compiled (or source) folder, if there is one. */
+function packageVersion(dir: string): string | undefined {
+  try {
+    const { version } = JSON.parse(fs.readFileSync(path.join(dir, '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function defineSubgraph({ dir, ...parts }: SubgraphParts): SubgraphDefinition {
-  return { ...parts, migrationsDir: path.join(dir, '..', 'src', 'migrations') };
+  const serviceVersion = packageVersion(dir);
+  return {
+    ...parts,
+    // every server of this subgraph reports its package's version (service.version of its spans)
+    createServer: (options) => parts.createServer({ serviceVersion, ...options }),
+    migrationsDir: path.join(dir, '..', 'src', 'migrations'),
+  };
 }

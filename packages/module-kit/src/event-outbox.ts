@@ -32,16 +32,21 @@ export class OutboxEvent extends CorpScoped {
   @Property({ type: 'datetime', nullable: true })
   relayedAt?: Date | null;
 
-  constructor(type: string, data: Record<string, unknown>) {
+  /** Who made the change (a UnionID or a token subject), for identity's audit log; never sent to apps. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  actor?: string | null;
+
+  constructor(type: string, data: Record<string, unknown>, actor?: string) {
     super();
     this.type = type;
     this.data = data;
+    this.actor = actor ?? null;
   }
 }
 
 /** Records an event inside the caller's transaction (the change and its event commit together). */
-export function recordOutboxEvent(tx: EntityManager, type: string, data: Record<string, unknown>): OutboxEvent {
-  const event = new OutboxEvent(type, data);
+export function recordOutboxEvent(tx: EntityManager, type: string, data: Record<string, unknown>, actor?: string): OutboxEvent {
+  const event = new OutboxEvent(type, data, actor);
   tx.persist(event);
   return event;
 }
@@ -75,7 +80,7 @@ export function startOutboxRelay({ orm, client, pollMs, logger, batch = 100, ret
     for (const [corpId, events] of byCorp) {
       try {
         await client.request(corpId, PUBLISH, {
-          events: events.map((event) => ({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: JSON.stringify(event.data) })),
+          events: events.map((event) => ({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: JSON.stringify(event.data), ...(event.actor ? { actor: event.actor } : {}) })),
         });
         await em.nativeUpdate(OutboxEvent, { id: { $in: events.map((event) => event.id) } }, { relayedAt: new Date() }, { filters: false });
       } catch (error) {

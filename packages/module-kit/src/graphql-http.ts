@@ -1,4 +1,5 @@
-import http, { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { httpRequestLogger, type Logger } from './logger';
 
@@ -161,4 +162,21 @@ export function graphqlPostHandler<Context extends BaseContext>(
     });
     return true;
   };
+}
+
+/** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export async function listen(server: Server, port: number, host?: string): Promise<number> {
+  // Node's 5 s default races clients that reuse an idle socket just as the server closes it ("other side closed")
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
 }

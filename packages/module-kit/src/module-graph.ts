@@ -43,22 +43,25 @@ export class ModuleGraph {
     return new GatewayClient({ service, gatewayUrl: gatewayUrlOf(options), internalSecret });
   }
 
-  /** The department's name and its active members (and those below it), every page, with the fields asked. */
+  /**
+   * The department's name and its active members (and those below it), every page, with the fields asked;
+   * with `leftSince`, also who left on or after that day (a past month's report).
+   */
   async departmentMembers<Node = { unionId: string }>(
     corpId: string,
     departmentId: string,
-    options: { includeSubdepartments?: boolean; fields?: string; requestId?: string } = {},
+    options: { includeSubdepartments?: boolean; fields?: string; requestId?: string; leftSince?: string } = {},
   ): Promise<{ name: string; members: Node[] }> {
-    const { includeSubdepartments = true, fields = 'unionId', requestId } = options;
+    const { includeSubdepartments = true, fields = 'unionId', requestId, leftSince = null } = options;
     const members: Node[] = [];
     let after: string | null = null;
     for (;;) {
       const data: { department: { name: string; members: NodesPage<Node> } } = await this.client.request(
         corpId,
-        /* GraphQL */ `query ModuleDepartmentMembers($id: ID!, $after: String, $sub: Boolean!) {
-          department(id: $id) { name members(first: ${MEMBERS_PAGE_SIZE}, after: $after, includeSubdepartments: $sub) { nodes { ${fields} } pageInfo { hasNextPage endCursor } } }
+        /* GraphQL */ `query ModuleDepartmentMembers($id: ID!, $after: String, $sub: Boolean!${leftSince ? ', $leftSince: LocalDate' : ''}) {
+          department(id: $id) { name members(first: ${MEMBERS_PAGE_SIZE}, after: $after, includeSubdepartments: $sub${leftSince ? ', leftSince: $leftSince' : ''}) { nodes { ${fields} } pageInfo { hasNextPage endCursor } } }
         }`,
-        { id: departmentId, after, sub: includeSubdepartments },
+        { id: departmentId, after, sub: includeSubdepartments, ...(leftSince ? { leftSince } : {}) },
         requestId,
       );
       const page = data.department.members;

@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,8 +13,10 @@ import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray }
 import { CONTEXT_HEADER, ContextVerifier, requireRole, type AuthContext, type Role } from './auth';
 import { readSecurityConfig, type SecurityConfig } from './config';
 import { createFormatError, errors } from './errors';
-import { createHttpServer, graphqlPostHandler, headerValue } from './graphql-http';
+import { createHttpServer, graphqlPostHandler, headerValue, listen } from './graphql-http';
 import { createLogger, requestIdFor, withRequestLogger, type Logger } from './logger';
+import { metricsHandler, operationLabelLimit, SubgraphMetrics, useSubgraphMetrics } from './metrics';
+import { startSubgraphTracing } from './tracing';
 import { scopeToCorp, scopeToPeople } from './tenant';
 import { checkArgumentText, validateInput } from './validation';
 
@@ -267,6 +268,15 @@ export interface SubgraphServerOptions<Loaders, Services> {
   routes?: (router: Router, kit: RouteKit<Loaders, Services>) => void;
   /** This subgraph is this module: its `routes` are refused (MODULE_NOT_INSTALLED) for corps without it. */
   module?: string;
+  /** Distinct operation names with a metric label of their own (default CORPHUB_METRICS_OPERATION_LABELS, 100). */
+  metricsOperationLabels?: number;
+  /** The subgraph package's version: OpenTelemetry's `service.version` (defineSubgraph passes it to `createServer`). */
+  serviceVersion?: string;
+}
+
+/** A started subgraph server; `metrics` is what it serves at `/metrics`. */
+export interface RunningSubgraphServer extends RunningServer {
+  metrics: SubgraphMetrics;
 }
 
 /** Largest request head a subgraph accepts (the verified context with a scope's UnionIDs is the large part). */
@@ -275,31 +285,17 @@ export const MAX_CONTEXT_HEADER_BYTES = 1024 * 1024;
 /** Largest GraphQL request body a subgraph accepts (the gateway's own limit is lower). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Idle keep-alive connections outlive a load balancer's (60 s) and a busy client's reuse of them. */
-const KEEP_ALIVE_TIMEOUT_MS = 65_000;
-
-export async function listen(server: Server, port: number, host?: string): Promise<number> {
-  // Node's 5 s default races clients that reuse an idle socket just as the server closes it ("other side closed")
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
-}
-
 /**
  * Serves a subgraph over HTTP: `/graphql` answers only requests carrying a verified context that the
- * gateway signed; `/health` checks the database.
+ * gateway signed; `/health` checks the database; `/metrics` is Prometheus text (with CORPHUB_METRICS_TOKEN set,
+ * only for that bearer token, as at the gateway).
  */
-export async function startSubgraphServer<Loaders, Services>(options: SubgraphServerOptions<Loaders, Services>): Promise<RunningServer> {
+export async function startSubgraphServer<Loaders, Services>(options: SubgraphServerOptions<Loaders, Services>): Promise<RunningSubgraphServer> {
   const { name, schema, orm, services, createLoaders, port = 0, host } = options;
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
   const logger = options.logger ?? createLogger(name);
+  const metrics = new SubgraphMetrics(name, { operationLabels: options.metricsOperationLabels ?? operationLabelLimit() });
+  const tracing = startSubgraphTracing(name, options.serviceVersion);
   const app = express();
   app.disable('x-powered-by');
   // the verified context carries a scoped app's UnionIDs (about 30 bytes each): room for tens of thousands
@@ -314,7 +310,14 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
     stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),
     // no field has a cache hint (the cache-control plugin would run on every field for nothing); no trace is asked for
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      useSubgraphMetrics(metrics),
+      ...(tracing ? [tracing.plugin] : []),
+    ],
   });
   await apollo.start();
 
@@ -327,6 +330,7 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
       res.status(503).json({ status: 'down', subgraph: name, reason: 'database unreachable' });
     }
   });
+  app.get('/metrics', metricsHandler(metrics.registry, security.metricsToken));
   const contextFor = (req: IncomingMessage, auth: AuthContext): SubgraphContext<Loaders, Services> => {
     const requestId = requestIdFor(req);
     const em = scopeToPeople(scopeToCorp(orm.em.fork(), auth.corpId), auth.scope);
@@ -355,8 +359,10 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
   return {
     url,
     port: boundPort,
+    metrics,
     stop: async () => {
       await apollo.stop();
+      await tracing?.shutdown();
     },
   };
 }

@@ -67,4 +67,32 @@ describe('security configuration', () => {
     expect(vendor).toMatchObject({ contextJwksUrl: JWKS_URL, internalSecret: undefined, contextPrivateKey: undefined });
     expect(() => readSecurityConfig({ NODE_ENV: 'production' }, 'vendor')).toThrow(/CORPHUB_CONTEXT_JWKS_URL/);
   });
+
+  describe('a key rotation of the verified context', () => {
+    const next = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+
+    it('gives the gateway the next key, signing with it only when told, and its hub subgraphs both public keys', () => {
+      const publishing = readSecurityConfig({ ...gatewayEnv, CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: next.privateKey });
+      expect(publishing).toMatchObject({ contextPrivateKey: keys.privateKey, contextNextPrivateKey: next.privateKey, contextPublicKey: keys.publicKey, contextNextPublicKey: next.publicKey });
+      expect(publishing.contextSignWith).toBeUndefined();
+      expect(readSecurityConfig({ ...gatewayEnv, CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: next.privateKey, CORPHUB_CONTEXT_SIGN_WITH: 'next' }).contextSignWith).toBe('next');
+    });
+
+    it.each([
+      ['signing with a next key it does not have', { CORPHUB_CONTEXT_SIGN_WITH: 'next' }],
+      ['a signing choice other than current or next', { CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: next.privateKey, CORPHUB_CONTEXT_SIGN_WITH: 'newest' }],
+      ['the current key as the next one', { CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: keys.privateKey }],
+      ['the development key as the next one', { CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: DEV_CONTEXT_PRIVATE_KEY }],
+      ['the ID-token key as the next one', { CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: oidcKey }],
+      ['a next key that is no private key', { CORPHUB_CONTEXT_NEXT_PRIVATE_KEY: next.publicKey }],
+    ])('refuses to start the gateway with %s', (_case, env) => {
+      expect(() => readSecurityConfig({ ...gatewayEnv, ...env })).toThrow(ConfigError);
+    });
+
+    it('gives a subgraph the next public key beside the current one, never the development one in production', () => {
+      const subgraphEnv = { NODE_ENV: 'production', CORPHUB_INTERNAL_SECRET: strong('internal'), CORPHUB_CONTEXT_PUBLIC_KEY: keys.publicKey };
+      expect(readSecurityConfig({ ...subgraphEnv, CORPHUB_CONTEXT_NEXT_PUBLIC_KEY: next.publicKey }, 'subgraph')).toMatchObject({ contextPublicKey: keys.publicKey, contextNextPublicKey: next.publicKey });
+      expect(() => readSecurityConfig({ ...subgraphEnv, CORPHUB_CONTEXT_NEXT_PUBLIC_KEY: DEV_CONTEXT_PUBLIC_KEY }, 'subgraph')).toThrow(/development key/);
+    });
+  });
 });

@@ -7,6 +7,10 @@ export interface EmployeeTargets {
   /** Their departments, each with its ancestors nearest first: [[own, parent, …], …]. */
   departmentChains: string[][];
   tags: string[];
+  /** First working day (the directory's joinedAt): no absence before it. */
+  joinedAt?: string;
+  /** Last working day once they left (leftAt): no absence after it. */
+  leftAt?: string | null;
   /** Their management chain (UnionIDs, nearest first), when asked for. */
   managers?: string[];
 }
@@ -16,16 +20,20 @@ interface EmployeeNode {
   displayName: string;
   departments: { id: string; ancestors: { id: string }[] }[];
   tags: { name: string }[];
+  joinedAt: string;
+  leftAt: string | null;
   managers?: { unionId: string }[];
 }
 
-const EMPLOYEE_FIELDS = 'unionId displayName departments { id ancestors { id } } tags { name }';
+const EMPLOYEE_FIELDS = 'unionId displayName joinedAt leftAt departments { id ancestors { id } } tags { name }';
 
 const toTargets = (node: EmployeeNode): EmployeeTargets => ({
   unionId: node.unionId,
   displayName: node.displayName,
   departmentChains: node.departments.map((department) => [department.id, ...department.ancestors.map((ancestor) => ancestor.id)]),
   tags: node.tags.map((tag) => tag.name),
+  joinedAt: node.joinedAt,
+  leftAt: node.leftAt,
   ...(node.managers ? { managers: node.managers.map((manager) => manager.unionId) } : {}),
 });
 
@@ -46,10 +54,13 @@ export class AttendanceGraph extends ModuleGraph {
     return nodes.map((node) => (node ? toTargets(node) : null));
   }
 
-  /** Every active member of a department and the departments below it, with what chooses their rule; with their managers when asked. */
-  async departmentTargets(corpId: string, departmentId: string, requestId?: string, withManagers = false): Promise<{ name: string; members: EmployeeTargets[] }> {
+  /**
+   * Every member of a department and the departments below it, with what chooses their rule; with their
+   * managers when asked. Active members, and with `leftSince` also who left on or after that day.
+   */
+  async departmentTargets(corpId: string, departmentId: string, requestId?: string, withManagers = false, leftSince?: string): Promise<{ name: string; members: EmployeeTargets[] }> {
     const fields = withManagers ? `${EMPLOYEE_FIELDS} managers { unionId }` : EMPLOYEE_FIELDS;
-    const { name, members } = await this.departmentMembers<EmployeeNode>(corpId, departmentId, { fields, requestId });
+    const { name, members } = await this.departmentMembers<EmployeeNode>(corpId, departmentId, { fields, requestId, leftSince });
     return { name, members: members.map(toTargets) };
   }
 }

@@ -1,17 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EntityManager, MikroORM, RequiredEntityData } from '@mikro-orm/core';
 import { scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { CheckIn, CheckInType } from './check-ins/check-in.entity';
 import { CheckInRule, RuleVersion } from './rules/rule.entity';
-import { evaluate } from './rules/rule.service';
+import { evaluate, isWorkDay } from './rules/rule.service';
+import { parseIcs } from './calendars/calendar.ics';
+import { calendarKey, replaceCalendarYears, type CalendarDays } from './calendars/calendar.service';
 import { clock } from './clock';
-import { addDays, datesBetween, isoWeekday, localParts, zonedInstant } from './time';
+import { addDays, datesBetween, localParts, zonedInstant } from './time';
 
 const HQ = { name: 'Headquarters', latitude: 31.2304, longitude: 121.4737, radiusMeters: 300 };
 
-/** A corp-wide office rule in force from `from`: Monday to Friday 09:00–18:00 in the corp's zone. */
-async function officeRule(em: EntityManager, from: string): Promise<RuleVersion> {
+/** The demo corp's region and its official calendar: mainland China's 2026 public holidays and swapped working days. */
+const DEMO_REGION = 'CN';
+export const DEMO_CALENDAR_FILE = join(__dirname, '..', 'assets', 'cn-2026.ics');
+
+/** The demo corp's work calendar, imported from the shipped .ics file as an admin would. */
+async function demoCalendar(em: EntityManager): Promise<CalendarDays> {
+  const days = await replaceCalendarYears(em, DEMO_REGION, parseIcs(readFileSync(DEMO_CALENDAR_FILE, 'utf8')));
+  return new Map(days.map((day) => [calendarKey(day.region, day.date), day.kind]));
+}
+
+/** A corp-wide office rule in force from `from`: Monday to Friday 09:00–18:00 in the corp's zone, following `region`'s calendar when given. */
+async function officeRule(em: EntityManager, from: string, region: string | null = null): Promise<RuleVersion> {
   const rule = new CheckInRule('Office hours');
   const version = new RuleVersion(rule.id, from);
   Object.assign(version, {
@@ -27,6 +41,7 @@ async function officeRule(em: EntityManager, from: string): Promise<RuleVersion>
     wifiBssids: ['00:11:22:33:44:55'],
     holidays: [],
     specialWorkDays: [],
+    calendarRegion: region,
   });
   em.persist([rule, version]);
   await em.flush();
@@ -45,14 +60,14 @@ function noise(person: number, day: number, salt: number): number {
  */
 type SeedRow = Omit<RequiredEntityData<CheckIn>, 'corpId' | 'localDate'> & { localDate: string };
 
-function dayOf(version: RuleVersion, unionId: string, person: number, day: number, date: string): SeedRow[] {
+function dayOf(version: RuleVersion, calendar: CalendarDays, unionId: string, person: number, day: number, date: string): SeedRow[] {
   const roll = noise(person, day, 1);
   if (roll < 0.04) return []; // absent
   const near = { latitude: HQ.latitude + 0.0005, longitude: HQ.longitude };
   const far = { latitude: HQ.latitude + 0.05, longitude: HQ.longitude };
   const make = (type: CheckInType, seconds: number, location = near): SeedRow => {
     const at = zonedInstant(date, seconds, version.timezone);
-    const result = evaluate(version, { type, at, location, firstInSeconds: type === CheckInType.OFF_DUTY ? 9 * 3600 : null });
+    const result = evaluate(version, { type, at, location, firstInSeconds: type === CheckInType.OFF_DUTY ? 9 * 3600 : null }, calendar);
     return { unionId, type, checkedAt: at, latitude: location.latitude, longitude: location.longitude, accuracyMeters: 15, ...result, ruleId: version.ruleId, ruleVersionId: version.id };
   };
   if (roll < 0.1) return [make(CheckInType.FIELD, 10 * 3600, far), make(CheckInType.FIELD, 16 * 3600, far)];
@@ -69,7 +84,7 @@ function pastDays(days: number): string[] {
   return datesBetween(addDays(today, -days), addDays(today, -1));
 }
 
-async function insertDays(em: EntityManager, version: RuleVersion, people: readonly { unionId: string }[], dates: string[], corpId: string, batch = 5000): Promise<number> {
+async function insertDays(em: EntityManager, version: RuleVersion, people: readonly { unionId: string }[], dates: string[], corpId: string, calendar: CalendarDays = new Map(), batch = 5000): Promise<number> {
   let pending: SeedRow[] = [];
   let written = 0;
   const flush = async () => {
@@ -79,9 +94,9 @@ async function insertDays(em: EntityManager, version: RuleVersion, people: reado
     pending = [];
   };
   for (const [day, date] of dates.entries()) {
-    if (![1, 2, 3, 4, 5].includes(isoWeekday(date))) continue;
+    if (!isWorkDay(version, date, calendar)) continue;
     for (const [person, { unionId }] of people.entries()) {
-      pending.push(...dayOf(version, unionId, person, day, date));
+      pending.push(...dayOf(version, calendar, unionId, person, day, date));
       if (pending.length >= batch) await flush();
     }
   }
@@ -89,14 +104,18 @@ async function insertDays(em: EntityManager, version: RuleVersion, people: reado
   return written;
 }
 
-/** Idempotent: the office rule and the last 30 days of check-ins for the 30 demo people, once. */
+/**
+ * Idempotent: the corp's 2026 calendar (CN), the office rule following it, and the last 70 days of check-ins
+ * for the 30 demo people (from late September on, so National Day's holidays and swapped working days show), once.
+ */
 export async function seedDemo(orm: MikroORM): Promise<void> {
   const em = scopeToCorp(orm.em.fork(), DEMO.corpId);
   if (await em.count(CheckInRule, {})) return;
-  const dates = pastDays(30);
+  const dates = pastDays(70);
   await em.transactional(async (tx) => {
-    const version = await officeRule(tx, dates[0]);
-    await insertDays(tx, version, DEMO_PEOPLE, dates, DEMO.corpId);
+    const calendar = await demoCalendar(tx);
+    const version = await officeRule(tx, dates[0], DEMO_REGION);
+    await insertDays(tx, version, DEMO_PEOPLE, dates, DEMO.corpId, calendar);
   });
 }
 

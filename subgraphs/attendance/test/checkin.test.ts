@@ -4,6 +4,9 @@ import { errorCodes, png, pdf } from '@corphub/module-kit/testing';
 import { distanceMeters } from '@corphub/attendance';
 import { AT_OFFICE, OFFICE, SHANGHAI_SETTINGS, checkIn, createRule, hire, resetClock, setNow } from './helpers';
 
+/** A second place, 13 km north of the office. */
+const WAREHOUSE = { name: 'Warehouse', latitude: 31.35, longitude: 121.4737, radiusMeters: 100 };
+
 describe('attendance: check-ins', () => {
   let hub: TestHub;
   let a: SeededCorp;
@@ -31,7 +34,7 @@ describe('attendance: check-ins', () => {
     }
     // Monday 2 March 2026, 08:00 in Shanghai (the server runs in UTC)
     setNow('2026-03-02T00:00:00Z');
-    ruleId = await createRule(hub, a, { name: 'Shanghai office', settings: { ...SHANGHAI_SETTINGS, fieldPhotoRequired: true, wifiBssids: ['AA:BB:CC:DD:EE:FF'] } });
+    ruleId = await createRule(hub, a, { name: 'Shanghai office', settings: { ...SHANGHAI_SETTINGS, places: [OFFICE, WAREHOUSE], fieldPhotoRequired: true, wifiBssids: ['AA:BB:CC:DD:EE:FF'] } });
   });
   afterAll(async () => {
     resetClock();
@@ -78,7 +81,7 @@ describe('attendance: check-ins', () => {
     expect(inside.data!.checkIn.distanceMeters).toBeCloseTo(OFFICE.radiusMeters, 1);
     const beyond = { latitude: edge.latitude + 0.0001, longitude: edge.longitude };
     const outside = await checkIn(hub, token.Dan, { type: 'ON_DUTY', location: beyond });
-    expect(outside.data!.checkIn).toMatchObject({ placeName: null, exceptions: ['OUT_OF_RANGE'] });
+    expect(outside.data!.checkIn).toMatchObject({ placeName: null, nearestPlaceName: 'Office', exceptions: ['OUT_OF_RANGE'] });
     expect(outside.data!.checkIn.distanceMeters).toBeGreaterThan(OFFICE.radiusMeters);
     const onWifi = await checkIn(hub, token.Eve, { type: 'ON_DUTY', location: beyond, wifi: { ssid: 'corp', bssid: 'aa:bb:cc:dd:ee:ff' } });
     expect(onWifi.data!.checkIn.exceptions).toEqual([]);
@@ -208,5 +211,14 @@ describe('attendance: check-ins', () => {
     expect(theirs.data!.checkIn).toMatchObject({ placeName: null, exceptions: [] });
     const asB = await hub.request(`query($u: ID!) { employee(unionId: $u) { checkIns(from: "2026-03-01", to: "2026-03-31") { totalCount } } }`, { token: b.adminToken, variables: { u: ids.Cat } });
     expect(errorCodes(asB)).toEqual(['NOT_FOUND']);
+  });
+  it('names the nearest configured place and its distance for an out-of-range check-in', async () => {
+    setNow('2026-03-05T00:30:00Z'); // Thursday 08:30
+    // 300 m north of the warehouse (radius 100 m), about 14 km from the office
+    const nearWarehouse = { latitude: WAREHOUSE.latitude + 300 / 111_195.2, longitude: WAREHOUSE.longitude, accuracyMeters: 10 };
+    const response = await checkIn(hub, token.Amy, { type: 'ON_DUTY', location: nearWarehouse });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.checkIn).toMatchObject({ placeName: null, nearestPlaceName: 'Warehouse', exceptions: ['OUT_OF_RANGE'] });
+    expect(response.data!.checkIn.distanceMeters).toBeCloseTo(300, 0);
   });
 });

@@ -1,7 +1,12 @@
-import type { SeededCorp, TestHub } from '@corphub/tooling/testing';
+import { hire as hireOnly, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 import { clock } from '@corphub/attendance';
 
-export { createDepartments, hire } from '@corphub/tooling/testing';
+export { createDepartments } from '@corphub/tooling/testing';
+
+/** Hires a person who joined on 1 January 2026 unless `joinedAt` says otherwise (the directory's default is the real today). */
+export function hire(hub: TestHub, corp: SeededCorp, displayName: string, input: Record<string, unknown> = {}): Promise<string> {
+  return hireOnly(hub, corp, displayName, { joinedAt: '2026-01-01', ...input });
+}
 
 /** The server's clock for check-ins, set to an instant (UTC). */
 export function setNow(iso: string): void {
@@ -32,7 +37,7 @@ export async function createRule(hub: TestHub, corp: SeededCorp, input: Record<s
   return response.data!.createCheckInRule.id as string;
 }
 
-export const CHECK_IN = `mutation($input: CheckInInput!) { checkIn(input: $input) { id type checkedAt localDate placeName distanceMeters exceptions photo { id } } }`;
+export const CHECK_IN = `mutation($input: CheckInInput!) { checkIn(input: $input) { id type checkedAt localDate placeName nearestPlaceName distanceMeters exceptions photo { id } } }`;
 
 export async function checkIn(hub: TestHub, token: string, input: Record<string, unknown>) {
   return hub.request(CHECK_IN, { token, variables: { input } });

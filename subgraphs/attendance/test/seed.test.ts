@@ -26,7 +26,7 @@ describe('attendance seeds', () => {
       await identity.seedDemo!(hub.subgraphs.identity.orm);
       await directory.seedDemo!(hub.subgraphs.directory.orm);
       await attendance.seedDemo!(hub.subgraphs.attendance.orm);
-      if (run === 0) expect(await rowsIn(DEMO.corpId)).toBeGreaterThan(30 * 19);
+      if (run === 0) expect(await rowsIn(DEMO.corpId)).toBeGreaterThan(30 * 45);
     }
     const rows = await rowsIn(DEMO.corpId);
     await attendance.seedDemo!(hub.subgraphs.attendance.orm);
@@ -53,6 +53,11 @@ describe('attendance seeds', () => {
     // the seed's mix: some late, some absent, some field days, some missing off-duty check-ins
     for (const count of ['lateCount', 'absentDays', 'fieldCount', 'missingCount', 'outOfRangeCount']) expect([count, totals[count] > 0]).toEqual([count, true]);
     expect(totals.attendedDays).toBeGreaterThan(totals.absentDays);
+    // the demo rule follows the corp's 2026 calendar for CN: October's 22 weekdays less National Day's five, plus Saturday the 10th
+    const october = await hub.request(`{ departmentAttendance(departmentId: "sales", month: "2026-10") { totals { workDays } } workCalendar(region: "CN", year: 2026) { date } }`, { token });
+    expect(october.errors).toBeUndefined();
+    expect(october.data!.departmentAttendance.totals.workDays).toBe(10 * 18);
+    expect(october.data!.workCalendar).toHaveLength(39);
   });
 
   it('seeds a benchmark corp in batches: about 40 check-ins per person', async () => {

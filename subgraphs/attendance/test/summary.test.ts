@@ -96,6 +96,15 @@ describe('attendance: daily, monthly and department summaries', () => {
     }
   });
 
+  it('gives WeCom’s month data: work days, days with exceptions, late, early and missing counts, field days apart', async () => {
+    const response = await hub.request(
+      `query($u: ID!) { employee(unionId: $u) { attendance(from: "2026-03-02", to: "2026-03-08") { workDays exceptionDays lateCount earlyLeaveCount missingCount absentDays fieldDays fieldCount holidayDays } } }`,
+      { token: a.adminToken, variables: { u: ids.Nick } },
+    );
+    // late on the 3rd, absent on the 4th, missing on the 5th; the field day of the 6th is no exception
+    expect(response.data!.employee.attendance).toEqual({ workDays: 5, exceptionDays: 3, lateCount: 1, earlyLeaveCount: 0, missingCount: 1, absentDays: 1, fieldDays: 1, fieldCount: 1, holidayDays: 0 });
+  });
+
   it('answers a person’s days: first in, last out, worked minutes, exceptions, ABSENT and MISSING', async () => {
     const response = await hub.request(
       `query($u: ID!) { employee(unionId: $u) { attendanceDays(from: "2026-03-02", to: "2026-03-09") { date workDay firstIn lastOut workedMinutes checkInCount exceptions } } }`,
@@ -144,10 +153,10 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await response.text();
     expect(csv.split('\r\n')).toEqual([
-      'unionId,displayName,workDays,attendedDays,lateCount,earlyLeaveCount,absentDays,missingCount,fieldCount,outOfRangeCount,exceptionCount',
-      `${ids.Nick},Nick,22,4,1,0,1,1,1,0,3`,
-      `${ids.Ola},Ola,22,2,0,1,4,0,0,0,5`,
-      'TOTAL,North,44,6,1,1,5,1,1,0,8',
+      'unionId,displayName,workDays,attendedDays,lateCount,earlyLeaveCount,absentDays,missingCount,fieldCount,outOfRangeCount,holidayDays,fieldDays,exceptionDays,exceptionCount',
+      `${ids.Nick},Nick,22,4,1,0,1,1,1,0,0,1,3,3`,
+      `${ids.Ola},Ola,22,2,0,1,4,0,0,0,0,0,5,5`,
+      'TOTAL,North,44,6,1,1,5,1,1,0,0,1,8,8',
       '',
     ]);
     const graphql = await hub.request(`{ departmentAttendanceCsv(departmentId: "north", month: "2026-03") }`, { token: a.adminToken });
@@ -251,7 +260,7 @@ describe('attendance: daily, monthly and department summaries', () => {
   });
 
   it('reads 2 or 5 members’ attendance with the same statements (one aggregate for the page)', async () => {
-    const query = `query($n: Int!) { employees(first: $n) { nodes { unionId attendance(from: "2026-03-01", to: "2026-03-31") { lateCount absentDays } } } }`;
+    const query = `query($n: Int!) { employees(first: $n) { nodes { unionId attendance(from: "2026-03-01", to: "2026-03-31") { workDays lateCount earlyLeaveCount missingCount absentDays holidayDays fieldDays exceptionDays } } } }`;
     const statements = async (first: number) => {
       let answer: { errors?: unknown; data?: { employees: { nodes: unknown[] } } | null } | undefined;
       const counts = await hub.queries.during(async () => {

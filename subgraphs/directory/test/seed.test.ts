@@ -39,7 +39,7 @@ describe('directory seeds', () => {
     expect(data.peng.nodes).toEqual([{ title: 'Sales Intern', tags: [{ name: 'intern' }], managers: [{ displayName: 'Zhao Xin' }, { displayName: 'Li Wei' }, { displayName: 'Demo Admin' }] }]);
   });
 
-  it('seeds a benchmark corp in batches: people in identity, a tree of teams and managers in the directory', async () => {
+  it('seeds a benchmark corp in batches: people in identity, a tree of the whole corp, divisions and teams, managers in the directory', async () => {
     const corp = { corpId: 'bench', corpName: 'Bench', people: benchmarkPeople(300, 'bench') };
     await identity.seedBenchmark!(hub.subgraphs.identity.orm, corp);
     await directory.seedBenchmark!(hub.subgraphs.directory.orm, corp);
@@ -52,14 +52,21 @@ describe('directory seeds', () => {
         employees { totalCount }
         departments { id }
         employee(unionId: $u) { department { id parent { id } } managers { title } }
-        division: department(id: "division-1") { members(first: 1, includeSubdepartments: true) { totalCount } }
+        division: department(id: "division-1") { parent { id } members(first: 1, includeSubdepartments: true) { totalCount } }
+        corp: department(id: "corp") { name parent { id } members(first: 1, includeSubdepartments: true) { totalCount } }
+        inRoot: employees(filter: { departmentId: "corp" }) { nodes { title } }
       }`,
       { token, variables: { u: last } },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data).toMatchObject({ people: { totalCount: 300 }, employees: { totalCount: 300 }, employee: { managers: [{ title: 'Team Lead' }, { title: 'Head of Division' }, { title: 'Chief Executive Officer' }] } });
-    expect(response.data!.departments).toHaveLength(8 * 7);
+    // the root, 8 divisions, 6 teams each
+    expect(response.data!.departments).toHaveLength(1 + 8 * 7);
+    expect(response.data!.division.parent).toEqual({ id: 'corp' });
     expect(response.data!.division.members.totalCount).toBeGreaterThan(30);
+    // the whole corp: everyone, the CEO in the root itself
+    expect(response.data!.corp).toEqual({ name: 'Whole corp', parent: null, members: { totalCount: 300 } });
+    expect(response.data!.inRoot.nodes).toEqual([{ title: 'Chief Executive Officer' }]);
     await expect(directory.seedBenchmark!(hub.subgraphs.directory.orm, corp)).rejects.toThrow(/already has employees/);
   });
 });

@@ -10,5 +10,7 @@ import { WebhookDelivery, WebhookEvent } from './webhooks/webhook.entity';
 import { ModuleSubgraph } from './registry/module-subgraph.entity';
 import { SubgraphVersion } from './registry/subgraph-version.entity';
 import { PublishedSupergraph } from './registry/published-supergraph.entity';
+import { AdminRoleAssignment } from './admin-roles/admin-role.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
 
-export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, RefreshToken, WebhookEvent, WebhookDelivery, ModuleSubgraph, SubgraphVersion, PublishedSupergraph];
+export const entities = [Corp, Person, App, Installation, OpenId, AppIntegration, AuthorizationCode, RefreshToken, WebhookEvent, WebhookDelivery, ModuleSubgraph, SubgraphVersion, PublishedSupergraph, AdminRoleAssignment, AuditEntry];

@@ -35,6 +35,8 @@ export { webhooksAllowPrivate } from './webhooks/webhook.dispatcher';
 export * from './registry/module-subgraph.entity';
 export * from './registry/subgraph-version.entity';
 export * from './registry/published-supergraph.entity';
+export * from './admin-roles/admin-role.entity';
+export * from './audit/audit-entry.entity';
 export { SchemaRegistry } from './registry/registry.service';
 export * from './registry/registry.checks';
 export * from './registry/registry.notice';

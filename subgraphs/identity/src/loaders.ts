@@ -5,6 +5,7 @@ import { personLoaders } from './people/person.loaders';
 import { appLoaders } from './apps/app.loaders';
 import { openIdLoaders } from './open-ids/open-id.loaders';
 import { registryLoaders } from './registry/registry.loaders';
+import { adminRoleLoaders } from './admin-roles/admin-role.loaders';
 import type { IdentityServices } from './services';
 
 /** One set per request: every entity and field fetch of identity is batched through these. */
@@ -15,6 +16,7 @@ export function createLoaders(em: EntityManager, auth: AuthContext, services: Id
     ...appLoaders(em, auth, services),
     ...openIdLoaders(em, auth, services),
     ...registryLoaders(em, auth, services),
+    ...adminRoleLoaders(em, auth, services),
   };
 }
 

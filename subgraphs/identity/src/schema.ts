@@ -7,11 +7,13 @@ import { ViewerResolver, viewerOf } from './viewer/viewer.resolver';
 import { AppIntegrationResolver } from './apps/app-integration.resolver';
 import { WebhookDeliveryResolver } from './webhooks/webhook.resolver';
 import { ModuleSubgraphResolver } from './registry/registry.resolver';
+import { AdminRoleResolver, PersonAdminRoleResolver } from './admin-roles/admin-role.resolver';
+import { AuditResolver } from './audit/audit.resolver';
 import type { IdentityContext } from './context';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver],
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver, AdminRoleResolver, PersonAdminRoleResolver, AuditResolver],
     references: {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),

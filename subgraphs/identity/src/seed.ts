@@ -1,12 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { insertEntities, scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
-import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
+import { DEMO, DEMO_ADMIN_ROLES, DEMO_PEOPLE } from '@corphub/demo';
 import { Corp } from './corps/corp.entity';
 import { Person } from './people/person.entity';
 import { App } from './apps/app.entity';
 import { Installation } from './apps/installation.entity';
 import { hashSecret, newAppSecret } from './ids';
 import { issueOpenIdsForApp, openIdsForNewPeople } from './open-ids/open-id.issuer';
+import { AdminRoleAssignment } from './admin-roles/admin-role.entity';
 
 /** The reference modules, registered like any vendor's app (a migration adds them to every hub), each serving its subgraph. */
 export const REFERENCE_APPS = [
@@ -25,6 +26,10 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       const person = new Person(displayName, email);
       person.unionId = unionId;
       tx.persist(person);
+    }
+    // one person per admin role; a role changed since (through the API) is left as it is
+    for (const { unionId, role, departmentId } of DEMO_ADMIN_ROLES) {
+      if (!(await tx.findOne(AdminRoleAssignment, { unionId }))) tx.persist(new AdminRoleAssignment(unionId, role, departmentId ?? null, 'seed'));
     }
     for (const reference of REFERENCE_APPS) {
       let app = await tx.findOne(App, { appId: reference.appId });

@@ -1,7 +1,7 @@
-import type { SeededCorp, TestHub } from './hub';
+import type { GraphClient, SeededCorp } from './hub';
 
 /** Creates departments through the graph: [id, name, parentId]. */
-export async function createDepartments(hub: TestHub, corp: SeededCorp, tree: [string, string, string | null][]): Promise<void> {
+export async function createDepartments(hub: GraphClient, corp: SeededCorp, tree: [string, string, string | null][]): Promise<void> {
   for (const [id, name, parentId] of tree) {
     const response = await hub.request(`mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }`, {
       token: corp.adminToken,
@@ -12,7 +12,7 @@ export async function createDepartments(hub: TestHub, corp: SeededCorp, tree: [s
 }
 
 /** Adds a person in identity, then hires them in the directory: the flow every client follows. */
-export async function hire(hub: TestHub, corp: SeededCorp, displayName: string, input: Record<string, unknown> = {}): Promise<string> {
+export async function hire(hub: GraphClient, corp: SeededCorp, displayName: string, input: Record<string, unknown> = {}): Promise<string> {
   const added = await hub.request(`mutation($name: String!) { addPerson(input: { displayName: $name }) { unionId } }`, {
     token: corp.adminToken,
     variables: { name: displayName },

@@ -14,6 +14,15 @@ import { startHub, type Hub } from '../hub';
 import type { GatewayConfigOverrides } from '@corphub/gateway';
 import { signDevToken, type DevTokenRequest } from '../dev-token';
 
+/** What the seeding helpers need of a hub: tokens, requests, and which subgraphs it runs (a test hub, a cluster). */
+export interface GraphClient {
+  subgraphs: Record<string, unknown>;
+  /** A caller token signed with the hub's secret. */
+  token(request: Partial<DevTokenRequest> & { corp: string }): Promise<string>;
+  /** POST a GraphQL request to the gateway. */
+  request<Data = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
+}
+
 export interface TestHub extends Hub {
   database: TestDatabase;
   /** A throwaway data folder for the subgraphs' files (media), removed by `stop()`. */
@@ -40,6 +49,8 @@ export interface TestHubOptions {
   port?: number;
   /** Keys for the gateway and subgraphs (default: the development ones, `readSecurityConfig({})`). */
   security?: SecurityConfig;
+  /** Seed the demo corp, as `npm start` does (for tests that look at a realistic corp: the console's). */
+  seedDemo?: boolean;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -52,6 +63,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     const hub = await startHub({
       port: options.port,
       subgraphs: options.subgraphs,
+      seedDemo: options.seedDemo,
       database: database.targetFor,
       security,
       onQuery: queries.record,
@@ -97,7 +109,7 @@ export interface SeedCorpOptions {
  * Creates a corp through the graph (as a platform admin), installs the modules the hub runs (so that
  * their fields answer) and adds its people (as the corp's admin).
  */
-export async function seedCorp(hub: TestHub, corpId: string, displayNames: string[] = ['Admin'], options: SeedCorpOptions = {}): Promise<SeededCorp> {
+export async function seedCorp(hub: GraphClient, corpId: string, displayNames: string[] = ['Admin'], options: SeedCorpOptions = {}): Promise<SeededCorp> {
   const platform = await hub.token({ corp: 'platform', role: Role.PLATFORM });
   const created = await hub.request(`mutation($id: String!) { createCorp(input: { id: $id, name: $id }) { id } }`, { token: platform, variables: { id: corpId } });
   if (created.errors) throw new Error(`createCorp ${corpId}: ${JSON.stringify(created.errors)}`);
@@ -116,7 +128,7 @@ export async function seedCorp(hub: TestHub, corpId: string, displayNames: strin
 }
 
 /** Installs, in the token's corp, the apps serving these subgraphs (those that have one). */
-export async function installModules(hub: TestHub, adminToken: string, subgraphs: string[]): Promise<void> {
+export async function installModules(hub: GraphClient, adminToken: string, subgraphs: string[]): Promise<void> {
   const apps = await hub.request<{ apps: { nodes: { appId: string; subgraph: string | null }[] } }>(`{ apps(first: 500) { nodes { appId subgraph } } }`, { token: adminToken });
   if (apps.errors) throw new Error(`apps: ${JSON.stringify(apps.errors)}`);
   for (const { appId, subgraph } of apps.data!.apps.nodes) {

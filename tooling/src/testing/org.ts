@@ -1,5 +1,5 @@
 import { Role } from '@corphub/module-kit';
-import { seedCorp, type SeededCorp, type TestHub } from './hub';
+import { seedCorp, type GraphClient, type SeededCorp } from './hub';
 import { createDepartments, hire } from './directory';
 
 /**
@@ -21,7 +21,7 @@ export interface OrgChart {
   tokens: Record<'boss' | 'lead' | 'alice' | 'bob' | 'carol' | 'nina' | 'dave' | 'eve' | 'admin' | 'analystB', string>;
 }
 
-export async function seedOrgChart(hub: TestHub): Promise<OrgChart> {
+export async function seedOrgChart(hub: GraphClient): Promise<OrgChart> {
   const a = await seedCorp(hub, 'corp-a', ['Admin A']);
   const b = await seedCorp(hub, 'corp-b', ['Admin B']);
   await createDepartments(hub, a, [

@@ -14,6 +14,8 @@ export interface TestModuleOptions {
   label?: string;
   /** More server options (a logger, a data folder...); the port, host, ORM and keys are the test's. */
   server?: Partial<Omit<CreateServerOptions, 'orm' | 'port' | 'host' | 'security'>>;
+  /** CORPHUB_METRICS_TOKEN of the module's process: its `/metrics` then needs it as a bearer token. */
+  metricsToken?: string;
 }
 
 export interface TestModuleRequest {
@@ -53,7 +55,8 @@ export async function startTestModule(definition: SubgraphDefinition, options: T
       onQuery: (sql) => queries.record(definition.name, sql),
     });
     // the public key only, read as the module's own process reads it (a hub subgraph also gets the dev service secret)
-    const security = readSecurityConfig({ CORPHUB_CONTEXT_PUBLIC_KEY: DEV_CONTEXT_PUBLIC_KEY }, definition.vendor ? 'vendor' : 'subgraph');
+    const env = { CORPHUB_CONTEXT_PUBLIC_KEY: DEV_CONTEXT_PUBLIC_KEY, ...(options.metricsToken ? { CORPHUB_METRICS_TOKEN: options.metricsToken } : {}) };
+    const security = readSecurityConfig(env, definition.vendor ? 'vendor' : 'subgraph');
     server = await definition.createServer({ ...options.server, orm, port: 0, host: '127.0.0.1', security });
   } catch (error) {
     await orm?.close(true);

@@ -86,6 +86,10 @@ export class CheckIn extends CorpScoped {
   @Field(() => String, { nullable: true, description: 'The place within whose radius it was made.' })
   placeName?: string | null;
 
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: "The rule's nearest place, inside its radius or not: where an out-of-range check-in should have been, `distanceMeters` away." })
+  nearestPlaceName?: string | null;
+
   @Property({ type: 'double', nullable: true })
   @Field(() => Float, { nullable: true, description: 'Great-circle distance to the nearest place, metres.' })
   distanceMeters?: number | null;

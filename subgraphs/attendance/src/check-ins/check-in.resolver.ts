@@ -76,7 +76,7 @@ export class CheckInResolver {
       if (version) {
         const localDate = localParts(at, version.timezone).date;
         const first = input.type === CheckInType.OFF_DUTY ? await firstInSeconds(tx, unionId, localDate, version) : null;
-        const result = evaluate(version, { type: input.type, at, location: input.location, bssid: input.wifi?.bssid, firstInSeconds: first });
+        const result = evaluate(version, { type: input.type, at, location: input.location, bssid: input.wifi?.bssid, firstInSeconds: first }, book.calendar);
         Object.assign(checkIn, { ...result, ruleId: version.ruleId, ruleVersionId: version.id });
       } else {
         // no rule applies: recorded on the UTC day, without exceptions

@@ -4,7 +4,7 @@ import { PageArgs, errors } from '@corphub/module-kit';
 import { CheckIn, CheckInType } from '../check-ins/check-in.entity';
 import { CheckInConnection } from '../check-ins/check-in.resolver';
 import type { AttendanceContext } from '../context';
-import { AttendanceSummary, checkRange } from '../summaries/summary.service';
+import { AttendanceSummary, checkRange, employedOn } from '../summaries/summary.service';
 import { isWorkDay, rulesFor } from '../rules/rule.service';
 import { clock } from '../clock';
 import { datesBetween, localParts } from '../time';
@@ -26,7 +26,7 @@ export class AttendanceDay {
   @Field(() => LocalDateResolver)
   date!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'A work day of their rule while they were employed (joinedAt to leftAt).' })
   workDay!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'The first on-duty (else field) check-in.' })
@@ -98,7 +98,7 @@ export class EmployeeAttendanceResolver {
     return datesBetween(from, to).map((date) => {
       const day = rows.filter((row) => row.localDate === date);
       const version = rules.on(date);
-      const workDay = !!version && isWorkDay(version, date);
+      const workDay = !!version && employedOn(person ?? employee, date) && isWorkDay(version, date, book.calendar);
       const past = !!version && date < localParts(now, version.timezone).date;
       const ofType = (type: CheckInType) => day.filter((row) => row.type === type);
       const field = ofType(CheckInType.FIELD);

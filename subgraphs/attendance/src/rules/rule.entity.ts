@@ -3,6 +3,7 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique, type 
 import { CorpScoped } from '@corphub/module-kit';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { CalendarDayKind } from '../calendars/calendar.entity';
 
 export enum RuleStatus {
   ACTIVE = 'ACTIVE',
@@ -123,6 +124,10 @@ export class RuleVersion extends CorpScoped {
   @Field(() => [LocalDateResolver], { description: 'Days worked although not a work day of the week.' })
   specialWorkDays!: string[];
 
+  @Property({ type: 'string', length: 16, nullable: true })
+  @Field(() => String, { nullable: true, description: "The corp's work calendar it follows (ISO 3166 region, e.g. CN): its holidays and swapped working days. The rule's own lists win over it." })
+  calendarRegion?: string | null;
+
   @Property({ type: 'json' })
   @Field(() => [ID], { description: 'Departments (and their sub-departments) it applies to.' })
   departmentIds: string[] & Opt = [];
@@ -144,8 +149,11 @@ export class RuleVersion extends CorpScoped {
     this.effectiveFrom = effectiveFrom;
   }
 
-  isWorkDay(date: string, weekday: number): boolean {
+  /** The rule's own lists first, then its region's calendar day (`calendarKind`), then the weekday. */
+  isWorkDay(date: string, weekday: number, calendarKind?: CalendarDayKind | null): boolean {
     if (this.holidays.includes(date)) return false;
-    return this.specialWorkDays.includes(date) || this.workDays.includes(weekday);
+    if (this.specialWorkDays.includes(date)) return true;
+    if (calendarKind) return calendarKind === CalendarDayKind.WORKDAY;
+    return this.workDays.includes(weekday);
   }
 }

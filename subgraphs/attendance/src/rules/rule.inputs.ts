@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsTimeZone, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { REGION } from '../calendars/calendar.inputs';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A Wi-Fi access point's MAC address, for rules' BSSIDs and check-ins alike. */
@@ -87,6 +88,11 @@ export class RuleSettingsInput {
   @Field(() => [LocalDateResolver], { defaultValue: [] })
   @ArrayMaxSize(400)
   specialWorkDays!: string[];
+
+  @Field(() => String, { nullable: true, description: "The corp's work calendar to follow (ISO 3166 region, e.g. CN; see importWorkCalendar). `holidays` and `specialWorkDays` still win over it." })
+  @IsOptional()
+  @Matches(REGION, { message: 'calendarRegion must be an ISO 3166 code such as CN or CN-HK' })
+  calendarRegion?: string | null;
 }
 
 @InputType({ description: 'Whom a rule applies to; none of them: everyone in the corp (the least specific).' })

@@ -6,11 +6,14 @@ import type { EmployeeTargets } from '../graph';
 import { isoWeekday, localParts, minutesOf } from '../time';
 import { CheckInRule, RuleStatus, RuleVersion } from './rule.entity';
 import type { RuleSettingsInput, RuleTargetsInput } from './rule.inputs';
+import { calendarKey, loadCalendar, type CalendarDays } from '../calendars/calendar.service';
 
 /** The corp's rules with their versions (oldest first): two statements, once per request. */
 export interface RuleBook {
   rules: CheckInRule[];
   versions: Map<string, RuleVersion[]>;
+  /** The calendar days of the regions the versions follow. */
+  calendar: CalendarDays;
 }
 
 export async function loadRuleBook(em: EntityManager): Promise<RuleBook> {
@@ -18,7 +21,8 @@ export async function loadRuleBook(em: EntityManager): Promise<RuleBook> {
   const rows = rules.length ? await em.find(RuleVersion, { ruleId: { $in: rules.map((rule) => rule.id) } }, { orderBy: { effectiveFrom: 'asc' } }) : [];
   const versions = new Map<string, RuleVersion[]>(rules.map((rule) => [rule.id, []]));
   for (const row of rows) versions.get(row.ruleId)?.push(row);
-  return { rules, versions };
+  const regions = rows.flatMap((row) => (row.calendarRegion ? [row.calendarRegion] : []));
+  return { rules, versions, calendar: await loadCalendar(em, regions) };
 }
 
 /**
@@ -85,8 +89,15 @@ export function rulesFor(book: RuleBook, person: EmployeeTargets | null): Person
   };
 }
 
-export function isWorkDay(version: RuleVersion, date: string): boolean {
-  return version.isWorkDay(date, isoWeekday(date));
+/** A day off for a holiday: one of the rule's weekdays that its lists or its region's calendar take off. */
+export function isHoliday(version: RuleVersion, date: string, calendar: CalendarDays): boolean {
+  return version.workDays.includes(isoWeekday(date)) && !isWorkDay(version, date, calendar);
+}
+
+/** Whether a date is a work day of a rule version: its own lists, then its region's calendar, then the weekday. */
+export function isWorkDay(version: RuleVersion, date: string, calendar: CalendarDays): boolean {
+  const kind = version.calendarRegion ? calendar.get(calendarKey(version.calendarRegion, date)) : undefined;
+  return version.isWorkDay(date, isoWeekday(date), kind);
 }
 
 export interface Evaluation {
@@ -95,6 +106,8 @@ export interface Evaluation {
   earlyLeave: boolean;
   outOfRange: boolean;
   placeName: string | null;
+  /** The nearest place whether inside or not: an out-of-range check-in says how far from where. */
+  nearestPlaceName: string | null;
   distanceMeters: number | null;
 }
 
@@ -113,9 +126,9 @@ export interface CheckInFacts {
  * person arrived late within the flexible minutes. Out of range: an office check-in neither within a
  * place's radius (the edge counts as inside) nor on an allowed Wi-Fi access point.
  */
-export function evaluate(version: RuleVersion, facts: CheckInFacts): Evaluation {
+export function evaluate(version: RuleVersion, facts: CheckInFacts, calendar: CalendarDays): Evaluation {
   const local = localParts(facts.at, version.timezone);
-  const workDay = isWorkDay(version, local.date);
+  const workDay = isWorkDay(version, local.date, calendar);
   const onDuty = minutesOf(version.onDutyTime) * 60;
   const offDuty = minutesOf(version.offDutyTime) * 60;
   const late = workDay && facts.type === CheckInType.ON_DUTY && local.seconds > onDuty + (version.flexibleMinutes + version.lateGraceMinutes) * 60;
@@ -140,6 +153,7 @@ export function evaluate(version: RuleVersion, facts: CheckInFacts): Evaluation 
     earlyLeave,
     outOfRange,
     placeName: nearest?.inside ? nearest.name : null,
+    nearestPlaceName: nearest?.name ?? null,
     distanceMeters: nearest ? Math.round(nearest.distance * 100) / 100 : null,
   };
 }
@@ -162,6 +176,7 @@ export function applySettings(version: RuleVersion, settings: RuleSettingsInput)
     wifiBssids: settings.wifiBssids.map((bssid) => bssid.toLowerCase()),
     holidays: [...settings.holidays],
     specialWorkDays: [...settings.specialWorkDays],
+    calendarRegion: settings.calendarRegion ?? null,
   });
 }
 
@@ -174,7 +189,7 @@ export function applyTargets(version: RuleVersion, targets: RuleTargetsInput): v
 
 /** The settings a new version starts from: the latest version's (the one in force from tomorrow on). */
 export function copySettings(version: RuleVersion, from: RuleVersion): void {
-  const { timezone, workDays, onDutyTime, offDutyTime, flexibleMinutes, lateGraceMinutes, earlyLeaveGraceMinutes, places, fieldPhotoRequired, wifiBssids, holidays, specialWorkDays, departmentIds, unionIds, tags } = from;
+  const { timezone, workDays, onDutyTime, offDutyTime, flexibleMinutes, lateGraceMinutes, earlyLeaveGraceMinutes, places, fieldPhotoRequired, wifiBssids, holidays, specialWorkDays, calendarRegion, departmentIds, unionIds, tags } = from;
   Object.assign(version, {
     timezone,
     workDays: [...workDays],
@@ -188,6 +203,7 @@ export function copySettings(version: RuleVersion, from: RuleVersion): void {
     wifiBssids: [...wifiBssids],
     holidays: [...holidays],
     specialWorkDays: [...specialWorkDays],
+    calendarRegion,
     departmentIds: [...departmentIds],
     unionIds: [...unionIds],
     tags: [...tags],

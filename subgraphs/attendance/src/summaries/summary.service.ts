@@ -6,13 +6,13 @@ import { CheckIn } from '../check-ins/check-in.entity';
 import { EmployeeStub } from '../employees/employee.stub';
 import type { EmployeeTargets } from '../graph';
 import type { AttendanceContext } from '../context';
-import { isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
+import { isHoliday, isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
 import { clock } from '../clock';
 import { datesBetween, localParts, monthRange } from '../time';
 
 @ObjectType({ description: "A person's (or a department's) attendance over a range of days." })
 export class AttendanceSummary {
-  @Field(() => Int, { description: 'Work days of their rule in the range (holidays out, special work days in).' })
+  @Field(() => Int, { description: 'Work days of their rule in the range while employed (holidays out, special work days in; before joinedAt and after leftAt out).' })
   workDays = 0;
 
   @Field(() => Int, { description: 'Days with at least one check-in.' })
@@ -24,7 +24,7 @@ export class AttendanceSummary {
   @Field(() => Int)
   earlyLeaveCount = 0;
 
-  @Field(() => Int, { description: 'Past work days without any check-in.' })
+  @Field(() => Int, { description: 'Past work days while employed without any check-in.' })
   absentDays = 0;
 
   @Field(() => Int, { description: 'Past work days with check-ins but no on-duty or no off-duty one (field days excepted).' })
@@ -35,6 +35,15 @@ export class AttendanceSummary {
 
   @Field(() => Int)
   outOfRangeCount = 0;
+
+  @Field(() => Int, { description: "Days off for a public holiday (the corp's calendar or the rule's own list) that fell on one of the rule's weekdays, while employed: never absent." })
+  holidayDays = 0;
+
+  @Field(() => Int, { description: 'Days with at least one field check-in (fieldCount counts the check-ins).' })
+  fieldDays = 0;
+
+  @Field(() => Int, { description: "Days with any exception: late, early leave, out of range, missing or absent (WeCom's 异常天数)." })
+  exceptionDays = 0;
 }
 
 export const MAX_RANGE_DAYS = 366;
@@ -80,6 +89,15 @@ export async function dayRows(em: EntityManager, unionIds: readonly string[], fr
   return qb.execute<DayRow[]>('all', false);
 }
 
+/**
+ * Whether a person worked for the corp on a day: from their first working day (joinedAt) to their last
+ * (leftAt), both included. Outside it no day is a work day, so nobody is absent before joining or after leaving.
+ */
+export function employedOn(person: Pick<EmployeeTargets, 'unionId'> & Partial<Pick<EmployeeTargets, 'joinedAt' | 'leftAt'>>, date: string): boolean {
+  if (person.joinedAt && date < person.joinedAt) return false;
+  return !person.leftAt || date <= person.leftAt;
+}
+
 /** Each person's summary over [from, to], judged day by day by the rule in force for them that day. */
 export async function summarize(em: EntityManager, book: RuleBook, people: readonly (EmployeeTargets | { unionId: string })[], from: string, to: string): Promise<AttendanceSummary[]> {
   const rows = await dayRows(
@@ -97,19 +115,29 @@ export async function summarize(em: EntityManager, book: RuleBook, people: reado
     for (const date of dates) {
       const row = byPersonDay.get(`${person.unionId}|${date}`);
       const version = rules.on(date);
-      const workDay = !!version && isWorkDay(version, date);
+      const employed = employedOn(person, date);
+      const workDay = !!version && employed && isWorkDay(version, date, book.calendar);
       const past = !!version && date < localParts(now, version.timezone).date;
       if (workDay) summary.workDays++;
+      else if (version && employed && isHoliday(version, date, book.calendar)) summary.holidayDays++;
+      let exception = false;
       if (row) {
         summary.attendedDays++;
         summary.lateCount += Number(row.late);
         summary.earlyLeaveCount += Number(row.early_leave);
         summary.fieldCount += Number(row.field);
         summary.outOfRangeCount += Number(row.out_of_range);
-        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) summary.missingCount++;
+        if (Number(row.field) > 0) summary.fieldDays++;
+        exception = Number(row.late) + Number(row.early_leave) + Number(row.out_of_range) > 0;
+        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) {
+          summary.missingCount++;
+          exception = true;
+        }
       } else if (workDay && past) {
         summary.absentDays++;
+        exception = true;
       }
+      if (exception) summary.exceptionDays++;
     }
     return summary;
   });
@@ -179,7 +207,8 @@ function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boole
   if (isCorpReader(auth)) return true;
   const me = auth.unionId;
   if (!me) return false;
-  const others = members.filter((member) => member.unionId !== me);
+  // former members keep the manager they had: only the current team decides
+  const others = members.filter((member) => member.unionId !== me && !member.leftAt);
   return others.length > 0 && others.every((member) => member.managers?.includes(me));
 }
 
@@ -188,7 +217,8 @@ export async function departmentAttendance(context: AttendanceContext, departmen
   checkMonth(month);
   const { from, to } = monthRange(month);
   const { auth, loaders, services, requestId } = context;
-  const department = await services.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth));
+  // who left during the month still has its first days in it
+  const department = await services.graph.departmentTargets(auth.corpId, departmentId, requestId, !isCorpReader(auth), from);
   if (!mayReadDepartment(auth, department.members)) throw errors.FORBIDDEN("Only corp readers and the department's managers read its attendance");
   // decided on the whole department; answered for the people a scoped app may see
   const { name } = department;
@@ -203,7 +233,7 @@ export async function departmentAttendance(context: AttendanceContext, departmen
   return { departmentId, name, month, memberCount: members.length, totals, mostExceptions: ranked.slice(0, top), people };
 }
 
-const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount'] as const;
+const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount', 'holidayDays', 'fieldDays', 'exceptionDays'] as const;
 
 export function attendanceCsv(summary: DepartmentAttendance): string {
   const people = [...summary.people].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
 import { NotBlank, PageArgs } from '@corphub/module-kit';
 
 export const DEPARTMENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -51,4 +52,11 @@ export class MembersArgs extends PageArgs {
   @Field(() => Boolean, { defaultValue: false, description: 'Also list the members of every department below this one (each person once).' })
   @IsBoolean()
   includeSubdepartments: boolean = false;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Also list former members whose last day (leftAt) is on or after this day: what a module needs to report a past month. Not for employees.',
+  })
+  @IsOptional()
+  leftSince?: string;
 }

@@ -1,28 +1,36 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { errors, paginate, Role, type Page } from '@corphub/module-kit';
+import type { FilterQuery } from '@mikro-orm/core';
+import { errors, paginate, PEOPLE_ADMINS, Role, type Page } from '@corphub/module-kit';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, MembersArgs, UpdateDepartmentInput } from './department.inputs';
 import { createDepartment, deleteDepartment, findDepartment, inTreeOrder, moveDepartment, newDepartmentId, subtreeKeys } from './department.tree';
 import { Employee, EmployeeStatus } from '../employees/employee.entity';
 import { EmployeeConnection, EMPLOYEE_ORDER } from '../employees/employee.connection';
 import { recordDepartmentEvent } from '../events/event.record';
+import { administeredKeys, assertAdministers } from './department.scope';
 import type { DirectoryContext } from '../context';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => Department, { description: "A department of the caller's corp." })
-  async department(@Arg('id', () => ID) id: string, @Ctx() { loaders }: DirectoryContext): Promise<Department> {
+  async department(@Arg('id', () => ID) id: string, @Ctx() { em, auth, loaders }: DirectoryContext): Promise<Department> {
     const department = await loaders.departmentById.load(id);
-    if (!department) throw errors.NOT_FOUND(`Department "${id}" not found`);
+    const administered = department && (await administeredKeys(em, auth));
+    // a department admin sees only the departments they administer
+    if (!department || (administered && !administered.keys.has(department.key))) throw errors.NOT_FOUND(`Department "${id}" not found`);
     return department;
   }
 
   @Query(() => [Department], {
     description: 'The department tree in reading order (each parent before its children, siblings by `order` then name): the whole tree, or the subtree under `rootId` (itself first).',
   })
-  async departments(@Arg('rootId', () => ID, { nullable: true }) rootId: string | undefined, @Ctx() { em }: DirectoryContext): Promise<Department[]> {
+  async departments(@Arg('rootId', () => ID, { nullable: true }) rootId: string | undefined, @Ctx() { em, auth }: DirectoryContext): Promise<Department[]> {
+    const administered = await administeredKeys(em, auth);
+    // a department admin's tree is their subtree
+    if (!rootId && administered) return administered.root ? inTreeOrder(await em.find(Department, { key: { $in: [...administered.keys] } }), administered.root) : [];
     if (!rootId) return inTreeOrder(await em.find(Department, {}));
     const root = await findDepartment(em, rootId);
+    if (administered && !administered.keys.has(root.key)) throw errors.NOT_FOUND(`Department "${rootId}" not found`);
     return inTreeOrder(await em.find(Department, { key: { $in: await subtreeKeys(em, root.key) } }), root.key);
   }
 
@@ -41,32 +49,39 @@ export class DepartmentResolver {
     return loaders.ancestorsByDepartmentKey.load(department.key);
   }
 
-  @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s.' })
-  async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { em }: DirectoryContext): Promise<Page<Employee>> {
+  @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s; with `leftSince`, also who left on or after that day.' })
+  async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { auth, em }: DirectoryContext): Promise<Page<Employee>> {
+    if (args.leftSince && auth.role === Role.EMPLOYEE) throw errors.FORBIDDEN('Employees may not list former employees');
     const keys = args.includeSubdepartments ? await subtreeKeys(em, department.key) : [department.key];
-    return paginate(em, Employee, { status: EmployeeStatus.ACTIVE, memberships: { $some: { department: { $in: keys } } } }, args, EMPLOYEE_ORDER);
+    // memberships outlive offboarding, so a past month's leavers are still found in their department
+    const status: FilterQuery<Employee> = args.leftSince
+      ? { $or: [{ status: EmployeeStatus.ACTIVE }, { status: EmployeeStatus.LEFT, leftAt: { $gte: args.leftSince } }] }
+      : { status: EmployeeStatus.ACTIVE };
+    return paginate(em, Employee, { $and: [status, { memberships: { $some: { department: { $in: keys } } } }] }, args, EMPLOYEE_ORDER);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Department, { description: 'Creates a department, at the top or under `parentId`.' })
-  async createDepartment(@Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput, @Ctx() { em }: DirectoryContext): Promise<Department> {
+  async createDepartment(@Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput, @Ctx() { em, auth }: DirectoryContext): Promise<Department> {
     return em.transactional(async (tx) => {
       const parent = input.parentId ? await findDepartment(tx, input.parentId) : null;
+      await assertAdministers(tx, auth, [parent]);
       const department = await createDepartment(tx, input.id ?? newDepartmentId(), input.name, parent, input.order ?? 0);
       recordDepartmentEvent(tx, 'department.created', department.id);
       return department;
     });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Department, { description: "Renames or reorders a department (`moveDepartment` changes its parent)." })
   async updateDepartment(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
-    @Ctx() { em }: DirectoryContext,
+    @Ctx() { em, auth }: DirectoryContext,
   ): Promise<Department> {
     return em.transactional(async (tx) => {
       const department = await findDepartment(tx, id);
+      await assertAdministers(tx, auth, [department]);
       if (input.name != null) department.name = input.name;
       if (input.order != null) department.order = input.order;
       recordDepartmentEvent(tx, 'department.changed', department.id);
@@ -74,17 +89,19 @@ export class DepartmentResolver {
     });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Department, { description: 'Moves a department and everything below it under `parentId` (to the top when null). Moving it below itself is BAD_USER_INPUT.' })
   async moveDepartment(
     @Arg('id', () => ID) id: string,
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | undefined,
     @Arg('order', () => Int, { nullable: true }) order: number | undefined,
-    @Ctx() { em }: DirectoryContext,
+    @Ctx() { em, auth }: DirectoryContext,
   ): Promise<Department> {
     return em.transactional(async (tx) => {
       const department = await findDepartment(tx, id);
       const parent = parentId ? await findDepartment(tx, parentId) : null;
+      await assertAdministers(tx, auth, [department], true);
+      await assertAdministers(tx, auth, [parent]);
       await moveDepartment(tx, department, parent);
       if (order != null) department.order = order;
       recordDepartmentEvent(tx, 'department.changed', department.id);
@@ -92,11 +109,13 @@ export class DepartmentResolver {
     });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => ID, { description: 'Deletes a department that has no sub-departments and no active members (else CONFLICT); returns its id.' })
-  async deleteDepartment(@Arg('id', () => ID) id: string, @Ctx() { em }: DirectoryContext): Promise<string> {
+  async deleteDepartment(@Arg('id', () => ID) id: string, @Ctx() { em, auth }: DirectoryContext): Promise<string> {
     return em.transactional(async (tx) => {
-      await deleteDepartment(tx, await findDepartment(tx, id));
+      const department = await findDepartment(tx, id);
+      await assertAdministers(tx, auth, [department], true);
+      await deleteDepartment(tx, department);
       recordDepartmentEvent(tx, 'department.deleted', id);
       return id;
     });

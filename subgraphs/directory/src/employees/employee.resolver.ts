@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { errors, PageArgs, paginate, Role, type Page } from '@corphub/module-kit';
+import { errors, PageArgs, paginate, PEOPLE_ADMINS, Role, type Page } from '@corphub/module-kit';
 import { Department, DepartmentLink } from '../departments/department.entity';
 import { findDepartment, subtreeKeys } from '../departments/department.tree';
+import { assertAdministersIds } from '../departments/department.scope';
 import { Tag } from '../tags/tag.entity';
 import { Person } from './person.stub';
 import { Employee, EmployeeStatus } from './employee.entity';
@@ -141,10 +142,11 @@ export class EmployeeResolver {
     return { unionId: employee.unionId };
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Employee, { description: 'Hires a person who exists in identity (addPerson gives the unionId) into departments, under a manager.' })
-  async hireEmployee(@Arg('input', () => HireEmployeeInput) input: HireEmployeeInput, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+  async hireEmployee(@Arg('input', () => HireEmployeeInput) input: HireEmployeeInput, @Ctx() { em, auth }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
+      await assertAdministersIds(tx, auth, input.departmentIds ?? []);
       const existing = await tx.findOne(Employee, { unionId: input.unionId });
       if (existing) {
         throw errors.CONFLICT(
@@ -166,13 +168,13 @@ export class EmployeeResolver {
       if (input.managerUnionId) await setManager(tx, employee, input.managerUnionId);
       await setDepartments(tx, employee, input.departmentIds ?? [], input.primaryDepartmentId);
       for (const name of new Set(input.tags ?? [])) await assignTag(tx, employee, await findTag(tx, name));
-      recordEmployeeEvent(tx, 'employee.hired', employee);
+      recordEmployeeEvent(tx, 'employee.hired', employee, auth);
       await tx.flush();
       return employee;
     });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Employee, { description: "Changes an employee's record." })
   async updateEmployee(
     @Arg('unionId', () => ID) unionId: string,
@@ -196,15 +198,16 @@ export class EmployeeResolver {
     });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Employee, { description: "Moves an employee to other departments (replacing the old ones) and, optionally, under another manager." })
   async transferEmployee(
     @Arg('unionId', () => ID) unionId: string,
     @Arg('input', () => TransferEmployeeInput) input: TransferEmployeeInput,
-    @Ctx() { em, loaders }: DirectoryContext,
+    @Ctx() { em, auth, loaders }: DirectoryContext,
   ): Promise<Employee> {
     const employee = await em.transactional(async (tx) => {
       const found = await findEmployee(tx, unionId);
+      await assertAdministersIds(tx, auth, input.departmentIds);
       if (!found.isActive) throw errors.BAD_USER_INPUT(`"${unionId}" has left: rehire them first`);
       await setDepartments(tx, found, input.departmentIds, input.primaryDepartmentId);
       if (input.managerUnionId !== undefined) await setManager(tx, found, input.managerUnionId);
@@ -216,12 +219,12 @@ export class EmployeeResolver {
     return employee;
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Employee, {
     description:
       'Offboards an employee: status LEFT from `leftAt`. Their record, departments and tags are kept (admins still read them, and modules keep their data); their direct reports move up to their manager.',
   })
-  async offboardEmployee(@Args(() => OffboardArgs) { unionId, leftAt }: OffboardArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+  async offboardEmployee(@Args(() => OffboardArgs) { unionId, leftAt }: OffboardArgs, @Ctx() { em, auth }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
       if (!employee.isActive) throw errors.CONFLICT(`"${unionId}" has already left`, { leftAt: employee.leftAt });
@@ -230,14 +233,14 @@ export class EmployeeResolver {
       employee.status = EmployeeStatus.LEFT;
       employee.leftAt = lastDay;
       await tx.nativeUpdate(Employee, { manager: employee.key }, { manager: employee.manager?.key ?? null });
-      recordEmployeeEvent(tx, 'employee.offboarded', employee);
+      recordEmployeeEvent(tx, 'employee.offboarded', employee, auth);
       return employee;
     });
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Employee, { description: 'Brings a former employee back: ACTIVE again from `joinedAt`, with their kept departments and tags.' })
-  async rehireEmployee(@Args(() => RehireArgs) { unionId, joinedAt }: RehireArgs, @Ctx() { em }: DirectoryContext): Promise<Employee> {
+  async rehireEmployee(@Args(() => RehireArgs) { unionId, joinedAt }: RehireArgs, @Ctx() { em, auth }: DirectoryContext): Promise<Employee> {
     return em.transactional(async (tx) => {
       const employee = await findEmployee(tx, unionId);
       if (employee.isActive) throw errors.CONFLICT(`"${unionId}" is already active`);
@@ -246,7 +249,7 @@ export class EmployeeResolver {
       employee.status = EmployeeStatus.ACTIVE;
       employee.joinedAt = firstDay;
       employee.leftAt = null;
-      recordEmployeeEvent(tx, 'employee.hired', employee);
+      recordEmployeeEvent(tx, 'employee.hired', employee, auth);
       return employee;
     });
   }

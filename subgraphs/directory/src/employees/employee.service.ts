@@ -8,7 +8,8 @@ export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** Full record (phone unmasked): admins, and the person themself. */
 export function seesPrivateFields(auth: AuthContext, employee: Employee): boolean {
-  return auth.role === Role.ADMIN || auth.unionId === employee.unionId;
+  // a department admin reads only their subtree's people (the people scope), so the full record of each
+  return auth.role === Role.ADMIN || auth.role === Role.DEPARTMENT_ADMIN || auth.unionId === employee.unionId;
 }
 
 /** Former employees stay readable to every role but plain employees (who still see themself). */

@@ -6,8 +6,8 @@ import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';
 import { actorOf, canSeeClaim, checkItems, claimVersion, decide, type Decision, isCorpReader, loadClaim, planSteps, record, settingsOf, writeItems, writeSteps } from './claim.service';
 import type { ExpensesContext } from '../context';
 
-/** Roles that act for themselves as a person (their token carries a unionId). */
-const PEOPLE = [Role.EMPLOYEE, Role.ADMIN];
+/** Roles that act for themselves as a person (their token carries a unionId); analysts change nothing. */
+const PEOPLE = [Role.EMPLOYEE, Role.ADMIN, Role.DEPARTMENT_ADMIN, Role.FINANCE];
 
 export const EmployeeStub = employeeStub();
 export type EmployeeStub = InstanceType<typeof EmployeeStub>;
@@ -241,7 +241,7 @@ export class ClaimResolver {
     });
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'Finance (employees tagged "finance") records the payment of an APPROVED claim.' })
+  @Mutation(() => ExpenseClaim, { description: 'Finance (the finance role, or employees tagged "finance") records the payment of an APPROVED claim.' })
   @Authorized(...PEOPLE)
   async markClaimPaid(
     @Arg('claimId', () => ID) claimId: string,
@@ -251,7 +251,7 @@ export class ClaimResolver {
   ) {
     const me = actorOf(ctx.auth);
     if (!paymentReference.trim() || paymentReference.length > 200) throw errors.BAD_USER_INPUT('paymentReference: 1–200 characters');
-    const finance = await ctx.services.graph.hasFinanceTag(ctx.auth.corpId, me, ctx.requestId);
+    const finance = ctx.auth.role === Role.FINANCE || (await ctx.services.graph.hasFinanceTag(ctx.auth.corpId, me, ctx.requestId));
     return ctx.em.transactional(async (tx) => {
       const claim = await loadClaim(tx, claimId);
       if (!finance && !(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);

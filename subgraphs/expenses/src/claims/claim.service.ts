@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CORP_READERS, errors, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/module-kit';
+import { CORP_READERS, errors, Role, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/module-kit';
 import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, MAX_COMMENT_LENGTH, StepApprover, StepStatus, managerLevelsFor } from './claim.entity';
 import type { LineItemInput } from './claim.inputs';
 import type { ExpensesContext } from '../context';
@@ -14,7 +14,8 @@ export function actorOf(auth: AuthContext): string {
   return auth.unionId;
 }
 
-export const isCorpReader = (auth: AuthContext) => (CORP_READERS as readonly string[]).includes(auth.role);
+/** Who reads every claim of the corp (a department admin: of their subtree's people, through the people scope): corp readers and finance. */
+export const isCorpReader = (auth: AuthContext) => (CORP_READERS as readonly string[]).includes(auth.role) || auth.role === Role.FINANCE;
 
 export interface CheckedItem {
   input: LineItemInput;

@@ -8,7 +8,9 @@ import { hashSecret, newAppId, newAppSecret } from '../ids';
 import { issueOpenIdsForApp } from '../open-ids/open-id.issuer';
 import { recordWebhookEvent } from '../webhooks/webhook.outbox';
 import { revokedGrants } from '../oauth/oauth.service';
+import { FIRST_PARTY_CLIENTS } from '../oauth/first-party';
 import { applyIntegration } from './app-integration.service';
+import { recordAudit } from '../audit/audit.record';
 import type { IdentityContext } from '../context';
 import type { EntityManager } from '@mikro-orm/core';
 
@@ -67,7 +69,13 @@ export class InstallationResolver {
     const installed = await em.find(Installation, { status: InstallationStatus.INSTALLED }, { populate: ['app'], strategy: 'joined' });
     const modules = installed.flatMap((installation) => (installation.app.getEntity().subgraph ? [installation.app.getEntity().subgraph!] : []));
     const app = appId ? installed.find((installation) => installation.app.appId === appId) : undefined;
-    return { modules: modules.sort(), appInstalled: Boolean(app), scope: app ? toAppScope(app.scope) : null, revokedGrants: appId ? await revokedGrants(em, appId) : [] };
+    return {
+      modules: modules.sort(),
+      appInstalled: Boolean(app),
+      scope: app ? toAppScope(app.scope) : null,
+      // a person's own token (no app) may come from a first-party sign-in: those grants' revocations count for it
+      revokedGrants: await revokedGrants(em, appId ?? Object.keys(FIRST_PARTY_CLIENTS)),
+    };
   }
 
   @FieldResolver(() => App)
@@ -82,7 +90,7 @@ export class InstallationResolver {
   async installApp(
     @Arg('appId', () => ID) appId: string,
     @Arg('scope', () => AppScopeInput, { nullable: true, description: 'Whom the app may see; default: the whole corp.' }) scope: AppScopeInput | undefined,
-    @Ctx() { em }: IdentityContext,
+    @Ctx() { em, auth }: IdentityContext,
   ): Promise<Installation> {
     return transactionalIdempotent(em, async (tx) => {
       const app = await tx.findOne(App, { appId });
@@ -103,13 +111,14 @@ export class InstallationResolver {
       await tx.flush();
       await issueOpenIdsForApp(tx, app);
       await recordWebhookEvent(tx, 'app.installed', { appId });
+      recordAudit(tx, auth, 'app.installed', { target: appId, details: { scope: scopeData ?? 'wholeCorp' } });
       return installation;
     });
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Installation, { description: "Uninstalls an app from the caller's corp; its openIds stay reserved for a reinstall." })
-  async uninstallApp(@Arg('appId', () => ID) appId: string, @Ctx() { em }: IdentityContext): Promise<Installation> {
+  async uninstallApp(@Arg('appId', () => ID) appId: string, @Ctx() { em, auth }: IdentityContext): Promise<Installation> {
     return em.transactional(async (tx) => {
       const installation = await tx.findOne(Installation, { app: appId });
       if (!installation?.isInstalled) throw errors.NOT_FOUND(`App "${appId}" is not installed in this corp`);
@@ -118,6 +127,7 @@ export class InstallationResolver {
       await tx.flush();
       // the app hears of its own uninstall; the other apps of the corp hear of it too
       await recordWebhookEvent(tx, 'app.uninstalled', { appId }, { alsoTo: [appId] });
+      recordAudit(tx, auth, 'app.uninstalled', { target: appId });
       return installation;
     });
   }
@@ -127,7 +137,7 @@ export class InstallationResolver {
   async updateInstallationScope(
     @Arg('appId', () => ID) appId: string,
     @Arg('scope', () => AppScopeInput) scope: AppScopeInput,
-    @Ctx() { em }: IdentityContext,
+    @Ctx() { em, auth }: IdentityContext,
   ): Promise<Installation> {
     return em.transactional(async (tx) => {
       const scopeData = await checkedScope(tx, scope);
@@ -137,6 +147,7 @@ export class InstallationResolver {
       await tx.flush();
       // whom the app may see changed: it (and the corp's other apps) re-read what they keep
       await recordWebhookEvent(tx, 'installation.scope_changed', { appId });
+      recordAudit(tx, auth, 'installation.scope_changed', { target: appId, details: { scope: scopeData ?? 'wholeCorp' } });
       return installation;
     });
   }

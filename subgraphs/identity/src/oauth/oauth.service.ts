@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { corpIdOf } from '@corphub/module-kit';
+import { corpIdOf, type Role } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { Installation } from '../apps/installation.entity';
@@ -9,6 +9,7 @@ import { Person } from '../people/person.entity';
 import { verifySecret } from '../ids';
 import { AuthorizationCode } from './authorization-code.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { FIRST_PARTY_CLIENTS, isFirstPartyClient, signInRole } from './first-party';
 
 /** An OAuth 2 error (RFC 6749 §4.1.2.1, §5.2), answered by the gateway in the spec's shape. */
 export interface OAuthError {
@@ -60,7 +61,8 @@ export function newCorpToken(corpId: string): string {
 }
 
 /** The client (app) the request names, with its registered redirect URIs; refuses unknown apps and unregistered URIs. */
-export async function checkClient(em: EntityManager, clientId: string, redirectUri: string): Promise<{ app: App; installed: boolean }> {
+export async function checkClient(em: EntityManager, clientId: string, redirectUri: string): Promise<{ app: Pick<App, 'appId' | 'name' | 'vendor'>; installed: boolean }> {
+  if (isFirstPartyClient(clientId)) return { app: { appId: clientId, ...FIRST_PARTY_CLIENTS[clientId] }, installed: true };
   const app = clientId ? await em.findOne(App, { appId: clientId }) : null;
   if (!app) fail('invalid_client', `Unknown client_id "${clientId}"`);
   const integration = await em.findOne(AppIntegration, { appId: clientId });
@@ -94,6 +96,8 @@ export async function issueCode(em: EntityManager, request: CodeRequest): Promis
   if (!(await em.findOne(Person, { unionId: request.unionId }))) fail('access_denied', `No such person in corp "${corpIdOf(em)}"`);
   // RFC 7636 §4.3: no method means plain, which the hub refuses (the gateway already did; this keeps the store honest)
   if (request.codeChallenge && request.codeChallengeMethod !== 'S256') fail('invalid_request', 'code_challenge_method must be S256');
+  // a public client has no secret: the PKCE verifier is what proves the code's redeemer started the sign-in
+  if (isFirstPartyClient(request.clientId) && !request.codeChallenge) fail('invalid_request', 'A public client must send a PKCE code_challenge (S256)');
   const code = newCorpToken(corpIdOf(em));
   em.persist(
     new AuthorizationCode({
@@ -113,7 +117,9 @@ export async function issueCode(em: EntityManager, request: CodeRequest): Promis
 }
 
 /** Client authentication (RFC 6749 §2.3.1): the app secret against its scrypt hash. */
-export async function authenticateClient(em: EntityManager, clientId: string, clientSecret: string): Promise<App> {
+export async function authenticateClient(em: EntityManager, clientId: string, clientSecret: string): Promise<App | undefined> {
+  // public clients (RFC 6749 §2.1) have no secret; PKCE binds their codes instead
+  if (isFirstPartyClient(clientId) && !clientSecret) return undefined;
   const app = clientId ? await em.findOne(App, { appId: clientId }) : null;
   // an unknown app and a wrong secret answer alike
   if (!app || !clientSecret || !(await verifySecret(clientSecret, app.secretHash))) fail('invalid_client', 'Client authentication failed');
@@ -141,6 +147,9 @@ export interface RedeemedCode {
   grantId: string | null;
   /** Issued with every grant that has an id: rotated at each use (`refreshGrant`). */
   refreshToken: string | null;
+  /** First-party clients only: the role the person's token carries (theirs, not an app's), and a department admin's department. */
+  role?: Role;
+  department?: string;
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -163,8 +172,13 @@ export async function redeemCode(em: EntityManager, request: CodeRedemption): Pr
   // one time: of two concurrent redemptions only one flips usedAt
   const taken = await em.nativeUpdate(AuthorizationCode, { codeHash, usedAt: null }, { usedAt: new Date() });
   if (taken !== 1) await refuseReplay(em, codeHash);
-  const openId = await openIdOfGrant(em, request.clientId, grant!.unionId);
   const grantId = grant!.grantId ?? null;
+  if (isFirstPartyClient(request.clientId)) {
+    // no app, no openId: the person signs in as themself; tokens stay in the browser's memory, so no refresh token
+    const role = await signInRole(em, grant!.unionId);
+    return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId: grant!.unionId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId, refreshToken: null, ...role };
+  }
+  const openId = await openIdOfGrant(em, request.clientId, grant!.unionId);
   const refreshToken = grantId ? await issueRefreshToken(em, { grantId, appId: request.clientId, ttlSeconds: request.refreshTokenTtlSeconds }) : null;
   return { appId: request.clientId, corpId: corpIdOf(em), unionId: grant!.unionId, openId, nonce: grant!.nonce ?? null, scope: grant!.scope ?? null, grantId, refreshToken };
 }
@@ -196,9 +210,9 @@ async function refuseReplay(em: EntityManager, codeHash: string): Promise<never>
 }
 
 /** The app's grants revoked in the caller's corp whose access tokens may still be alive (none is issued after the revocation). */
-export async function revokedGrants(em: EntityManager, appId: string): Promise<string[]> {
+export async function revokedGrants(em: EntityManager, appId: string | string[]): Promise<string[]> {
   const since = new Date(Date.now() - REVOKED_GRANT_WINDOW_SECONDS * 1000);
-  const rows = await em.find(AuthorizationCode, { appId, revokedAt: { $gt: since } }, { fields: ['grantId'], orderBy: { revokedAt: 'asc' } });
+  const rows = await em.find(AuthorizationCode, { appId: Array.isArray(appId) ? { $in: appId } : appId, revokedAt: { $gt: since } }, { fields: ['grantId'], orderBy: { revokedAt: 'asc' } });
   return rows.flatMap((row) => (row.grantId ? [row.grantId] : []));
 }
 

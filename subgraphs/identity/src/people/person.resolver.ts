@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type Page } from '@corphub/module-kit';
+import { Connection, CORP_READERS, errors, PageArgs, paginate, PEOPLE_ADMINS, type Page } from '@corphub/module-kit';
 import { Corp } from '../corps/corp.entity';
 import { Person } from './person.entity';
 import { AddPersonInput } from './person.inputs';
@@ -29,7 +29,8 @@ export class PersonResolver {
     return loaders.corpById.load(person.corpId);
   }
 
-  @Authorized(Role.ADMIN)
+  // a department admin adds the people they then hire into their subtree
+  @Authorized(...PEOPLE_ADMINS)
   @Mutation(() => Person, { description: "Adds a person to the caller's corp with a new UnionID, and their OpenIDs for every installed app." })
   async addPerson(@Arg('input', () => AddPersonInput) input: AddPersonInput, @Ctx() { em }: IdentityContext): Promise<Person> {
     return em.transactional(async (tx) => {

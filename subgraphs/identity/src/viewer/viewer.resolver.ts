@@ -25,11 +25,14 @@ export class Viewer {
   @Field(() => ID, { nullable: true, description: 'The app calling, for vendor tokens.' })
   appId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'Department admins: the department whose subtree they administer.' })
+  department?: string;
+
   corpId!: string;
 }
 
-export function viewerOf({ subject, role, unionId, appId, corpId }: AuthContext): Viewer {
-  return { subject, role, unionId, appId, corpId };
+export function viewerOf({ subject, role, unionId, appId, corpId, department }: AuthContext): Viewer {
+  return { subject, role, unionId, appId, corpId, department };
 }
 
 @Resolver(() => Viewer)

@@ -36,4 +36,9 @@ export class PublishEventInput {
   @Field(() => String, { description: "The event's data, a JSON object." })
   @Length(2, 10_000)
   data!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who made the change (a UnionID or token subject): hires and offboardings go to the audit log with it; never sent to apps.' })
+  @IsOptional()
+  @Length(1, 200)
+  actor?: string;
 }

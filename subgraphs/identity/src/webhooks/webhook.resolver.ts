@@ -5,6 +5,7 @@ import { App } from '../apps/app.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
 import { ONE_APP_EVENT_TYPES, PublishEventInput, WebhookDeliveriesArgs } from './webhook.inputs';
 import { recordWebhookEvent } from './webhook.outbox';
+import { AUDITED_EVENTS, recordRelayedAudit } from '../audit/audit.record';
 import type { IdentityContext } from '../context';
 
 @ObjectType()
@@ -83,7 +84,9 @@ export class WebhookDeliveryResolver {
     return transactionalIdempotent(em, async (tx) => {
       let recorded = 0;
       for (const event of parsed) {
-        if (await recordWebhookEvent(tx, event.type as WebhookEventType, event.data, { id: event.id, occurredAt: event.occurredAt, onlyTo: event.onlyTo })) recorded++;
+        if (!(await recordWebhookEvent(tx, event.type as WebhookEventType, event.data, { id: event.id, occurredAt: event.occurredAt, onlyTo: event.onlyTo }))) continue;
+        recorded++;
+        if (event.actor && AUDITED_EVENTS.has(event.type)) recordRelayedAudit(tx, event.type, event.actor, event.data, event.occurredAt);
       }
       return recorded;
     });

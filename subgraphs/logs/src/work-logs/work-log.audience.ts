@@ -66,7 +66,7 @@ export function viewerKeys(unionId: string, viewer: DirectoryFacts): string[] {
   ];
 }
 
-/** Callers that read every log of their corp. */
+/** Callers that read every log of their corp (a department admin: of their subtree, through the people scope); finance reads as a person. */
 export function readsEverything(auth: AuthContext): boolean {
-  return auth.role !== Role.EMPLOYEE && auth.role !== Role.VENDOR;
+  return auth.role !== Role.EMPLOYEE && auth.role !== Role.VENDOR && auth.role !== Role.FINANCE;
 }

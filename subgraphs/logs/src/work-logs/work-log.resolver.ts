@@ -34,7 +34,7 @@ export class WorkLogSubmissions {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const READERS = [Role.ADMIN, Role.EMPLOYEE, Role.ANALYST, Role.PLATFORM, Role.SERVICE];
+const READERS = [Role.ADMIN, Role.DEPARTMENT_ADMIN, Role.FINANCE, Role.EMPLOYEE, Role.ANALYST, Role.PLATFORM, Role.SERVICE];
 
 /** A log the caller may see, else NOT_FOUND (another corp's, or one hidden from them, look the same). */
 async function visibleLog(loaders: LogsContext['loaders'], id: string): Promise<WorkLog> {

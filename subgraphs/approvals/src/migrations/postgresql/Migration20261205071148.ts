@@ -23,7 +23,7 @@ export class Migration20261205071148 extends Migration {
     this.addSql(`create index "approval_approver_request_id_index" on "approvals"."approval_approver" ("request_id");`);
     this.addSql(`create index "approval_approver_approver_union_id_active_index" on "approvals"."approval_approver" ("approver_union_id", "active");`);
 
-    this.addSql(`create table "approvals"."outbox_event" ("id" uuid not null, "corp_id" varchar(64) not null, "type" varchar(60) not null, "data" jsonb not null, "occurred_at" timestamptz not null, "relayed_at" timestamptz null, constraint "outbox_event_pkey" primary key ("id"));`);
+    this.addSql(`create table "approvals"."outbox_event" ("id" uuid not null, "corp_id" varchar(64) not null, "type" varchar(60) not null, "data" jsonb not null, "occurred_at" timestamptz not null, "relayed_at" timestamptz null, "actor" varchar(200) null, constraint "outbox_event_pkey" primary key ("id"));`);
     this.addSql(`create index "outbox_event_corp_id_index" on "approvals"."outbox_event" ("corp_id");`);
     this.addSql(`create index "outbox_event_relayed_at_occurred_at_index" on "approvals"."outbox_event" ("relayed_at", "occurred_at");`);
 

@@ -23,7 +23,7 @@ export class Migration20261205071148 extends Migration {
     this.addSql(`create index \`approval_approver_request_id_index\` on \`approval_approver\` (\`request_id\`);`);
     this.addSql(`create index \`approval_approver_approver_union_id_active_index\` on \`approval_approver\` (\`approver_union_id\`, \`active\`);`);
 
-    this.addSql(`create table \`outbox_event\` (\`id\` text not null, \`corp_id\` text not null, \`type\` text not null, \`data\` json not null, \`occurred_at\` datetime not null, \`relayed_at\` datetime null, primary key (\`id\`));`);
+    this.addSql(`create table \`outbox_event\` (\`id\` text not null, \`corp_id\` text not null, \`type\` text not null, \`data\` json not null, \`occurred_at\` datetime not null, \`relayed_at\` datetime null, \`actor\` text null, primary key (\`id\`));`);
     this.addSql(`create index \`outbox_event_corp_id_index\` on \`outbox_event\` (\`corp_id\`);`);
     this.addSql(`create index \`outbox_event_relayed_at_occurred_at_index\` on \`outbox_event\` (\`relayed_at\`, \`occurred_at\`);`);
 

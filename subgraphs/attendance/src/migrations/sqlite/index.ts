@@ -2,8 +2,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125141705 } from './Migration20261125141705';
 import { Migration20261125155136 } from './Migration20261125155136';
+import { Migration20261205072552 } from './Migration20261205072552';
+import { Migration20261205080955 } from './Migration20261205080955';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125141705', class: Migration20261125141705 },
   { name: 'Migration20261125155136', class: Migration20261125155136 },
+  { name: 'Migration20261205072552', class: Migration20261205072552 },
+  { name: 'Migration20261205080955', class: Migration20261205080955 },
 ];

@@ -8,6 +8,8 @@ import { Migration20261125183153 } from './Migration20261125183153';
 import { Migration20261125184021 } from './Migration20261125184021';
 import { Migration20261203093017 } from './Migration20261203093017';
 import { Migration20261204172600 } from './Migration20261204172600';
+import { Migration20261205073302 } from './Migration20261205073302';
+import { Migration20261205081245 } from './Migration20261205081245';
 import { Migration20261210120000 } from './Migration20261210120000';
 
 export const migrations: MigrationObject[] = [
@@ -19,5 +21,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261125184021', class: Migration20261125184021 },
   { name: 'Migration20261203093017', class: Migration20261203093017 },
   { name: 'Migration20261204172600', class: Migration20261204172600 },
+  { name: 'Migration20261205073302', class: Migration20261205073302 },
+  { name: 'Migration20261205081245', class: Migration20261205081245 },
   { name: 'Migration20261210120000', class: Migration20261210120000 },
 ];
