@@ -6,9 +6,10 @@ import { attendance } from '@corphub/attendance';
 import { expenses } from '@corphub/expenses';
 import { logs } from '@corphub/logs';
 import { messages } from '@corphub/messages';
+import { approvals } from '@corphub/approvals';
 
 /** Every subgraph of the hub, in start order. A new subgraph is added here (and to the workspaces). */
-export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory, media, attendance, expenses, logs, messages];
+export const SUBGRAPHS: SubgraphDefinition[] = [identity, directory, media, attendance, expenses, logs, messages, approvals];
 
 export function subgraphNamed(name: string): SubgraphDefinition {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);

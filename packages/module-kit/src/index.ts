@@ -8,6 +8,8 @@ export * from './errors';
 export * from './gateway-client';
 export * from './messages-client';
 export * from './message-outbox';
+export * from './event-outbox';
+export * from './approvals-client';
 export * from './loaders';
 export * from './logger';
 export * from './graphql-http';

@@ -21,6 +21,11 @@ export interface OutgoingMessage {
   priority?: 'NORMAL' | 'HIGH' | 'URGENT';
   /** The same key twice sends once: a retried mutation does not message twice. */
   idempotencyKey?: string;
+  /**
+   * A hub service sending for another installed app (approvals tells people of a module's request as that
+   * module): the token names this app instead of the client's own. Hub subgraphs only (they hold the secret).
+   */
+  sendAs?: string;
 }
 
 export interface MessagesClientOptions {
@@ -38,15 +43,22 @@ const SEND = /* GraphQL */ `mutation ModuleSendMessage($input: SendMessageInput!
  * in a `MessageOutbox` (shared/src/message-outbox.ts), which sends them with this client and retries.
  */
 export class MessagesClient {
-  private readonly client: GatewayClient;
+  private readonly clients = new Map<string, GatewayClient>();
 
-  constructor(options: MessagesClientOptions) {
-    this.client = new GatewayClient({ service: options.app, appId: options.app, gatewayUrl: options.gatewayUrl, internalSecret: options.internalSecret });
+  constructor(private readonly options: MessagesClientOptions) {}
+
+  private clientFor(appId: string): GatewayClient {
+    let client = this.clients.get(appId);
+    if (!client) {
+      client = new GatewayClient({ service: this.options.app, appId, gatewayUrl: this.options.gatewayUrl, internalSecret: this.options.internalSecret });
+      this.clients.set(appId, client);
+    }
+    return client;
   }
 
   /** Sends once; throws the gateway's error (with its code) when the send failed. */
-  async deliver(corpId: string, message: OutgoingMessage, requestId?: string): Promise<string> {
-    const { sendMessage } = await this.client.request<{ sendMessage: { id: string } }>(corpId, SEND, { input: message }, requestId);
+  async deliver(corpId: string, { sendAs, ...message }: OutgoingMessage, requestId?: string): Promise<string> {
+    const { sendMessage } = await this.clientFor(sendAs ?? this.options.app).request<{ sendMessage: { id: string } }>(corpId, SEND, { input: message }, requestId);
     return sendMessage.id;
   }
 }

@@ -1,7 +1,7 @@
 import { Embeddable, Property, BigIntType } from '@mikro-orm/core';
 import { data as iso4217Table } from 'currency-codes';
 import { CurrencyResolver, SafeIntResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { errors } from './errors';
 
 /**
@@ -49,6 +49,8 @@ export function formatMinor(amountMinor: number, currency: string): string {
 
 /** An amount in one currency, stored as two columns (`<prefix>_amount_minor`, `<prefix>_currency`). */
 @Embeddable()
+// every subgraph with an amount resolves Money itself (expenses, approvals, a vendor's module)
+@Directive('@shareable')
 @ObjectType({ description: 'An amount of money: an integer count of minor units and an ISO 4217 currency. Never a float.' })
 export class Money {
   @Property({ type: new BigIntType('number') })

@@ -1,4 +1,4 @@
-import { OutboxEvent } from './events/event.entity';
+import { OutboxEvent } from '@corphub/module-kit';
 import { Department, DepartmentLink } from './departments/department.entity';
 import { Employee, EmployeeTag, Membership } from './employees/employee.entity';
 import { Tag } from './tags/tag.entity';

@@ -24,4 +24,4 @@ export { entities, buildSchema, createServer };
 export * from './departments/department.entity';
 export * from './employees/employee.entity';
 export * from './tags/tag.entity';
-export { OutboxEvent } from './events/event.entity';
+export { OutboxEvent } from '@corphub/module-kit';

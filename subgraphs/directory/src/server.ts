@@ -1,8 +1,8 @@
-import { createLogger, outboxPollMs, readSecurityConfig, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
+import { createLogger, outboxPollMs, readSecurityConfig, startOutboxRelay, startSubgraphServer, type CreateServerOptions, type RunningServer } from '@corphub/module-kit';
 import { buildSchema } from './schema';
 import { createLoaders } from './loaders';
 import { createServices } from './services';
-import { startOutboxRelay } from './events/event.relay';
+
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
   const security = options.security ?? readSecurityConfig(process.env, 'subgraph');

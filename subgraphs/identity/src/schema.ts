@@ -3,7 +3,7 @@ import { CorpResolver } from './corps/corp.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { AppResolver, InstallationResolver } from './apps/app.resolver';
 import { OpenIdResolver } from './open-ids/open-id.resolver';
-import { ViewerResolver } from './viewer/viewer.resolver';
+import { ViewerResolver, viewerOf } from './viewer/viewer.resolver';
 import { AppIntegrationResolver } from './apps/app-integration.resolver';
 import { WebhookDeliveryResolver } from './webhooks/webhook.resolver';
 import { ModuleSubgraphResolver } from './registry/registry.resolver';
@@ -18,6 +18,8 @@ export function buildSchema() {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),
       App: (ref: { appId: string }, { loaders }: IdentityContext) => loaders.appById.load(ref.appId),
+      // only ever the caller: another subgraph's `me` fields come back to the same request
+      Viewer: (ref: { subject: string }, { auth }: IdentityContext) => (ref.subject === auth.subject ? viewerOf(auth) : null),
     },
   });
 }

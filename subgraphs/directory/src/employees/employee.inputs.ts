@@ -159,6 +159,11 @@ export class EmployeeFilter {
   @IsOptional()
   @Length(1, 254)
   email?: string;
+
+  @Field(() => String, { nullable: true, description: 'Exactly this job title (a role, as approval steps name one).' })
+  @IsOptional()
+  @Length(1, 100)
+  title?: string;
 }
 
 @ArgsType()

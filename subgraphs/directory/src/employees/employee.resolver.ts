@@ -79,6 +79,7 @@ export class EmployeeResolver {
     const conditions: FilterQuery<Employee>[] = [{ status }];
     if (filter?.query) conditions.push({ searchText: { $like: `%${filter.query.toLowerCase()}%` } });
     if (filter?.email) conditions.push({ email: filter.email.toLowerCase() });
+    if (filter?.title) conditions.push({ title: filter.title });
     if (filter?.tag) conditions.push({ tagLinks: { $some: { tag: { name: filter.tag } } } });
     if (filter?.departmentId) {
       const department = await findDepartment(em, filter.departmentId);

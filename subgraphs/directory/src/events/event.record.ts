@@ -1,18 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AuthContext } from '@corphub/module-kit';
+import { recordOutboxEvent, type AuthContext } from '@corphub/module-kit';
 import type { Employee } from '../employees/employee.entity';
-import { OutboxEvent } from './event.entity';
-
-/** Records an event inside the caller's transaction (the change and its event commit together). */
-export function recordOutboxEvent(tx: EntityManager, type: string, data: Record<string, unknown>, actor?: string): OutboxEvent {
-  const event = new OutboxEvent(type, data, actor);
-  tx.persist(event);
-  return event;
-}
 
 /**
  * The directory's webhook events name what changed and nothing more: an app reads the rest through the
- * graph, where its access rules apply.
+ * graph, where its access rules apply. They go through the kit's event outbox (`recordOutboxEvent`).
  */
 export function recordEmployeeEvent(tx: EntityManager, type: 'employee.hired' | 'employee.changed' | 'employee.offboarded', employee: Employee, by?: AuthContext): void {
   // the actor goes to identity's audit log beside the event, not into the apps' payload

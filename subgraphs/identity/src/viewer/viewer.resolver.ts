@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { errors, Role, type AuthContext } from '@corphub/module-kit';
 import { Corp } from '../corps/corp.entity';
 import { Person } from '../people/person.entity';
@@ -6,7 +6,12 @@ import type { IdentityContext } from '../context';
 
 registerEnumType(Role, { name: 'Role', description: 'What a caller token lets its bearer do.' });
 
+/**
+ * Keyed on the token's subject so that other subgraphs add fields to `me` (approvals: `pendingApprovals`);
+ * each answers for the caller of its own verified context, never for the subject it is handed.
+ */
 @ObjectType({ description: 'Who is calling: the verified facts of the token, and the person behind it.' })
+@Directive('@key(fields: "subject")')
 export class Viewer {
   @Field(() => String)
   subject!: string;
@@ -26,12 +31,15 @@ export class Viewer {
   corpId!: string;
 }
 
+export function viewerOf({ subject, role, unionId, appId, corpId, department }: AuthContext): Viewer {
+  return { subject, role, unionId, appId, corpId, department };
+}
+
 @Resolver(() => Viewer)
 export class ViewerResolver {
   @Query(() => Viewer, { description: 'The caller.' })
   me(@Ctx() { auth }: IdentityContext): Viewer {
-    const { subject, role, unionId, appId, corpId, department }: AuthContext = auth;
-    return { subject, role, unionId, appId, corpId, department };
+    return viewerOf(auth);
   }
 
   @FieldResolver(() => Corp)

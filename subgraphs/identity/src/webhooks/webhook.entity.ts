@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'department.created',
   'department.changed',
   'department.deleted',
+  'approval.decided',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

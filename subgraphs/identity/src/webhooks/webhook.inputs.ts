@@ -4,7 +4,10 @@ import { PageArgs } from '@corphub/module-kit';
 import { WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
 
 /** Event types other subgraphs hand over; identity writes its own (install, uninstall, scope) itself. */
-export const RELAYED_EVENT_TYPES: WebhookEventType[] = ['employee.hired', 'employee.changed', 'employee.offboarded', 'department.created', 'department.changed', 'department.deleted'];
+export const RELAYED_EVENT_TYPES: WebhookEventType[] = ['employee.hired', 'employee.changed', 'employee.offboarded', 'department.created', 'department.changed', 'department.deleted', 'approval.decided'];
+
+/** Relayed events that concern one app only: delivered to the app their data names (`appId`), no other. */
+export const ONE_APP_EVENT_TYPES: WebhookEventType[] = ['approval.decided'];
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {

@@ -9,6 +9,8 @@ export interface RecordEventOptions {
   occurredAt?: Date;
   /** Apps that receive the event though no longer installed (the uninstalled app hears of its uninstall). */
   alsoTo?: string[];
+  /** Only these apps receive it (if installed): an event about one app's own request, e.g. `approval.decided`. */
+  onlyTo?: string[];
 }
 
 /**
@@ -23,7 +25,8 @@ export async function recordWebhookEvent(tx: EntityManager, type: WebhookEventTy
   if (options.occurredAt) event.occurredAt = options.occurredAt;
   tx.persist(event);
   const installed = await tx.find(Installation, { status: InstallationStatus.INSTALLED });
-  const appIds = [...new Set([...installed.map((installation) => installation.app.appId), ...(options.alsoTo ?? [])])];
+  let appIds = [...new Set([...installed.map((installation) => installation.app.appId), ...(options.alsoTo ?? [])])];
+  if (options.onlyTo) appIds = appIds.filter((appId) => options.onlyTo!.includes(appId));
   if (appIds.length) {
     const subscribed = await tx.find(AppIntegration, { appId: { $in: appIds }, webhookUrl: { $ne: null } });
     const ref = tx.getReference(WebhookEvent, event.id, { wrapped: true });

@@ -3,7 +3,7 @@ import type { FilterOptions } from '@mikro-orm/core';
 import { Connection, errors, isAppToken, paginate, Role, transactionalIdempotent, type AuthContext, type Page } from '@corphub/module-kit';
 import { App } from '../apps/app.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, type WebhookEventType } from './webhook.entity';
-import { PublishEventInput, WebhookDeliveriesArgs } from './webhook.inputs';
+import { ONE_APP_EVENT_TYPES, PublishEventInput, WebhookDeliveriesArgs } from './webhook.inputs';
 import { recordWebhookEvent } from './webhook.outbox';
 import { AUDITED_EVENTS, recordRelayedAudit } from '../audit/audit.record';
 import type { IdentityContext } from '../context';
@@ -75,13 +75,16 @@ export class WebhookDeliveryResolver {
         data = undefined;
       }
       if (!data || typeof data !== 'object' || Array.isArray(data)) throw errors.BAD_USER_INPUT(`Event "${event.id}": data must be a JSON object`);
-      return { ...event, data: data as Record<string, unknown> };
+      const appId = (data as Record<string, unknown>).appId;
+      const oneApp = ONE_APP_EVENT_TYPES.includes(event.type as WebhookEventType);
+      if (oneApp && (typeof appId !== 'string' || !appId)) throw errors.BAD_USER_INPUT(`Event "${event.id}": a ${event.type} event names its app (data.appId)`);
+      return { ...event, data: data as Record<string, unknown>, onlyTo: oneApp ? [appId as string] : undefined };
     });
     // two relays may hand over the same event at once: the loser finds it recorded on its second run
     return transactionalIdempotent(em, async (tx) => {
       let recorded = 0;
       for (const event of parsed) {
-        if (!(await recordWebhookEvent(tx, event.type as WebhookEventType, event.data, { id: event.id, occurredAt: event.occurredAt }))) continue;
+        if (!(await recordWebhookEvent(tx, event.type as WebhookEventType, event.data, { id: event.id, occurredAt: event.occurredAt, onlyTo: event.onlyTo }))) continue;
         recorded++;
         if (event.actor && AUDITED_EVENTS.has(event.type)) recordRelayedAudit(tx, event.type, event.actor, event.data, event.occurredAt);
       }

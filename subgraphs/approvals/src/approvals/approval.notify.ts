@@ -1,0 +1,61 @@
+import { MessageOutbox } from '@corphub/module-kit';
+import type { EntityManager } from '@mikro-orm/core';
+import { ApprovalStatus, type ApprovalRequest } from './approval.entity';
+import type { ApprovalsContext } from '../context';
+
+const OUTCOMES: Partial<Record<ApprovalStatus, string>> = {
+  [ApprovalStatus.APPROVED]: 'Approved',
+  [ApprovalStatus.REJECTED]: 'Rejected',
+  [ApprovalStatus.SENT_BACK]: 'Sent back',
+};
+
+/**
+ * What approvals tells people in their feed (the messages subgraph): approvers when a step reaches them,
+ * the requester on the outcome. Sent as the app that asked (`sendAs`), so the feed shows the module the
+ * request belongs to. Queued in the decision's transaction and sent after its commit by the outbox,
+ * which retries; a message that cannot be sent never fails the decision.
+ */
+export class ApprovalNotifier {
+  constructor(private readonly outbox: MessageOutbox) {}
+
+  /** The request now waits for these approvers. */
+  awaiting(ctx: ApprovalsContext, tx: EntityManager, request: ApprovalRequest, approvers: string[]): void {
+    if (request.status !== ApprovalStatus.PENDING || !approvers.length) return;
+    MessageOutbox.queue(
+      tx,
+      {
+        to: { unionIds: approvers, ignoreUnknownRecipients: true },
+        title: 'Awaiting your approval',
+        body: `“${request.title}” is waiting for your decision.${request.summary ? `\n\n${request.summary}` : ''}`,
+        link: `/approvals/${request.id}`,
+        priority: 'HIGH',
+        idempotencyKey: `approval:${request.id}:v${request.version}:awaiting`,
+        sendAs: request.appId,
+      },
+      ctx.requestId,
+    );
+  }
+
+  /** The requester hears the outcome (a withdrawal is their own or their app's doing: no message). */
+  outcome(ctx: ApprovalsContext, tx: EntityManager, request: ApprovalRequest, comment: string | null): void {
+    const outcome = OUTCOMES[request.status];
+    if (!outcome) return;
+    MessageOutbox.queue(
+      tx,
+      {
+        to: { unionIds: [request.requesterUnionId], ignoreUnknownRecipients: true },
+        title: `${outcome}: ${request.title}`.slice(0, 200),
+        body: `“${request.title}” was ${outcome.toLowerCase()}${comment ? `: ${comment}` : '.'}`,
+        link: `/approvals/${request.id}`,
+        idempotencyKey: `approval:${request.id}:v${request.version}:decided`,
+        sendAs: request.appId,
+      },
+      ctx.requestId,
+    );
+  }
+
+  /** After the commit: sends what the transaction queued (waiting a few seconds at most). */
+  async sendQueued(): Promise<void> {
+    await this.outbox.sendQueued();
+  }
+}

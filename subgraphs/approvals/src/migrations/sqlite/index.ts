@@ -1,0 +1,7 @@
+// Written by `npm run migration:create`: the migrations of this dialect, oldest first.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261205071148 } from './Migration20261205071148';
+
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261205071148', class: Migration20261205071148 },
+];
