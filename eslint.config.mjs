@@ -101,6 +101,29 @@ export default tseslint.config(
     },
   },
 
+  // Environment variables are read through the schema (packages/module-kit/src/env.ts: readEnv, readEnvPattern),
+  // which types, checks and documents each one: process.env is off limits elsewhere, and so is reading a variable
+  // by name off an `env` object. Tests and test support may set and pass environments; the one write in
+  // production code (gateway.ts, for Apollo's own telemetry switch) carries an eslint-disable comment.
+  {
+    files: TS_FILES,
+    ignores: [...TEST_FILES, 'packages/module-kit/src/env.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read environment variables with readEnv() from @corphub/module-kit (declare new ones in packages/module-kit/src/env.ts).' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name=/^(env|.*Env)$/][property.name=/^[A-Z][A-Z0-9_]+$/]',
+          message: 'Read environment variables with readEnv() from @corphub/module-kit, which checks them against the schema.',
+        },
+        {
+          selector: 'MemberExpression[object.name=/^(env|.*Env)$/][computed=true][property.value=/^[A-Z][A-Z0-9_]+$/]',
+          message: 'Read environment variables with readEnv() from @corphub/module-kit, which checks them against the schema.',
+        },
+      ],
+    },
+  },
+
   // Apollo Server plugins: every hook is async in Apollo's API, though most need no await.
   {
     files: ['gateway/src/plugins/**/*.ts', 'packages/module-kit/src/metrics.ts', 'packages/module-kit/src/tracing-sdk.ts'],

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { ENV_SCHEMA } from '@corphub/module-kit/core';
 import type { Logger } from '@corphub/module-kit';
 import type { CallerAccessResolver } from './access';
 
 /** The Redis channel on which gateway replicas tell each other that a corp's access changed. */
-export const DEFAULT_ACCESS_CHANNEL = 'corphub:access';
+export const DEFAULT_ACCESS_CHANNEL = ENV_SCHEMA.CORPHUB_ACCESS_CHANNEL.default;
 
 export interface AccessNotices {
   /** Drops the corp's access here and tells every other replica to drop theirs. */

@@ -1,9 +1,4 @@
-import { ConfigError, isProduction, operationLabelLimit } from '@corphub/module-kit/core';
-
-/** The Redis channel on which the registry announces a new supergraph (the registry's own default). */
-const DEFAULT_REGISTRY_CHANNEL = 'corphub:registry';
-import { DEFAULT_ACCESS_CHANNEL } from './access-notices';
-import { DEFAULT_BATCH_SIZE } from './subgraph-fetcher';
+import { ConfigError, ENV_SCHEMA, readEnv, readEnvPattern, type RawEnv } from '@corphub/module-kit/core';
 
 /** Limits applied to every operation before the gateway plans it or calls a subgraph. */
 export interface QueryLimits {
@@ -90,127 +85,123 @@ export interface GatewayConfig {
   accessChannel: string;
 }
 
+/** The schema's defaults (packages/module-kit/src/env.ts). */
 export const DEFAULT_LIMITS: QueryLimits = {
-  maxDepth: 12,
-  maxAliases: 30,
+  maxDepth: ENV_SCHEMA.CORPHUB_MAX_DEPTH.default,
+  maxAliases: ENV_SCHEMA.CORPHUB_MAX_ALIASES.default,
   // a page of 500 employees with two dozen fields each (the wide list of issue 12) costs about 12,000
-  maxCost: 30_000,
-  maxTokens: 2_000,
-  maxDirectives: 50,
-  maxBodyBytes: 1024 * 1024,
+  maxCost: ENV_SCHEMA.CORPHUB_MAX_COST.default,
+  maxTokens: ENV_SCHEMA.CORPHUB_MAX_TOKENS.default,
+  maxDirectives: ENV_SCHEMA.CORPHUB_MAX_DIRECTIVES.default,
+  maxBodyBytes: ENV_SCHEMA.CORPHUB_MAX_BODY_BYTES.default,
 };
 
-export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = ENV_SCHEMA.CORPHUB_SUBGRAPH_TIMEOUT_MS.default;
 
 /**
  * The gateway does not know each subgraph's own limits (they may differ by kind and are the subgraph's settings):
  * this one only has to be above the largest of them (20 MiB documents today), with room for multipart framing.
  */
-export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
-}
+export const DEFAULT_MAX_UPLOAD_BYTES = ENV_SCHEMA.CORPHUB_MAX_UPLOAD_BYTES.default;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** CORPHUB_PUBLIC_URL: an absolute http(s) URL with no query or fragment; https in production, but for a loopback host. */
-function publicUrlOf(env: NodeJS.ProcessEnv, production: boolean): string | undefined {
-  const raw = env.CORPHUB_PUBLIC_URL?.trim();
-  if (!raw) {
+/** CORPHUB_PUBLIC_URL (its form checked by the schema): required in production, and https there but for a loopback host. */
+function publicUrlOf(value: string | undefined, production: boolean): string | undefined {
+  if (!value) {
     if (production) throw new ConfigError('NODE_ENV=production needs CORPHUB_PUBLIC_URL (the https URL callers reach the gateway at, e.g. https://hub.example.com): the OpenID Connect issuer');
     return undefined;
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an absolute URL, got "${raw}"`);
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password || raw.includes('?') || raw.includes('#')) {
-    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, got "${raw}"`);
-  }
+  const url = new URL(value);
   // OpenID Connect Discovery §3: the issuer is an https URL
   if (production && url.protocol !== 'https:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an https URL in production, got "${raw}"`);
+    throw new ConfigError(`CORPHUB_PUBLIC_URL must be an https URL in production, got "${value}"`);
   }
-  return url.href.replace(/\/+$/, '');
+  return value;
 }
 
-/** CORPHUB_TRUST_PROXY: true/false, a number of proxy hops, or addresses and subnets (`loopback, 10.0.0.0/8`). */
-function trustProxyOf(env: NodeJS.ProcessEnv): TrustProxy {
-  const raw = env.CORPHUB_TRUST_PROXY?.trim();
-  if (!raw) return false;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (/^(true|false|yes|no|on|off|0|1)$/i.test(raw)) return flag(env, 'CORPHUB_TRUST_PROXY', false);
-  return raw;
-}
-
-/** Reads every gateway setting from the environment (documented in the README). */
-export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const production = isProduction(env);
-  const subgraphTimeoutMs: GatewayConfig['subgraphTimeoutMs'] = {
-    default: positiveInt(env, 'CORPHUB_SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS),
-  };
-  for (const key of Object.keys(env)) {
-    const match = /^CORPHUB_SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/.exec(key);
-    if (match) subgraphTimeoutMs[match[1].toLowerCase()] = positiveInt(env, key, subgraphTimeoutMs.default);
-  }
+/**
+ * Every gateway setting from the environment, checked against the schema (packages/module-kit/src/env.ts): a bad
+ * value is a ConfigError naming the variable, never a silent default.
+ */
+export function readGatewayConfig(env?: RawEnv): GatewayConfig {
+  const vars = readEnv(
+    [
+      'NODE_ENV',
+      'CORPHUB_SUBGRAPH_TIMEOUT_MS',
+      'CORPHUB_MAX_DEPTH',
+      'CORPHUB_MAX_ALIASES',
+      'CORPHUB_MAX_COST',
+      'CORPHUB_MAX_TOKENS',
+      'CORPHUB_MAX_DIRECTIVES',
+      'CORPHUB_MAX_BODY_BYTES',
+      'CORPHUB_PUBLIC_URL',
+      'CORPHUB_TRUST_PROXY',
+      'CORPHUB_SUBGRAPH_BATCH_SIZE',
+      'REDIS_URL',
+      'CORPHUB_PERSISTED_QUERY_TTL_SECONDS',
+      'CORPHUB_ACCESS_CACHE_SECONDS',
+      'CORPHUB_OPERATIONS_MANIFEST',
+      'CORPHUB_ONLY_REGISTERED_OPERATIONS',
+      'CORPHUB_QUERY_PLAN_CACHE_MIB',
+      'CORPHUB_CORS_ORIGINS',
+      'CORPHUB_GRAPHIQL',
+      'CORPHUB_CONSOLE_DIR',
+      'CORPHUB_RESTRICT_INTROSPECTION',
+      'CORPHUB_METRICS_TOKEN',
+      'CORPHUB_METRICS_OPERATION_LABELS',
+      'CORPHUB_MAX_UPLOAD_BYTES',
+      'CORPHUB_OAUTH_CODE_TTL_SECONDS',
+      'CORPHUB_OAUTH_TOKEN_TTL_SECONDS',
+      'CORPHUB_OAUTH_REFRESH_TOKEN_TTL_SECONDS',
+      'CORPHUB_OAUTH_DEV_SIGN_IN',
+      'CORPHUB_OAUTH_DEV_SIGN_IN_CORP',
+      'CORPHUB_REGISTRY_POLL_MS',
+      'CORPHUB_REGISTRY_CHANNEL',
+      'CORPHUB_ACCESS_CHANNEL',
+    ],
+    env,
+  );
+  const production = vars.NODE_ENV === 'production';
   const config: GatewayConfig = {
     limits: {
-      maxDepth: positiveInt(env, 'CORPHUB_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
-      maxAliases: positiveInt(env, 'CORPHUB_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
-      maxCost: positiveInt(env, 'CORPHUB_MAX_COST', DEFAULT_LIMITS.maxCost),
-      maxTokens: positiveInt(env, 'CORPHUB_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-      maxDirectives: positiveInt(env, 'CORPHUB_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
-      maxBodyBytes: positiveInt(env, 'CORPHUB_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+      maxDepth: vars.CORPHUB_MAX_DEPTH,
+      maxAliases: vars.CORPHUB_MAX_ALIASES,
+      maxCost: vars.CORPHUB_MAX_COST,
+      maxTokens: vars.CORPHUB_MAX_TOKENS,
+      maxDirectives: vars.CORPHUB_MAX_DIRECTIVES,
+      maxBodyBytes: vars.CORPHUB_MAX_BODY_BYTES,
     },
-    publicUrl: publicUrlOf(env, production),
-    trustProxy: trustProxyOf(env),
-    subgraphTimeoutMs,
-    subgraphBatchSize: positiveInt(env, 'CORPHUB_SUBGRAPH_BATCH_SIZE', DEFAULT_BATCH_SIZE),
-    redisUrl: env.REDIS_URL || undefined,
-    persistedQueryTtlSeconds: positiveInt(env, 'CORPHUB_PERSISTED_QUERY_TTL_SECONDS', 24 * 3600),
-    accessCacheSeconds: positiveInt(env, 'CORPHUB_ACCESS_CACHE_SECONDS', 30),
-    operationsManifest: env.CORPHUB_OPERATIONS_MANIFEST || undefined,
-    onlyRegisteredOperations: flag(env, 'CORPHUB_ONLY_REGISTERED_OPERATIONS', false),
-    queryPlanCacheMiB: positiveInt(env, 'CORPHUB_QUERY_PLAN_CACHE_MIB', 30),
-    corsOrigins: (env.CORPHUB_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-    graphiql: flag(env, 'CORPHUB_GRAPHIQL', true),
-    consoleDir: env.CORPHUB_CONSOLE_DIR || undefined,
-    restrictIntrospection: flag(env, 'CORPHUB_RESTRICT_INTROSPECTION', production),
+    publicUrl: publicUrlOf(vars.CORPHUB_PUBLIC_URL, production),
+    trustProxy: vars.CORPHUB_TRUST_PROXY,
+    subgraphTimeoutMs: { default: vars.CORPHUB_SUBGRAPH_TIMEOUT_MS, ...readEnvPattern('CORPHUB_SUBGRAPH_<NAME>_TIMEOUT_MS', env) },
+    subgraphBatchSize: vars.CORPHUB_SUBGRAPH_BATCH_SIZE,
+    redisUrl: vars.REDIS_URL,
+    persistedQueryTtlSeconds: vars.CORPHUB_PERSISTED_QUERY_TTL_SECONDS,
+    accessCacheSeconds: vars.CORPHUB_ACCESS_CACHE_SECONDS,
+    operationsManifest: vars.CORPHUB_OPERATIONS_MANIFEST,
+    onlyRegisteredOperations: vars.CORPHUB_ONLY_REGISTERED_OPERATIONS,
+    queryPlanCacheMiB: vars.CORPHUB_QUERY_PLAN_CACHE_MIB,
+    corsOrigins: [...(vars.CORPHUB_CORS_ORIGINS ?? [])],
+    graphiql: vars.CORPHUB_GRAPHIQL,
+    consoleDir: vars.CORPHUB_CONSOLE_DIR,
+    restrictIntrospection: vars.CORPHUB_RESTRICT_INTROSPECTION,
     production,
-    metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
-    metricsOperationLabels: operationLabelLimit(env),
-    maxUploadBytes: positiveInt(env, 'CORPHUB_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES),
+    metricsToken: vars.CORPHUB_METRICS_TOKEN,
+    metricsOperationLabels: vars.CORPHUB_METRICS_OPERATION_LABELS,
+    maxUploadBytes: vars.CORPHUB_MAX_UPLOAD_BYTES,
     oauth: {
-      codeTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_CODE_TTL_SECONDS', 60),
-      accessTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_TOKEN_TTL_SECONDS', 7200),
-      refreshTokenTtlSeconds: positiveInt(env, 'CORPHUB_OAUTH_REFRESH_TOKEN_TTL_SECONDS', 30 * 86_400),
-      devSignIn: flag(env, 'CORPHUB_OAUTH_DEV_SIGN_IN', !production),
-      devSignInCorp: env.CORPHUB_OAUTH_DEV_SIGN_IN_CORP || 'demo',
+      codeTtlSeconds: vars.CORPHUB_OAUTH_CODE_TTL_SECONDS,
+      // at most a day (the schema's type): the subgraph that provides the `login` service reports revoked grants for a day
+      accessTokenTtlSeconds: vars.CORPHUB_OAUTH_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: vars.CORPHUB_OAUTH_REFRESH_TOKEN_TTL_SECONDS,
+      devSignIn: vars.CORPHUB_OAUTH_DEV_SIGN_IN,
+      devSignInCorp: vars.CORPHUB_OAUTH_DEV_SIGN_IN_CORP,
     },
-    registryPollMs: positiveInt(env, 'CORPHUB_REGISTRY_POLL_MS', 10_000),
-    registryChannel: env.CORPHUB_REGISTRY_CHANNEL || DEFAULT_REGISTRY_CHANNEL,
-    accessChannel: env.CORPHUB_ACCESS_CHANNEL || DEFAULT_ACCESS_CHANNEL,
+    registryPollMs: vars.CORPHUB_REGISTRY_POLL_MS,
+    registryChannel: vars.CORPHUB_REGISTRY_CHANNEL,
+    accessChannel: vars.CORPHUB_ACCESS_CHANNEL,
   };
-  // the subgraph that provides the `login` service reports revoked login grants for a day: no token may outlive that
-  if (config.oauth.accessTokenTtlSeconds > 86_400) throw new ConfigError('CORPHUB_OAUTH_TOKEN_TTL_SECONDS may be at most 86400 (a day)');
   if (config.onlyRegisteredOperations && !config.operationsManifest) {
     throw new ConfigError('CORPHUB_ONLY_REGISTERED_OPERATIONS=true needs CORPHUB_OPERATIONS_MANIFEST (the registered operations)');
   }
@@ -224,7 +215,7 @@ export type GatewayConfigOverrides = Partial<Omit<GatewayConfig, 'limits' | 'sub
 };
 
 /** The environment's settings with a test's or an embedder's overrides on top. */
-export function gatewayConfig(overrides: GatewayConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+export function gatewayConfig(overrides: GatewayConfigOverrides = {}, env?: RawEnv): GatewayConfig {
   const base = readGatewayConfig(env);
   return {
     ...base,

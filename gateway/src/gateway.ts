@@ -92,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphUrls: Record<string, string> = {};
   // Apollo Gateway otherwise sends usage telemetry to Apollo and probes cloud metadata addresses at
   // construction: a hub works offline and calls no one it was not told to
+  // written, not read (Apollo Gateway reads it itself): the one place the hub sets a variable
+  // eslint-disable-next-line no-restricted-properties
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const contextKeys = new ContextKeys(security);
   if (!security.oidcSigningKey && config.production) throw new ConfigError('The gateway needs CORPHUB_OIDC_SIGNING_KEY to sign ID tokens');

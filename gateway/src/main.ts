@@ -3,24 +3,27 @@
  * and the hub manifest (CORPHUB_HUB_FILE, default hub.json beside the supergraph), both written by
  * `corphub compose`, and reaches each subgraph at CORPHUB_SUBGRAPH_<NAME>_URL or the supergraph's URL.
  */
-import { ConfigError, createLogger, readSecurityConfig } from '@corphub/module-kit/core';
+import { ConfigError, createLogger, ENV_SCHEMA, exitOnInvalidEnv, readEnv, readSecurityConfig } from '@corphub/module-kit/core';
 import { startGateway } from './gateway';
 import { HubManifest } from './manifest';
 import { hubFileBeside, readSupergraph, subgraphUrlsFromEnv } from './supergraph';
 import { startTracing } from './tracing';
 
 async function main() {
+  // first: a bad value stops the gateway here, naming the variable (docs/configuration.md)
+  exitOnInvalidEnv('gateway', ['gateway']);
+  const settings = readEnv(['CORPHUB_SUPERGRAPH_FILE', 'CORPHUB_HUB_FILE', 'PORT', 'HOST']);
   const logger = createLogger('gateway');
   const tracing = startTracing();
   try {
-    const supergraphFile = process.env.CORPHUB_SUPERGRAPH_FILE;
+    const supergraphFile = settings.CORPHUB_SUPERGRAPH_FILE;
     if (!supergraphFile) throw new ConfigError('CORPHUB_SUPERGRAPH_FILE must name the supergraph to serve (corphub compose writes one)');
     const gateway = await startGateway({
       supergraphSdl: readSupergraph(supergraphFile),
-      subgraphs: HubManifest.read(process.env.CORPHUB_HUB_FILE || hubFileBeside(supergraphFile)),
+      subgraphs: HubManifest.read(settings.CORPHUB_HUB_FILE ?? hubFileBeside(supergraphFile)),
       subgraphUrls: subgraphUrlsFromEnv(),
-      port: Number(process.env.PORT || 4000),
-      host: process.env.HOST,
+      port: settings.PORT ?? ENV_SCHEMA.PORT.defaultFor.gateway,
+      host: settings.HOST,
       security: readSecurityConfig(),
       logger,
     });

@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CONTEXT_HEADER } from '@corphub/module-kit/core';
+import { CONTEXT_HEADER, ENV_SCHEMA } from '@corphub/module-kit/core';
 
 /**
  * One keep-alive connection pool for every subgraph of a gateway (undici's Agent keeps a pool per origin).
@@ -31,7 +31,7 @@ export interface SubgraphFetcherOptions {
 }
 
 /** Reads one batch holds by default (CORPHUB_SUBGRAPH_BATCH_SIZE). */
-export const DEFAULT_BATCH_SIZE = 16;
+export const DEFAULT_BATCH_SIZE = ENV_SCHEMA.CORPHUB_SUBGRAPH_BATCH_SIZE.default;
 
 /** What a subgraph answered, read in full: shared between identical in-flight requests, never parsed twice into one object. */
 interface Answer {

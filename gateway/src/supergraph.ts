@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { ConfigError } from '@corphub/module-kit/core';
+import { ConfigError, readEnvPattern, type RawEnv } from '@corphub/module-kit/core';
 
 /** The supergraph file the gateway process loads at start: no network introspection needed. */
 export function readSupergraph(file: string): string {
@@ -25,11 +25,6 @@ export function routingUrls(supergraphSdl: string): Record<string, string> {
 }
 
 /** Production routing: CORPHUB_SUBGRAPH_<NAME>_URL overrides the supergraph's URL for that subgraph. */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    const match = /^CORPHUB_SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
-    if (match && value) urls[match[1].toLowerCase()] = value;
-  }
-  return urls;
+export function subgraphUrlsFromEnv(env?: RawEnv): Record<string, string> {
+  return readEnvPattern('CORPHUB_SUBGRAPH_<NAME>_URL', env);
 }

@@ -3,6 +3,7 @@ import { context, diag, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { otlpTracesUrl, readEnv, type RawEnv } from '@corphub/module-kit/core';
 
 export interface Tracing {
   /** Sends the spans still buffered. */
@@ -16,11 +17,11 @@ export interface Tracing {
  * exported over OTLP/HTTP (the exporter reads the standard OTEL_* variables). Called by the process
  * entry points (npm start, main.ts), since it registers a process-wide tracer provider.
  */
-export function startTracing(env: NodeJS.ProcessEnv = process.env): Tracing | undefined {
-  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return undefined;
-  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || `${env.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/$/, '')}/v1/traces`;
+export function startTracing(env?: RawEnv): Tracing | undefined {
+  const traces = otlpTracesUrl(env);
+  if (!traces) return undefined;
   const provider = new NodeTracerProvider({
-    resource: new Resource({ 'service.name': env.OTEL_SERVICE_NAME || 'corphub-gateway' }),
+    resource: new Resource({ 'service.name': readEnv(['OTEL_SERVICE_NAME'], env).OTEL_SERVICE_NAME }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: traces }))],
   });
   provider.register();

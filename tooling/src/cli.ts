@@ -1,5 +1,7 @@
 /** `corphub`: the tooling package's command line (`npx corphub …` in the checkout after `npm run build`). */
+import { ConfigError, exitOnInvalidEnv } from '@corphub/module-kit';
 import { CommandError, EXIT, HUB_USAGE, UsageError, type CliIo } from './command';
+import { envCommand, ENV_USAGE } from './env-command';
 import { composeCommand, COMPOSE_USAGE } from './compose';
 import { initCommand, INIT_USAGE } from './module-init';
 import { checkCommand, CHECK_USAGE, publishCommand, PUBLISH_USAGE, retireCommand, RETIRE_USAGE } from './module-cli';
@@ -15,6 +17,8 @@ commands:
   module retire NAME                            withdraw a module: every gateway drops it without a restart
   token --corp CORP_ID --role ROLE [...]        print a signed development token
   compose                                       compose this checkout's subgraphs: schema files, supergraph, hub.json
+  env example | generate | check [--for PROCESS] print .env.example, write it and docs/configuration.md's table, or
+                                                check this environment against the schema
 
 ${HUB_USAGE} (check, publish, retire)
 corphub <command> --help shows a command's options. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.`;
@@ -28,6 +32,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   'module retire': { run: retireCommand, usage: RETIRE_USAGE },
   token: { run: tokenCommand, usage: TOKEN_USAGE },
   compose: { run: composeCommand, usage: COMPOSE_USAGE },
+  env: { run: envCommand, usage: ENV_USAGE },
 };
 
 /** Runs one command line; answers the exit code. */
@@ -50,7 +55,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`corphub ${key}: ${error.message}\n\n${command.usage}`);
       return EXIT.USAGE;
     }
-    if (error instanceof CommandError) {
+    // a bad environment variable (the schema names it): refused like a failed command
+    if (error instanceof CommandError || error instanceof ConfigError) {
       io.err(`corphub ${key}: ${error.message}`);
       return EXIT.FAILED;
     }
@@ -60,7 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** The process: argv in, exit code out (bin/corphub.js, which npm links as `corphub`, calls it). */
 export function main(): void {
-  runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line), env: process.env }).then(
+  exitOnInvalidEnv('corphub', ['cli']);
+  runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,10 +1,12 @@
 /** What every `corphub` command shares: its input and output, exit codes, and how it reaches a hub. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ENV_SCHEMA, readEnv, type RawEnv } from '@corphub/module-kit';
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
+  /** The environment the command reads (through the schema); the process's own when absent. */
+  env?: RawEnv;
 }
 
 /** 0: done; 1: refused or failed (the hub said no, a file is in the way); 2: wrong usage. */
@@ -22,7 +24,7 @@ export class UsageError extends Error {}
 /** A command that could not do its work: its message, exit code 1. */
 export class CommandError extends Error {}
 
-export const DEFAULT_GATEWAY = 'http://localhost:4000/graphql';
+export const DEFAULT_GATEWAY = ENV_SCHEMA.CORPHUB_GATEWAY_URL.default;
 
 /** The options of every command that talks to a hub. */
 export const HUB_OPTIONS = {
@@ -50,10 +52,11 @@ export interface Hub {
 }
 
 /** The hub a command talks to and the caller it sends: flags first, then the environment. */
-export function hubOf(values: { gateway?: string; token?: string }, env: NodeJS.ProcessEnv): Hub {
-  const token = values.token ?? env.CORPHUB_TOKEN;
+export function hubOf(values: { gateway?: string; token?: string }, env?: RawEnv): Hub {
+  const vars = readEnv(['CORPHUB_TOKEN', 'CORPHUB_GATEWAY_URL'], env);
+  const token = values.token ?? vars.CORPHUB_TOKEN;
   if (!token) throw new UsageError('A token is needed: --token or CORPHUB_TOKEN (corphub token --corp <corp> --role vendor --app <appId>)');
-  return { gateway: values.gateway ?? env.CORPHUB_GATEWAY_URL ?? DEFAULT_GATEWAY, token };
+  return { gateway: values.gateway ?? vars.CORPHUB_GATEWAY_URL, token };
 }
 
 export interface HubError {

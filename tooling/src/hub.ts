@@ -6,6 +6,7 @@ import {
   dataDir,
   databaseTargetFromEnv,
   initOrm,
+  readEnv,
   readSecurityConfig,
   type DatabaseTarget,
   type Logger,
@@ -66,7 +67,7 @@ export function builtConsoleDir(): string | undefined {
 }
 
 const consoleConfig = (): { consoleDir?: string } => {
-  const consoleDir = process.env.CORPHUB_CONSOLE_DIR || builtConsoleDir();
+  const consoleDir = readEnv(['CORPHUB_CONSOLE_DIR']).CORPHUB_CONSOLE_DIR ?? builtConsoleDir();
   return consoleDir ? { consoleDir } : {};
 };
 
@@ -81,7 +82,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const database = options.database ?? ((name: string) => databaseTargetFromEnv(name, dataDir()));
   const files = options.dataDir ?? dataDir();
   // known once the gateway listens, which is after the subgraphs start
-  let gatewayBase = options.publicUrl ?? process.env.CORPHUB_PUBLIC_URL;
+  let gatewayBase = options.publicUrl ?? readEnv(['CORPHUB_PUBLIC_URL']).CORPHUB_PUBLIC_URL;
   const publicUrl = () => gatewayBase ?? 'http://localhost:4000';
   let gatewayGraphqlUrl: string | undefined;
   const gatewayUrl = () => {

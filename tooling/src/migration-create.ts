@@ -6,7 +6,7 @@
  * outside it runs its own (`npm run migration:create` there: one copy of MikroORM must load its entities).
  */
 import path from 'node:path';
-import { createMigrations, type SubgraphDefinition } from '@corphub/module-kit';
+import { createMigrations, exitOnInvalidEnv, type SubgraphDefinition } from '@corphub/module-kit';
 import { SUBGRAPHS, subgraphNamed } from './subgraphs';
 
 /** A module outside the hub (e.g. `./examples/okr`): its built package exports a SubgraphDefinition. */
@@ -19,6 +19,7 @@ function moduleAt(folder: string): SubgraphDefinition {
 }
 
 async function main() {
+  exitOnInvalidEnv('migration:create', ['cli']);
   const names = process.argv.slice(2);
   await createMigrations(names.length ? names.map((name) => (name.includes('/') ? moduleAt(name) : subgraphNamed(name))) : SUBGRAPHS);
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createLogger, dataDir, databaseTargetFromEnv, initOrm, type DemoPerson } from '@corphub/module-kit';
+import { createLogger, dataDir, databaseTargetFromEnv, exitOnInvalidEnv, initOrm, type DemoPerson } from '@corphub/module-kit';
 import { SUBGRAPHS } from './subgraphs';
 
 /** Opaque like every unionId: random, not derived from the row number. */
@@ -37,6 +37,7 @@ async function main() {
 }
 
 if (require.main === module) {
+  exitOnInvalidEnv('seed', ['cli']);
   main().catch((error: Error) => {
     console.error(`seed: ${error.message}`);
     process.exit(1);

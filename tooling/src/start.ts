@@ -2,20 +2,23 @@
  * `npm start`: the whole hub on the embedded SQLite default (one file per subgraph in ./data), with
  * the demo corp seeded (never with NODE_ENV=production). PORT moves the gateway (default 4000).
  */
-import { createLogger, isProduction, readSecurityConfig, Role } from '@corphub/module-kit';
+import { createLogger, ENV_READERS, ENV_SCHEMA, exitOnInvalidEnv, isProduction, readEnv, readSecurityConfig, Role } from '@corphub/module-kit';
 import { DEMO } from '@corphub/demo';
 import { startTracing } from '@corphub/gateway';
 import { startHub } from './hub';
 import { signDevToken } from './dev-token';
 
 async function main() {
+  // the gateway and every subgraph in one process: every variable they read is checked first
+  exitOnInvalidEnv('corphub', ENV_READERS.filter((reader) => reader !== 'tests' && reader !== 'compose'));
+  const settings = readEnv(['PORT', 'HOST']);
   const logger = createLogger('hub');
   const security = readSecurityConfig();
-  const port = Number(process.env.PORT || 4000);
+  const port = settings.PORT ?? ENV_SCHEMA.PORT.defaultFor.gateway;
   // production never gets the demo corp, nor a token on stdout that anyone reading the logs could use
   const production = isProduction();
   const tracing = startTracing();
-  const hub = await startHub({ port, host: process.env.HOST, seedDemo: !production, security, logger });
+  const hub = await startHub({ port, host: settings.HOST, seedDemo: !production, security, logger });
   const subgraphs = Object.entries(hub.subgraphs).map(([name, { url }]) => `  ${name.padEnd(12)} ${url}`);
   const lines = [
     '',

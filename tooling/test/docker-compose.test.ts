@@ -1,11 +1,12 @@
 /**
  * docker-compose.yml and the Dockerfile are checked against the code (there is no Docker engine in CI): the
- * subgraphs in SUBGRAPHS, their default ports, the committed supergraph's routing URLs and the env vars the
- * sources actually read.
+ * subgraphs in SUBGRAPHS, their default ports, the committed supergraph's routing URLs and the environment schema
+ * (packages/module-kit/src/env.ts: which process reads which variable).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { ENV_PATTERNS, ENV_SCHEMA, readEnv, type EnvReader, type EnvVar } from '@corphub/module-kit';
 import { readSupergraph, SUBGRAPHS } from '@corphub/tooling';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -61,45 +62,23 @@ function subgraphUrlVar(name: string): string {
   return `CORPHUB_SUBGRAPH_${name.toUpperCase()}_URL`;
 }
 
-/** Every `env.X` / `process.env.X` / `env['X']` in the TypeScript sources of the workspaces. */
-function envVarsReadByCode(): Set<string> {
-  const sourceDirs = [
-    path.join(ROOT, 'packages', 'module-kit', 'src'),
-    path.join(ROOT, 'gateway', 'src'),
-    ...fs
-      .readdirSync(path.join(ROOT, 'subgraphs'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(ROOT, 'subgraphs', entry.name, 'src')),
-  ];
-  const names = new Set<string>();
-  const pattern = /\benv(?:\.([A-Z][A-Z0-9_]*)\b|\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\])/g;
-  const scan = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) scan(file);
-      else if (entry.name.endsWith('.ts')) {
-        for (const match of fs.readFileSync(file, 'utf8').matchAll(pattern)) names.add(match[1] ?? match[2]);
-      }
-    }
-  };
-  sourceDirs.forEach(scan);
-  return names;
+const schema = ENV_SCHEMA as Record<string, EnvVar<unknown>>;
+
+/** Whether compose service `service` (the gateway or a subgraph) runs a process that reads `spec`, by the schema. */
+function serviceReads(service: string, spec: EnvVar<unknown>): boolean {
+  if (service === 'gateway') return spec.readBy.includes('gateway');
+  return spec.readBy.includes('subgraphs') || spec.readBy.includes(service as EnvReader);
 }
 
-/** The services (gateway, subgraphs) whose sources read an environment variable. */
-function workspacesReading(variable: string): string[] {
-  const reads = (dir: string): boolean =>
-    fs.existsSync(dir) &&
-    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) return reads(file);
-      return entry.name.endsWith('.ts') && new RegExp(`\\benv(?:\\.${variable}\\b|\\[\\s*['"\`]${variable}['"\`]\\s*\\])`).test(fs.readFileSync(file, 'utf8'));
-    });
-  return [
-    ...(reads(path.join(ROOT, 'gateway', 'src')) ? ['gateway'] : []),
-    ...SUBGRAPHS.map((definition) => definition.name).filter((name) => reads(path.join(ROOT, 'subgraphs', name, 'src'))),
-  ];
+/** The services (gateway, subgraphs) whose processes read an environment variable, by the schema. */
+function servicesReading(variable: string): string[] {
+  return ['gateway', ...SUBGRAPHS.map((definition) => definition.name)].filter((service) => serviceReads(service, schema[variable]));
+}
+
+/** Whether the schema declares `name` for `service`, by name or by pattern (CORPHUB_SUBGRAPH_<NAME>_URL). */
+function declaredFor(service: string, name: string): boolean {
+  if (schema[name]) return serviceReads(service, schema[name]);
+  return Object.values(ENV_PATTERNS).some(({ pattern, variable }) => pattern.test(name) && serviceReads(service, variable as EnvVar<unknown>));
 }
 
 /** The environment variables the official postgres image reads. */
@@ -171,8 +150,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives REDIS_URL, pointing at the redis service, to every service whose code reads it, after Redis is healthy', () => {
-    const readers = workspacesReading('REDIS_URL');
-    // the scan finds what we know reads it: a broken scan would make this test vacuous
+    const readers = servicesReading('REDIS_URL');
     expect(readers).toEqual(expect.arrayContaining(['gateway', 'identity', 'messages']));
     for (const name of readers) {
       expect({ name, url: environment(services[name]).REDIS_URL }).toEqual({ name, url: 'redis://redis:6379' });
@@ -237,19 +215,39 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('sets only environment variables that the code (or the postgres image) reads', () => {
-    const known = envVarsReadByCode();
-    // the reading code is where we expect it: a broken scan would make this test vacuous
-    expect([...known]).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'CORPHUB_JWT_SECRET', 'CORPHUB_INTERNAL_SECRET', 'CORPHUB_CONTEXT_PRIVATE_KEY', 'CORPHUB_CONTEXT_PUBLIC_KEY']));
-    for (const definition of SUBGRAPHS) known.add(subgraphUrlVar(definition.name)); // subgraphUrlsFromEnv reads the pattern
+  it('sets only environment variables that the schema declares for that service (or the postgres image reads)', () => {
     const unknown: string[] = [];
     for (const [serviceName, service] of Object.entries(services)) {
       for (const name of Object.keys(environment(service))) {
         const readByImage = serviceName === 'postgres' && POSTGRES_IMAGE_ENV.test(name);
-        if (!known.has(name) && !readByImage) unknown.push(`${serviceName}: ${name}`);
+        if (!readByImage && !declaredFor(serviceName, name)) unknown.push(`${serviceName}: ${name}`);
       }
     }
     expect(unknown).toEqual([]);
+    // a sanity check on the check: the identity service does not read the gateway's variables
+    expect(declaredFor('identity', 'CORPHUB_REGISTRY_POLL_MS')).toBe(false);
+    expect(declaredFor('gateway', 'CORPHUB_SUBGRAPH_IDENTITY_URL')).toBe(true);
+  });
+
+  it('substitutes only variables the schema declares, each with the same default as the schema', () => {
+    const interpolations = [...composeText.replace(/^\s*#.*$/gm, '').matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?[^}]*\}/g)];
+    expect(interpolations.length).toBeGreaterThan(10);
+    for (const [whole, name, fallback] of interpolations) {
+      const spec = schema[name];
+      expect({ whole, declared: spec !== undefined }).toEqual({ whole, declared: true });
+      // a compose default that differs from the schema's would make .env.example lie about what compose runs;
+      // but for a deliberate choice of this deployment (the gateways sit one proxy hop behind Caddy)
+      const deliberate = name === 'CORPHUB_TRUST_PROXY';
+      if (fallback && spec.default !== undefined && spec.productionDefault === undefined && !deliberate) {
+        const parsed = (value: Record<string, string>) => readEnv([name as keyof typeof ENV_SCHEMA], value)[name as keyof typeof ENV_SCHEMA];
+        expect({ whole, value: parsed({ [name]: fallback }) }).toEqual({ whole, value: parsed({}) });
+      }
+    }
+  });
+
+  it('points at .env.example, the generated list of every variable', () => {
+    expect(composeText).toContain('.env.example');
+    expect(fs.existsSync(path.join(ROOT, '.env.example'))).toBe(true);
   });
 
   it('requires every secret from the environment (${VAR:?...}), never a default or a literal', () => {

@@ -1,5 +1,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
+import { ConfigError } from './config-error';
+import { readEnv, type RawEnv } from './env';
 
 /** Built-in development secrets: fine on a laptop, refused with NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'corphub-development-jwt-secret-do-not-use-in-production';
@@ -71,10 +73,11 @@ export interface SecurityConfig {
   metricsToken?: string;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError } from './config-error';
 
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV === 'production';
+/** NODE_ENV=production (checked against the schema: `prod` is an error, not development). */
+export function isProduction(env?: RawEnv): boolean {
+  return readEnv(['NODE_ENV'], env).NODE_ENV === 'production';
 }
 
 /** The SPKI PEM public key of a PKCS8 PEM private key (a malformed one is a ConfigError). */
@@ -95,46 +98,60 @@ const samePem = (a: string | undefined, b: string) => a !== undefined && a.repla
  * gateway's JWKS); it is never given the caller-token key. A vendor module holds only the public key or JWKS
  * URL: nothing it holds can sign anything the hub accepts.
  */
-export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, component: SecurityComponent = 'gateway'): SecurityConfig {
-  // a PEM in a one-line .env file has its line breaks written as \n
-  const pem = (value: string | undefined) => value?.replace(/\\n/g, '\n') || undefined;
-  const contextPrivateKey = component === 'gateway' ? pem(env.CORPHUB_CONTEXT_PRIVATE_KEY) || DEV_CONTEXT_PRIVATE_KEY : undefined;
-  const contextJwksUrl = component === 'gateway' ? undefined : env.CORPHUB_CONTEXT_JWKS_URL || undefined;
-  const contextNextPrivateKey = component === 'gateway' ? pem(env.CORPHUB_CONTEXT_NEXT_PRIVATE_KEY) : undefined;
-  const signWith = component === 'gateway' ? env.CORPHUB_CONTEXT_SIGN_WITH || undefined : undefined;
-  if (signWith !== undefined && signWith !== 'current' && signWith !== 'next') throw new ConfigError('CORPHUB_CONTEXT_SIGN_WITH must be current or next');
+export function readSecurityConfig(env?: RawEnv, component: SecurityComponent = 'gateway'): SecurityConfig {
+  // PEM values come back with real line breaks (a one-line .env file writes them as \n), each key loaded once
+  const vars = readEnv(
+    [
+      'CORPHUB_JWT_SECRET',
+      'CORPHUB_JWKS_URL',
+      'CORPHUB_INTERNAL_SECRET',
+      'CORPHUB_CONTEXT_PRIVATE_KEY',
+      'CORPHUB_CONTEXT_NEXT_PRIVATE_KEY',
+      'CORPHUB_CONTEXT_SIGN_WITH',
+      'CORPHUB_OIDC_SIGNING_KEY',
+      'CORPHUB_CONTEXT_PUBLIC_KEY',
+      'CORPHUB_CONTEXT_NEXT_PUBLIC_KEY',
+      'CORPHUB_CONTEXT_JWKS_URL',
+      'CORPHUB_METRICS_TOKEN',
+    ],
+    env,
+  );
+  const contextPrivateKey = component === 'gateway' ? vars.CORPHUB_CONTEXT_PRIVATE_KEY || DEV_CONTEXT_PRIVATE_KEY : undefined;
+  const contextJwksUrl = component === 'gateway' ? undefined : vars.CORPHUB_CONTEXT_JWKS_URL;
+  const contextNextPrivateKey = component === 'gateway' ? vars.CORPHUB_CONTEXT_NEXT_PRIVATE_KEY : undefined;
+  const signWith = component === 'gateway' ? vars.CORPHUB_CONTEXT_SIGN_WITH : undefined;
   if (signWith === 'next' && !contextNextPrivateKey) throw new ConfigError('CORPHUB_CONTEXT_SIGN_WITH=next needs CORPHUB_CONTEXT_NEXT_PRIVATE_KEY');
   const config: SecurityConfig = {
-    jwtSecret: env.CORPHUB_JWT_SECRET || DEV_JWT_SECRET,
-    jwksUrl: env.CORPHUB_JWKS_URL || undefined,
-    internalSecret: component === 'vendor' ? undefined : env.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
+    jwtSecret: vars.CORPHUB_JWT_SECRET || DEV_JWT_SECRET,
+    jwksUrl: vars.CORPHUB_JWKS_URL,
+    internalSecret: component === 'vendor' ? undefined : vars.CORPHUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET,
     contextPrivateKey,
     ...(contextNextPrivateKey ? { contextNextPrivateKey } : {}),
     ...(signWith ? { contextSignWith: signWith } : {}),
-    oidcSigningKey: component === 'gateway' ? pem(env.CORPHUB_OIDC_SIGNING_KEY) || DEV_OIDC_SIGNING_KEY : undefined,
+    oidcSigningKey: component === 'gateway' ? vars.CORPHUB_OIDC_SIGNING_KEY || DEV_OIDC_SIGNING_KEY : undefined,
     // the gateway's own (the all-in-one hub's subgraphs share its configuration) is derived from its private key
-    contextPublicKey: pem(env.CORPHUB_CONTEXT_PUBLIC_KEY) || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
+    contextPublicKey: vars.CORPHUB_CONTEXT_PUBLIC_KEY || (contextJwksUrl ? undefined : contextPrivateKey ? publicKeyOf(contextPrivateKey) : DEV_CONTEXT_PUBLIC_KEY),
     contextJwksUrl,
-    metricsToken: env.CORPHUB_METRICS_TOKEN || undefined,
+    metricsToken: vars.CORPHUB_METRICS_TOKEN,
   };
-  const nextPublicKey = pem(env.CORPHUB_CONTEXT_NEXT_PUBLIC_KEY) || (contextNextPrivateKey ? publicKeyOf(contextNextPrivateKey, 'CORPHUB_CONTEXT_NEXT_PRIVATE_KEY') : undefined);
+  const nextPublicKey = vars.CORPHUB_CONTEXT_NEXT_PUBLIC_KEY || (contextNextPrivateKey ? publicKeyOf(contextNextPrivateKey, 'CORPHUB_CONTEXT_NEXT_PRIVATE_KEY') : undefined);
   if (nextPublicKey && !contextJwksUrl) config.contextNextPublicKey = nextPublicKey;
   if (isProduction(env)) {
     const weak = (value: string | undefined, devValue: string) => !value || value === devValue || value.length < 32;
-    if (component === 'gateway' && !config.jwksUrl && weak(env.CORPHUB_JWT_SECRET, DEV_JWT_SECRET)) {
+    if (component === 'gateway' && !config.jwksUrl && weak(vars.CORPHUB_JWT_SECRET, DEV_JWT_SECRET)) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_JWT_SECRET (32+ characters, not the development default) or CORPHUB_JWKS_URL');
     }
-    if (component !== 'vendor' && weak(env.CORPHUB_INTERNAL_SECRET, DEV_INTERNAL_SECRET)) {
+    if (component !== 'vendor' && weak(vars.CORPHUB_INTERNAL_SECRET, DEV_INTERNAL_SECRET)) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_INTERNAL_SECRET (32+ characters, not the development default)');
     }
     if (component !== 'vendor' && config.internalSecret === config.jwtSecret) {
       throw new ConfigError('CORPHUB_INTERNAL_SECRET must differ from CORPHUB_JWT_SECRET');
     }
-    if (component === 'gateway' && (!env.CORPHUB_CONTEXT_PRIVATE_KEY || samePem(config.contextPrivateKey, DEV_CONTEXT_PRIVATE_KEY))) {
+    if (component === 'gateway' && (!vars.CORPHUB_CONTEXT_PRIVATE_KEY || samePem(config.contextPrivateKey, DEV_CONTEXT_PRIVATE_KEY))) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_CONTEXT_PRIVATE_KEY (a PKCS8 PEM private key, not the development one)');
     }
     // with CORPHUB_JWKS_URL another provider signs people in and the token endpoint issues no ID tokens
-    if (component === 'gateway' && !config.jwksUrl && (!env.CORPHUB_OIDC_SIGNING_KEY || samePem(config.oidcSigningKey, DEV_OIDC_SIGNING_KEY))) {
+    if (component === 'gateway' && !config.jwksUrl && (!vars.CORPHUB_OIDC_SIGNING_KEY || samePem(config.oidcSigningKey, DEV_OIDC_SIGNING_KEY))) {
       throw new ConfigError('NODE_ENV=production needs CORPHUB_OIDC_SIGNING_KEY (a PKCS8 PEM private key for ID tokens, not the development one)');
     }
     if (component === 'gateway' && samePem(config.oidcSigningKey, config.contextPrivateKey!)) {
@@ -143,7 +160,7 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv = process.env, compone
     if (contextNextPrivateKey && [DEV_CONTEXT_PRIVATE_KEY, config.oidcSigningKey, config.contextPrivateKey].some((other) => samePem(other, contextNextPrivateKey))) {
       throw new ConfigError('CORPHUB_CONTEXT_NEXT_PRIVATE_KEY must be a new key: not the development one, CORPHUB_CONTEXT_PRIVATE_KEY nor CORPHUB_OIDC_SIGNING_KEY');
     }
-    if (component !== 'gateway' && !env.CORPHUB_CONTEXT_PUBLIC_KEY && !env.CORPHUB_CONTEXT_JWKS_URL) {
+    if (component !== 'gateway' && !vars.CORPHUB_CONTEXT_PUBLIC_KEY && !vars.CORPHUB_CONTEXT_JWKS_URL) {
       throw new ConfigError("NODE_ENV=production needs CORPHUB_CONTEXT_JWKS_URL (the gateway's /.well-known/corphub-context-keys.json) or CORPHUB_CONTEXT_PUBLIC_KEY");
     }
     if (samePem(config.contextPublicKey, DEV_CONTEXT_PUBLIC_KEY) || samePem(config.contextNextPublicKey, DEV_CONTEXT_PUBLIC_KEY)) {
@@ -160,6 +177,6 @@ export function hubSecret(security: SecurityConfig): string {
 }
 
 /** Where the embedded SQLite files live: one file per subgraph. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.CORPHUB_DATA_DIR || 'data');
+export function dataDir(env?: RawEnv): string {
+  return path.resolve(readEnv(['CORPHUB_DATA_DIR'], env).CORPHUB_DATA_DIR);
 }

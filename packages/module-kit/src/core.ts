@@ -6,6 +6,7 @@
  */
 export * from './auth';
 export * from './config';
+export * from './env';
 export * from './errors';
 export * from './logger';
 export * from './graphql-http';

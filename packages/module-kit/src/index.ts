@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './auth';
 export * from './config';
+export * from './env';
 export * from './csv';
 export * from './definition';
 export * from './errors';

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
+import { readEnv } from './env';
 
 export type { Logger };
 
 /** Structured JSON logs (pino); LOG_LEVEL=silent in tests. */
 export function createLogger(name: string): Logger {
-  return pino({ name, level: process.env.LOG_LEVEL || 'info' });
+  return pino({ name, level: readEnv(['LOG_LEVEL']).LOG_LEVEL });
 }
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;

@@ -2,9 +2,11 @@ import { createLogger } from './logger';
 import { dataDir, readSecurityConfig } from './config';
 import { databaseTargetFromEnv, initOrm } from './orm';
 import type { CreateServerOptions, SubgraphDefinition } from './definition';
+import { ENV_READERS, exitOnInvalidEnv, readEnv } from './env';
 
 /**
- * A subgraph as its own process (docker-compose, production): reads env, migrates, listens.
+ * A subgraph as its own process (docker-compose, production): checks its environment (a bad value names the
+ * variable and exits 1), migrates, listens.
  * PORT (default: the subgraph's defaultPort), HOST, DATABASE_URL or CORPHUB_DATA_DIR, CORPHUB_SEED_DEMO=1,
  * CORPHUB_PUBLIC_URL (the gateway's public base URL, for links; default http://localhost:4000),
  * CORPHUB_GATEWAY_URL (the gateway's GraphQL endpoint for calls through the graph; default http://localhost:4000/graphql),
@@ -12,23 +14,26 @@ import type { CreateServerOptions, SubgraphDefinition } from './definition';
  * `options` adds what only this subgraph's own process knows (e.g. how the registry tells gateways of a publish).
  */
 export async function runSubgraph(definition: SubgraphDefinition, options: Partial<CreateServerOptions> = {}): Promise<void> {
+  // a hub subgraph also reads the variables declared for it by name (identity's webhooks, media's limits …)
+  exitOnInvalidEnv(definition.name, definition.vendor ? ['modules'] : ['subgraphs', ...ENV_READERS.filter((reader) => reader === definition.name)]);
+  const settings = readEnv(['CORPHUB_SEED_DEMO', 'PORT', 'HOST', 'CORPHUB_PUBLIC_URL', 'CORPHUB_GATEWAY_URL']);
   const logger = createLogger(definition.name);
   try {
-    const security = readSecurityConfig(process.env, definition.vendor ? 'vendor' : 'subgraph');
+    const security = readSecurityConfig(undefined, definition.vendor ? 'vendor' : 'subgraph');
     const orm = await initOrm({
       database: databaseTargetFromEnv(definition.name, dataDir()),
       entities: definition.entities,
       migrations: definition.migrations,
       logger,
     });
-    if (process.env.CORPHUB_SEED_DEMO === '1') await definition.seedDemo?.(orm, { dataDir: dataDir() });
-    const port = process.env.PORT ? Number(process.env.PORT) : definition.defaultPort;
-    const publicUrl = process.env.CORPHUB_PUBLIC_URL || 'http://localhost:4000';
-    const gatewayUrl = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
+    if (settings.CORPHUB_SEED_DEMO) await definition.seedDemo?.(orm, { dataDir: dataDir() });
+    const port = settings.PORT ?? definition.defaultPort;
+    const publicUrl = settings.CORPHUB_PUBLIC_URL ?? 'http://localhost:4000';
+    const gatewayUrl = settings.CORPHUB_GATEWAY_URL;
     const server = await definition.createServer({
       orm,
       port,
-      host: process.env.HOST,
+      host: settings.HOST,
       security,
       logger,
       dataDir: dataDir(),

@@ -89,7 +89,7 @@ export class MessageOutbox {
     return new MessageOutbox({
       orm: options.orm,
       client: new MessagesClient({ app, gatewayUrl: gatewayUrlOf(options), internalSecret: options.internalSecret }),
-      pollMs: outboxPollMs(process.env),
+      pollMs: outboxPollMs(),
       logger: options.logger.child({ component: 'message-outbox' }),
     });
   }

@@ -2,10 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { ConfigError } from './config';
+import { ENV_SCHEMA, readEnv, type RawEnv } from './env';
 
 /** Default of CORPHUB_METRICS_OPERATION_LABELS: distinct operation names that get a metric label of their own. */
-export const DEFAULT_OPERATION_LABELS = 100;
+export const DEFAULT_OPERATION_LABELS = ENV_SCHEMA.CORPHUB_METRICS_OPERATION_LABELS.default;
 
 /** The label of every operation past the cap, and of an operation with no name. */
 export const OTHER_OPERATION = 'other';
@@ -14,12 +14,8 @@ export const ANONYMOUS_OPERATION = '(anonymous)';
 const OPERATION_LABEL_MAX = 64;
 
 /** CORPHUB_METRICS_OPERATION_LABELS: a positive integer, DEFAULT_OPERATION_LABELS when unset. */
-export function operationLabelLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.CORPHUB_METRICS_OPERATION_LABELS;
-  if (raw === undefined || raw === '') return DEFAULT_OPERATION_LABELS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`CORPHUB_METRICS_OPERATION_LABELS must be a positive integer, got "${raw}"`);
-  return value;
+export function operationLabelLimit(env?: RawEnv): number {
+  return readEnv(['CORPHUB_METRICS_OPERATION_LABELS'], env).CORPHUB_METRICS_OPERATION_LABELS;
 }
 
 /**

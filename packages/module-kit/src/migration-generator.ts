@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { ormConfig, type DatabaseTarget, type Dialect } from './orm';
 import type { SubgraphDefinition } from './definition';
 import { testDatabase } from './testing/database';
+import { readEnv, type RawEnv } from './env';
 
 /** Rewrites a dialect folder's index.ts so the migrations are imported explicitly (no globbing at run time). */
 export function writeMigrationIndex(folder: string): string[] {
@@ -60,8 +61,8 @@ const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
  * `npm run migration:create` (the hub's, a module's own): for each definition, in SQLite and in PostgreSQL
  * (DATABASE_URL, or the local server), writes a migration for what its entities add to its committed ones.
  */
-export async function createMigrations(definitions: SubgraphDefinition[], env: NodeJS.ProcessEnv = process.env, report = (line: string) => console.log(line)): Promise<void> {
-  for (const dialectEnv of [{}, { ...env, DATABASE_URL: env.DATABASE_URL || LOCAL_POSTGRES }]) {
+export async function createMigrations(definitions: SubgraphDefinition[], env?: RawEnv, report = (line: string) => console.log(line)): Promise<void> {
+  for (const dialectEnv of [{}, { DATABASE_URL: readEnv(['DATABASE_URL'], env).DATABASE_URL ?? LOCAL_POSTGRES }]) {
     const database = await testDatabase('migrations', dialectEnv);
     try {
       for (const definition of definitions) {

@@ -1,6 +1,7 @@
 import type { CreateServerOptions } from './definition';
 import { errorCodeOf } from './errors';
 import { GatewayClient } from './gateway-client';
+import { readEnv } from './env';
 
 /** A page of a connection as modules read it: nodes and where the next page starts. */
 interface NodesPage<Node> {
@@ -20,8 +21,9 @@ export interface MediaFacts {
  * runs one, else CORPHUB_GATEWAY_URL (a subgraph started on its own).
  */
 export function gatewayUrlOf(options: Pick<CreateServerOptions, 'gatewayUrl'>): () => string {
-  const fallback = process.env.CORPHUB_GATEWAY_URL || 'http://localhost:4000/graphql';
-  return options.gatewayUrl ?? (() => fallback);
+  if (options.gatewayUrl) return options.gatewayUrl;
+  const fallback = readEnv(['CORPHUB_GATEWAY_URL']).CORPHUB_GATEWAY_URL;
+  return () => fallback;
 }
 
 /** Aliased fields per call through the gateway (its default alias limit is 30). */

@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import { CorpScopeGuard } from './tenant';
 import type { Logger } from './logger';
+import { readEnv, type RawEnv } from './env';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -33,8 +34,9 @@ export interface OrmOptions {
  * The database a subgraph uses: `DATABASE_URL` (PostgreSQL, one schema per subgraph named after it)
  * or an SQLite file per subgraph in the data folder.
  */
-export function databaseTargetFromEnv(subgraph: string, dataDirectory: string, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  if (env.DATABASE_URL) return { dialect: 'postgresql', url: env.DATABASE_URL, schema: subgraph };
+export function databaseTargetFromEnv(subgraph: string, dataDirectory: string, env?: RawEnv): DatabaseTarget {
+  const url = readEnv(['DATABASE_URL'], env).DATABASE_URL;
+  if (url) return { dialect: 'postgresql', url, schema: subgraph };
   return { dialect: 'sqlite', file: path.join(dataDirectory, `${subgraph}.sqlite`) };
 }
 

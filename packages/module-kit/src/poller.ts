@@ -1,4 +1,5 @@
 import type { Logger } from './logger';
+import { readEnv, type RawEnv } from './env';
 
 export interface Poller {
   /** Runs one round now (tests, and a caller that knows work just arrived); rounds never overlap. */
@@ -74,7 +75,6 @@ export function scheduledRetryMs(attempts: number, scheduleMs: readonly number[]
 }
 
 /** `CORPHUB_OUTBOX_POLL_MS` (default 1000): how often a subgraph relays its outbox. */
-export function outboxPollMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.CORPHUB_OUTBOX_POLL_MS);
-  return Number.isFinite(value) && value > 0 ? value : 1000;
+export function outboxPollMs(env?: RawEnv): number {
+  return readEnv(['CORPHUB_OUTBOX_POLL_MS'], env).CORPHUB_OUTBOX_POLL_MS;
 }

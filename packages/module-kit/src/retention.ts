@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { readEnv, type RawEnv } from './env';
 
 /** How long settled background rows (delivered webhooks, relayed outbox events) are kept, and how they are pruned. */
 export interface RetentionConfig {
@@ -12,15 +13,12 @@ export interface RetentionConfig {
 const DAY_MS = 86_400_000;
 
 /** `CORPHUB_RETENTION_DAYS` (30), `CORPHUB_RETENTION_PRUNE_INTERVAL_MS` (60000), `CORPHUB_RETENTION_PRUNE_BATCH` (500). */
-export function readRetentionConfig(env: NodeJS.ProcessEnv = process.env): RetentionConfig {
-  const positive = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
-  };
+export function readRetentionConfig(env?: RawEnv): RetentionConfig {
+  const vars = readEnv(['CORPHUB_RETENTION_DAYS', 'CORPHUB_RETENTION_PRUNE_INTERVAL_MS', 'CORPHUB_RETENTION_PRUNE_BATCH'], env);
   return {
-    retentionMs: positive('CORPHUB_RETENTION_DAYS', 30) * DAY_MS,
-    intervalMs: positive('CORPHUB_RETENTION_PRUNE_INTERVAL_MS', 60_000),
-    batch: Math.floor(positive('CORPHUB_RETENTION_PRUNE_BATCH', 500)),
+    retentionMs: vars.CORPHUB_RETENTION_DAYS * DAY_MS,
+    intervalMs: vars.CORPHUB_RETENTION_PRUNE_INTERVAL_MS,
+    batch: vars.CORPHUB_RETENTION_PRUNE_BATCH,
   };
 }
 

@@ -292,7 +292,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export async function startSubgraphServer<Loaders, Services>(options: SubgraphServerOptions<Loaders, Services>): Promise<RunningSubgraphServer> {
   const { name, schema, orm, services, createLoaders, port = 0, host } = options;
-  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const security = options.security ?? readSecurityConfig(undefined, 'subgraph');
   const logger = options.logger ?? createLogger(name);
   const metrics = new SubgraphMetrics(name, { operationLabels: options.metricsOperationLabels ?? operationLabelLimit() });
   const tracing = startSubgraphTracing(name, options.serviceVersion);

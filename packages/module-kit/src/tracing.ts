@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type * as TracingSdk from './tracing-sdk';
+import { readEnv, type RawEnv } from './env';
 
 /** The W3C trace context headers (https://www.w3.org/TR/trace-context/), as forwarded to subgraphs. */
 export const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
@@ -18,9 +19,10 @@ export function incomingTraceHeaders(headers: Record<string, string | string[] |
 }
 
 /** The OTLP/HTTP traces URL from the standard variables; undefined (tracing off) when neither is set. */
-export function otlpTracesUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
-  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) return `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`;
+export function otlpTracesUrl(env?: RawEnv): string | undefined {
+  const vars = readEnv(['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'], env);
+  if (vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (vars.OTEL_EXPORTER_OTLP_ENDPOINT) return `${vars.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`;
   return undefined;
 }
 
@@ -39,7 +41,7 @@ export interface SubgraphTracing {
  * then (on demand), and never otherwise. Each subgraph has its own tracer provider, not the process-wide
  * one, so subgraphs sharing a process with the gateway (npm start) still report as themselves.
  */
-export function startSubgraphTracing(subgraph: string, version: string | undefined, env: NodeJS.ProcessEnv = process.env): SubgraphTracing | undefined {
+export function startSubgraphTracing(subgraph: string, version: string | undefined, env?: RawEnv): SubgraphTracing | undefined {
   const url = otlpTracesUrl(env);
   if (!url) return undefined;
   // loaded here, on demand: a process without tracing never loads the OpenTelemetry SDK (a CommonJS package,

@@ -8,6 +8,6 @@ export interface AttendanceServices {
 }
 
 export function createServices(options: CreateServerOptions): AttendanceServices {
-  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const security = options.security ?? readSecurityConfig(undefined, 'subgraph');
   return { graph: createGraph(options, hubSecret(security)) };
 }

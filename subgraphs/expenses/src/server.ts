@@ -5,7 +5,7 @@ import { createServices } from './services';
 import { reportRoutes } from './reports/report.routes';
 
 export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
-  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const security = options.security ?? readSecurityConfig(undefined, 'subgraph');
   const logger = options.logger ?? createLogger('expenses');
   const services = createServices({ ...options, security, logger });
   const server = await startSubgraphServer({

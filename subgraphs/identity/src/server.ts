@@ -16,7 +16,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registry.rebase(options.orm.em.fork()).catch((error: unknown) => logger.error({ err: error }, 'could not rebase the registry supergraph'));
   }
   // the dispatcher lives with the server: stopping identity stops its deliveries too
-  const dispatcher = startWebhookDispatcher(options.orm, readWebhookConfig(process.env), logger.child({ component: 'webhooks' }));
+  const dispatcher = startWebhookDispatcher(options.orm, readWebhookConfig(), logger.child({ component: 'webhooks' }));
   return {
     ...server,
     stop: async () => {

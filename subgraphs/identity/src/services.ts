@@ -11,6 +11,6 @@ export interface IdentityServices {
 
 export function createServices(options: CreateServerOptions): IdentityServices {
   const registry = new SchemaRegistry(options.coreGraph, async (supergraph) => options.onSupergraphPublished?.(supergraph.revision), options.logger);
-  const security = options.security ?? readSecurityConfig(process.env, 'subgraph');
+  const security = options.security ?? readSecurityConfig(undefined, 'subgraph');
   return { registry, graph: ModuleGraph.clientFor('identity', options, hubSecret(security)) };
 }

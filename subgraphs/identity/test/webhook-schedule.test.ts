@@ -34,6 +34,13 @@ describe('webhook retry schedule', () => {
     const short = readWebhookConfig({ CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS: '400, 800', CORPHUB_WEBHOOK_MAX_ATTEMPTS: '4' });
     expect([short.retryScheduleMs, short.maxAttempts]).toEqual([[400, 800], 4]);
     expect([1, 2, 3].map((attempts) => scheduledRetryMs(attempts, short.retryScheduleMs, 0))).toEqual([400, 800, 800]);
-    expect(readWebhookConfig({ CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS: '400,soon' }).retryScheduleMs).toEqual(config.retryScheduleMs);
+  });
+
+  it('refuses a bad value, naming the variable, instead of falling back to the default', () => {
+    expect(() => readWebhookConfig({ CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS: '400,soon' })).toThrow('CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS must be comma-separated positive whole milliseconds, e.g. 400,800, got "400,soon"');
+    expect(() => readWebhookConfig({ CORPHUB_WEBHOOK_MAX_ATTEMPTS: 'abc' })).toThrow('CORPHUB_WEBHOOK_MAX_ATTEMPTS must be a positive integer, got "abc"');
+    expect(() => readWebhookConfig({ CORPHUB_WEBHOOK_TIMEOUT_MS: '-5' })).toThrow(/CORPHUB_WEBHOOK_TIMEOUT_MS/);
+    expect(() => readWebhookConfig({ CORPHUB_WEBHOOKS_ALLOW_PRIVATE: 'maybe' })).toThrow(/CORPHUB_WEBHOOKS_ALLOW_PRIVATE must be true or false/);
+    expect(() => readWebhookConfig({ CORPHUB_RETENTION_DAYS: '0' })).toThrow(/CORPHUB_RETENTION_DAYS/);
   });
 });

@@ -11,7 +11,7 @@ export interface LogsServices {
 }
 
 export function createServices(options: CreateServerOptions & { logger: Logger }): LogsServices {
-  const internalSecret = hubSecret(options.security ?? readSecurityConfig(process.env, 'subgraph'));
+  const internalSecret = hubSecret(options.security ?? readSecurityConfig(undefined, 'subgraph'));
   return {
     graph: new LogsGraph(ModuleGraph.clientFor('logs', options, internalSecret)),
     notifier: new WorkLogNotifier(MessageOutbox.forModule('logs', { ...options, internalSecret })),

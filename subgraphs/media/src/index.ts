@@ -21,14 +21,14 @@ export function mediaSubgraph(overrides: Partial<MediaSettings> = {}): SubgraphD
     entities,
     migrations: { sqlite, postgresql },
     buildSchema,
-    seedDemo: (orm, context) => seedDemo(orm, overrides.store ?? storeFromEnv(process.env, context?.dataDir ?? dataDir())),
+    seedDemo: (orm, context) => seedDemo(orm, overrides.store ?? storeFromEnv(undefined, context?.dataDir ?? dataDir())),
     createServer: (options: MediaServerOptions) => {
-      const env = mediaEnv(process.env);
-      const internalSecret = hubSecret(options.security ?? readSecurityConfig(process.env, 'subgraph'));
+      const env = mediaEnv();
+      const internalSecret = hubSecret(options.security ?? readSecurityConfig(undefined, 'subgraph'));
       return createServer({
         ...options,
         media: {
-          store: overrides.store ?? storeFromEnv(process.env, options.dataDir ?? dataDir()),
+          store: overrides.store ?? storeFromEnv(undefined, options.dataDir ?? dataDir()),
           limits: env.limits,
           urlTtlSeconds: env.urlTtlSeconds,
           urlKey: deriveUrlKey(internalSecret, env.urlSecret),

@@ -21,7 +21,7 @@ export interface MediaServices {
 
 export function createServices(options: MediaServerOptions): MediaServices {
   const { media } = options;
-  const internalSecret = hubSecret(options.security ?? readSecurityConfig(process.env, 'subgraph'));
+  const internalSecret = hubSecret(options.security ?? readSecurityConfig(undefined, 'subgraph'));
   const links = new MediaLinks({
     publicUrl: media?.publicUrl ?? options.publicUrl ?? (() => 'http://localhost:4000'),
     urlTtlSeconds: media?.urlTtlSeconds ?? DEFAULT_URL_TTL_SECONDS,

@@ -1,4 +1,4 @@
-import { hubSecret, ModuleGraph, readSecurityConfig, type CreateServerOptions, type Logger } from '@corphub/module-kit';
+import { hubSecret, ModuleGraph, readEnv, readSecurityConfig, type CreateServerOptions, type Logger, type RawEnv } from '@corphub/module-kit';
 import { MessagesGraph } from './graph';
 import { InProcessBus, RedisBus, type MessageBus } from './messages/message.bus';
 import { DEFAULT_RATE_LIMIT, SendRateLimiter, type RateLimitConfig } from './messages/message.rate-limit';
@@ -13,20 +13,12 @@ export interface MessagesConfig {
 }
 
 /** The messages settings from the environment (REDIS_URL, CORPHUB_MESSAGES_*). */
-export function messagesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MessagesConfig {
-  const number = (name: string, value: string | undefined, fallback: number) => {
-    if (value === undefined || value === '') return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer, not "${value}"`);
-    return parsed;
-  };
+export function messagesConfigFromEnv(env?: RawEnv): MessagesConfig {
+  const vars = readEnv(['REDIS_URL', 'CORPHUB_REDIS_PREFIX', 'CORPHUB_MESSAGES_RATE_LIMIT', 'CORPHUB_MESSAGES_RATE_WINDOW_SECONDS'], env);
   return {
-    redisUrl: env.REDIS_URL || undefined,
-    redisPrefix: env.CORPHUB_REDIS_PREFIX ?? 'corphub:',
-    rateLimit: {
-      points: number('CORPHUB_MESSAGES_RATE_LIMIT', env.CORPHUB_MESSAGES_RATE_LIMIT, DEFAULT_RATE_LIMIT.points),
-      windowSeconds: number('CORPHUB_MESSAGES_RATE_WINDOW_SECONDS', env.CORPHUB_MESSAGES_RATE_WINDOW_SECONDS, DEFAULT_RATE_LIMIT.windowSeconds),
-    },
+    redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.CORPHUB_REDIS_PREFIX,
+    rateLimit: { points: vars.CORPHUB_MESSAGES_RATE_LIMIT, windowSeconds: vars.CORPHUB_MESSAGES_RATE_WINDOW_SECONDS },
   };
 }
 
@@ -42,7 +34,7 @@ export interface MessagesServices {
 
 /** Async: with Redis, the bus is subscribed before the server answers. */
 export async function createServices(options: CreateServerOptions & { logger: Logger }, config: MessagesConfig): Promise<MessagesServices> {
-  const internalSecret = hubSecret(options.security ?? readSecurityConfig(process.env, 'subgraph'));
+  const internalSecret = hubSecret(options.security ?? readSecurityConfig(undefined, 'subgraph'));
   // the directory and identity are read through the gateway; runners that start no gateway of their own point at CORPHUB_GATEWAY_URL
   const graph = new MessagesGraph(ModuleGraph.clientFor('messages', options, internalSecret));
   const prefix = config.redisPrefix ?? 'corphub:';

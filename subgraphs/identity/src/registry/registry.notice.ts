@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
+import { ENV_SCHEMA } from '@corphub/module-kit';
 
 /** The Redis channel on which the registry announces a new supergraph to every gateway replica. */
-export const DEFAULT_REGISTRY_CHANNEL = 'corphub:registry';
+export const DEFAULT_REGISTRY_CHANNEL = ENV_SCHEMA.CORPHUB_REGISTRY_CHANNEL.default;
 
 /** Tells every gateway replica subscribed to `channel` that the registry wrote supergraph `revision`. */
 export async function announceSupergraph(redisUrl: string, channel: string, revision: number): Promise<void> {

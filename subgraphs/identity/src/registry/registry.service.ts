@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { errors, isAppToken, Role, type AuthContext, type CoreGraph, type Logger, type SubgraphSdl } from '@corphub/module-kit';
+import { errors, isAppToken, readEnv, Role, type AuthContext, type CoreGraph, type Logger, type SubgraphSdl } from '@corphub/module-kit';
 import { apiChanges, breakingChanges, checkSubgraph, composeSubgraphs, formatCheckReport, formatTable, sha256, subgraphsOfSupergraph, type SchemaChange, type SubgraphCheckReport } from './registry.checks';
 import { App } from '../apps/app.entity';
 import { ModuleSubgraph } from './module-subgraph.entity';
@@ -14,7 +14,7 @@ const PLACEHOLDER_URL = 'http://unpublished.invalid/graphql';
 
 /** Where a standalone identity finds the core graph: the supergraph the gateways load (CORPHUB_SUPERGRAPH_FILE, else the checkout's). */
 function coreGraphFromFile(): CoreGraph {
-  const file = process.env.CORPHUB_SUPERGRAPH_FILE || path.resolve(__dirname, '..', '..', '..', '..', 'tooling', 'supergraph.graphql');
+  const file = readEnv(['CORPHUB_SUPERGRAPH_FILE']).CORPHUB_SUPERGRAPH_FILE ?? path.resolve(__dirname, '..', '..', '..', '..', 'tooling', 'supergraph.graphql');
   const supergraphSdl = fs.readFileSync(file, 'utf8');
   return { supergraphSdl, subgraphs: subgraphsOfSupergraph(supergraphSdl) };
 }

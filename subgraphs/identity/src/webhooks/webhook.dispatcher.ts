@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { BACKGROUND, deleteBatch, isProduction, readRetentionConfig, retentionPruner, scheduledRetryMs, startPoller, type Logger, type Poller, type RetentionConfig } from '@corphub/module-kit';
+import { BACKGROUND, deleteBatch, ENV_SCHEMA, readEnv, readRetentionConfig, retentionPruner, scheduledRetryMs, startPoller, type Logger, type Poller, type RawEnv, type RetentionConfig } from '@corphub/module-kit';
 import { AppIntegration } from '../apps/app-integration.entity';
 import { WebhookDelivery, WebhookDeliveryStatus, WebhookEvent } from './webhook.entity';
 import { fetch } from 'undici';
@@ -23,59 +23,38 @@ export interface WebhookDispatcherConfig {
   retention: RetentionConfig;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
 /**
  * The Standard Webhooks (Svix) schedule, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h …, with the 10 h step
  * repeated until the retries span more than three days even when jitter shortens every wait: a receiver down
  * over a long weekend still gets its events.
  */
-export const WEBHOOK_RETRY_SCHEDULE_MS: readonly number[] = [5_000, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, ...Array<number>(8).fill(10 * HOUR)];
+export const WEBHOOK_RETRY_SCHEDULE_MS: readonly number[] = ENV_SCHEMA.CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS.default;
 export const WEBHOOK_RETRY_JITTER = 0.1;
 
-export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = {
-  pollMs: 1000,
-  retryScheduleMs: [...WEBHOOK_RETRY_SCHEDULE_MS],
-  // the first attempt, then one per step of the schedule
-  maxAttempts: WEBHOOK_RETRY_SCHEDULE_MS.length + 1,
-  timeoutMs: 10_000,
-  batch: 50,
-  allowPrivate: false,
-  retention: readRetentionConfig({}),
-};
-
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = Number(env[name]);
-  return env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
+/** `CORPHUB_WEBHOOKS_ALLOW_PRIVATE`: `1`/`0`; unset, on except with `NODE_ENV=production` (the schema's production default). */
+export function webhooksAllowPrivate(env?: RawEnv): boolean {
+  return readEnv(['CORPHUB_WEBHOOKS_ALLOW_PRIVATE'], env).CORPHUB_WEBHOOKS_ALLOW_PRIVATE;
 }
 
-/** `CORPHUB_WEBHOOKS_ALLOW_PRIVATE`: `1`/`0`; unset, on except with `NODE_ENV=production`. */
-export function webhooksAllowPrivate(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env.CORPHUB_WEBHOOKS_ALLOW_PRIVATE?.trim().toLowerCase();
-  if (value) return ['1', 'true', 'yes', 'on'].includes(value);
-  return !isProduction(env);
-}
-
-/** Comma-separated milliseconds, e.g. `400,800`; the default when unset or not all positive numbers. */
-function schedule(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
-  const steps = (env[name] ?? '').split(',').map((step) => Number(step.trim()));
-  return env[name] && steps.every((step) => Number.isFinite(step) && step > 0) ? steps : fallback;
-}
-
-/** `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_SCHEDULE_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` (README, Configuration). */
-export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookDispatcherConfig {
-  const d = DEFAULT_WEBHOOK_CONFIG;
+/**
+ * `CORPHUB_WEBHOOK_POLL_MS`, `_RETRY_SCHEDULE_MS`, `_MAX_ATTEMPTS`, `_TIMEOUT_MS`, `CORPHUB_WEBHOOKS_ALLOW_PRIVATE` and
+ * the retention settings (docs/configuration.md): a bad value is a ConfigError naming it, never the default.
+ */
+export function readWebhookConfig(env?: RawEnv): WebhookDispatcherConfig {
+  const vars = readEnv(['CORPHUB_WEBHOOK_POLL_MS', 'CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS', 'CORPHUB_WEBHOOK_MAX_ATTEMPTS', 'CORPHUB_WEBHOOK_TIMEOUT_MS', 'CORPHUB_WEBHOOKS_ALLOW_PRIVATE'], env);
   return {
-    pollMs: positive(env, 'CORPHUB_WEBHOOK_POLL_MS', d.pollMs),
-    retryScheduleMs: schedule(env, 'CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS', d.retryScheduleMs),
-    maxAttempts: positive(env, 'CORPHUB_WEBHOOK_MAX_ATTEMPTS', d.maxAttempts),
-    timeoutMs: positive(env, 'CORPHUB_WEBHOOK_TIMEOUT_MS', d.timeoutMs),
-    batch: d.batch,
-    allowPrivate: webhooksAllowPrivate(env),
+    pollMs: vars.CORPHUB_WEBHOOK_POLL_MS,
+    retryScheduleMs: [...vars.CORPHUB_WEBHOOK_RETRY_SCHEDULE_MS],
+    maxAttempts: vars.CORPHUB_WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: vars.CORPHUB_WEBHOOK_TIMEOUT_MS,
+    batch: 50,
+    allowPrivate: vars.CORPHUB_WEBHOOKS_ALLOW_PRIVATE,
     retention: readRetentionConfig(env),
   };
 }
+
+/** The defaults (an empty environment, outside production): the schema's. */
+export const DEFAULT_WEBHOOK_CONFIG: WebhookDispatcherConfig = { ...readWebhookConfig({}), allowPrivate: false };
 
 /**
  * Sends due deliveries, across every corp. Several identity replicas may run it: each delivery is

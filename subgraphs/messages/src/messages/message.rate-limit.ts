@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { errors } from '@corphub/module-kit';
+import { ENV_SCHEMA, errors } from '@corphub/module-kit';
 
 export interface RateLimitConfig {
   /** Sends allowed per sender and corp in each window. */
@@ -8,7 +8,7 @@ export interface RateLimitConfig {
   windowSeconds: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { points: 300, windowSeconds: 60 };
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { points: ENV_SCHEMA.CORPHUB_MESSAGES_RATE_LIMIT.default, windowSeconds: ENV_SCHEMA.CORPHUB_MESSAGES_RATE_WINDOW_SECONDS.default };
 
 /**
  * Sends per sender (an app, or the corp's admins) and corp, counted by rate-limiter-flexible: in Redis when

@@ -1,0 +1,2 @@
+/** A setting (an environment variable, mostly) the process cannot run with. */
+export class ConfigError extends Error {}
