@@ -91,7 +91,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The table of docs/configuration.md, between its markers. */
 export function renderEnvTable(): string {
-  const rows = entries().map(([name, spec]) => `| \`${name}\` | ${cell(spec.typeName)}${spec.secret ? ', secret' : ''} | ${cell(defaultWords(spec))} | ${cell(readers(spec))} | ${cell(spec.description)} |`);
+  const rows = entries().map(([name, spec]) => `| \`${name}\` | ${cell(spec.typeName)}${spec.secret && !spec.typeName.includes('secret') ? ', secret' : ''} | ${cell(defaultWords(spec))} | ${cell(readers(spec))} | ${cell(spec.description)} |`);
   return [TABLE_BEGIN, '', '| Variable | Type | Default | Read by | Meaning |', '|---|---|---|---|---|', ...rows, '', TABLE_END].join('\n');
 }
 
