@@ -22,7 +22,7 @@ const READER_NAMES: Record<EnvReader, string> = {
   identity: 'identity',
   media: 'media',
   messages: 'messages',
-  cli: '`corphub` CLI, seed',
+  cli: 'tooling (`corphub`, seed, migration:create)',
   tests: 'tests',
   compose: 'docker-compose.yml',
 };
@@ -79,7 +79,8 @@ export function renderEnvExample(): string {
   ];
   for (const [name, spec] of entries()) {
     lines.push('', ...wrap(`${name} (${spec.typeName}; read by ${words(readers(spec))}): ${words(spec.description)}`, 116, '# '));
-    lines.push(...wrap(`Default: ${words(defaultWords(spec))}.`, 116, '# '));
+    const fallback = defaultWords(spec);
+    lines.push(...wrap(`Default: ${fallback === '–' ? 'unset' : words(fallback)}.`, 116, '# '));
     if (name.includes('<')) lines.push(`# ${name.replace('<NAME>', 'IDENTITY')}=${spec.example ?? ''}`);
     else if (spec.secret) lines.push(`${name}=`);
     else lines.push(`# ${name}=${defaultValue(spec) ?? spec.example ?? ''}`);

@@ -11,8 +11,9 @@ import { ConfigError } from './config-error';
 
 /**
  * Who reads a variable: `gateway` (gateway/dist/main.js), `subgraphs` (every hub subgraph process), `modules`
- * (vendor modules, through the kit's runSubgraph), a subgraph by name (only that one), `cli` (the `corphub`
- * command, `npm run token`, `npm run seed`), `tests` and `compose` (docker-compose.yml only). `npm start` runs
+ * (vendor modules, through the kit's runSubgraph), a subgraph by name (only that one), `cli` (the tooling: the
+ * `corphub` command and `npm run token`, `npm run seed`, `npm run migration:create`), `tests` and `compose`
+ * (docker-compose.yml only). `npm start` runs
  * the gateway and every hub subgraph in one process, so it reads what they all read.
  */
 export const ENV_READERS = ['gateway', 'subgraphs', 'modules', 'identity', 'media', 'messages', 'cli', 'tests', 'compose'] as const;
@@ -311,6 +312,7 @@ export const ENV_SCHEMA = {
     secret: true,
   }),
   CORPHUB_PUBLIC_URL: variable(publicUrl, URL_TYPE, {
+    defaultFor: { subgraphs: 'http://localhost:4000', modules: 'http://localhost:4000' },
     defaultText: "development: the gateway's own `http://localhost:<port>` (a standalone subgraph: `http://localhost:4000`); required in production",
     description:
       "Public base URL of the gateway as callers reach it (e.g. `https://hub.example.com`, a path allowed, no query): the OpenID Connect issuer and the base of every URL the hub hands out (discovery, media links, SCIM locations). Never taken from a request's Host or X-Forwarded-* headers. In production it must be https, except for a loopback host.",

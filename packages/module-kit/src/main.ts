@@ -2,7 +2,7 @@ import { createLogger } from './logger';
 import { dataDir, readSecurityConfig } from './config';
 import { databaseTargetFromEnv, initOrm } from './orm';
 import type { CreateServerOptions, SubgraphDefinition } from './definition';
-import { ENV_READERS, exitOnInvalidEnv, readEnv } from './env';
+import { ENV_READERS, ENV_SCHEMA, exitOnInvalidEnv, readEnv } from './env';
 
 /**
  * A subgraph as its own process (docker-compose, production): checks its environment (a bad value names the
@@ -28,7 +28,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: Parti
     });
     if (settings.CORPHUB_SEED_DEMO) await definition.seedDemo?.(orm, { dataDir: dataDir() });
     const port = settings.PORT ?? definition.defaultPort;
-    const publicUrl = settings.CORPHUB_PUBLIC_URL ?? 'http://localhost:4000';
+    const publicUrl = settings.CORPHUB_PUBLIC_URL ?? ENV_SCHEMA.CORPHUB_PUBLIC_URL.defaultFor.subgraphs;
     const gatewayUrl = settings.CORPHUB_GATEWAY_URL;
     const server = await definition.createServer({
       orm,
