@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readSupergraph, SUBGRAPHS } from '@corphub/tooling';
+import { envVarsReadIn } from '@corphub/tooling/testing';
 
 const ROOT = path.join(__dirname, '..', '..');
 const COMPOSE_FILE = path.join(ROOT, 'docker-compose.yml');
@@ -71,20 +72,7 @@ function envVarsReadByCode(): Set<string> {
       .filter((entry) => entry.isDirectory())
       .map((entry) => path.join(ROOT, 'subgraphs', entry.name, 'src')),
   ];
-  const names = new Set<string>();
-  const pattern = /\benv(?:\.([A-Z][A-Z0-9_]*)\b|\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\])/g;
-  const scan = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) scan(file);
-      else if (entry.name.endsWith('.ts')) {
-        for (const match of fs.readFileSync(file, 'utf8').matchAll(pattern)) names.add(match[1] ?? match[2]);
-      }
-    }
-  };
-  sourceDirs.forEach(scan);
-  return names;
+  return envVarsReadIn(sourceDirs);
 }
 
 /** The services (gateway, subgraphs) whose sources read an environment variable. */
