@@ -353,6 +353,14 @@ describe('deploy/kubernetes', () => {
     }
   });
 
+  it('production has an https public URL, and neither the demo corp nor the development sign-in', () => {
+    const settings = generated('production', 'ConfigMap', 'corphub-settings').data;
+    expect(new URL(settings.CORPHUB_PUBLIC_URL).protocol).toBe('https:');
+    expect(settings.CORPHUB_OAUTH_DEV_SIGN_IN).toBeUndefined();
+    expect(settings.CORPHUB_SEED_DEMO).toBeUndefined();
+    expect(generated('development', 'ConfigMap', 'corphub-settings').data.CORPHUB_OAUTH_DEV_SIGN_IN).toBe('true');
+  });
+
   it('production lets Prometheus scrape the subgraphs on their ports, and nothing else in', () => {
     const policy = objectsOf('production', 'NetworkPolicy').find((object) => object.metadata.name === 'subgraphs-from-prometheus') as KubernetesObject & { spec: { ingress: { ports: { port: number }[] }[] } };
     expect(policy.spec.ingress.flatMap((rule) => rule.ports.map((port) => port.port)).sort()).toEqual(SUBGRAPHS.map((definition) => definition.defaultPort).sort());
