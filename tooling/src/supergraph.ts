@@ -9,6 +9,8 @@ import { manifestOf, type SubgraphDefinition, type SubgraphManifest } from '@cor
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 /** The committed hub manifest beside it: which subgraphs are core, their routes, the hub services they provide. */
 export const HUB_FILE = path.join(__dirname, '..', 'hub.json');
+/** Copies of the two, which deploy/kubernetes's ConfigMap generator reads (kustomize reads no file outside its folder). */
+export const KUBERNETES_SUPERGRAPH_DIR = path.join(__dirname, '..', '..', 'deploy', 'kubernetes', 'base', 'supergraph');
 
 /** The hub manifest of these subgraphs, as the gateway is told it. */
 export function hubManifest(definitions: SubgraphDefinition[]): SubgraphManifest[] {

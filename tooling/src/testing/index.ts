@@ -5,3 +5,5 @@ export * from './org';
 export * from './cli';
 export * from './proxy';
 export * from './cluster';
+export * from './kustomize';
+export * from './env-scan';
