@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { employeeStub, errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/module-kit';
 import { CLAIM_SUBJECT, syncClaim, approvalAsk, type ClaimApproval } from './claim.approval';
+import { ApprovalRequestStub } from './approval-request.resolver';
 import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
 import { ClaimFilterArgs, ClaimInput, ExpenseSettingsInput } from './claim.inputs';
 import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';
@@ -89,6 +90,11 @@ export class ClaimResolver {
     if (!claim.approvalId) return claim.status === ClaimStatus.DRAFT ? [] : loaders.stepsByClaimId.load(claim.id);
     const approval = await loaders.approvalById.load(claim.approvalId);
     return approval ? stepsOf(approval) : [];
+  }
+
+  @FieldResolver(() => ApprovalRequestStub, { nullable: true, description: 'The approvals service’s request for the claim’s current submission (null for a draft and for claims submitted before the move).' })
+  approval(@Root() claim: ExpenseClaim): ApprovalRequestStub | null {
+    return claim.approvalId ? { id: claim.approvalId } : null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Position of the step awaiting a decision while SUBMITTED.' })
