@@ -1,5 +1,5 @@
 import { OutboxMessage, Role, scopeToCorp } from '@corphub/module-kit';
-import { setEnvironment, waitFor, type GraphQLResponse } from '@corphub/module-kit/testing';
+import { errorCodes, setEnvironment, waitFor, type GraphQLResponse } from '@corphub/module-kit/testing';
 import { messagesSubgraph } from '@corphub/messages';
 import { SUBGRAPHS } from '../src/subgraphs';
 import { createDepartments, hire, seedCorp, startTestHub, type TestHub } from '../src/testing';
@@ -50,6 +50,7 @@ const CREATE_CLAIM = /* GraphQL */ `mutation($input: ClaimInput!) { createExpens
 const SUBMIT = /* GraphQL */ `mutation($id: ID!, $v: Int!) { submitClaim(claimId: $id, version: $v) { version } }`;
 const APPROVE = /* GraphQL */ `mutation($id: ID!, $v: Int!) { approveClaim(claimId: $id, version: $v) { version } }`;
 const REJECT = /* GraphQL */ `mutation($id: ID!, $v: Int!, $c: String!) { rejectClaim(claimId: $id, version: $v, comment: $c) { status } }`;
+const PAID = /* GraphQL */ `mutation($id: ID!, $v: Int!, $ref: String!) { markClaimPaid(claimId: $id, version: $v, paymentReference: $ref) { status version } }`;
 const claim = (title: string) => ({ title, items: [{ category: 'travel', amount: '128.50', currency: 'CNY', incurredOn: '2026-11-02', merchant: 'China Eastern' }] });
 
 /** The newest messages in a person's inbox: [appId, title, body, link]. */
@@ -80,20 +81,46 @@ describe('module messages: the reference modules message people through Messages
   }, 180_000);
   afterAll(() => hub?.stop());
 
+  // expenses' approvals run through the approvals service, which messages in the expenses app's name and links to the claim
   it('tells the current approver of a submitted claim, then the claimant of each decision and the next approver', async () => {
     const created = await must(hub.request(CREATE_CLAIM, { token: org.tokens.claimant, variables: { input: claim('Trip to Hangzhou') } }), 'create');
     const id = created.createExpenseClaim.id as string;
     const submitted = await must(hub.request(SUBMIT, { token: org.tokens.claimant, variables: { id, v: created.createExpenseClaim.version } }), 'submit');
-    expect(await feed(hub, org.tokens.lead)).toEqual([{ appId: 'expenses', title: 'A claim awaits your approval', body: '“Trip to Hangzhou” is waiting for your decision.', link: `/expenses/claims/${id}` }]);
+    expect(await feed(hub, org.tokens.lead)).toEqual([
+      { appId: 'expenses', title: 'Awaiting your approval', body: '“Trip to Hangzhou” is waiting for your decision.\n\nExpense claim: 128.50 CNY', link: `/expenses/claims/${id}` },
+    ]);
     expect(await feed(hub, org.tokens.head)).toEqual([]);
 
     const approved = await must(hub.request(APPROVE, { token: org.tokens.lead, variables: { id, v: submitted.submitClaim.version } }), 'approve');
-    expect((await feed(hub, org.tokens.claimant))[0]).toMatchObject({ appId: 'expenses', title: 'Your claim moved on' });
-    expect((await feed(hub, org.tokens.head))[0]).toMatchObject({ title: 'A claim awaits your approval', link: `/expenses/claims/${id}` });
+    expect((await feed(hub, org.tokens.claimant))[0]).toMatchObject({ appId: 'expenses', title: 'Moved on: Trip to Hangzhou', link: `/expenses/claims/${id}` });
+    expect((await feed(hub, org.tokens.head))[0]).toMatchObject({ title: 'Awaiting your approval', link: `/expenses/claims/${id}` });
 
     await must(hub.request(REJECT, { token: org.tokens.head, variables: { id, v: approved.approveClaim.version, c: 'No invoice attached' } }), 'reject');
-    expect((await feed(hub, org.tokens.claimant))[0]).toEqual({ appId: 'expenses', title: 'Your claim was rejected', body: '“Trip to Hangzhou” was rejected: No invoice attached', link: `/expenses/claims/${id}` });
+    expect((await feed(hub, org.tokens.claimant))[0]).toEqual({ appId: 'expenses', title: 'Rejected: Trip to Hangzhou', body: '“Trip to Hangzhou” was rejected: No invoice attached', link: `/expenses/claims/${id}` });
     expect(await unreadCount(hub, org.tokens.claimant)).toBe(2);
+  });
+
+  it('tells the claimant when finance pays the claim (after the approval messages), once', async () => {
+    const created = await must(hub.request(CREATE_CLAIM, { token: org.tokens.claimant, variables: { input: claim('Trip to Suzhou') } }), 'create');
+    const id = created.createExpenseClaim.id as string;
+    let version = (await must(hub.request(SUBMIT, { token: org.tokens.claimant, variables: { id, v: created.createExpenseClaim.version } }), 'submit')).submitClaim.version as number;
+    for (const approver of ['lead', 'head', 'fin1'] as const) {
+      version = (await must(hub.request(APPROVE, { token: org.tokens[approver], variables: { id, v: version } }), `approve ${approver}`)).approveClaim.version;
+    }
+    expect((await feed(hub, org.tokens.claimant))[0]).toMatchObject({ title: 'Approved: Trip to Suzhou', link: `/expenses/claims/${id}` });
+    // only finance pays: a refusal sends nothing
+    expect(errorCodes(await hub.request(PAID, { token: org.tokens.lead, variables: { id, v: version, ref: 'PAY-7' } }))).toEqual(['FORBIDDEN']);
+    expect((await feed(hub, org.tokens.claimant))[0].title).toBe('Approved: Trip to Suzhou');
+    const paid = await must(hub.request(PAID, { token: org.tokens.fin2, variables: { id, v: version, ref: 'PAY-7' } }), 'paid');
+    expect(paid.markClaimPaid).toEqual({ status: 'PAID', version: version + 1 });
+    const messages = await feed(hub, org.tokens.claimant);
+    expect(messages[0]).toEqual({ appId: 'expenses', title: 'Your claim was paid', body: '“Trip to Suzhou” was paid (payment reference PAY-7).', link: `/expenses/claims/${id}` });
+    expect(messages.filter((message: { title: string }) => message.title === 'Your claim was paid')).toHaveLength(1);
+    // a second payment is CONFLICT and tells no one again
+    expect(errorCodes(await hub.request(PAID, { token: org.tokens.fin2, variables: { id, v: version + 1, ref: 'PAY-8' } }))).toEqual(['CONFLICT']);
+    expect((await feed(hub, org.tokens.claimant)).filter((message: { title: string }) => message.title === 'Your claim was paid')).toHaveLength(1);
+    // nobody of another corp hears of it
+    expect((await feed(hub, other.tokens.claimant)).map((message: { title: string }) => message.title)).not.toContain('Your claim was paid');
   });
 
   it('tells a new work log’s intended readers, not its author', async () => {
@@ -113,7 +140,7 @@ describe('module messages: the reference modules message people through Messages
   it('never fails the module’s mutation when the message cannot be sent (the messages subgraph is down), and sends it once it is back', async () => {
     const created = await must(hub.request(CREATE_CLAIM, { token: other.tokens.claimant, variables: { input: claim('Taxi') } }), 'create');
     const submitted = await must(hub.request(SUBMIT, { token: other.tokens.claimant, variables: { id: created.createExpenseClaim.id, v: created.createExpenseClaim.version } }), 'submit');
-    expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['A claim awaits your approval']);
+    expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['Awaiting your approval']);
     await hub.subgraphs.messages.stop();
     try {
       const rejected = await hub.request(REJECT, { token: other.tokens.lead, variables: { id: created.createExpenseClaim.id, v: submitted.submitClaim.version, c: 'No receipt' } });
@@ -125,13 +152,14 @@ describe('module messages: the reference modules message people through Messages
     // the outbox kept it and retries with backoff: it arrives once, after the subgraph is back
     await waitFor('the retried message', async () => (await feed(hub, other.tokens.claimant)).length > 0, 30_000);
     expect(await feed(hub, other.tokens.claimant)).toEqual([
-      { appId: 'expenses', title: 'Your claim was rejected', body: '“Taxi” was rejected: No receipt', link: `/expenses/claims/${created.createExpenseClaim.id}` },
+      { appId: 'expenses', title: 'Rejected: Taxi', body: '“Taxi” was rejected: No receipt', link: `/expenses/claims/${created.createExpenseClaim.id}` },
     ]);
-    expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['A claim awaits your approval']);
-    const rows = await hub.subgraphs.expenses.orm.em.fork().find(OutboxMessage, { corpId: 'corp-n' }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect((await feed(hub, other.tokens.lead)).map((message: { title: string }) => message.title)).toEqual(['Awaiting your approval']);
+    // the approvals service's outbox queued both (in the expenses app's name)
+    const rows = await hub.subgraphs.approvals.orm.em.fork().find(OutboxMessage, { corpId: 'corp-n' }, { filters: false, orderBy: { createdAt: 'asc' } });
     expect(rows.map((row) => [row.message.title, row.sentAt ? 'sent' : 'pending', row.attempts > 0])).toEqual([
-      ['A claim awaits your approval', 'sent', false],
-      ['Your claim was rejected', 'sent', true],
+      ['Awaiting your approval', 'sent', false],
+      ['Rejected: Taxi', 'sent', true],
     ]);
   });
 

@@ -33,7 +33,31 @@ export interface ApprovalAsk {
   summary?: string;
   amountMinor?: number;
   currency?: string;
+  /** Where the module shows the subject (a path); the approvers' and requester's messages link there. */
+  link?: string;
   steps: ApprovalStepSpec[];
+}
+
+/** An approver's decision, made through the module (see `DecideApprovalInput`). */
+export interface ApprovalDecision {
+  id: string;
+  /** The request's version the decider read. */
+  version: number;
+  decision: 'APPROVE' | 'REJECT' | 'SEND_BACK' | 'TRANSFER';
+  comment?: string | null;
+  transferTo?: string;
+  /** Hub modules: the approver, whose verified context the module holds. */
+  onBehalfOf?: string;
+}
+
+/** One entry of a request's history. */
+export interface ApprovalHistoryEntry {
+  action: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'SENT_BACK' | 'TRANSFERRED' | 'WITHDRAWN';
+  /** A unionId, or the app's token subject. */
+  actor: string;
+  comment: string | null;
+  /** The request's version after this entry. */
+  version: number;
 }
 
 export type ApprovalOutcomeStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'SENT_BACK' | 'WITHDRAWN';
@@ -48,11 +72,13 @@ export interface ApprovalState {
   decidedAt: string | null;
   /** The last history entry's comment (a rejection's or send-back's reason). */
   comment: string | null;
+  /** Everything that happened to it, oldest first: a module mirrors the entries it has not seen yet. */
+  history: ApprovalHistoryEntry[];
 }
 
-const STATE = /* GraphQL */ `id subjectType subjectId status version decidedAt history { comment }`;
-type StateAnswer = Omit<ApprovalState, 'comment'> & { history: { comment: string | null }[] };
-const stateOf = ({ history, ...rest }: StateAnswer): ApprovalState => ({ ...rest, comment: history.at(-1)?.comment ?? null });
+const STATE = /* GraphQL */ `id subjectType subjectId status version decidedAt history { action actor comment version }`;
+type StateAnswer = Omit<ApprovalState, 'comment'>;
+const stateOf = (answer: StateAnswer): ApprovalState => ({ ...answer, comment: answer.history.at(-1)?.comment ?? null });
 
 /** How many ids one `approvalRequests(ids:)` call asks. */
 const IDS_PER_CALL = 100;
@@ -86,6 +112,36 @@ export class ApprovalsClient {
       requestId,
     );
     return stateOf(data.withdrawApproval);
+  }
+
+  /** An approver decides through the module; a stale version or a decision already made is CONFLICT. */
+  async decide(corpId: string, decision: ApprovalDecision, requestId?: string): Promise<ApprovalState> {
+    const data = await this.graph.request<{ decideApproval: StateAnswer }>(
+      corpId,
+      /* GraphQL */ `mutation ModuleDecideApproval($input: DecideApprovalInput!) { decideApproval(input: $input) { ${STATE} } }`,
+      { input: decision },
+      requestId,
+    );
+    return stateOf(data.decideApproval);
+  }
+
+  /** The subjects (of one type) of the module's PENDING requests whose current step waits for this person, every page. */
+  async subjectsAwaiting(corpId: string, unionId: string, subjectType: string, requestId?: string): Promise<string[]> {
+    const subjects: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: { approvalRequests: { nodes: { subjectId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await this.graph.request(
+        corpId,
+        /* GraphQL */ `query ModuleApprovalsAwaiting($unionId: ID!, $subjectType: String!, $after: String) {
+          approvalRequests(awaitingDecisionBy: $unionId, subjectType: $subjectType, first: ${IDS_PER_CALL}, after: $after) { nodes { subjectId } pageInfo { hasNextPage endCursor } }
+        }`,
+        { unionId, subjectType, after },
+        requestId,
+      );
+      subjects.push(...data.approvalRequests.nodes.map((node) => node.subjectId));
+      if (!data.approvalRequests.pageInfo.hasNextPage) return subjects;
+      after = data.approvalRequests.pageInfo.endCursor;
+    }
   }
 
   /** The current state of the module's requests, by id; an unknown id is missing from the answer. */

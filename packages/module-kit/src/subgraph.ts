@@ -101,7 +101,9 @@ function moduleFields(typeDefs: DocumentNode): Map<string, Set<string>> {
     const keys = ROOT_TYPES.has(name) ? new Set<string>() : entityKeyFields(definition as ObjectTypeDefinitionNode);
     if (!keys) continue;
     const fields = gated.get(name) ?? new Set<string>();
-    for (const field of definition.fields ?? []) if (!keys.has(field.name.value) && !FEDERATION_FIELDS.has(field.name.value)) fields.add(field.name.value);
+    // an @external field is the owner's (a module only reads it, for its @requires): neither gated nor made nullable
+    const external = (field: { directives?: readonly { name: { value: string } }[] }) => field.directives?.some((directive) => directive.name.value === 'external');
+    for (const field of definition.fields ?? []) if (!keys.has(field.name.value) && !FEDERATION_FIELDS.has(field.name.value) && !external(field)) fields.add(field.name.value);
     gated.set(name, fields);
   }
   return gated;

@@ -162,6 +162,8 @@ describe('approvals: the engine', () => {
       [ask(org, [{ kind: 'PEOPLE', unionIds: [org.ids.peer] }], { title: ' ' }), 'BAD_USER_INPUT'],
       [ask(org, [{ kind: 'PEOPLE', unionIds: [org.ids.peer] }], { subjectType: 'not a type' }), 'BAD_USER_INPUT'],
       [ask(org, [{ kind: 'PEOPLE', unionIds: [org.ids.peer] }], { title: 'nul\u0000' }), 'BAD_USER_INPUT'],
+      [ask(org, [{ kind: 'PEOPLE', unionIds: [org.ids.peer] }], { link: 'https://elsewhere.example/x' }), 'BAD_USER_INPUT'],
+      [ask(org, [{ kind: 'PEOPLE', unionIds: [org.ids.peer] }], { link: `/${'x'.repeat(300)}` }), 'BAD_USER_INPUT'],
     ];
     for (const [input, code] of cases) expect([JSON.stringify(input), errorCodes(await hub.request(REQUEST, { token: org.app, variables: { input } }))]).toEqual([JSON.stringify(input), [code]]);
     // the CEO has no manager: a chain alone names nobody
@@ -177,6 +179,14 @@ describe('approvals: the engine', () => {
     expect(errorCodes(await decide(org.tokens.peer, { id: 'nope', version: 1, decision: 'APPROVE' }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await decide(org.app, { id: asked.id, version: 1, decision: 'APPROVE' }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await decide(org.tokens.peer, { id: asked.id, version: 1, decision: 'APPROVE', transferTo: org.ids.fin1 }))).toEqual(['BAD_USER_INPUT']);
+    // onBehalfOf is for hub modules (a service token of the app that asked): not for a vendor's app token nor a person
+    expect(errorCodes(await decide(org.app, { id: asked.id, version: 1, decision: 'APPROVE', onBehalfOf: org.ids.peer }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await decide(org.tokens.admin, { id: asked.id, version: 1, decision: 'APPROVE', onBehalfOf: org.ids.peer }))).toEqual(['FORBIDDEN']);
+    // the inbox filter lists PENDING requests only
+    const awaiting = await hub.request(`query($u: ID!) { approvalRequests(awaitingDecisionBy: $u, status: APPROVED) { totalCount } }`, { token: org.app, variables: { u: org.ids.peer } });
+    expect(errorCodes(awaiting)).toEqual(['BAD_USER_INPUT']);
+    const waiting = await must(hub.request(`query($u: ID!) { approvalRequests(awaitingDecisionBy: $u) { nodes { id } } }`, { token: org.app, variables: { u: org.ids.peer } }), 'awaiting');
+    expect(waiting.approvalRequests.nodes).toContainEqual({ id: asked.id });
     // someone with no part in it does not even see it
     expect(errorCodes(await decide(org.tokens.fin1, { id: asked.id, version: 1, decision: 'APPROVE' }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await hub.request(GET, { token: org.tokens.fin1, variables: { id: asked.id } }))).toEqual(['NOT_FOUND']);

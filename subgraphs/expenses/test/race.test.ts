@@ -8,7 +8,9 @@ describe('expenses: 100 concurrent decisions on one step', () => {
   let org: Org;
 
   beforeAll(async () => {
-    hub = await startTestHub({ label: 'expenses_race' });
+    // each decision is two hops now (expenses, then the approvals service through the gateway): 100 at once on a
+    // busy 2-core machine may outlast the default subgraph timeout; the point here is exactly-once
+    hub = await startTestHub({ label: 'expenses_race', gateway: { subgraphTimeoutMs: { default: 60_000 } } });
     org = await seedOrg(hub, 'corp-a');
   });
   afterAll(() => hub?.stop());

@@ -106,6 +106,10 @@ export class ApprovalRequest extends CorpScoped {
   @Field(() => String, { nullable: true, description: 'More about it (a snapshot).' })
   summary: string | null = null;
 
+  /** Where the module shows the subject: the messages link there (null: the request itself). */
+  @Property({ type: 'string', length: 300, nullable: true })
+  link: string | null = null;
+
   @Property({ type: new BigIntType('number'), nullable: true })
   amountMinor: number | null = null;
 

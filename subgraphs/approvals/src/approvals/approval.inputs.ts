@@ -100,6 +100,12 @@ export class RequestApprovalInput {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
   currency?: string;
 
+  @Field(() => String, { nullable: true, description: 'Where the module shows the subject (a path of the console or app); the messages link there. Default: the request itself.' })
+  @IsOptional()
+  @Length(1, 300)
+  @Matches(/^\/[^\s]*$/, { message: 'link must be a path starting with /' })
+  link?: string;
+
   @Field(() => [ApprovalStepInput], { description: 'The steps in order; at least one.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_STEPS)
@@ -137,6 +143,15 @@ export class DecideApprovalInput {
   @IsOptional()
   @Length(1, 64)
   transferTo?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Hub modules only (a service token of the app that asked): the approver this decision is made for, whose verified context the module holds, e.g. expenses’ `approveClaim`. The approver must be one of the current step’s; the history names them.',
+  })
+  @IsOptional()
+  @Length(1, 64)
+  onBehalfOf?: string;
 }
 
 @ArgsType()
@@ -166,4 +181,9 @@ export class ApprovalFilterArgs extends PageArgs {
   @IsOptional()
   @Length(1, 200)
   subjectId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only PENDING requests whose current step waits for this person’s decision: how a module lists the subjects awaiting someone.' })
+  @IsOptional()
+  @Length(1, 64)
+  awaitingDecisionBy?: string;
 }

@@ -9,6 +9,9 @@ const OUTCOMES: Partial<Record<ApprovalStatus, string>> = {
   [ApprovalStatus.SENT_BACK]: 'Sent back',
 };
 
+/** Where a message takes its reader: the module's own page of the subject when it gave one. */
+const linkOf = (request: ApprovalRequest) => request.link ?? `/approvals/${request.id}`;
+
 /**
  * What approvals tells people in their feed (the messages subgraph): approvers when a step reaches them,
  * the requester on the outcome. Sent as the app that asked (`sendAs`), so the feed shows the module the
@@ -27,7 +30,7 @@ export class ApprovalNotifier {
         to: { unionIds: approvers, ignoreUnknownRecipients: true },
         title: 'Awaiting your approval',
         body: `“${request.title}” is waiting for your decision.${request.summary ? `\n\n${request.summary}` : ''}`,
-        link: `/approvals/${request.id}`,
+        link: linkOf(request),
         priority: 'HIGH',
         idempotencyKey: `approval:${request.id}:v${request.version}:awaiting`,
         sendAs: request.appId,
@@ -46,8 +49,24 @@ export class ApprovalNotifier {
         to: { unionIds: [request.requesterUnionId], ignoreUnknownRecipients: true },
         title: `${outcome}: ${request.title}`.slice(0, 200),
         body: `“${request.title}” was ${outcome.toLowerCase()}${comment ? `: ${comment}` : '.'}`,
-        link: `/approvals/${request.id}`,
+        link: linkOf(request),
         idempotencyKey: `approval:${request.id}:v${request.version}:decided`,
+        sendAs: request.appId,
+      },
+      ctx.requestId,
+    );
+  }
+
+  /** A step approved and the request moved on to the next: the requester hears where it is. */
+  progressed(ctx: ApprovalsContext, tx: EntityManager, request: ApprovalRequest, stepLabel: string): void {
+    MessageOutbox.queue(
+      tx,
+      {
+        to: { unionIds: [request.requesterUnionId], ignoreUnknownRecipients: true },
+        title: `Moved on: ${request.title}`.slice(0, 200),
+        body: `“${request.title}” was approved at “${stepLabel}” and waits for the next step.`,
+        link: linkOf(request),
+        idempotencyKey: `approval:${request.id}:v${request.version}:progressed`,
         sendAs: request.appId,
       },
       ctx.requestId,

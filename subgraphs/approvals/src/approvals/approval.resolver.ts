@@ -71,7 +71,7 @@ export class ApprovalResolver {
   @Query(() => ApprovalRequestConnection, {
     description: 'Requests, newest first: corp-wide readers see the corp’s, an app its own, a person the ones they asked. The inbox of waiting decisions is `me { pendingApprovals }`.',
   })
-  async approvalRequests(@Args(() => ApprovalFilterArgs) { ids, appId, status, subjectType, subjectId, ...page }: ApprovalFilterArgs, @Ctx() { auth, em }: ApprovalsContext): Promise<Page<ApprovalRequest>> {
+  async approvalRequests(@Args(() => ApprovalFilterArgs) { ids, appId, status, subjectType, subjectId, awaitingDecisionBy, ...page }: ApprovalFilterArgs, @Ctx() { auth, em }: ApprovalsContext): Promise<Page<ApprovalRequest>> {
     const app = isAppToken(auth) || (auth.role === Role.SERVICE && auth.appId) ? auth.appId : undefined;
     if (app && appId && appId !== app) throw errors.FORBIDDEN(`An app sees only its own requests ("${app}")`);
     const where: FilterQuery<ApprovalRequest> = {
@@ -80,7 +80,9 @@ export class ApprovalResolver {
       ...(status ? { status } : {}),
       ...(subjectType ? { subjectType } : {}),
       ...(subjectId ? { subjectId } : {}),
+      ...(awaitingDecisionBy ? { status: ApprovalStatus.PENDING, approverRows: { $some: { approverUnionId: awaitingDecisionBy, active: true } } } : {}),
     };
+    if (awaitingDecisionBy && status && status !== ApprovalStatus.PENDING) throw errors.BAD_USER_INPUT('awaitingDecisionBy lists PENDING requests only');
     if (!app && !(CORP_READERS as readonly string[]).includes(auth.role)) {
       if (!auth.unionId) throw errors.FORBIDDEN('Only people, apps and corp-wide readers list approval requests');
       where.requesterUnionId = auth.unionId;

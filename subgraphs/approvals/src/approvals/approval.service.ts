@@ -98,7 +98,7 @@ export async function planSteps(ctx: ApprovalsContext, input: RequestApprovalInp
 /** Writes a new request with its steps; the first step's approvers are the ones deciding now. */
 export function writeRequest(tx: EntityManager, app: string, input: RequestApprovalInput, plan: PlannedStep[], actor: string): ApprovalRequest {
   const request = new ApprovalRequest(app, input.subjectType, input.subjectId, input.requesterUnionId, input.title);
-  Object.assign(request, { summary: input.summary ?? null, amountMinor: input.amountMinor ?? null, currency: input.currency ?? null, currentStep: 0 });
+  Object.assign(request, { summary: input.summary ?? null, link: input.link ?? null, amountMinor: input.amountMinor ?? null, currency: input.currency ?? null, currentStep: 0 });
   tx.persist(request);
   const requestRef = tx.getReference(ApprovalRequest, request.id, { wrapped: true });
   for (const [position, planned] of plan.entries()) {
@@ -166,6 +166,19 @@ function queueDecided(tx: EntityManager, request: ApprovalRequest, decidedBy: st
   });
 }
 
+/**
+ * Who decides: a person for themself, or a hub module (its service token naming the app that asked) for the
+ * approver whose verified context it holds, as expenses' approveClaim does. A vendor app never decides.
+ */
+function deciderOf(auth: AuthContext, onBehalfOf: string | undefined): string {
+  if (onBehalfOf != null) {
+    if (auth.role !== Role.SERVICE || !auth.appId) throw errors.FORBIDDEN('onBehalfOf is for hub modules deciding for their approvers');
+    return onBehalfOf;
+  }
+  if (!auth.unionId || appOf(auth)) throw errors.FORBIDDEN('Only a person (a token with a unionId) decides approvals');
+  return auth.unionId;
+}
+
 export interface DecisionResult {
   request: ApprovalRequest;
   /** Approvers whom the request now waits for anew (the next step, or a transfer's new approver). */
@@ -175,8 +188,7 @@ export interface DecisionResult {
 /** An approver of the current step decides; the version guard makes exactly one of many racing decisions win. */
 export async function decide(ctx: ApprovalsContext, input: DecideApprovalInput): Promise<DecisionResult> {
   const { auth, services, requestId } = ctx;
-  const me = auth.unionId;
-  if (!me || appOf(auth)) throw errors.FORBIDDEN('Only a person (a token with a unionId) decides approvals');
+  const me = deciderOf(auth, input.onBehalfOf);
   const comment = input.comment?.trim() ? input.comment : null;
   if ((input.decision === ApprovalDecisionKind.REJECT || input.decision === ApprovalDecisionKind.SEND_BACK) && !comment) throw errors.BAD_USER_INPUT('A reason (comment) is required');
   if ((input.decision === ApprovalDecisionKind.TRANSFER) !== (input.transferTo != null)) {
@@ -188,6 +200,8 @@ export async function decide(ctx: ApprovalsContext, input: DecideApprovalInput):
 
   return ctx.em.transactional(async (tx) => {
     const request = await loadVisible(tx, auth, input.id);
+    // a hub module decides only for its own requests (loadVisible already hid every other app's)
+    if (input.onBehalfOf && appOf(auth) !== request.appId) throw errors.FORBIDDEN('Only the app that asked decides on behalf of an approver');
     // the guard first: a request that lost the race is CONFLICT, whatever the winner changed (a FORBIDDEN below rolls it back)
     await claimVersion(tx, request, input.version);
     const step = await tx.findOneOrFail(ApprovalStep, { request: request.id, position: request.currentStep! });
@@ -242,6 +256,7 @@ export async function decide(ctx: ApprovalsContext, input: DecideApprovalInput):
         const nextRows = await tx.find(ApprovalApprover, { step: next.id });
         for (const row of nextRows) row.active = true;
         newlyWaiting = nextRows.map((row) => row.approverUnionId);
+        services.notifier.progressed(ctx, tx, request, step.label);
         break;
       }
     }

@@ -31,6 +31,8 @@ export enum StepStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
+  /** Closed without a decision: the request was sent back or withdrawn. */
+  CLOSED = 'CLOSED',
 }
 registerEnumType(StepStatus, { name: 'ApprovalStepStatus' });
 
@@ -41,6 +43,7 @@ export enum ClaimAction {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
   SENT_BACK = 'SENT_BACK',
+  TRANSFERRED = 'TRANSFERRED',
   WITHDRAWN = 'WITHDRAWN',
   PAID = 'PAID',
 }
@@ -71,9 +74,17 @@ export class ExpenseClaim extends CorpScoped {
   @Field(() => Int, { description: 'Pass it back with every change: a stale version is CONFLICT.' })
   version: number & Opt = 1;
 
+  /** Legacy: the step awaiting a decision of a claim submitted before approvals moved to the approvals service (`currentStep` in the graph). */
   @Property({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Position of the step awaiting a decision while SUBMITTED.' })
   currentStep: number | null = null;
+
+  /** The approvals service's request for the claim's current submission (null for a draft and for claims submitted before the move). */
+  @Property({ type: 'string', length: 36, nullable: true, index: true })
+  approvalId: string | null = null;
+
+  /** The request's version whose history the claim has mirrored: each sync adds only newer entries. */
+  @Property({ type: 'integer' })
+  approvalSynced: number & Opt = 0;
 
   @Property({ type: 'string', length: 200, nullable: true })
   @Field(() => String, { nullable: true })
@@ -144,9 +155,10 @@ export class LineItem extends CorpScoped {
   }
 }
 
+/** Legacy rows: the steps of claims submitted before approvals moved to the approvals service (read-only now). */
 @Entity()
 @Unique({ properties: ['claim', 'position'] })
-@ObjectType({ description: 'A step of a submitted claim’s approval, fixed on submit.' })
+@ObjectType({ description: 'A step of a submitted claim’s approval, fixed on submit (the approvals service’s request, seen as expenses always showed it).' })
 export class ApprovalStep extends CorpScoped {
   @PrimaryKey({ type: 'string', length: 36 })
   @Field(() => ID)

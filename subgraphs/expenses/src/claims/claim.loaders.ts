@@ -3,10 +3,13 @@ import type { EntityManager } from '@mikro-orm/core';
 import { entityLoader, groupByKeys, type AuthContext } from '@corphub/module-kit';
 import { ApprovalStep, ClaimEvent, ExpenseClaim, LineItem, StepApprover } from './claim.entity';
 import { claimsOfEmployees } from './claim.connection';
+import type { ClaimApproval } from './claim.approval';
 import type { ExpensesServices } from '../services';
 
-export function claimLoaders(em: EntityManager, _auth: AuthContext, _services: ExpensesServices) {
+export function claimLoaders(em: EntityManager, auth: AuthContext, services: ExpensesServices) {
   return {
+    /** The claims' approval requests, read from the approvals service in one call per 100 (as the expenses app). */
+    approvalById: new DataLoader<string, ClaimApproval | null>((ids) => services.claimApprovals.byIds(auth.corpId, ids)),
     claimById: entityLoader(em, ExpenseClaim, 'id'),
     lineItemsByClaimId: new DataLoader<string, LineItem[]>(async (ids) =>
       groupByKeys(ids, await em.find(LineItem, { claim: { $in: [...ids] } }, { orderBy: { position: 'asc' } }), (item) => item.claim.id),

@@ -1,9 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { employeeStub, errors, mediaReference, MediaReference, Money, PageArgs, paginate, parseAmount, Role, singleTotal, totalsByCurrency } from '@corphub/module-kit';
+import { CLAIM_SUBJECT, syncClaim, approvalAsk, type ClaimApproval } from './claim.approval';
+import { ApprovalRequestStub } from './approval-request.resolver';
 import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, StepApprover, StepStatus } from './claim.entity';
 import { ClaimFilterArgs, ClaimInput, ExpenseSettingsInput } from './claim.inputs';
 import { ExpenseClaimConnection, type ClaimsQuery } from './claim.connection';
-import { actorOf, canSeeClaim, checkItems, claimVersion, decide, type Decision, isCorpReader, loadClaim, planSteps, record, settingsOf, writeItems, writeSteps } from './claim.service';
+import { actorOf, canSeeClaim, checkItems, claimVersion, decide, isCorpReader, loadClaim, record, settingsOf, visibleClaim, writeItems } from './claim.service';
 import type { ExpensesContext } from '../context';
 
 /** Roles that act for themselves as a person (their token carries a unionId); analysts change nothing. */
@@ -20,11 +22,26 @@ export class LineItemResolver {
   }
 }
 
+/** A step as the graph shows it: a legacy row, or a step of the claim's request with its approvers at hand. */
+type ShownStep = ApprovalStep & { approverRows?: Pick<StepApprover, 'approverUnionId' | 'decision'>[] };
+
+/** A request's steps in expenses' long-standing shape: MANAGER for the manager chain, FINANCE for the finance tag. */
+function stepsOf(approval: ClaimApproval): ShownStep[] {
+  return approval.steps.map((step) => ({
+    id: `${approval.id}:${step.position}`,
+    position: step.position,
+    role: step.kind === 'MANAGER_CHAIN' ? 'MANAGER' : step.kind === 'TAG' ? 'FINANCE' : step.kind,
+    mode: step.quorum,
+    status: step.status,
+    approverRows: step.approvers.map((row) => ({ approverUnionId: row.approver.unionId, decision: row.decision })),
+  })) as ShownStep[];
+}
+
 @Resolver(() => ApprovalStep)
 export class ApprovalStepResolver {
   @FieldResolver(() => [StepApprover])
-  approvers(@Root() step: ApprovalStep, @Ctx() { loaders }: ExpensesContext) {
-    return loaders.approversByStepId.load(step.id);
+  approvers(@Root() step: ShownStep, @Ctx() { loaders }: ExpensesContext) {
+    return step.approverRows ?? loaders.approversByStepId.load(step.id);
   }
 }
 
@@ -68,9 +85,23 @@ export class ClaimResolver {
     return singleTotal(totalsByCurrency((await loaders.lineItemsByClaimId.load(claim.id)).map((item) => item.amount)));
   }
 
-  @FieldResolver(() => [ApprovalStep], { description: 'The approval steps fixed on submit, in order.' })
-  steps(@Root() claim: ExpenseClaim, @Ctx() { loaders }: ExpensesContext) {
-    return loaders.stepsByClaimId.load(claim.id);
+  @FieldResolver(() => [ApprovalStep], { description: 'The approval steps fixed on submit, in order (the approvals service’s request; empty for a draft).' })
+  async steps(@Root() claim: ExpenseClaim, @Ctx() { loaders }: ExpensesContext): Promise<ShownStep[]> {
+    if (!claim.approvalId) return claim.status === ClaimStatus.DRAFT ? [] : loaders.stepsByClaimId.load(claim.id);
+    const approval = await loaders.approvalById.load(claim.approvalId);
+    return approval ? stepsOf(approval) : [];
+  }
+
+  @FieldResolver(() => ApprovalRequestStub, { nullable: true, description: 'The approvals service’s request for the claim’s current submission (null for a draft and for claims submitted before the move).' })
+  approval(@Root() claim: ExpenseClaim): ApprovalRequestStub | null {
+    return claim.approvalId ? { id: claim.approvalId } : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Position of the step awaiting a decision while SUBMITTED.' })
+  async currentStep(@Root() claim: ExpenseClaim, @Ctx() { loaders }: ExpensesContext): Promise<number | null> {
+    if (claim.status !== ClaimStatus.SUBMITTED) return null;
+    if (!claim.approvalId) return claim.currentStep;
+    return (await loaders.approvalById.load(claim.approvalId))?.currentStep ?? null;
   }
 
   @FieldResolver(() => [ClaimEvent], { description: 'Every step of the claim, oldest first.' })
@@ -85,12 +116,14 @@ export class ClaimResolver {
     return claim;
   }
 
-  @Query(() => ExpenseClaimConnection, { description: 'Claims awaiting the caller’s decision (their step is the current one), oldest submitted first.' })
+  @Query(() => ExpenseClaimConnection, { description: 'Claims awaiting the caller’s decision (their step is the current one), oldest submitted first. The same requests are in the one inbox, `me { pendingApprovals }`.' })
   @Authorized(...PEOPLE)
-  async pendingApprovals(@Args() page: PageArgs, @Ctx() { auth, em }: ExpensesContext) {
+  async pendingApprovals(@Args() page: PageArgs, @Ctx() { auth, em, services, requestId }: ExpensesContext) {
     const me = actorOf(auth);
-    const rows = await em.find(StepApprover, { approverUnionId: me, decision: null, step: { status: StepStatus.PENDING } });
-    const where = { id: { $in: rows.map((row) => row.claimId) }, status: ClaimStatus.SUBMITTED };
+    const awaiting = await services.approvals.subjectsAwaiting(auth.corpId, me, CLAIM_SUBJECT, requestId);
+    // claims submitted before the move wait in expenses' legacy rows until their first decision hands them over
+    const legacy = await em.find(StepApprover, { approverUnionId: me, decision: null, step: { status: StepStatus.PENDING } });
+    const where = { id: { $in: [...awaiting, ...legacy.map((row) => row.claimId)] }, status: ClaimStatus.SUBMITTED };
     const result = await paginate(em, ExpenseClaim, where, page, [
       ['updatedAt', 'asc'],
       ['id', 'asc'],
@@ -165,9 +198,11 @@ export class ClaimResolver {
     @Ctx() ctx: ExpensesContext,
   ) {
     const me = actorOf(ctx.auth);
+    await ownDraft(ctx, claimId, me);
     const items = await checkItems(ctx, input.items);
     return ctx.em.transactional(async (tx) => {
-      const claim = await ownDraft(ctx, tx, claimId, me);
+      const claim = await loadClaim(tx, claimId);
+      if (claim.status !== ClaimStatus.DRAFT) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}, not DRAFT`, { currentStatus: claim.status });
       await claimVersion(tx, claim, version);
       claim.title = input.title;
       await tx.nativeDelete(LineItem, { claim: claim.id });
@@ -177,30 +212,38 @@ export class ClaimResolver {
     });
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'The claimant submits a DRAFT: the approval steps are fixed now (manager chain, then finance).' })
+  @Mutation(() => ExpenseClaim, {
+    description:
+      'The claimant submits a DRAFT: it asks the approvals service for approval (the steps are fixed now: manager chain, then finance), and the claim follows the request’s outcome.',
+  })
   @Authorized(...PEOPLE)
   async submitClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: ExpensesContext) {
     const me = actorOf(ctx.auth);
-    // the amounts decide how far up the chain it goes; the version guard below makes sure they are still the claim's
+    const draft = await ownDraft(ctx, claimId, me);
     const items = await ctx.em.find(LineItem, { claim: claimId });
-    const plan = await planSteps(ctx, me, totalsByCurrency(items.map((item) => item.amount)));
-    return ctx.em.transactional(async (tx) => {
-      const claim = await ownDraft(ctx, tx, claimId, me);
-      if (!(await tx.count(LineItem, { claim: claim.id }))) throw errors.BAD_USER_INPUT(`Claim "${claimId}" has no items`);
-      await claimVersion(tx, claim, version);
-      writeSteps(tx, claim, plan);
-      claim.status = ClaimStatus.SUBMITTED;
-      claim.submittedAt = new Date();
-      record(tx, claim, ClaimAction.SUBMITTED, me);
-      await ctx.services.notifier.awaitingApproval(ctx, tx, claim);
-      return claim;
-    }).then(async (claim) => {
-      await ctx.services.notifier.sendQueued();
-      return claim;
-    });
+    if (!items.length) throw errors.BAD_USER_INPUT(`Claim "${claimId}" has no items`);
+    if (draft.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${draft.version}, not ${version}: reload it`, { currentVersion: draft.version });
+    // the amounts decide how far up the chain it goes; the version guard below makes sure they are still the claim's
+    const ask = approvalAsk(draft, await settingsOf(ctx.em), totalsByCurrency(items.map((item) => item.amount)));
+    const approval = await ctx.services.approvals.request(ctx.auth.corpId, ask, ctx.requestId);
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        const claim = await loadClaim(tx, claimId);
+        await claimVersion(tx, claim, version);
+        Object.assign(claim, { status: ClaimStatus.SUBMITTED, submittedAt: new Date(), approvalId: approval.id, approvalSynced: approval.version });
+        record(tx, claim, ClaimAction.SUBMITTED, me);
+        return claim;
+      });
+    } catch (error) {
+      // the claim changed meanwhile: take the request back, so the subject may be asked again
+      await ctx.services.approvals.withdraw(ctx.auth.corpId, approval.id, approval.version, 'The claim changed while it was submitted', ctx.requestId).catch((failure: unknown) =>
+        ctx.logger.warn({ err: failure, approvalId: approval.id }, 'approval request of a failed submit not withdrawn'),
+      );
+      throw error;
+    }
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'An approver of the current step approves; the last approval makes the claim APPROVED.' })
+  @Mutation(() => ExpenseClaim, { description: 'An approver of the current step approves (through the approvals service); the last approval makes the claim APPROVED.' })
   @Authorized(...PEOPLE)
   approveClaim(
     @Arg('claimId', () => ID) claimId: string,
@@ -208,40 +251,55 @@ export class ClaimResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: ExpensesContext,
   ) {
-    return decideAndNotify(ctx, claimId, version, 'APPROVE', comment ?? null);
+    return decide(ctx, claimId, version, 'APPROVE', comment ?? null);
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'An approver of the current step rejects, with a reason.' })
+  @Mutation(() => ExpenseClaim, { description: 'An approver of the current step rejects, with a reason (through the approvals service).' })
   @Authorized(...PEOPLE)
   rejectClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: ExpensesContext) {
-    return decideAndNotify(ctx, claimId, version, 'REJECT', comment);
+    return decide(ctx, claimId, version, 'REJECT', comment);
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'An approver of the current step sends the claim back to the claimant (DRAFT, history kept), with a reason.' })
+  @Mutation(() => ExpenseClaim, { description: 'An approver of the current step sends the claim back to the claimant (DRAFT, history kept), with a reason (through the approvals service).' })
   @Authorized(...PEOPLE)
   sendBackClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String) comment: string, @Ctx() ctx: ExpensesContext) {
-    return decideAndNotify(ctx, claimId, version, 'SEND_BACK', comment);
+    return decide(ctx, claimId, version, 'SEND_BACK', comment);
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'The claimant withdraws a DRAFT or SUBMITTED claim.' })
+  @Mutation(() => ExpenseClaim, { description: 'The claimant withdraws a DRAFT or SUBMITTED claim (a submitted one’s approval request is withdrawn too).' })
   @Authorized(...PEOPLE)
   async withdrawClaim(@Arg('claimId', () => ID) claimId: string, @Arg('version', () => Int) version: number, @Ctx() ctx: ExpensesContext) {
     const me = actorOf(ctx.auth);
+    const { corpId } = ctx.auth;
+    const seen = await visibleClaim(ctx, claimId);
+    if (seen.claimantUnionId !== me) throw errors.FORBIDDEN('Only the claimant may withdraw a claim');
+    if (seen.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${seen.version}, not ${version}: reload it`, { currentVersion: seen.version });
+    const notWithdrawable = (status: ClaimStatus) => errors.CONFLICT(`Claim "${claimId}" is ${status}: it can no longer be withdrawn`, { currentStatus: status });
+    if (seen.status !== ClaimStatus.DRAFT && seen.status !== ClaimStatus.SUBMITTED) throw notWithdrawable(seen.status);
+    let withdrawnAt: number | null = null;
+    if (seen.status === ClaimStatus.SUBMITTED && seen.approvalId) {
+      const approval = (await ctx.services.approvals.states(corpId, [seen.approvalId], ctx.requestId)).get(seen.approvalId);
+      if (approval && approval.status !== 'PENDING') {
+        // decided already, and the claim has not heard yet: it follows now, and may no longer be withdrawn
+        const synced = await ctx.em.transactional((tx) => syncClaim(tx, claimId, approval));
+        throw notWithdrawable(synced?.status ?? seen.status);
+      }
+      if (approval) withdrawnAt = (await ctx.services.approvals.withdraw(corpId, approval.id, approval.version, 'Withdrawn by the claimant', ctx.requestId)).version;
+      ctx.loaders.approvalById.clear(seen.approvalId);
+    }
     return ctx.em.transactional(async (tx) => {
       const claim = await loadClaim(tx, claimId);
-      if (!(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
-      if (claim.claimantUnionId !== me) throw errors.FORBIDDEN('Only the claimant may withdraw a claim');
-      if (claim.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${claim.version}, not ${version}: reload it`, { currentVersion: claim.version });
-      if (claim.status !== ClaimStatus.DRAFT && claim.status !== ClaimStatus.SUBMITTED) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}: it can no longer be withdrawn`, { currentStatus: claim.status });
       await claimVersion(tx, claim, version);
       claim.status = ClaimStatus.WITHDRAWN;
       claim.currentStep = null;
+      // the request's own WITHDRAWN entry is this one: the claim has mirrored it
+      if (withdrawnAt !== null) claim.approvalSynced = withdrawnAt;
       record(tx, claim, ClaimAction.WITHDRAWN, me);
       return claim;
     });
   }
 
-  @Mutation(() => ExpenseClaim, { description: 'Finance (the finance role, or employees tagged "finance") records the payment of an APPROVED claim.' })
+  @Mutation(() => ExpenseClaim, { description: 'Finance (the finance role, or employees tagged "finance") records the payment of an APPROVED claim; the claimant is told.' })
   @Authorized(...PEOPLE)
   async markClaimPaid(
     @Arg('claimId', () => ID) claimId: string,
@@ -252,33 +310,30 @@ export class ClaimResolver {
     const me = actorOf(ctx.auth);
     if (!paymentReference.trim() || paymentReference.length > 200) throw errors.BAD_USER_INPUT('paymentReference: 1–200 characters');
     const finance = ctx.auth.role === Role.FINANCE || (await ctx.services.graph.hasFinanceTag(ctx.auth.corpId, me, ctx.requestId));
-    return ctx.em.transactional(async (tx) => {
-      const claim = await loadClaim(tx, claimId);
-      if (!finance && !(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
-      if (!finance) throw errors.FORBIDDEN('Only finance may mark a claim paid');
-      if (claim.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${claim.version}, not ${version}: reload it`, { currentVersion: claim.version });
-      if (claim.status !== ClaimStatus.APPROVED) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}, not APPROVED`, { currentStatus: claim.status });
-      await claimVersion(tx, claim, version);
-      claim.status = ClaimStatus.PAID;
-      claim.paymentReference = paymentReference.trim();
-      record(tx, claim, ClaimAction.PAID, me, paymentReference.trim());
-      return claim;
+    if (!finance) {
+      await visibleClaim(ctx, claimId);
+      throw errors.FORBIDDEN('Only finance may mark a claim paid');
+    }
+    const claim = await ctx.em.transactional(async (tx) => {
+      const paid = await loadClaim(tx, claimId);
+      if (paid.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${paid.version}, not ${version}: reload it`, { currentVersion: paid.version });
+      if (paid.status !== ClaimStatus.APPROVED) throw errors.CONFLICT(`Claim "${claimId}" is ${paid.status}, not APPROVED`, { currentStatus: paid.status });
+      await claimVersion(tx, paid, version);
+      paid.status = ClaimStatus.PAID;
+      paid.paymentReference = paymentReference.trim();
+      record(tx, paid, ClaimAction.PAID, me, paymentReference.trim());
+      ctx.services.notifier.paid(ctx, tx, paid);
+      return paid;
     });
+    await ctx.services.notifier.sendQueued();
+    return claim;
   }
 }
 
-/** A decision, with its messages to the claimant and (when the claim moved on) the next approvers queued in its transaction, sent after the commit. */
-async function decideAndNotify(ctx: ExpensesContext, claimId: string, version: number, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
-  const claim = await decide(ctx, claimId, version, decision, comment, (tx, decided) => ctx.services.notifier.decided(ctx, tx, decided, decision, comment));
-  await ctx.services.notifier.sendQueued();
-  return claim;
-}
-
-async function ownDraft(ctx: ExpensesContext, tx: ExpensesContext['em'], claimId: string, me: string): Promise<ExpenseClaim> {
-  const claim = await loadClaim(tx, claimId);
-  if (!(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
+/** The caller's own DRAFT, read before the mutation's transaction (which guards its version). */
+async function ownDraft(ctx: ExpensesContext, claimId: string, me: string): Promise<ExpenseClaim> {
+  const claim = await visibleClaim(ctx, claimId);
   if (claim.claimantUnionId !== me) throw errors.FORBIDDEN('Only the claimant may change or submit a claim');
   if (claim.status !== ClaimStatus.DRAFT) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}, not DRAFT`, { currentStatus: claim.status });
   return claim;
 }
-

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CORP_READERS, errors, Role, Money, minorDigits, parseAmount, type AuthContext } from '@corphub/module-kit';
-import { ApprovalMode, ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, MAX_COMMENT_LENGTH, StepApprover, StepStatus, managerLevelsFor } from './claim.entity';
+import { CORP_READERS, errors, Role, Money, minorDigits, parseAmount, totalsByCurrency, type ApprovalAsk, type AuthContext } from '@corphub/module-kit';
+import { ApprovalStep, ClaimAction, ClaimEvent, ClaimStatus, ExpenseClaim, ExpenseSettings, LineItem, MAX_COMMENT_LENGTH, StepApprover } from './claim.entity';
+import { approvalAsk, syncClaim } from './claim.approval';
 import type { LineItemInput } from './claim.inputs';
 import type { ExpensesContext } from '../context';
 
@@ -70,111 +71,86 @@ export async function loadClaim(tx: EntityManager, id: string): Promise<ExpenseC
   return claim;
 }
 
+/** Everyone who approves (or approved) the claim at any step: from its request, or its legacy rows. */
+export async function approversOf(ctx: ExpensesContext, claim: ExpenseClaim): Promise<string[]> {
+  if (claim.approvalId) {
+    const approval = await ctx.loaders.approvalById.load(claim.approvalId);
+    return approval?.steps.flatMap((step) => step.approvers.map((row) => row.approver.unionId)) ?? [];
+  }
+  return (await ctx.loaders.approversByClaimId.load(claim.id)).map((row) => row.approverUnionId);
+}
+
 /**
- * A claim the caller may not see is NOT_FOUND, like another corp's. Inside a transaction pass its `tx`:
- * SQLite has one connection, so a read through the request's own fork would wait for the transaction forever.
+ * A claim the caller may not see is NOT_FOUND, like another corp's. Reads the approvals service through the
+ * graph: call it before a transaction, never inside one.
  */
-export async function canSeeClaim(ctx: ExpensesContext, claim: ExpenseClaim, tx?: EntityManager): Promise<boolean> {
+export async function canSeeClaim(ctx: ExpensesContext, claim: ExpenseClaim): Promise<boolean> {
   if (isCorpReader(ctx.auth) || claim.claimantUnionId === ctx.auth.unionId) return true;
   if (!ctx.auth.unionId) return false;
-  if (tx) return (await tx.count(StepApprover, { claimId: claim.id, approverUnionId: ctx.auth.unionId })) > 0;
-  const approvers = await ctx.loaders.approversByClaimId.load(claim.id);
-  return approvers.some((row) => row.approverUnionId === ctx.auth.unionId);
+  return (await approversOf(ctx, claim)).includes(ctx.auth.unionId);
+}
+
+/** The claim as it is now, if the caller may see it (NOT_FOUND otherwise); checked before the mutation's transaction. */
+export async function visibleClaim(ctx: ExpensesContext, id: string): Promise<ExpenseClaim> {
+  const claim = await loadClaim(ctx.em, id);
+  if (!(await canSeeClaim(ctx, claim))) throw errors.NOT_FOUND(`Claim "${id}" not found`);
+  return claim;
 }
 
 export function record(tx: EntityManager, claim: ExpenseClaim, action: ClaimAction, actor: string, comment: string | null = null): void {
   tx.persist(new ClaimEvent(claim.id, action, actor, claim.version, comment));
 }
 
-/**
- * The steps fixed on submit: the manager chain (one step each, nearest first) up to the corp's depth or the
- * first level whose approval limits cover the claim's totals (`managerLevelsFor`), then finance.
- */
-export async function planSteps(ctx: ExpensesContext, claimantUnionId: string, totals: readonly Money[]): Promise<{ role: string; mode: ApprovalMode; approvers: string[] }[]> {
-  const settings = await settingsOf(ctx.em);
-  const managers = (await ctx.services.graph.managerChain(ctx.auth.corpId, claimantUnionId, ctx.requestId)).slice(0, managerLevelsFor(settings, totals));
-  const finance = (await ctx.services.graph.financeApprovers(ctx.auth.corpId, ctx.requestId)).filter((unionId) => unionId !== claimantUnionId);
-  if (!finance.length) throw errors.BAD_USER_INPUT('No finance approver: tag at least one other employee "finance" in the directory');
-  return [...managers.map((unionId) => ({ role: 'MANAGER', mode: ApprovalMode.ANY, approvers: [unionId] })), { role: 'FINANCE', mode: settings.financeMode, approvers: finance }];
-}
-
-export function writeSteps(tx: EntityManager, claim: ExpenseClaim, plan: Awaited<ReturnType<typeof planSteps>>): void {
-  const claimRef = tx.getReference(ExpenseClaim, claim.id, { wrapped: true });
-  for (const [position, { role, mode, approvers }] of plan.entries()) {
-    const step = new ApprovalStep(claimRef, position, role, mode);
-    if (position === 0) step.status = StepStatus.PENDING;
-    tx.persist(step);
-    for (const unionId of approvers) tx.persist(new StepApprover(tx.getReference(ApprovalStep, step.id, { wrapped: true }), claim.id, unionId));
-  }
-  claim.currentStep = 0;
-}
-
-export async function clearSteps(tx: EntityManager, claim: ExpenseClaim): Promise<void> {
-  await tx.nativeDelete(StepApprover, { claimId: claim.id });
-  await tx.nativeDelete(ApprovalStep, { claim: claim.id });
-  claim.currentStep = null;
-}
-
 export type Decision = 'APPROVE' | 'REJECT' | 'SEND_BACK';
 
-/** An approver of the current step decides; the version guard makes one of many racing decisions win. */
-export async function decide(
-  ctx: ExpensesContext,
-  claimId: string,
-  version: number,
-  decision: Decision,
-  comment: string | null,
-  /** Runs in the decision's transaction once it is made (queues its messages). */
-  decided: (tx: EntityManager, claim: ExpenseClaim) => Promise<void>,
-): Promise<ExpenseClaim> {
+/**
+ * approveClaim, rejectClaim, sendBackClaim: the approver decides through the approvals service (for them,
+ * `onBehalfOf`), at the request's current version; the service lets exactly one of racing decisions win
+ * (CONFLICT for the rest), and the claim mirrors the outcome at once (syncClaim). The claim's `version`
+ * stays the client's guard, as before.
+ */
+export async function decide(ctx: ExpensesContext, claimId: string, version: number, decision: Decision, comment: string | null): Promise<ExpenseClaim> {
   const me = actorOf(ctx.auth);
   if (decision !== 'APPROVE' && !comment?.trim()) throw errors.BAD_USER_INPUT('A reason is required');
   if (comment && comment.length > MAX_COMMENT_LENGTH) throw errors.BAD_USER_INPUT(`A comment is at most ${MAX_COMMENT_LENGTH} characters`);
-  return ctx.em.transactional(async (tx) => {
-    const claim = await decideIn(tx);
-    await decided(tx, claim);
-    return claim;
-  });
-
-  async function decideIn(tx: EntityManager): Promise<ExpenseClaim> {
-    const claim = await loadClaim(tx, claimId);
-    if (!(await canSeeClaim(ctx, claim, tx))) throw errors.NOT_FOUND(`Claim "${claimId}" not found`);
-    if (claim.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${claim.version}, not ${version}: reload it`, { currentVersion: claim.version });
-    if (claim.status !== ClaimStatus.SUBMITTED || claim.currentStep == null) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}, not awaiting a decision`, { currentStatus: claim.status });
-    // the guard first: a request that lost the race is CONFLICT, whatever the winner changed (a FORBIDDEN below rolls it back)
-    await claimVersion(tx, claim, version);
-    const step = await tx.findOneOrFail(ApprovalStep, { claim: claim.id, position: claim.currentStep });
-    const approvers = await tx.find(StepApprover, { step: step.id });
-    const mine = approvers.find((row) => row.approverUnionId === me && row.decision === null);
-    if (!mine) throw errors.FORBIDDEN(`Only an approver of the current step may decide claim "${claimId}"`);
-    if (decision === 'SEND_BACK') {
-      await clearSteps(tx, claim);
-      claim.status = ClaimStatus.DRAFT;
-      record(tx, claim, ClaimAction.SENT_BACK, me, comment);
-      return claim;
-    }
-    mine.decision = decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-    if (decision === 'REJECT') {
-      step.status = StepStatus.REJECTED;
-      claim.status = ClaimStatus.REJECTED;
-      claim.currentStep = null;
-      record(tx, claim, ClaimAction.REJECTED, me, comment);
-      return claim;
-    }
-    record(tx, claim, ClaimAction.APPROVED, me, comment);
-    const settled = step.mode === ApprovalMode.ANY || approvers.every((row) => row.decision === 'APPROVED');
-    if (settled) {
-      step.status = StepStatus.APPROVED;
-      const next = await tx.findOne(ApprovalStep, { claim: claim.id, position: step.position + 1 });
-      if (next) {
-        next.status = StepStatus.PENDING;
-        claim.currentStep = next.position;
-        // issue 9 hook: notify next step's approvers through the messages subgraph once it exists
-      } else {
-        claim.status = ClaimStatus.APPROVED;
-        claim.currentStep = null;
-      }
-    }
-    return claim;
+  const { corpId } = ctx.auth;
+  let claim = await visibleClaim(ctx, claimId);
+  if (claim.version !== version) throw errors.CONFLICT(`Claim "${claimId}" is at version ${claim.version}, not ${version}: reload it`, { currentVersion: claim.version });
+  if (claim.status !== ClaimStatus.SUBMITTED) throw errors.CONFLICT(`Claim "${claimId}" is ${claim.status}, not awaiting a decision`, { currentStatus: claim.status });
+  if (!claim.approvalId) claim = await handOver(ctx, claim);
+  const approvalId = claim.approvalId!;
+  const approval = await ctx.loaders.approvalById.load(approvalId);
+  if (!approval) throw errors.CONFLICT(`Claim "${claimId}" has no approval request to decide: reload it`);
+  if (approval.version !== claim.approvalSynced) {
+    // decided in the inbox since the claim last heard: the claim catches up, and the caller read an old version
+    const state = (await ctx.services.approvals.states(corpId, [approvalId], ctx.requestId)).get(approvalId);
+    const synced = state && (await ctx.em.transactional((tx) => syncClaim(tx, claimId, state)));
+    throw errors.CONFLICT(`Claim "${claimId}" changed since version ${version}: reload it`, { currentVersion: synced?.version ?? claim.version });
   }
+  const decided = await ctx.services.approvals.decide(corpId, { id: approvalId, version: approval.version, decision, comment, onBehalfOf: me }, ctx.requestId);
+  // the steps read for the visibility check are the ones before the decision
+  ctx.loaders.approvalById.clear(approvalId);
+  return (await ctx.em.transactional((tx) => syncClaim(tx, claimId, decided)))!;
+}
+
+/**
+ * A claim submitted before approvals moved to the approvals service has its steps in expenses' legacy rows:
+ * on its first decision it is handed over, its steps still to decide becoming PEOPLE steps of a request
+ * (the decided ones stay in its history).
+ */
+async function handOver(ctx: ExpensesContext, claim: ExpenseClaim): Promise<ExpenseClaim> {
+  const steps = await ctx.em.find(ApprovalStep, { claim: claim.id, position: { $gte: claim.currentStep ?? 0 } }, { orderBy: { position: 'asc' } });
+  const rows = await ctx.em.find(StepApprover, { claimId: claim.id, decision: null });
+  const ask: ApprovalAsk = {
+    ...approvalAsk(claim, await settingsOf(ctx.em), totalsByCurrency((await ctx.em.find(LineItem, { claim: claim.id })).map((item) => item.amount))),
+    steps: steps
+      .map((step) => ({ kind: 'PEOPLE' as const, quorum: step.mode, unionIds: rows.filter((row) => row.step.id === step.id).map((row) => row.approverUnionId) }))
+      .filter((step) => step.unionIds.length),
+  };
+  const state = await ctx.services.approvals.request(ctx.auth.corpId, ask, ctx.requestId);
+  await ctx.em.transactional(async (tx) => {
+    const affected = await tx.nativeUpdate(ExpenseClaim, { id: claim.id, approvalId: null, status: ClaimStatus.SUBMITTED }, { approvalId: state.id, approvalSynced: state.version });
+    if (affected !== 1) throw errors.CONFLICT(`Claim "${claim.id}" was changed by someone else: reload it`);
+  });
+  return loadClaim(ctx.em, claim.id);
 }
