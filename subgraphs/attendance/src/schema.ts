@@ -5,11 +5,13 @@ import { EmployeeAttendanceResolver } from './employees/employee.resolver';
 import { DepartmentAttendanceResolver } from './summaries/summary.resolver';
 import { EmployeeStub } from './employees/employee.stub';
 import { CalendarResolver } from './calendars/calendar.resolver';
+import { EmployeeLeaveResolver, LeaveResolver } from './leave/leave.resolver';
+import { EmployeeMakeUpResolver, MakeUpResolver } from './make-ups/make-up.resolver';
 
 export function buildSchema() {
   return buildFederatedSchema({
     module: 'attendance',
-    resolvers: [CheckInRuleResolver, CheckInResolver, EmployeeAttendanceResolver, DepartmentAttendanceResolver, CalendarResolver],
+    resolvers: [CheckInRuleResolver, CheckInResolver, EmployeeAttendanceResolver, DepartmentAttendanceResolver, CalendarResolver, LeaveResolver, EmployeeLeaveResolver, MakeUpResolver, EmployeeMakeUpResolver],
     orphanedTypes: [EmployeeStub],
     references: { Employee: (ref: { unionId: string }) => ref },
   });
