@@ -207,7 +207,7 @@ describe('attendance: leave and make-up check-ins, approved through the approval
     for (const days of [-1, 2.3, 400]) {
       expect(errorCodes(await hub.request(`mutation($d: Float!) { setLeavePolicy(input: { type: SICK, daysPerYear: $d, accrual: YEARLY }) { type } }`, { token: a.adminToken, variables: { d: days } }))).toEqual(['BAD_USER_INPUT']);
     }
-    expect(errorCodes(await hub.request(CANCEL, { token: tokens.worker, variables: { id: 'no-such-leave' } }))).toEqual(['NOT_FOUND']);
+    for (const id of ['no-such-leave', '00000000-0000-4000-8000-000000000000']) expect(errorCodes(await hub.request(CANCEL, { token: tokens.worker, variables: { id } }))).toEqual(['NOT_FOUND']);
     expect(await rowCounts()).toEqual(before);
   });
 

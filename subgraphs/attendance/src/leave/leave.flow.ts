@@ -57,11 +57,20 @@ export async function applyLeaveOutcome(tx: EntityManager, leave: LeaveRequest, 
   await settle(tx, leave, LeaveStatus[outcome.status], outcome.at);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A leave request the caller may read (the person, their managers, corp readers); anything else NOT_FOUND. */
+export async function visibleLeave({ em, loaders }: AttendanceContext, id: string): Promise<LeaveRequest> {
+  // not an id at all (PostgreSQL's uuid column would refuse it): found nowhere
+  const leave = UUID.test(id) ? await em.findOne(LeaveRequest, { id }) : null;
+  if (!leave || !(await loaders.mayRead.load(leave.unionId))) throw errors.NOT_FOUND(`Leave request "${id}" not found`);
+  return leave;
+}
+
 /** Withdraws a pending request (and its approval) or cancels approved leave; see `cancelLeaveRequest`. */
 export async function cancelLeave(context: AttendanceContext, id: string, reason: string | null): Promise<LeaveRequest> {
   const { auth, em, loaders, services, requestId } = context;
-  const leave = await em.findOne(LeaveRequest, { id });
-  if (!leave || !(await loaders.mayRead.load(leave.unionId))) throw errors.NOT_FOUND(`Leave request "${id}" not found`);
+  const leave = await visibleLeave(context, id);
   const isAdmin = auth.role === Role.ADMIN;
   if (leave.unionId !== auth.unionId && !isAdmin) throw errors.FORBIDDEN('Only the person or a corp admin takes leave back');
   if (leave.status === LeaveStatus.PENDING && leave.approvalId) {

@@ -8,7 +8,7 @@ import { checkRange } from '../summaries/summary.service';
 import { clock } from '../clock';
 import { LeaveBalanceView, LeavePolicy, LeaveRequest, LeaveStatus, LeaveType } from './leave.entity';
 import { RequestLeaveInput, SetLeavePolicyInput } from './leave.inputs';
-import { askLeaveApproval, cancelLeave, checkLeaveInput, describeLeave } from './leave.flow';
+import { askLeaveApproval, cancelLeave, checkLeaveInput, describeLeave, visibleLeave } from './leave.flow';
 import { balanceView, loadPolicies, overlaps, reserve, workHalfDays } from './leave.service';
 
 @Resolver(() => LeaveRequest)
@@ -19,10 +19,8 @@ export class LeaveResolver {
   }
 
   @Query(() => LeaveRequest, { description: 'A leave request: the person, their managers and corp readers; anyone else NOT_FOUND.' })
-  async leaveRequest(@Arg('id', () => ID) id: string, @Ctx() context: AttendanceContext): Promise<LeaveRequest> {
-    const leave = await context.em.findOne(LeaveRequest, { id });
-    if (!leave || !(await context.loaders.mayRead.load(leave.unionId))) throw errors.NOT_FOUND(`Leave request "${id}" not found`);
-    return leave;
+  leaveRequest(@Arg('id', () => ID) id: string, @Ctx() context: AttendanceContext): Promise<LeaveRequest> {
+    return visibleLeave(context, id);
   }
 
   @Query(() => [LeavePolicy], { description: "The corp's accrual rule for each leave type (its own, else the default)." })
