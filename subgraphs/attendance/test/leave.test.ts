@@ -178,6 +178,21 @@ describe('attendance: leave and make-up check-ins, approved through the approval
     expect((await must(hub.request(CANCEL, { token: a.adminToken, variables: { id: started.id } }), 'admin cancel')).cancelLeaveRequest.status).toBe('CANCELLED');
   });
 
+  it('gives racing requests what is left and no more: 8 days asked at once against 5, each retry answered once', async () => {
+    const dates = ['2026-04-13', '2026-04-14', '2026-04-15', '2026-04-16', '2026-04-17', '2026-04-20', '2026-04-21', '2026-04-22'];
+    const answers = await Promise.all(dates.map((date) => requestLeave({ type: 'PERSONAL', startDate: date, endDate: date }, tokens.peer)));
+    const codes = answers.map((answer) => (answer.errors ? `${answer.errors[0].extensions!.code} ${answer.errors[0].extensions!.reason}` : answer.data!.requestLeave.status));
+    expect(codes.filter((code) => code === 'PENDING')).toHaveLength(5);
+    expect(codes.filter((code) => code !== 'PENDING')).toEqual(['CONFLICT INSUFFICIENT_LEAVE_BALANCE', 'CONFLICT INSUFFICIENT_LEAVE_BALANCE', 'CONFLICT INSUFFICIENT_LEAVE_BALANCE']);
+    expect((await balances('peer')).find((row: { type: string }) => row.type === 'PERSONAL')).toMatchObject({ pendingDays: 5, availableDays: 0 });
+    // a retry with the same key answers the first request and asks approvals nothing more
+    const sick = { type: 'SICK', startDate: '2026-04-23', endDate: '2026-04-23', idempotencyKey: 'pat-sick-0423' };
+    const first = await must(requestLeave(sick, tokens.peer), 'sick');
+    const again = await must(requestLeave(sick, tokens.peer), 'sick again');
+    expect(again.requestLeave).toEqual(first.requestLeave);
+    expect((await balances('peer')).find((row: { type: string }) => row.type === 'SICK')).toMatchObject({ pendingDays: 1 });
+  });
+
   it('answers bad leave input with BAD_USER_INPUT or CONFLICT and writes nothing', async () => {
     const before = await rowCounts();
     const cases: [Record<string, unknown>, string, string?][] = [

@@ -9,7 +9,7 @@ import { clock } from '../clock';
 import { LeaveBalanceView, LeavePolicy, LeaveRequest, LeaveStatus, LeaveType } from './leave.entity';
 import { RequestLeaveInput, SetLeavePolicyInput } from './leave.inputs';
 import { askLeaveApproval, cancelLeave, checkLeaveInput, describeLeave, visibleLeave } from './leave.flow';
-import { balanceView, loadPolicies, overlaps, reserve, workHalfDays } from './leave.service';
+import { balanceView, loadPolicies, overlaps, reserve, withBalanceRetries, workHalfDays } from './leave.service';
 
 @Resolver(() => LeaveRequest)
 export class LeaveResolver {
@@ -64,7 +64,7 @@ export class LeaveResolver {
     const draft = new LeaveRequest(unionId, input.type, start, end, 0, input.reason.trim() || input.reason);
     draft.halfDays = workHalfDays(book, person, draft);
     if (!draft.halfDays) throw errors.BAD_USER_INPUT('The leave covers none of your work days (holidays, days off, or outside your employment)', { reason: 'NO_WORK_DAYS' });
-    const leave = await transactionalIdempotent(em, async (tx) => {
+    const leave = await withBalanceRetries(em, async (tx) => {
       if (idempotencyKey) {
         const earlier = await tx.findOne(LeaveRequest, { unionId, idempotencyKey });
         if (earlier) return earlier;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { errors } from '@corphub/module-kit';
+import { errors, transactionalIdempotent } from '@corphub/module-kit';
 import type { EmployeeTargets } from '../graph';
 import { isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
 import { employedOn } from '../summaries/employment';
@@ -93,8 +93,26 @@ async function balanceRow(tx: EntityManager, unionId: string, type: LeaveType, y
 async function changeBalance(tx: EntityManager, row: LeaveBalance, change: { pending?: number; used?: number }): Promise<void> {
   const next = { pendingHalfDays: row.pendingHalfDays + (change.pending ?? 0), usedHalfDays: row.usedHalfDays + (change.used ?? 0), version: row.version + 1 };
   const affected = await tx.nativeUpdate(LeaveBalance, { id: row.id, version: row.version }, next);
-  if (affected !== 1) throw errors.CONFLICT('The leave balance changed meanwhile: try again', { reason: 'BALANCE_CHANGED' });
+  if (affected !== 1) throw errors.CONFLICT('The leave balance changed meanwhile: try again', { reason: BALANCE_CHANGED });
   Object.assign(row, next);
+}
+
+const BALANCE_CHANGED = 'BALANCE_CHANGED';
+
+/**
+ * Runs a transaction that changes a balance again when a concurrent one won the compare-and-set (or
+ * created the same balance row first), so racing requests are decided one after the other on what is left.
+ */
+export async function withBalanceRetries<T>(em: EntityManager, run: (tx: EntityManager) => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transactionalIdempotent(em, run);
+    } catch (error) {
+      const lostRace = (error as { extensions?: { reason?: unknown } }).extensions?.reason === BALANCE_CHANGED;
+      if (!lostRace || attempt >= attempts) throw error;
+      em.clear();
+    }
+  }
 }
 
 /**
