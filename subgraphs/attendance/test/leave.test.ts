@@ -251,6 +251,22 @@ describe('attendance: leave and make-up check-ins, approved through the approval
     expect(errorCodes(made)).toEqual(['CONFLICT']);
   });
 
+  it('frees the slot when the make-up is withdrawn in approvals, so it may be asked again; an absent day made up on-duty is missing, not absent', async () => {
+    const input = { date: '2026-03-06', type: 'ON_DUTY', reason: 'badge reader down' };
+    const { requestMakeUpCheckIn: first } = await must(hub.request(MAKE_UP, { token: tokens.worker, variables: { input } }), 'first');
+    // the requester withdraws it in the approvals service itself; attendance follows
+    await must(hub.request(`mutation($id: ID!) { withdrawApproval(id: $id, version: 1, reason: "wrong day") { status } }`, { token: tokens.worker, variables: { id: first.approvalId } }), 'withdraw');
+    const statusOf = async (id: string) =>
+      (await must(hub.request(`query($u: ID!) { employee(unionId: $u) { makeUpRequests(from: "2026-03-06", to: "2026-03-06") { id status } } }`, { token: tokens.worker, variables: { u: ids.worker } }), 'requests')).employee.makeUpRequests.find(
+        (row: { id: string }) => row.id === id,
+      ).status;
+    await waitFor('the make-up withdrawn', async () => (await statusOf(first.id)) === 'WITHDRAWN');
+    const { requestMakeUpCheckIn: second } = await must(hub.request(MAKE_UP, { token: tokens.worker, variables: { input } }), 'second');
+    await decide('boss', second.approvalId, 'APPROVE');
+    await waitFor('the make-up approved', async () => (await statusOf(second.id)) === 'APPROVED');
+    expect(await summary('2026-03-06', '2026-03-06')).toMatchObject({ absentDays: 0, missingCount: 1, attendedDays: 1 });
+  });
+
   it('answers bad make-up input with BAD_USER_INPUT or CONFLICT and writes nothing', async () => {
     const before = await rowCounts();
     const cases: [Record<string, unknown>, string, string?][] = [
