@@ -1,5 +1,5 @@
 import type { EntityData, EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
-import type { ApprovalAsk, ApprovalState } from '@corphub/module-kit';
+import { errorCodeOf, type ApprovalAsk, type ApprovalState } from '@corphub/module-kit';
 import type { AttendanceContext } from './context';
 import { clock } from './clock';
 
@@ -25,7 +25,8 @@ export async function askManagerApproval<Request extends { id: string; approvalI
   try {
     state = await services.approvals.request(auth.corpId, { ...ask, subjectId: request.id, steps: MANAGER_STEP }, requestId);
   } catch (error) {
-    await em.transactional(undo);
+    // CONFLICT: the subject already waits for an approval (a retry racing its first attempt), which stands
+    if (errorCodeOf(error) !== 'CONFLICT') await em.transactional(undo);
     throw error;
   }
   const entity = (request as object).constructor as EntityName<Request>;

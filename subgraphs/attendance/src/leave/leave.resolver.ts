@@ -35,7 +35,7 @@ export class LeaveResolver {
     const halfDays = input.daysPerYear * 2;
     if (!Number.isInteger(halfDays)) throw errors.BAD_USER_INPUT('daysPerYear must be whole or half days (e.g. 5 or 7.5)');
     return transactionalIdempotent(em, async (tx) => {
-      const policy = (await tx.findOne(LeavePolicy, { type: input.type })) ?? tx.create(LeavePolicy, new LeavePolicy(input.type, halfDays, input.accrual));
+      const policy = (await tx.findOne(LeavePolicy, { type: input.type })) ?? new LeavePolicy(input.type, halfDays, input.accrual);
       Object.assign(policy, { halfDaysPerYear: halfDays, accrual: input.accrual });
       tx.persist(policy);
       return policy;
@@ -61,7 +61,7 @@ export class LeaveResolver {
     if (!person) throw errors.FORBIDDEN('Only an employee of the corp asks for leave');
     const start = { date: input.startDate, half: input.startHalf };
     const end = { date: input.endDate, half: input.endHalf };
-    const draft = new LeaveRequest(unionId, input.type, start, end, 0, input.reason.trim() || input.reason);
+    const draft = new LeaveRequest(unionId, input.type, start, end, 0, input.reason.trim());
     draft.halfDays = workHalfDays(book, person, draft);
     if (!draft.halfDays) throw errors.BAD_USER_INPUT('The leave covers none of your work days (holidays, days off, or outside your employment)', { reason: 'NO_WORK_DAYS' });
     const leave = await withBalanceRetries(em, async (tx) => {
