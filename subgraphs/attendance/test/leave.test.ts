@@ -94,9 +94,19 @@ describe('attendance: leave and make-up check-ins, approved through the approval
     // pending leave changes nothing yet, and reserves its half day
     expect(await summary('2026-03-04', '2026-03-04')).toMatchObject({ missingCount: 1, leaveDays: 0 });
     expect((await balances())[0]).toEqual({ type: 'ANNUAL', accruedDays: 1, usedDays: 0, pendingDays: 0.5, availableDays: 0.5 });
-    // the manager's one inbox lists it
-    const inbox = await must(hub.request(`{ me { pendingApprovals(first: 10) { nodes { id appId subjectType subjectId } } } }`, { token: tokens.boss }), 'inbox');
-    expect(inbox.me.pendingApprovals.nodes).toContainEqual({ id: afternoon.approvalId, appId: 'attendance', subjectType: 'LeaveRequest', subjectId: afternoon.id });
+    // the manager's one inbox lists it, the leave request resolved from attendance through federation
+    const inbox = await must(
+      hub.request(`{ me { pendingApprovals(first: 10) { nodes { id appId subjectType subjectId leaveRequest { days startHalf employee { displayName } } makeUpRequest { id } } } } }`, { token: tokens.boss }),
+      'inbox',
+    );
+    expect(inbox.me.pendingApprovals.nodes).toContainEqual({
+      id: afternoon.approvalId,
+      appId: 'attendance',
+      subjectType: 'LeaveRequest',
+      subjectId: afternoon.id,
+      leaveRequest: { days: 0.5, startHalf: 'AFTERNOON', employee: { displayName: 'Wendy' } },
+      makeUpRequest: null,
+    });
     await decide('boss', afternoon.approvalId, 'APPROVE');
     await settled(afternoon.id, 'APPROVED');
     await approvedLeave({ type: 'ANNUAL', startDate: '2026-03-05', startHalf: 'MORNING', endDate: '2026-03-05', endHalf: 'MORNING' });

@@ -25,6 +25,12 @@ export function leaveLoaders(em: EntityManager) {
       const rows = await em.find(LeaveBalance, { unionId: { $in: [...new Set(pairs.map((pair) => pair.unionId))] }, year: { $in: [...new Set(pairs.map((pair) => pair.year))] } });
       return pairs.map(({ year, unionId }) => rows.filter((row) => row.year === year && row.unionId === unionId));
     }),
+    /** Key: an approval's id; the leave request it decides (one statement for every approval of a response). */
+    leaveByApprovalId: new DataLoader<string, LeaveRequest | null>(async (approvalIds) => {
+      const rows = await em.find(LeaveRequest, { approvalId: { $in: [...approvalIds] } });
+      const byApproval = new Map(rows.map((row) => [row.approvalId, row]));
+      return approvalIds.map((id) => byApproval.get(id) ?? null);
+    }),
     /** The corp's leave policies, once per request. */
     leavePolicies: () => (policies ??= loadPolicies(em)),
   };
