@@ -315,5 +315,11 @@ describe('attendance: leave and make-up check-ins, approved through the approval
     const eveBalances = await must(hub.request(`query($u: ID!) { employee(unionId: $u) { leaveBalances(year: 2026) { type usedDays } } }`, { token: b.adminToken, variables: { u: ids.eve } }), 'eve balances');
     expect(eveBalances.employee.leaveBalances.find((row: { type: string }) => row.type === 'SICK').usedDays).toBe(1);
     expect(errorCodes(await hub.request(`query($u: ID!) { employee(unionId: $u) { leaveBalances(year: 2026) { type } } }`, { token: b.adminToken, variables: { u: ids.worker } }))).toEqual(['NOT_FOUND']);
+    for (const field of ['leaveRequests(from: "2026-03-01", to: "2026-03-31") { id }', 'makeUpRequests(from: "2026-03-01", to: "2026-03-31") { id }']) {
+      expect(errorCodes(await hub.request(`query($u: ID!) { employee(unionId: $u) { ${field} } }`, { token: b.adminToken, variables: { u: ids.worker } }))).toEqual(['NOT_FOUND']);
+    }
+    // corp B's inbox holds nothing of corp A, and corp A's request resolves nothing for B
+    const inboxB = await must(hub.request(`{ me { pendingApprovals(first: 50) { nodes { subjectId leaveRequest { id } } } } }`, { token: tokens.eveBoss }), 'inbox B');
+    expect(inboxB.me.pendingApprovals.nodes.map((node: { subjectId: string }) => node.subjectId)).not.toContain(mine.id);
   });
 });
