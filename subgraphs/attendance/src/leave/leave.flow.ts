@@ -7,7 +7,7 @@ import { clock } from '../clock';
 import { localParts } from '../time';
 import { DayHalf, LeaveRequest, LeaveStatus, toDays } from './leave.entity';
 import type { RequestLeaveInput } from './leave.inputs';
-import { settle } from './leave.service';
+import { loadPolicies, overlaps, reserve, settle, withBalanceRetries, workHalfDays } from './leave.service';
 
 
 export function checkLeaveInput(input: RequestLeaveInput): void {
@@ -29,6 +29,46 @@ export function describeLeave(leave: Pick<LeaveRequest, 'startDate' | 'startHalf
   const start = leave.startHalf === DayHalf.AFTERNOON ? `${leave.startDate} afternoon` : leave.startDate;
   const end = leave.endHalf === DayHalf.MORNING ? `${leave.endDate} morning` : leave.endDate;
   return `${start} – ${end}`;
+}
+
+/**
+ * A person's leave request: checked, written with its days reserved (in one transaction, run again when a
+ * racing request changed the balance first), then sent to their manager for approval.
+ */
+export async function requestLeave(context: AttendanceContext, input: RequestLeaveInput): Promise<LeaveRequest> {
+  const { auth, em, loaders } = context;
+  const unionId = auth.unionId;
+  if (!unionId) throw errors.FORBIDDEN('Only an employee with a UnionID asks for leave, for themself');
+  const { idempotencyKey } = input;
+  if (idempotencyKey) {
+    const earlier = await em.findOne(LeaveRequest, { unionId, idempotencyKey });
+    if (earlier) return earlier;
+  }
+  checkLeaveInput(input);
+  const [person, book, policies] = await Promise.all([loaders.targets.load(unionId), loaders.ruleBook(), loadPolicies(em)]);
+  if (!person) throw errors.FORBIDDEN('Only an employee of the corp asks for leave');
+  const start = { date: input.startDate, half: input.startHalf };
+  const end = { date: input.endDate, half: input.endHalf };
+  const draft = new LeaveRequest(unionId, input.type, start, end, 0, input.reason.trim());
+  draft.halfDays = workHalfDays(book, person, draft);
+  if (!draft.halfDays) throw errors.BAD_USER_INPUT('The leave covers none of your work days (holidays, days off, or outside your employment)', { reason: 'NO_WORK_DAYS' });
+  const leave = await withBalanceRetries(em, async (tx) => {
+    if (idempotencyKey) {
+      const earlier = await tx.findOne(LeaveRequest, { unionId, idempotencyKey });
+      if (earlier) return earlier;
+    }
+    const open = await tx.find(LeaveRequest, { unionId, status: { $in: [LeaveStatus.PENDING, LeaveStatus.APPROVED] }, startDate: { $lte: draft.endDate }, endDate: { $gte: draft.startDate } });
+    const clash = open.find((other) => overlaps(other, draft));
+    if (clash) throw errors.CONFLICT(`It overlaps your ${clash.status.toLowerCase()} leave ${describeLeave(clash)}`, { reason: 'OVERLAPPING_LEAVE', leaveRequestId: clash.id });
+    const leave = new LeaveRequest(unionId, draft.type, start, end, draft.halfDays, draft.reason);
+    leave.idempotencyKey = idempotencyKey ?? null;
+    tx.persist(leave);
+    await tx.flush();
+    await reserve(tx, policies.get(draft.type)!, person, leave);
+    return leave;
+  });
+  if (leave.approvalId) return leave; // a retry that found the first request
+  return askLeaveApproval(context, leave, person.displayName ?? unionId);
 }
 
 /** Asks the person's manager to approve a just-written request. */

@@ -6,10 +6,10 @@ import { EmployeeStub } from '../employees/employee.stub';
 import { requireReadable } from '../employees/employee.access';
 import { checkRange } from '../summaries/summary.service';
 import { clock } from '../clock';
-import { LeaveBalanceView, LeavePolicy, LeaveRequest, LeaveStatus, LeaveType } from './leave.entity';
+import { LeaveBalanceView, LeavePolicy, LeaveRequest, LeaveType } from './leave.entity';
 import { RequestLeaveInput, SetLeavePolicyInput } from './leave.inputs';
-import { askLeaveApproval, cancelLeave, checkLeaveInput, describeLeave, visibleLeave } from './leave.flow';
-import { balanceView, loadPolicies, overlaps, reserve, withBalanceRetries, workHalfDays } from './leave.service';
+import { cancelLeave, requestLeave, visibleLeave } from './leave.flow';
+import { balanceView, loadPolicies } from './leave.service';
 
 @Resolver(() => LeaveRequest)
 export class LeaveResolver {
@@ -47,40 +47,8 @@ export class LeaveResolver {
     description:
       "Asks for leave for the caller, approved by their manager through the approvals service. Only their work days count; the days are reserved from the year's balance at once (CONFLICT with reason INSUFFICIENT_LEAVE_BALANCE when it falls short, OVERLAPPING_LEAVE when it overlaps their pending or approved leave) and debited on approval.",
   })
-  async requestLeave(@Arg('input', () => RequestLeaveInput) input: RequestLeaveInput, @Ctx() context: AttendanceContext): Promise<LeaveRequest> {
-    const { auth, em, loaders } = context;
-    const unionId = auth.unionId;
-    if (!unionId) throw errors.FORBIDDEN('Only an employee with a UnionID asks for leave, for themself');
-    const { idempotencyKey } = input;
-    if (idempotencyKey) {
-      const earlier = await em.findOne(LeaveRequest, { unionId, idempotencyKey });
-      if (earlier) return earlier;
-    }
-    checkLeaveInput(input);
-    const [person, book, policies] = await Promise.all([loaders.targets.load(unionId), loaders.ruleBook(), loadPolicies(em)]);
-    if (!person) throw errors.FORBIDDEN('Only an employee of the corp asks for leave');
-    const start = { date: input.startDate, half: input.startHalf };
-    const end = { date: input.endDate, half: input.endHalf };
-    const draft = new LeaveRequest(unionId, input.type, start, end, 0, input.reason.trim());
-    draft.halfDays = workHalfDays(book, person, draft);
-    if (!draft.halfDays) throw errors.BAD_USER_INPUT('The leave covers none of your work days (holidays, days off, or outside your employment)', { reason: 'NO_WORK_DAYS' });
-    const leave = await withBalanceRetries(em, async (tx) => {
-      if (idempotencyKey) {
-        const earlier = await tx.findOne(LeaveRequest, { unionId, idempotencyKey });
-        if (earlier) return earlier;
-      }
-      const open = await tx.find(LeaveRequest, { unionId, status: { $in: [LeaveStatus.PENDING, LeaveStatus.APPROVED] }, startDate: { $lte: draft.endDate }, endDate: { $gte: draft.startDate } });
-      const clash = open.find((other) => overlaps(other, draft));
-      if (clash) throw errors.CONFLICT(`It overlaps your ${clash.status.toLowerCase()} leave ${describeLeave(clash)}`, { reason: 'OVERLAPPING_LEAVE', leaveRequestId: clash.id });
-      const leave = new LeaveRequest(unionId, draft.type, start, end, draft.halfDays, draft.reason);
-      leave.idempotencyKey = idempotencyKey ?? null;
-      tx.persist(leave);
-      await tx.flush();
-      await reserve(tx, policies.get(draft.type)!, person, leave);
-      return leave;
-    });
-    if (leave.approvalId) return leave; // a retry that found the first request
-    return askLeaveApproval(context, leave, person.displayName ?? unionId);
+  requestLeave(@Arg('input', () => RequestLeaveInput) input: RequestLeaveInput, @Ctx() context: AttendanceContext): Promise<LeaveRequest> {
+    return requestLeave(context, input);
   }
 
   @Authorized(Role.EMPLOYEE, Role.ADMIN)
