@@ -465,7 +465,7 @@ export const ENV_SCHEMA = {
   }),
   CORPHUB_RETENTION_PRUNE_INTERVAL_MS: variable(positiveInt, INT, { default: 60_000, description: 'Pruning of old rows runs at most this often (again at once while batches come back full).', readBy: RETENTION_READERS }),
   CORPHUB_RETENTION_PRUNE_BATCH: variable(positiveInt, INT, { default: 500, description: 'Rows deleted per pruning statement.', readBy: RETENTION_READERS }),
-  CORPHUB_OUTBOX_POLL_MS: variable(positiveInt, INT, { default: 1000, description: 'How often (ms) a subgraph relays its outbox (events to identity, messages to the messages subgraph).', readBy: SUBGRAPH_PROCESSES }),
+  CORPHUB_OUTBOX_POLL_MS: variable(positiveInt, INT, { default: 1000, description: 'How often (ms) a subgraph relays its outbox (events to identity, messages to the messages subgraph) and asks the approvals service for the outcome of the requests it is waiting on.', readBy: SUBGRAPH_PROCESSES }),
   APOLLO_TELEMETRY_DISABLED: variable(flag, BOOL, { default: true, defaultText: 'forced `true` unless set', description: "Apollo Gateway's outbound usage telemetry stays off.", readBy: ['gateway'] }),
 
   CHROMIUM_PATH: variable(text, 'file', { default: '/usr/bin/chromium', description: 'The Chromium the browser tests drive (skipped without one).', readBy: ['tests'] }),

@@ -24,3 +24,5 @@ export { clock } from './clock';
 export { distanceMeters } from './geo';
 export * from './rules/rule.entity';
 export * from './check-ins/check-in.entity';
+export * from './leave/leave.entity';
+export * from './make-ups/make-up.entity';

@@ -11,6 +11,8 @@ import { parseIcs } from './calendars/calendar.ics';
 import { calendarKey, replaceCalendarYears, type CalendarDays } from './calendars/calendar.service';
 import { clock } from './clock';
 import { addDays, datesBetween, localParts, zonedInstant } from './time';
+import { DayHalf, LeaveBalance, LeaveRequest, LeaveStatus, LeaveType } from './leave/leave.entity';
+import { MakeUpRequest, MakeUpStatus, slotOf } from './make-ups/make-up.entity';
 
 const HQ = { name: 'Headquarters', latitude: 31.2304, longitude: 121.4737, radiusMeters: 300 };
 
@@ -116,7 +118,36 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     const calendar = await demoCalendar(tx);
     const version = await officeRule(tx, dates[0], DEMO_REGION);
     await insertDays(tx, version, DEMO_PEOPLE, dates, DEMO.corpId, calendar);
+    const workDays = dates.filter((date) => isWorkDay(version, date, calendar));
+    await demoRequests(tx, version, workDays);
   });
+}
+
+/** Liu Yang (sales-north, managed by Chen Jing) took a day of annual leave; Huang Lei had a forgotten off-duty check-in made up. */
+const ON_LEAVE = DEMO_PEOPLE[5];
+const MADE_UP = DEMO_PEOPLE[6];
+
+/**
+ * The approved requests the dashboard shows: a day of annual leave (its check-ins gone, its day counted as
+ * leave) and a made-up off-duty check-in, each as approving it would have left them (approvals keeps no demo
+ * data, so no approval id).
+ */
+async function demoRequests(em: EntityManager, version: RuleVersion, workDays: string[]): Promise<void> {
+  const leaveDay = workDays.at(-6)!;
+  const madeUpDay = workDays.at(-4)!;
+  const decidedAt = zonedInstant(addDays(leaveDay, -3), 10 * 3600, version.timezone);
+  await em.nativeDelete(CheckIn, { unionId: ON_LEAVE.unionId, localDate: leaveDay });
+  const leave = new LeaveRequest(ON_LEAVE.unionId, LeaveType.ANNUAL, { date: leaveDay, half: DayHalf.MORNING }, { date: leaveDay, half: DayHalf.AFTERNOON }, 2, 'Family visit');
+  Object.assign(leave, { status: LeaveStatus.APPROVED, decidedAt, createdAt: zonedInstant(addDays(leaveDay, -5), 9 * 3600, version.timezone) });
+  const balance = new LeaveBalance(ON_LEAVE.unionId, LeaveType.ANNUAL, Number(leaveDay.slice(0, 4)));
+  balance.usedHalfDays = leave.halfDays;
+  await em.nativeDelete(CheckIn, { unionId: MADE_UP.unionId, localDate: madeUpDay, type: CheckInType.OFF_DUTY });
+  const makeUp = new MakeUpRequest(MADE_UP.unionId, madeUpDay, CheckInType.OFF_DUTY, 'Forgot to check out after the client call', version.id);
+  const checkIn = new CheckIn(MADE_UP.unionId, CheckInType.OFF_DUTY, zonedInstant(madeUpDay, 18 * 3600, version.timezone), { late: false, earlyLeave: false, outOfRange: false });
+  Object.assign(checkIn, { localDate: madeUpDay, ruleId: version.ruleId, ruleVersionId: version.id, note: `Made up: ${makeUp.reason}`, makeUpRequestId: makeUp.id });
+  Object.assign(makeUp, { status: MakeUpStatus.APPROVED, slotKey: slotOf(madeUpDay, CheckInType.OFF_DUTY), checkInId: checkIn.id, decidedAt: zonedInstant(addDays(madeUpDay, 1), 10 * 3600, version.timezone) });
+  em.persist([leave, balance, makeUp, checkIn]);
+  await em.flush();
 }
 
 /** `npm run seed`: the office rule and a month of check-ins for every person (about 40 rows each), in one transaction. */

@@ -1,7 +1,7 @@
 import { seedCorp, startTestHub, type SeededCorp, type TestHub } from '@corphub/tooling/testing';
 import { scopeToCorp } from '@corphub/module-kit';
 import { Department, Employee, Membership } from '@corphub/directory';
-import { CheckIn, CheckInType } from '@corphub/attendance';
+import { CheckIn, CheckInType, DayHalf, LeaveBalance, LeaveRequest, LeaveStatus, LeaveType } from '@corphub/attendance';
 import type { GraphQLResponse } from '@corphub/module-kit/testing';
 
 const PAGE = /* GraphQL */ `query($n: Int!, $first: Int!, $after: String) {
@@ -63,6 +63,15 @@ describe('attendance: Employee.checkIns is one statement for every member of a p
         const april = new CheckIn(person.unionId, CheckInType.ON_DUTY, new Date('2026-04-01T01:00:00Z'), { late: false, earlyLeave: false, outOfRange: false });
         april.localDate = '2026-04-01';
         tx.persist(april);
+        // every fifth member: a day of approved sick leave, debited from their balance
+        if (i % 5 === 0) {
+          const day = { date: '2026-03-10', half: DayHalf.MORNING };
+          const leave = new LeaveRequest(person.unionId, LeaveType.SICK, day, { ...day, half: DayHalf.AFTERNOON }, 2, 'flu');
+          leave.status = LeaveStatus.APPROVED;
+          const balance = new LeaveBalance(person.unionId, LeaveType.SICK, 2026);
+          balance.usedHalfDays = 2;
+          tx.persist([leave, balance]);
+        }
       });
       return Promise.resolve();
     });
@@ -100,6 +109,34 @@ describe('attendance: Employee.checkIns is one statement for every member of a p
     };
     const one = await statements(1);
     expect(await statements(50)).toEqual(one);
+  });
+
+  it("reads the dashboard's leave fields (summary, balances, requests, make-ups) of 1 or 50 members with the same statements", async () => {
+    const dashboard = /* GraphQL */ `query($n: Int!) { department(id: "ops") { members(first: $n) { nodes { unionId
+      attendance(from: "2026-03-01", to: "2026-03-31") { leaveDays absentDays }
+      leaveBalances(year: 2026) { type usedDays availableDays }
+      leaveRequests(from: "2026-03-01", to: "2026-03-31") { type days status }
+      makeUpRequests(from: "2026-03-01", to: "2026-03-31") { status }
+    } } } }`;
+    const statements = async (n: number) => {
+      let nodes: { unionId: string; leaveBalances: { type: string; usedDays: number; availableDays: number }[]; leaveRequests: unknown[] }[] = [];
+      const counts = await hub.queries.during(async () => {
+        const response = await hub.request(dashboard, { token: a.adminToken, variables: { n } });
+        expect(response.errors).toBeUndefined();
+        nodes = response.data!.department.members.nodes;
+      });
+      expect(nodes).toHaveLength(n);
+      return { counts: counts.attendance, nodes };
+    };
+    const one = await statements(1);
+    const fifty = await statements(50);
+    // rules (no versions without any), the check-in aggregate, approved leave; policies, balances; requests; make-ups
+    expect(one.counts).toBe(7);
+    expect(fifty.counts).toBe(one.counts);
+    const first = fifty.nodes.find((node) => node.unionId === 'un_ops000')!;
+    expect(first.leaveRequests).toEqual([{ type: 'SICK', days: 1, status: 'APPROVED' }]);
+    expect(first.leaveBalances.find((row) => row.type === 'SICK')).toEqual({ type: 'SICK', usedDays: 1, availableDays: 9 });
+    expect(fifty.nodes.find((node) => node.unionId === 'un_ops001')!.leaveRequests).toEqual([]);
   });
 
   it('pages each member newest first, with their own cursor and count', async () => {

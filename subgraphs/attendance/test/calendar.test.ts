@@ -102,4 +102,29 @@ describe('attendance: work calendars', () => {
     expect(errorCodes(await importAs(yanToken, { region: 'CN', ics: CN_2026 }))).toEqual(['FORBIDDEN']);
     expect((await hub.request(CALENDAR, { token: yanToken, variables: { r: 'CN', y: 2026 } })).data!.workCalendar).toHaveLength(39);
   });
+
+  it('imports an .ics file uploaded over HTTP (PUT /attendance/calendars/{region}.ics), refusing what it cannot read with a JSON error and writing nothing', async () => {
+    const url = (region: string) => hub.url.replace(/\/graphql$/, `/attendance/calendars/${region}.ics`);
+    const put = (region: string, body: string | Buffer, token = b.adminToken, type = 'text/calendar') =>
+      fetch(url(region), { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+    const uploaded = await put('CN-SH', CN_2026);
+    expect(uploaded.status).toBe(200);
+    expect(await uploaded.json()).toEqual({ region: 'CN-SH', years: [2026], days: 39 });
+    expect(await calendarOf(b, 'CN-SH')).toHaveLength(39);
+    const refusals: [Response, number, string][] = [
+      [await put('CN-SH', 'not a calendar'), 400, 'BAD_USER_INPUT'],
+      [await put('CN-SH', ics(event(['DTSTART:20260102T090000Z', 'SUMMARY:Timed']))), 400, 'BAD_USER_INPUT'],
+      [await put('shanghai', CN_2026), 400, 'BAD_USER_INPUT'],
+      [await put('CN-SH', CN_2026, b.adminToken, 'application/json'), 415, 'BAD_USER_INPUT'],
+      [await put('CN-SH', Buffer.alloc(1_000_001, 'A')), 413, 'BAD_USER_INPUT'],
+      [await put('CN-SH', CN_2026, yanToken), 403, 'FORBIDDEN'],
+    ];
+    for (const [response, status, code] of refusals) {
+      expect([response.status, (await response.json()).error.code]).toEqual([status, code]);
+    }
+    expect((await fetch(url('CN-SH'), { method: 'PUT', headers: { 'content-type': 'text/calendar' }, body: CN_2026 })).status).toBe(401);
+    // nothing written by a refusal, and corp A's region is not corp B's
+    expect(await calendarOf(b, 'CN-SH')).toHaveLength(39);
+    expect(await calendarOf(a, 'CN-SH')).toEqual([]);
+  });
 });

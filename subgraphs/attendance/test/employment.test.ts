@@ -68,10 +68,10 @@ describe('attendance: hire and leave dates', () => {
     expect(month.data!.departmentAttendance).toEqual({ memberCount: 2, totals: { workDays: 23, absentDays: 5 } });
     const csv = await hub.request(`{ departmentAttendanceCsv(departmentId: "ops", month: "2026-03") }`, { token: a.adminToken });
     expect(csv.data!.departmentAttendanceCsv.split('\r\n')).toEqual([
-      'unionId,displayName,workDays,attendedDays,lateCount,earlyLeaveCount,absentDays,missingCount,fieldCount,outOfRangeCount,holidayDays,fieldDays,exceptionDays,exceptionCount',
-      `${ids.Hana},Hana,20,1,0,0,2,0,0,0,0,0,2,2`,
-      `${ids.Lou},Lou,3,0,0,0,3,0,0,0,0,0,3,3`,
-      'TOTAL,Ops,23,1,0,0,5,0,0,0,0,0,5,5',
+      'unionId,displayName,workDays,attendedDays,lateCount,earlyLeaveCount,absentDays,missingCount,fieldCount,outOfRangeCount,holidayDays,fieldDays,exceptionDays,leaveDays,exceptionCount',
+      `${ids.Hana},Hana,20,1,0,0,2,0,0,0,0,0,2,0,2`,
+      `${ids.Lou},Lou,3,0,0,0,3,0,0,0,0,0,3,0,3`,
+      'TOTAL,Ops,23,1,0,0,5,0,0,0,0,0,5,0,5',
       '',
     ]);
     // April: Lou had left before it began

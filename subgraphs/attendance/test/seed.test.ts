@@ -4,7 +4,7 @@ import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { attendance, CheckIn } from '@corphub/attendance';
 import { scopeToCorp } from '@corphub/module-kit';
-import { DEMO } from '@corphub/demo';
+import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { letTimersRun } from '@corphub/module-kit/testing';
 import { resetClock, setNow } from './helpers';
 
@@ -58,6 +58,29 @@ describe('attendance seeds', () => {
     expect(october.errors).toBeUndefined();
     expect(october.data!.departmentAttendance.totals.workDays).toBe(10 * 18);
     expect(october.data!.workCalendar).toHaveLength(39);
+    // an approved day of annual leave (Friday 20 November) and a made-up off-duty check-in (Tuesday 24 November)
+    const requests = await hub.request(
+      `{ employeesByUnionIds(unionIds: ["${DEMO_PEOPLE[5].unionId}", "${DEMO_PEOPLE[6].unionId}"]) {
+          displayName attendance(from: "2026-11-01", to: "2026-11-30") { leaveDays }
+          leaveRequests(from: "2026-11-01", to: "2026-11-30") { type startDate endDate days status }
+          makeUpRequests(from: "2026-11-01", to: "2026-11-30") { date type status }
+          checkIns(from: "2026-11-24", to: "2026-11-24", first: 5) { nodes { type madeUp } }
+          attendanceDays(from: "2026-11-20", to: "2026-11-20") { exceptions leaveMorning leaveAfternoon }
+        }
+        departmentAttendance(departmentId: "sales", month: "2026-11") { totals { leaveDays } } }`,
+      { token },
+    );
+    expect(requests.errors).toBeUndefined();
+    const [onLeave, madeUp] = requests.data!.employeesByUnionIds;
+    expect(onLeave).toMatchObject({
+      displayName: 'Liu Yang',
+      attendance: { leaveDays: 1 },
+      leaveRequests: [{ type: 'ANNUAL', startDate: '2026-11-20', endDate: '2026-11-20', days: 1, status: 'APPROVED' }],
+      attendanceDays: [{ exceptions: [], leaveMorning: true, leaveAfternoon: true }],
+    });
+    expect(madeUp).toMatchObject({ displayName: 'Huang Lei', makeUpRequests: [{ date: '2026-11-24', type: 'OFF_DUTY', status: 'APPROVED' }] });
+    expect(madeUp.checkIns.nodes).toContainEqual({ type: 'OFF_DUTY', madeUp: true });
+    expect(requests.data!.departmentAttendance.totals.leaveDays).toBe(1);
   });
 
   it('seeds a benchmark corp in batches: about 40 check-ins per person', async () => {

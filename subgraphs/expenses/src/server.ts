@@ -26,7 +26,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     orm: options.orm,
     client: services.approvals,
     logger: logger.child({ component: 'approvals' }),
-    pollMs: outboxPollMs(process.env),
+    pollMs: outboxPollMs(),
     pending: async (em) =>
       (await em.find(ExpenseClaim, { status: ClaimStatus.SUBMITTED, approvalId: { $ne: null } }, { filters: false, fields: ['corpId', 'approvalId'] })).map((claim) => ({
         corpId: claim.corpId,

@@ -1,3 +1,4 @@
+import { Role } from '@corphub/module-kit';
 import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { errorCodes, waitFor } from '@corphub/module-kit/testing';
 import { APPROVE, CREATE, GET, item, must, seedOrg, SUBMIT, type Org } from './helpers';
@@ -104,7 +105,7 @@ describe('expenses: claims through the approvals service', () => {
     const claim = await submitted('Not on their behalf');
     const input = { id: claim.approval.id, version: 1, decision: 'APPROVE', onBehalfOf: org.ids.lead };
     // a person, the expenses app's own vendor token, another corp's person
-    const vendor = await hub.token({ corp: 'corp-a', role: 'vendor', app: 'expenses' });
+    const vendor = await hub.token({ corp: 'corp-a', role: Role.VENDOR, app: 'expenses' });
     expect(errorCodes(await hub.request(DECIDE, { token: org.tokens.head, variables: { input } }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await hub.request(DECIDE, { token: vendor, variables: { input } }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await hub.request(DECIDE, { token: other.tokens.lead, variables: { input: { ...input, onBehalfOf: undefined } } }))).toEqual(['NOT_FOUND']);

@@ -169,6 +169,24 @@ describe('logs: writing, voice notes, comments, receipts, paging, statistics', (
     expect(receipts.data!.workLog).toEqual({ readers: [{ displayName: 'Dave' }, { displayName: 'Carol' }], readBy: [{ displayName: 'Dave' }], unreadBy: { nodes: [{ displayName: 'Carol' }] } });
   });
 
+  it('messages the log’s author of a comment (its text, a link to the log), not when they comment on their own log', async () => {
+    const id = await createLog(hub, org.tokens.bob, { kind: 'NOTE', text: 'bob’s plan', visibility: 'TEAM' });
+    const commentsTold = async (token: string) => {
+      const inbox = await hub.request(`{ inbox(first: 50) { nodes { message { appId title body link } } } }`, { token });
+      expect(inbox.errors).toBeUndefined();
+      return inbox.data!.inbox.nodes.map((node: { message: Record<string, string> }) => node.message).filter((message: { title: string }) => message.title.includes('commented'));
+    };
+    const addComment = (token: string, text: string) => hub.request(`mutation($id: ID!, $text: String!) { addWorkLogComment(logId: $id, text: $text) { id } }`, { token, variables: { id, text } });
+    expect((await addComment(org.tokens.bob, 'a note to self')).errors).toBeUndefined();
+    expect(await commentsTold(org.tokens.bob)).toEqual([]);
+    expect((await addComment(org.tokens.lead, 'looks right')).errors).toBeUndefined();
+    expect(await commentsTold(org.tokens.bob)).toEqual([{ appId: 'logs', title: 'Lead commented on your note', body: 'looks right', link: `/logs/${id}` }]);
+    // nobody else hears of it, and another corp's person cannot comment on it at all
+    expect(await commentsTold(org.tokens.lead)).toEqual([]);
+    expect(errorCodes(await addComment(org.tokens.eve, 'hi'))).toEqual(['NOT_FOUND']);
+    expect(await commentsTold(org.tokens.bob)).toHaveLength(1);
+  });
+
   it('pages the feed newest first, stable when logs are written between pages', async () => {
     const author = org.tokens.nina;
     const written: string[] = [];

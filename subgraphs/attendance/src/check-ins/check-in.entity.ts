@@ -94,6 +94,10 @@ export class CheckIn extends CorpScoped {
   @Field(() => Float, { nullable: true, description: 'Great-circle distance to the nearest place, metres.' })
   distanceMeters?: number | null;
 
+  /** The approved make-up request that wrote it (补卡), else null: a check-in the person made. */
+  @Property({ type: 'uuid', nullable: true })
+  makeUpRequestId?: string | null;
+
   @Property({ type: 'boolean' })
   late: boolean;
 

@@ -26,6 +26,11 @@ export class CheckInResolver {
     return exceptionsOf(checkIn);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Written by an approved make-up request, not checked in by the person.' })
+  madeUp(@Root() checkIn: CheckIn): boolean {
+    return !!checkIn.makeUpRequestId;
+  }
+
   @FieldResolver(() => MediaReference, { nullable: true, description: 'The landmark photo.' })
   photo(@Root() checkIn: CheckIn): MediaReference | null {
     return mediaReference(checkIn.photoId);

@@ -1,14 +1,17 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { PageArgs, errors } from '@corphub/module-kit';
+import { PageArgs } from '@corphub/module-kit';
 import { CheckIn, CheckInType } from '../check-ins/check-in.entity';
 import { CheckInConnection } from '../check-ins/check-in.resolver';
 import type { AttendanceContext } from '../context';
-import { AttendanceSummary, checkRange, employedOn } from '../summaries/summary.service';
+import { AttendanceSummary, checkRange, leaveByPersonDay } from '../summaries/summary.service';
+import { employedOn, judgeDay } from '../summaries/employment';
+import { approvedLeave } from '../leave/leave.service';
 import { isWorkDay, rulesFor } from '../rules/rule.service';
 import { clock } from '../clock';
 import { datesBetween, localParts } from '../time';
 import { EmployeeStub } from './employee.stub';
+import { requireReadable } from './employee.access';
 
 export enum DayException {
   LATE = 'LATE',
@@ -43,12 +46,12 @@ export class AttendanceDay {
 
   @Field(() => [DayException])
   exceptions!: DayException[];
-}
 
-async function requireReadable(unionId: string, { loaders }: AttendanceContext): Promise<void> {
-  if (!(await loaders.mayRead.load(unionId))) {
-    throw errors.FORBIDDEN("Only the person, their managers and corp readers (admins, analysts) see a person's attendance");
-  }
+  @Field(() => Boolean, { description: 'On approved leave in the morning (the on-duty check-in and lateness excused).' })
+  leaveMorning!: boolean;
+
+  @Field(() => Boolean, { description: 'On approved leave in the afternoon (the off-duty check-in and early leave excused).' })
+  leaveAfternoon!: boolean;
 }
 
 @Resolver(() => EmployeeStub)
@@ -88,12 +91,14 @@ export class EmployeeAttendanceResolver {
     checkRange(from, to);
     await requireReadable(employee.unionId, context);
     const { em, loaders } = context;
-    const [rows, book, person] = await Promise.all([
+    const [rows, book, person, leave] = await Promise.all([
       em.find(CheckIn, { unionId: employee.unionId, localDate: { $gte: from, $lte: to } }, { orderBy: { checkedAt: 'asc' } }),
       loaders.ruleBook(),
       loaders.targets.load(employee.unionId),
+      approvedLeave(em, [employee.unionId], from, to),
     ]);
     const rules = rulesFor(book, person);
+    const leaveOn = leaveByPersonDay(leave, from, to);
     const now = clock.now();
     return datesBetween(from, to).map((date) => {
       const day = rows.filter((row) => row.localDate === date);
@@ -104,14 +109,24 @@ export class EmployeeAttendanceResolver {
       const field = ofType(CheckInType.FIELD);
       const firstIn = ofType(CheckInType.ON_DUTY)[0]?.checkedAt ?? field[0]?.checkedAt ?? null;
       const lastOut = ofType(CheckInType.OFF_DUTY).at(-1)?.checkedAt ?? field.at(-1)?.checkedAt ?? null;
+      const halves = leaveOn.get(`${employee.unionId}|${date}`);
+      const judged = judgeDay({
+        workDay,
+        past,
+        onDuty: ofType(CheckInType.ON_DUTY).length,
+        offDuty: ofType(CheckInType.OFF_DUTY).length,
+        field: field.length,
+        late: day.filter((row) => row.late).length,
+        earlyLeave: day.filter((row) => row.earlyLeave).length,
+        leaveMorning: !!halves?.morning,
+        leaveAfternoon: !!halves?.afternoon,
+      });
       const exceptions: DayException[] = [];
-      if (day.some((row) => row.late)) exceptions.push(DayException.LATE);
-      if (day.some((row) => row.earlyLeave)) exceptions.push(DayException.EARLY_LEAVE);
+      if (judged.late) exceptions.push(DayException.LATE);
+      if (judged.earlyLeave) exceptions.push(DayException.EARLY_LEAVE);
       if (day.some((row) => row.outOfRange)) exceptions.push(DayException.OUT_OF_RANGE);
-      if (workDay && past && !day.length) exceptions.push(DayException.ABSENT);
-      if (workDay && past && day.length && !field.length && (!ofType(CheckInType.ON_DUTY).length || !ofType(CheckInType.OFF_DUTY).length)) {
-        exceptions.push(DayException.MISSING);
-      }
+      if (judged.absent) exceptions.push(DayException.ABSENT);
+      if (judged.missing) exceptions.push(DayException.MISSING);
       return {
         date,
         workDay,
@@ -120,6 +135,8 @@ export class EmployeeAttendanceResolver {
         workedMinutes: firstIn && lastOut && lastOut > firstIn ? Math.floor((lastOut.getTime() - firstIn.getTime()) / 60_000) : 0,
         checkInCount: day.length,
         exceptions,
+        leaveMorning: workDay && !!halves?.morning,
+        leaveAfternoon: workDay && !!halves?.afternoon,
       };
     });
   }

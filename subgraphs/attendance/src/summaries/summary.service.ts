@@ -1,6 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CORP_READERS, errors, inScope, toCsv, type AuthContext } from '@corphub/module-kit';
 import { CheckIn } from '../check-ins/check-in.entity';
 import { EmployeeStub } from '../employees/employee.stub';
@@ -9,6 +9,9 @@ import type { AttendanceContext } from '../context';
 import { isHoliday, isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
 import { clock } from '../clock';
 import { datesBetween, localParts, monthRange } from '../time';
+import type { LeaveRequest } from '../leave/leave.entity';
+import { approvedLeave, halvesOn, type LeaveHalves } from '../leave/leave.service';
+import { employedOn, judgeDay } from './employment';
 
 @ObjectType({ description: "A person's (or a department's) attendance over a range of days." })
 export class AttendanceSummary {
@@ -24,7 +27,7 @@ export class AttendanceSummary {
   @Field(() => Int)
   earlyLeaveCount = 0;
 
-  @Field(() => Int, { description: 'Past work days while employed without any check-in.' })
+  @Field(() => Int, { description: 'Past work days while employed without any check-in and without approved leave.' })
   absentDays = 0;
 
   @Field(() => Int, { description: 'Past work days with check-ins but no on-duty or no off-duty one (field days excepted).' })
@@ -44,6 +47,9 @@ export class AttendanceSummary {
 
   @Field(() => Int, { description: "Days with any exception: late, early leave, out of range, missing or absent (WeCom's 异常天数)." })
   exceptionDays = 0;
+
+  @Field(() => Float, { description: "Work days off on approved leave, in halves (WeCom's 请假天数): never absent. A morning off excuses lateness, an afternoon off early leave." })
+  leaveDays = 0;
 }
 
 export const MAX_RANGE_DAYS = 366;
@@ -89,24 +95,29 @@ export async function dayRows(em: EntityManager, unionIds: readonly string[], fr
   return qb.execute<DayRow[]>('all', false);
 }
 
-/**
- * Whether a person worked for the corp on a day: from their first working day (joinedAt) to their last
- * (leftAt), both included. Outside it no day is a work day, so nobody is absent before joining or after leaving.
- */
-export function employedOn(person: Pick<EmployeeTargets, 'unionId'> & Partial<Pick<EmployeeTargets, 'joinedAt' | 'leftAt'>>, date: string): boolean {
-  if (person.joinedAt && date < person.joinedAt) return false;
-  return !person.leftAt || date <= person.leftAt;
+/** The approved leave halves of each person's days: `${unionId}|${date}` → halves. */
+export function leaveByPersonDay(leave: readonly LeaveRequest[], from: string, to: string): Map<string, LeaveHalves> {
+  const byPersonDay = new Map<string, LeaveHalves>();
+  for (const request of leave) {
+    for (const date of datesBetween(request.startDate > from ? request.startDate : from, request.endDate < to ? request.endDate : to)) {
+      const halves = halvesOn(request, date);
+      const key = `${request.unionId}|${date}`;
+      const known = byPersonDay.get(key);
+      byPersonDay.set(key, { morning: halves.morning || !!known?.morning, afternoon: halves.afternoon || !!known?.afternoon });
+    }
+  }
+  return byPersonDay;
 }
 
-/** Each person's summary over [from, to], judged day by day by the rule in force for them that day. */
+/**
+ * Each person's summary over [from, to], judged day by day by the rule in force for them that day, with
+ * their approved leave: two statements for any number of people (check-ins per day, approved leave).
+ */
 export async function summarize(em: EntityManager, book: RuleBook, people: readonly (EmployeeTargets | { unionId: string })[], from: string, to: string): Promise<AttendanceSummary[]> {
-  const rows = await dayRows(
-    em,
-    people.map((person) => person.unionId),
-    from,
-    to,
-  );
+  const unionIds = people.map((person) => person.unionId);
+  const [rows, leave] = await Promise.all([dayRows(em, unionIds, from, to), approvedLeave(em, unionIds, from, to)]);
   const byPersonDay = new Map(rows.map((row) => [`${row.union_id}|${row.local_date}`, row]));
+  const leaveOn = leaveByPersonDay(leave, from, to);
   const dates = datesBetween(from, to);
   const now = clock.now();
   return people.map((person) => {
@@ -120,24 +131,30 @@ export async function summarize(em: EntityManager, book: RuleBook, people: reado
       const past = !!version && date < localParts(now, version.timezone).date;
       if (workDay) summary.workDays++;
       else if (version && employed && isHoliday(version, date, book.calendar)) summary.holidayDays++;
-      let exception = false;
+      const halves = leaveOn.get(`${person.unionId}|${date}`);
+      const day = judgeDay({
+        workDay,
+        past,
+        onDuty: Number(row?.on_duty ?? 0),
+        offDuty: Number(row?.off_duty ?? 0),
+        field: Number(row?.field ?? 0),
+        late: Number(row?.late ?? 0),
+        earlyLeave: Number(row?.early_leave ?? 0),
+        leaveMorning: !!halves?.morning,
+        leaveAfternoon: !!halves?.afternoon,
+      });
+      summary.leaveDays += day.leaveHalves / 2;
       if (row) {
         summary.attendedDays++;
-        summary.lateCount += Number(row.late);
-        summary.earlyLeaveCount += Number(row.early_leave);
         summary.fieldCount += Number(row.field);
         summary.outOfRangeCount += Number(row.out_of_range);
         if (Number(row.field) > 0) summary.fieldDays++;
-        exception = Number(row.late) + Number(row.early_leave) + Number(row.out_of_range) > 0;
-        if (workDay && past && Number(row.field) === 0 && (Number(row.on_duty) === 0 || Number(row.off_duty) === 0)) {
-          summary.missingCount++;
-          exception = true;
-        }
-      } else if (workDay && past) {
-        summary.absentDays++;
-        exception = true;
       }
-      if (exception) summary.exceptionDays++;
+      summary.lateCount += day.late;
+      summary.earlyLeaveCount += day.earlyLeave;
+      if (day.missing) summary.missingCount++;
+      if (day.absent) summary.absentDays++;
+      if (day.late + day.earlyLeave + Number(row?.out_of_range ?? 0) > 0 || day.missing || day.absent) summary.exceptionDays++;
     }
     return summary;
   });
@@ -233,7 +250,7 @@ export async function departmentAttendance(context: AttendanceContext, departmen
   return { departmentId, name, month, memberCount: members.length, totals, mostExceptions: ranked.slice(0, top), people };
 }
 
-const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount', 'holidayDays', 'fieldDays', 'exceptionDays'] as const;
+const CSV_COLUMNS = ['workDays', 'attendedDays', 'lateCount', 'earlyLeaveCount', 'absentDays', 'missingCount', 'fieldCount', 'outOfRangeCount', 'holidayDays', 'fieldDays', 'exceptionDays', 'leaveDays'] as const;
 
 export function attendanceCsv(summary: DepartmentAttendance): string {
   const people = [...summary.people].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -2,7 +2,7 @@ import { MessageOutbox, type MessageRecipients } from '@corphub/module-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { LogsContext } from '../context';
 import { EVERYONE, type DirectoryFacts } from './work-log.audience';
-import { WorkLogKind, type WorkLog } from './work-log.entity';
+import { WorkLogKind, type WorkLog, type WorkLogComment } from './work-log.entity';
 
 /** The readers a new log is meant for, as message recipients, from its audience keys (see work-log.audience.ts). */
 export function intendedReaders(log: WorkLog, keys: string[], author: DirectoryFacts): MessageRecipients {
@@ -42,6 +42,26 @@ export class WorkLogNotifier {
         body: log.text.length > 280 ? `${log.text.slice(0, 277)}...` : log.text,
         link: `/logs/${log.id}`,
         idempotencyKey: `log:${log.id}:created`,
+      },
+      ctx.requestId,
+    );
+  }
+
+  /**
+   * Tells a log's author that someone commented on it, in the comment's transaction; not when the author
+   * comments on their own log. The comment id keys the message, so a retried send is one message.
+   */
+  commented(ctx: LogsContext, tx: EntityManager, log: WorkLog, comment: WorkLogComment, commenterName: string | undefined): void {
+    if (comment.authorUnionId === log.authorUnionId) return;
+    MessageOutbox.queue(
+      tx,
+      {
+        // the author may have left the corp since: nobody to tell then, and the comment still stands
+        to: { unionIds: [log.authorUnionId], ignoreUnknownRecipients: true },
+        title: `${commenterName ?? 'A colleague'} commented on your ${log.kind === WorkLogKind.NOTE ? 'note' : `${log.kind.toLowerCase()} log`}`,
+        body: comment.text.length > 280 ? `${comment.text.slice(0, 277)}...` : comment.text,
+        link: `/logs/${log.id}`,
+        idempotencyKey: `log:${log.id}:comment:${comment.id}`,
       },
       ctx.requestId,
     );

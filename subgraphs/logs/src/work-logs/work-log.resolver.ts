@@ -169,15 +169,23 @@ export class WorkLogResolver {
   }
 
   @Authorized(Role.EMPLOYEE, Role.ADMIN)
-  @Mutation(() => WorkLogComment, { description: 'Comments on a work log the caller may read.' })
-  async addWorkLogComment(@Arg('logId', () => ID) logId: string, @Arg('text', () => String) text: string, @Ctx() { auth, em, loaders }: LogsContext): Promise<WorkLogComment> {
+  @Mutation(() => WorkLogComment, { description: "Comments on a work log the caller may read; the log's author is messaged (unless it is their own log)." })
+  async addWorkLogComment(@Arg('logId', () => ID) logId: string, @Arg('text', () => String) text: string, @Ctx() ctx: LogsContext): Promise<WorkLogComment> {
+    const { auth, em, loaders, services, requestId } = ctx;
     const author = authorOf(auth);
     const trimmed = text.trim();
     if (!trimmed || trimmed.length > MAX_TEXT) throw errors.BAD_USER_INPUT(`A comment is 1 to ${MAX_TEXT} characters`);
     const log = await visibleLog(loaders, logId);
-    const comment = new WorkLogComment(em.getReference(WorkLog, log.id, { wrapped: true }), author, trimmed);
-    await em.persist(comment).flush();
-    // a hook for issue 9 (messages): notify the log's author here once a messages subgraph exists
+    // the commenter's name for the message; nobody is told of a comment on one's own log
+    const commenter = log.authorUnionId === author ? null : await services.graph.employeeFacts(auth.corpId, author, requestId);
+    const comment = await em.transactional(async (tx) => {
+      const written = new WorkLogComment(tx.getReference(WorkLog, log.id, { wrapped: true }), author, trimmed);
+      tx.persist(written);
+      services.notifier.commented(ctx, tx, log, written, commenter?.displayName);
+      await tx.flush();
+      return written;
+    });
+    await services.notifier.sendQueued();
     return comment;
   }
 
