@@ -120,7 +120,7 @@ describe('attendance: work calendars', () => {
       [await put('CN-SH', CN_2026, yanToken), 403, 'FORBIDDEN'],
     ];
     for (const [response, status, code] of refusals) {
-      expect([response.status, (await response.json()).error.code]).toEqual([status, code]);
+      expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([status, code]);
     }
     expect((await fetch(url('CN-SH'), { method: 'PUT', headers: { 'content-type': 'text/calendar' }, body: CN_2026 })).status).toBe(401);
     // nothing written by a refusal, and corp A's region is not corp B's
