@@ -3,6 +3,7 @@ import { errorCodes } from '@corphub/module-kit/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { expenses } from '@corphub/expenses';
+import { approvals } from '@corphub/approvals';
 import { seedOrgChart, startTestHub, type OrgChart, type TestHub } from '../src/testing';
 
 jest.setTimeout(300_000);
@@ -25,7 +26,7 @@ describe('admin roles: recorded in identity, carried by tokens, enforced by the 
   };
 
   beforeAll(async () => {
-    hub = await startTestHub({ label: 'admin-roles', subgraphs: [identity, directory, expenses] });
+    hub = await startTestHub({ label: 'admin-roles', subgraphs: [identity, directory, approvals, expenses] });
     org = await seedOrgChart(hub);
     adminB = org.b.adminToken;
   });
