@@ -24,6 +24,17 @@ export function gatewayError(error: GatewayError): GraphQLError {
   return new GraphQLError(`Via the gateway: ${error.message}`, { extensions: { code: error.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } });
 }
 
+/** Whether an operation only reads (a query), so that sending it twice changes nothing. */
+function isRead(query: string): boolean {
+  return !/^\s*(mutation|subscription)\b/.test(query.replace(/^\s*#.*$/gm, ''));
+}
+
+/** The gateway could not be reached: the caller's answer says so precisely, not as an internal error. */
+function gatewayUnreachable(service: string, cause: unknown): GraphQLError {
+  const reason = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
+  return errors.SUBGRAPH_UNAVAILABLE(`Subgraph "${service}" could not reach the gateway for data it needs (${reason})`, { serviceName: service });
+}
+
 interface GraphQLResult<Data> {
   data?: Data | null;
   errors?: GatewayError[];
@@ -65,15 +76,29 @@ export class GatewayClient {
     variables?: Record<string, unknown>,
     requestId?: string,
   ): Promise<{ data: Data | null; errors: GatewayError[]; status: number }> {
-    const response = await fetch(this.options.gatewayUrl(), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await this.token(corpId)}`,
-        ...(requestId ? { 'x-request-id': requestId } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
+    const send = async () =>
+      fetch(this.options.gatewayUrl(), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await this.token(corpId)}`,
+          ...(requestId ? { 'x-request-id': requestId } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+    let response: Response;
+    try {
+      response = await send();
+    } catch (unreachable) {
+      // A gateway replica that died leaves its kept-alive connections closed; a read is safe to send again on a
+      // fresh one, a mutation is not (it may have been applied).
+      if (!isRead(query)) throw gatewayUnreachable(this.options.service, unreachable);
+      try {
+        response = await send();
+      } catch (again) {
+        throw gatewayUnreachable(this.options.service, again);
+      }
+    }
     const result = (await response.json()) as GraphQLResult<Data>;
     return { data: result.data ?? null, errors: result.errors ?? [], status: response.status };
   }
