@@ -7,6 +7,9 @@ import type { CallerAccessResolver } from './access';
 /** The Redis channel on which gateway replicas tell each other that a corp's access changed. */
 export const DEFAULT_ACCESS_CHANNEL = ENV_SCHEMA.CORPHUB_ACCESS_CHANNEL.default;
 
+/** How long a change waits for Redis to take its notice before answering anyway. */
+const PUBLISH_WAIT_MS = 500;
+
 export interface AccessNotices {
   /** Drops the corp's access here and tells every other replica to drop theirs. */
   changed(corpId: string): Promise<void>;
@@ -16,7 +19,8 @@ export interface AccessNotices {
 /**
  * Install, uninstall and scope changes run through one gateway replica; the others cached the corp's access
  * for CORPHUB_ACCESS_CACHE_SECONDS. With Redis, the replica that ran the change publishes the corp on a
- * channel and every replica drops that corp at once. Without Redis, or while Redis is down, the others
+ * channel and every replica drops that corp at once (the change answers once Redis has taken the notice, or
+ * after half a second without it). Without Redis, or while Redis is down, the others
  * catch up when their cache expires.
  */
 export function accessNotices(access: CallerAccessResolver, options: { redisUrl?: string; channel: string; logger: Logger }): AccessNotices {
@@ -39,8 +43,12 @@ export function accessNotices(access: CallerAccessResolver, options: { redisUrl?
   return {
     async changed(corpId) {
       await access.invalidate(corpId);
-      // not awaited: a Redis that is down must not hold the admin's answer
-      void publisher.publish(options.channel, JSON.stringify({ corpId, from: replica })).catch(warn('publish failed'));
+      // Waited for, so that the other replicas have the notice before the admin has the answer ("at once"),
+      // but only briefly: a Redis that is down must not hold the answer.
+      const published = publisher.publish(options.channel, JSON.stringify({ corpId, from: replica })).catch(warn('publish failed'));
+      let timer: NodeJS.Timeout | undefined;
+      const bounded = new Promise<void>((resolve) => (timer = setTimeout(resolve, PUBLISH_WAIT_MS)));
+      await Promise.race([published, bounded]).finally(() => clearTimeout(timer));
     },
     // never waits on Redis: an unreachable server would hold the stop forever
     stop() {
