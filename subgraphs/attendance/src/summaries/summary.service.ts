@@ -220,7 +220,7 @@ const isCorpReader = (auth: AuthContext) => (CORP_READERS as readonly string[]).
  * employee above every other member of it, sub-departments included, in the management chain (a head
  * who is a member themself, or a manager above the whole team). Anyone else is FORBIDDEN.
  */
-function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boolean {
+export function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boolean {
   if (isCorpReader(auth)) return true;
   const me = auth.unionId;
   if (!me) return false;
