@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { Empty, ErrorText, Loading } from '../lib/states';
@@ -179,7 +179,8 @@ export function ApprovalScreen() {
   const [decision, decide] = useMutation(DecideMutation);
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<string>();
-  const [outcome, setOutcome] = useState<{ kind: 'done'; decision: Decision } | { kind: 'lost' } | { kind: 'error'; error: CombinedError }>();
+  const [outcome, setOutcome] = useState<{ kind: 'done'; decision: Decision } | { kind: 'lost'; status: string } | { kind: 'error'; error: CombinedError }>();
+  const client = useClient();
   const request = result.data?.approvalRequest;
   const statusText = (status: string) => t(`approvals.statuses.${status}`, { defaultValue: status });
 
@@ -192,9 +193,11 @@ export function ApprovalScreen() {
     }
     const answer = await decide({ input: { id: request.id, version: request.version, decision: choice, ...(reason.trim() ? { comment: reason.trim() } : {}) } });
     if (!answer.error) setOutcome({ kind: 'done', decision: choice });
-    // a lost race: another approver (or a second tab) decided first; show what it is now
-    else if (codeOf(answer.error) === 'CONFLICT') setOutcome({ kind: 'lost' });
-    else setOutcome({ kind: 'error', error: answer.error });
+    else if (codeOf(answer.error) === 'CONFLICT') {
+      // a lost race: another approver (or a second tab) decided first; say what it is now, read afresh
+      const fresh = await client.query(RequestQuery, { id: request.id }, { requestPolicy: 'network-only' }).toPromise();
+      setOutcome({ kind: 'lost', status: fresh.data?.approvalRequest.status ?? request.status });
+    } else setOutcome({ kind: 'error', error: answer.error });
     refetch({ requestPolicy: 'network-only' });
   };
 
@@ -284,7 +287,7 @@ export function ApprovalScreen() {
           )}
           {outcome?.kind === 'lost' && (
             <p className="state error lost-race" role="alert">
-              {t('approvals.lostRace', { status: statusText(request.status) })}
+              {t('approvals.lostRace', { status: statusText(outcome.status) })}
             </p>
           )}
           {outcome?.kind === 'error' && <ErrorText error={outcome.error} />}
