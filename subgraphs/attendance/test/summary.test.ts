@@ -186,6 +186,10 @@ describe('attendance: daily, monthly and department summaries', () => {
     const badDate = await hub.request(`query($date: LocalDate!) { dayAttendance(date: $date) { memberCount } }`, { token: a.adminToken, variables: { date: '2026-02-30' } });
     expect(errorCodes(badDate)).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await hub.request(DAY, { token: b.adminToken, variables: { d: 'sales' } }))).toEqual(['NOT_FOUND']);
+    // a department admin's whole corp is their subtree
+    const northAdmin = await hub.token({ corp: a.corpId, role: Role.DEPARTMENT_ADMIN, department: 'north', union: ids.Mia });
+    const scoped = await hub.request(`{ dayAttendance(date: "2026-03-03") { memberCount lateCount notCheckedIn { displayName } } }`, { token: northAdmin });
+    expect(scoped.data!.dayAttendance).toEqual({ memberCount: 2, lateCount: 1, notCheckedIn: [{ displayName: 'Ola' }] });
     // corp B's whole day counts only corp B's people
     const other = await hub.request(DAY, { token: b.adminToken });
     expect(other.data!.dayAttendance.memberCount).toBeLessThanOrEqual(1);
