@@ -274,6 +274,22 @@ interface Pending {
     await admin.getByText('Sent to 4 people.').waitFor();
   });
 
+  it('fits a phone: nothing wider than the screen on Messages, Approvals and the Overview', async () => {
+    await admin.setViewportSize({ width: 390, height: 844 });
+    const width = () => admin.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    for (const [screen, content] of [
+      ['Messages', 'table.sent-messages'],
+      ['Approvals', 'table.approvals-inbox'],
+      ['Overview', '.installed-modules'],
+    ]) {
+      await admin.getByRole('navigation').getByRole('link', { name: screen, exact: true }).click();
+      await admin.locator(content).waitFor();
+      await expect(width()).resolves.toBeLessThanOrEqual(390);
+    }
+    await admin.screenshot({ path: path.join(ARTIFACTS, 'overview-phone.png'), fullPage: true });
+    await admin.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('shows empty states in words: an employee with nothing to approve, and a list they may not read', async () => {
     const employee = await signedIn('Peng Fei', `${base}/console/approvals`);
     await employee.getByText('Nothing waits for your decision.').waitFor();
