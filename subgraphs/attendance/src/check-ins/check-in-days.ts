@@ -49,26 +49,29 @@ export async function recountCheckInDays(em: EntityManager, corpId: string): Pro
   );
 }
 
+/** Up to this many people are named in the statement; more, and the corp's days are read and the others skipped. */
+const LISTED_PEOPLE = 2000;
+
 /**
  * Each person's day counts over [from, to]: one statement for any number of people, answering a row per
- * person (their days in one string) rather than a row per person-day, which the driver reads far faster.
- * The people go as one JSON parameter: a corp of any size stays within SQLite's parameter limit.
+ * person (their days in one string) rather than a row per person-day, which the drivers read far faster.
+ * A large department is most of its corp: its people are not listed (a list of thousands of parameters, or
+ * one JSON parameter, made PostgreSQL plan a nested loop over the list) but picked from the corp's rows.
  */
 export async function readCheckInDays(em: EntityManager, unionIds: readonly string[], from: string, to: string): Promise<Map<string, Map<string, DayCounts>>> {
   const byPerson = new Map<string, Map<string, DayCounts>>();
   if (!unionIds.length) return byPerson;
-  const postgres = dialectOf(em) === 'postgresql';
+  const listed = unionIds.length <= LISTED_PEOPLE;
+  const wanted = new Set(unionIds);
   const day = ['d.local_date', ...COUNT_COLUMNS.map((column) => `d.${column}`)].join(` || ' ' || `);
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(CheckInDay, 'd')
-    .select(['d.union_id', raw(postgres ? `string_agg(${day}, ',') as days` : `group_concat(${day}, ',') as days`)])
-    .where({
-      localDate: { $gte: from, $lte: to },
-      [raw(postgres ? 'd.union_id in (select jsonb_array_elements_text(?::jsonb))' : 'd.union_id in (select value from json_each(?))', [JSON.stringify(unionIds)])]: [],
-    })
+    .select(['d.union_id', raw(dialectOf(em) === 'postgresql' ? `string_agg(${day}, ',') as days` : `group_concat(${day}, ',') as days`)])
+    .where({ localDate: { $gte: from, $lte: to }, ...(listed ? { unionId: { $in: [...unionIds] } } : {}) })
     .groupBy('d.union_id');
   await qb.applyFilters();
   for (const row of await qb.execute<{ union_id: string; days: string }[]>('all', false)) {
+    if (!listed && !wanted.has(row.union_id)) continue;
     const days = new Map<string, DayCounts>();
     for (const text of row.days.split(',')) {
       const [date, onDuty, offDuty, field, late, earlyLeave, outOfRange] = text.split(' ');
