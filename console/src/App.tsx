@@ -8,6 +8,10 @@ import { createClient } from './lib/client';
 import { LANGUAGES, setLanguage } from './lib/i18n';
 import { ErrorText, Loading } from './lib/states';
 import { DepartmentScreen } from './screens/Department';
+import { PeopleScreen } from './screens/People';
+import { PersonScreen } from './screens/Person';
+import { ModuleScreen, ModulesScreen } from './screens/Modules';
+import { AuditScreen } from './screens/Audit';
 
 const ViewerQuery = graphql(`
   query Viewer {
@@ -87,6 +91,11 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/" element={<Navigate to="/department" replace />} />
           <Route path="/department" element={<DepartmentScreen />} />
           <Route path="/department/:id" element={<DepartmentScreen />} />
+          <Route path="/people" element={<PeopleScreen />} />
+          <Route path="/people/:unionId" element={<PersonScreen />} />
+          <Route path="/modules" element={<ModulesScreen />} />
+          <Route path="/modules/:appId" element={<ModuleScreen />} />
+          <Route path="/audit" element={<AuditScreen />} />
           <Route path="*" element={<Placeholder />} />
         </Routes>
       </main>
