@@ -124,6 +124,9 @@ function dashboardMonth(): { month: string; from: string; to: string } {
     const csv = fs.readFileSync(file, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('"Name","Title","Late","Absent days","Pending claims","Last log"');
     expect(csv).toContain('"Li Wei","Head of Sales"');
+    // recorded in the audit log before the file was written
+    const recorded = await hub.request<{ auditLog: { nodes: { actor: string; target: string }[] } }>(`{ auditLog(first: 1, action: "export.csv") { nodes { actor target } } }`, { token: adminToken });
+    expect(recorded.data!.auditLog.nodes).toEqual([{ actor: DEMO.adminUnionId, target: `department/sales?month=${month}` }]);
   });
 
   it('works with the keyboard alone, in Chinese, and at phone width', async () => {
