@@ -10,6 +10,16 @@ import { Empty, ErrorText, Loading } from '../lib/states';
 import '../lib/i18n.screens-b';
 import '../screens-b.css';
 
+// the scope as the editor reads it, after a load and after a save alike
+graphql(`
+  fragment ScopeFields on AppScope {
+    wholeCorp
+    departmentIds
+    tags
+    unionIds
+  }
+`);
+
 const ModuleCatalogueQuery = graphql(`
   query ModuleCatalogue {
     apps(first: 200) {
@@ -23,10 +33,7 @@ const ModuleCatalogueQuery = graphql(`
           status
           installedAt
           scope {
-            wholeCorp
-            departmentIds
-            tags
-            unionIds
+            ...ScopeFields
           }
         }
       }
@@ -57,10 +64,7 @@ const ScopeMutation = graphql(`
     updateInstallationScope(appId: $appId, scope: $scope) {
       id
       scope {
-        wholeCorp
-        departmentIds
-        tags
-        unionIds
+        ...ScopeFields
       }
     }
   }
