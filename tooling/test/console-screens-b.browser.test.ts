@@ -299,6 +299,22 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
   });
 
+  it('fits a phone: no screen scrolls sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = () => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    for (const [screen, ready] of [
+      ['People', 'table.people tbody tr'],
+      ['Modules', 'ul.module-list li'],
+      ['Audit', 'table.audit tbody tr'],
+    ] as const) {
+      await nav(screen);
+      await page.locator(ready).first().waitFor();
+      expect(await width()).toBeLessThanOrEqual(390);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'audit-phone.png'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('asked nothing of any other host, and logged no error', () => {
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
