@@ -8,17 +8,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { Role } from '@corphub/module-kit';
 import { errorCodes, waitFor } from '@corphub/module-kit/testing';
 import { builtConsoleDir } from '@corphub/tooling';
 import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchLocalBrowser } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'console');
 const APP = 'hooks-demo';
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 /** The app's module subgraph, published twice (the second adds a field: a safe change), never queried here. */
@@ -34,15 +31,14 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
 (hasChromium ? describe : describe.skip)('the console: People, Modules and Audit, in a browser against the hub', () => {
   let hub: TestHub;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let base: string;
   let admin: string;
   let receiver: http.Server;
   /** webhook-id of every delivery the test's receiver got. */
   const received: { id: string; type: string }[] = [];
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
+  let outside: string[] = [];
+  let pageErrors: string[] = [];
 
   const api = async <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> => {
     const answer = await hub.request<T>(query, { token, variables });
@@ -89,19 +85,7 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
     for (const sdl of GOALS) {
       await api(`mutation($input: PublishSubgraphInput!) { publishSubgraph(input: $input) { version { version } } }`, { input: { name: 'goals', sdl, url: 'http://127.0.0.1:9/graphql', appId: APP } }, platform);
     }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+    ({ browser, page, outside, pageErrors } = await launchLocalBrowser({ timezoneId: 'UTC' }));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
