@@ -40,7 +40,7 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
   let outside: string[] = [];
   let pageErrors: string[] = [];
 
-  const api = async <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> => {
+  const api = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> => {
     const answer = await hub.request<T>(query, { token, variables });
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
     return answer.data!;
@@ -150,7 +150,7 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
     await page.waitForURL(/\/console\/people\/un_/);
     hired = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     await page.getByRole('heading', { level: 1, name: 'Qin Hao' }).waitFor();
-    const employee = await api(`query($u: ID!) { employee(unionId: $u) { displayName email title status departments { id } manager { displayName } } }`, { u: hired });
+    const employee = await api<{ employee: unknown }>(`query($u: ID!) { employee(unionId: $u) { displayName email title status departments { id } manager { displayName } } }`, { u: hired });
     expect(employee.employee).toEqual({ displayName: 'Qin Hao', email: 'qin.hao@demo.example', title: 'Account Executive', status: 'ACTIVE', departments: [{ id: 'sales-north' }], manager: { displayName: 'Chen Jing' } });
   });
 
@@ -159,7 +159,7 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
     await page.getByLabel('Under manager').selectOption(unionIdOf('Sun Qiang'));
     await page.getByRole('button', { name: 'Transfer', exact: true }).click();
     await page.locator('ul.departments', { hasText: 'Platform' }).waitFor();
-    const employee = await api(`query($u: ID!) { employee(unionId: $u) { departments { id } manager { displayName } } }`, { u: hired });
+    const employee = await api<{ employee: unknown }>(`query($u: ID!) { employee(unionId: $u) { departments { id } manager { displayName } } }`, { u: hired });
     expect(employee.employee).toEqual({ departments: [{ id: 'platform' }], manager: { displayName: 'Sun Qiang' } });
   });
 
