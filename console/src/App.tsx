@@ -8,6 +8,10 @@ import { createClient } from './lib/client';
 import { LANGUAGES, setLanguage } from './lib/i18n';
 import { ErrorText, Loading } from './lib/states';
 import { DepartmentScreen } from './screens/Department';
+import { OverviewScreen } from './screens/Overview';
+import { ApprovalScreen, ApprovalsScreen } from './screens/Approvals';
+import { MessagesScreen } from './screens/Messages';
+import { GraphiqlSignIn } from './screens/GraphiqlSignIn';
 import { PeopleScreen } from './screens/People';
 import { PersonScreen } from './screens/Person';
 import { ModuleScreen, ModulesScreen } from './screens/Modules';
@@ -88,7 +92,11 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       <main id="main" tabIndex={-1}>
         {viewer.error && <ErrorText error={viewer.error} />}
         <Routes>
-          <Route path="/" element={<Navigate to="/department" replace />} />
+          <Route path="/" element={<Navigate to="/overview" replace />} />
+          <Route path="/overview" element={<OverviewScreen />} />
+          <Route path="/approvals" element={<ApprovalsScreen />} />
+          <Route path="/approvals/:id" element={<ApprovalScreen />} />
+          <Route path="/messages" element={<MessagesScreen />} />
           <Route path="/department" element={<DepartmentScreen />} />
           <Route path="/department/:id" element={<DepartmentScreen />} />
           <Route path="/people" element={<PeopleScreen />} />
@@ -159,6 +167,7 @@ function Routed() {
     <Routes>
       <Route path="/callback" element={<Callback onSignedIn={() => setSignedIn(true)} />} />
       <Route path="/signed-out" element={<SignedOut message={t('signedOut')} />} />
+      <Route path="/graphiql" element={<GraphiqlSignIn key={String(signedIn)} />} />
       <Route
         path="*"
         element={

@@ -201,7 +201,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(healthRoutes(subgraphUrls, () => loaded, config.metricsToken));
   app.use(metricsRoute(metrics, config.metricsToken));
   // GET: GraphiQL for a browser, else a query in the URL
-  if (config.graphiql) app.use(graphiqlRoutes('/graphql'));
+  // with the console served, GraphiQL signs in through it instead of asking for a pasted token
+  if (config.graphiql) app.use(graphiqlRoutes('/graphql', config.consoleDir ? { signInPath: 'console/graphiql' } : {}));
   app.use('/graphql', ...graphql);
   if (config.consoleDir) app.use(consoleRoutes(config.consoleDir));
   // the vendor login (OpenID Connect, OAuth 2): protocol here, state in the `login` subgraph

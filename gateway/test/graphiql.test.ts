@@ -31,6 +31,20 @@ describe('GraphiQL pages and assets', () => {
     expect(response.headers.get('content-type')).toMatch(type);
   });
 
+  it('offers a Sign in link through the console when the hub serves it, and none without it', async () => {
+    const page = async (url: string) => (await fetch(new URL('/graphiql', url), { headers: { accept: BROWSER_ACCEPT } })).text();
+    // the hub serves the built console (npm run build)
+    expect(await page(hub.url)).toContain('<a href="console/graphiql">Sign in</a>');
+    const bare = await startTestHub({ label: 'graphiql-no-console', gateway: { consoleDir: undefined } });
+    try {
+      const html = await page(bare.url);
+      expect(html).toContain('renderYogaGraphiQL');
+      expect(html).not.toContain('console/graphiql');
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('answers 404 for an asset that does not exist', async () => {
     expect((await fetch(new URL('/graphiql/assets/nope.js', hub.url))).status).toBe(404);
   });

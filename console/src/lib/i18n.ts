@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { screensA } from './i18n.screens-a';
 
 /** English and Simplified Chinese; the switch in the header sets it, remembered in localStorage (not a secret). */
 const en = {
@@ -96,7 +97,7 @@ function initialLanguage(): string {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
+  resources: { en: { translation: { ...en, ...screensA.en } }, 'zh-CN': { translation: { ...zh, ...screensA.zh } } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -30,7 +30,19 @@ const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
 ].join('; ');
 
-function page(endpoint: string): string {
+/**
+ * With the console served, a bar above GraphiQL signs in through it (the hub's OAuth, PKCE) and comes back with the
+ * token in the URL fragment, so nobody pastes one; the token's holder is named once GraphiQL has it.
+ */
+function signInBar(signInPath: string): string {
+  return `<div class="corphub-sign-in" role="region" aria-label="Sign-in">
+    <span id="corphub-signed-in" hidden>Signed in: your token is in the Headers tab.</span>
+    <span id="corphub-signed-out">Sign in with your corp account: GraphiQL gets your token, nothing to paste.</span>
+    <a href="${signInPath}">Sign in</a>
+  </div>`;
+}
+
+function page(endpoint: string, signInPath?: string): string {
   // `query` is the first tab's text in @graphql-yoga/graphiql 4.5 (its `defaultQuery` is not read there)
   const options = { endpoint, title: 'Corphub', query: DEFAULT_QUERY, defaultHeaders: DEFAULT_HEADERS };
   // JSON in a script: `<` escaped so no string can close the tag
@@ -42,9 +54,16 @@ function page(endpoint: string): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Corphub GraphiQL</title>
   <link rel="stylesheet" href="graphiql/assets/graphiql.css">
-  <style>html, body, #root { height: 100%; margin: 0; }</style>
+  <style>
+    html, body { height: 100%; margin: 0; }
+    body { display: flex; flex-direction: column; }
+    #root { flex: 1; min-height: 0; }
+    .corphub-sign-in { display: flex; gap: 1em; align-items: center; padding: 6px 12px; font: 14px system-ui, sans-serif; background: #eef3fb; border-bottom: 1px solid #c9d6ea; }
+    .corphub-sign-in a { font-weight: 600; }
+  </style>
 </head>
 <body>
+  ${signInPath ? signInBar(signInPath) : ''}
   <div id="root"></div>
   <script>
     // Monaco's editor, JSON and GraphQL language workers, served beside the bundle
@@ -67,6 +86,10 @@ function page(endpoint: string): string {
       options.defaultHeaders = JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2);
       options.headers = options.defaultHeaders;
       history.replaceState(null, '', location.pathname + location.search);
+      for (const [id, hidden] of [['corphub-signed-in', false], ['corphub-signed-out', true]]) {
+        const element = document.getElementById(id);
+        if (element) element.hidden = hidden;
+      }
     }
     renderYogaGraphiQL(document.getElementById('root'), { ...options, plugins: undefined });
   </script>
@@ -78,13 +101,14 @@ function page(endpoint: string): string {
 /**
  * GraphiQL at GET /graphiql, and at GET /graphql for a browser (Accept: text/html); API clients
  * that GET /graphql fall through to Apollo. Headers editor (for the token), docs explorer and
- * history are GraphiQL's own. Mounted at the root, with the gateway's GraphQL path.
+ * history are GraphiQL's own. Mounted at the root, with the gateway's GraphQL path. `signInPath` (relative to the
+ * page: the console's `console/graphiql`) adds the sign-in bar.
  */
-export function graphiqlRoutes(graphqlPath = '/graphql'): Router {
+export function graphiqlRoutes(graphqlPath = '/graphql', options: { signInPath?: string } = {}): Router {
   const router = Router();
   const endpoint = `.${graphqlPath}`;
   const sendPage = (_req: express.Request, res: express.Response) => {
-    res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(page(endpoint));
+    res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(page(endpoint, options.signInPath));
   };
   router.use('/graphiql/assets', express.static(GRAPHIQL_DIST, { maxAge: '1d', fallthrough: false }));
   router.get('/graphiql', sendPage);

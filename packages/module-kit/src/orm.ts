@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Options, type MigrationObject, type LoggerNamespace, type EntityClass, type EntitySchema } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, type EntityManager, type LogContext, type LoggerOptions, type Options, type MigrationObject, type LoggerNamespace, type EntityClass, type EntitySchema } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import { CorpScopeGuard } from './tenant';
@@ -38,6 +38,11 @@ export function databaseTargetFromEnv(subgraph: string, dataDirectory: string, e
   const url = readEnv(['DATABASE_URL'], env).DATABASE_URL;
   if (url) return { dialect: 'postgresql', url, schema: subgraph };
   return { dialect: 'sqlite', file: path.join(dataDirectory, `${subgraph}.sqlite`) };
+}
+
+/** The dialect behind an entity manager, for the few statements SQLite and PostgreSQL spell differently. */
+export function dialectOf(em: EntityManager): Dialect {
+  return em.getPlatform() instanceof PostgreSqlPlatform ? 'postgresql' : 'sqlite';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ModuleGraph, type CreateServerOptions } from '@corphub/module-kit';
+import { MEMBERS_PAGE_SIZE, ModuleGraph, type CreateServerOptions } from '@corphub/module-kit';
 
 /** What the directory says about a person, for choosing their rule. */
 export interface EmployeeTargets {
@@ -62,6 +62,23 @@ export class AttendanceGraph extends ModuleGraph {
     const fields = withManagers ? `${EMPLOYEE_FIELDS} managers { unionId }` : EMPLOYEE_FIELDS;
     const { name, members } = await this.departmentMembers<EmployeeNode>(corpId, departmentId, { fields, requestId, leftSince });
     return { name, members: members.map(toTargets) };
+  }
+
+  /** Every active employee of the corp, with what chooses their rule: the directory's `employees`, every page. */
+  async corpTargets(corpId: string, requestId?: string): Promise<EmployeeTargets[]> {
+    const people: EmployeeTargets[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const data: { employees: { nodes: EmployeeNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await this.client.request(
+        corpId,
+        /* GraphQL */ `query AttendanceCorpEmployees($after: String) { employees(first: ${MEMBERS_PAGE_SIZE}, after: $after) { nodes { ${EMPLOYEE_FIELDS} } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        requestId,
+      );
+      people.push(...data.employees.nodes.map(toTargets));
+      if (!data.employees.pageInfo.hasNextPage) return people;
+      after = data.employees.pageInfo.endCursor;
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import type { EntityManager, MikroORM, RequiredEntityData } from '@mikro-orm/cor
 import { scopeToCorp, type BenchmarkCorp } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { CheckIn, CheckInType } from './check-ins/check-in.entity';
+import { recountCheckInDays } from './check-ins/check-in-days';
 import { CheckInRule, RuleVersion } from './rules/rule.entity';
 import { evaluate, isWorkDay } from './rules/rule.service';
 import { parseIcs } from './calendars/calendar.ics';
@@ -120,6 +121,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     await insertDays(tx, version, DEMO_PEOPLE, dates, DEMO.corpId, calendar);
     const workDays = dates.filter((date) => isWorkDay(version, date, calendar));
     await demoRequests(tx, version, workDays);
+    await recountCheckInDays(tx, DEMO.corpId);
   });
 }
 
@@ -158,5 +160,6 @@ export async function seedBenchmark(orm: MikroORM, { corpId, people }: Benchmark
   await em.transactional(async (tx) => {
     const version = await officeRule(tx, dates[0]);
     await insertDays(tx, version, people, dates, corpId);
+    await recountCheckInDays(tx, corpId);
   });
 }

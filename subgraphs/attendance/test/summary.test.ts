@@ -146,6 +146,55 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(north.data!.departmentAttendance).toEqual({ memberCount: 2, totals: { lateCount: 1, absentDays: 5 } });
   });
 
+  it("answers a day across the corp or a department: checked in, late, not checked in, and who", async () => {
+    const DAY = `query($date: LocalDate!, $d: ID, $first: Int) { dayAttendance(date: $date, departmentId: $d, first: $first) {
+      date departmentId memberCount workingCount checkedInCount lateCount onLeaveCount notCheckedInCount
+      late { displayName employee { unionId } } notCheckedIn { displayName summary { absentDays } } } }`;
+    const day = (date: string, as: string, d?: string, first?: number) => hub.request(DAY, { token: as, variables: { date, d, first } });
+    // Tuesday 3 March: Nick came late; nobody else checked in (Pat's own rule has Saturdays too, not Sundays)
+    const tuesday = await day('2026-03-03', a.adminToken);
+    expect(tuesday.errors).toBeUndefined();
+    expect(tuesday.data!.dayAttendance).toEqual({
+      date: '2026-03-03',
+      departmentId: null,
+      memberCount: 5,
+      workingCount: 5,
+      checkedInCount: 1,
+      lateCount: 1,
+      onLeaveCount: 0,
+      notCheckedInCount: 4,
+      late: [{ displayName: 'Nick', employee: { unionId: ids.Nick } }],
+      notCheckedIn: ['Mia', 'Ola', 'Pat', 'Quinn'].map((displayName) => ({ displayName, summary: { absentDays: 1 } })),
+    });
+    // the counts stay whole when the lists are cut
+    const cut = await day('2026-03-03', a.adminToken, undefined, 1);
+    expect(cut.data!.dayAttendance).toMatchObject({ notCheckedInCount: 4, notCheckedIn: [{ displayName: 'Mia' }] });
+    // a department with those below it, for its manager too
+    const north = await day('2026-03-03', token.Mia, 'north');
+    expect(north.data!.dayAttendance).toMatchObject({ departmentId: 'north', memberCount: 2, checkedInCount: 1, lateCount: 1, notCheckedInCount: 1, notCheckedIn: [{ displayName: 'Ola' }] });
+    // Sunday 8 March is a work day of no rule: nobody is expected
+    const sunday = await day('2026-03-08', a.adminToken);
+    expect(sunday.data!.dayAttendance).toMatchObject({ workingCount: 0, checkedInCount: 0, notCheckedInCount: 0, late: [], notCheckedIn: [] });
+  });
+
+  it("a day's attendance is for corp readers and the department's managers; another corp's department is NOT_FOUND", async () => {
+    const DAY = `query($d: ID) { dayAttendance(date: "2026-03-03", departmentId: $d) { memberCount } }`;
+    expect(errorCodes(await hub.request(DAY, { token: token.Ola }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.request(DAY, { token: token.Ola, variables: { d: 'north' } }))).toEqual(['FORBIDDEN']);
+    const tooMany = await hub.request(`{ dayAttendance(date: "2026-03-03", first: 501) { memberCount } }`, { token: a.adminToken });
+    expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
+    const badDate = await hub.request(`query($date: LocalDate!) { dayAttendance(date: $date) { memberCount } }`, { token: a.adminToken, variables: { date: '2026-02-30' } });
+    expect(errorCodes(badDate)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await hub.request(DAY, { token: b.adminToken, variables: { d: 'sales' } }))).toEqual(['NOT_FOUND']);
+    // a department admin's whole corp is their subtree
+    const northAdmin = await hub.token({ corp: a.corpId, role: Role.DEPARTMENT_ADMIN, department: 'north', union: ids.Mia });
+    const scoped = await hub.request(`{ dayAttendance(date: "2026-03-03") { memberCount lateCount notCheckedIn { displayName } } }`, { token: northAdmin });
+    expect(scoped.data!.dayAttendance).toEqual({ memberCount: 2, lateCount: 1, notCheckedIn: [{ displayName: 'Ola' }] });
+    // corp B's whole day counts only corp B's people
+    const other = await hub.request(DAY, { token: b.adminToken });
+    expect(other.data!.dayAttendance.memberCount).toBeLessThanOrEqual(1);
+  });
+
   it('exports the department month as CSV for admins and its managers, over HTTP and in GraphQL', async () => {
     const url = new URL('/attendance/departments/north/2026-03.csv', new URL(hub.url).origin);
     const response = await fetch(url, { headers: { authorization: `Bearer ${a.adminToken}` } });

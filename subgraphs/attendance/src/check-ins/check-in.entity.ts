@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { AfterCreate, AfterDelete, Entity, Index, PrimaryKey, Property, Unique, type EventArgs, type Opt } from '@mikro-orm/core';
 import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { countCheckIn } from './check-in-days';
 
 export enum CheckInType {
   ON_DUTY = 'ON_DUTY',
@@ -18,7 +19,10 @@ export enum CheckInException {
 }
 registerEnumType(CheckInException, { name: 'CheckInException' });
 
-/** One check-in, evaluated once against the rule version in force; its results never change afterwards. */
+/**
+ * One check-in, evaluated once against the rule version in force; its results never change afterwards. Written
+ * through the unit of work it counts in its day (CheckInDay); a bulk insert recounts (recountCheckInDays).
+ */
 @Entity()
 @PeopleScoped('unionId')
 @Unique({ properties: ['corpId', 'unionId', 'idempotencyKey'] })
@@ -116,6 +120,17 @@ export class CheckIn extends CorpScoped {
     this.late = exceptions.late;
     this.earlyLeave = exceptions.earlyLeave;
     this.outOfRange = exceptions.outOfRange;
+  }
+
+  // in the flush's transaction: a check-in and its day's counts are written together or not at all
+  @AfterCreate()
+  async addToDay({ em }: EventArgs<this>): Promise<void> {
+    await countCheckIn(em, this, 1);
+  }
+
+  @AfterDelete()
+  async takeFromDay({ em }: EventArgs<this>): Promise<void> {
+    await countCheckIn(em, this, -1);
   }
 }
 

@@ -1,8 +1,8 @@
-import { raw, type EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CORP_READERS, errors, inScope, toCsv, type AuthContext } from '@corphub/module-kit';
-import { CheckIn } from '../check-ins/check-in.entity';
+import { readCheckInDays, type DayCounts } from '../check-ins/check-in-days';
+import type { RuleVersion } from '../rules/rule.entity';
 import { EmployeeStub } from '../employees/employee.stub';
 import type { EmployeeTargets } from '../graph';
 import type { AttendanceContext } from '../context';
@@ -59,42 +59,6 @@ export function checkRange(from: string, to: string): void {
   if (datesBetween(from, to).length > MAX_RANGE_DAYS) throw errors.BAD_USER_INPUT(`A range may span at most ${MAX_RANGE_DAYS} days`);
 }
 
-interface DayRow {
-  union_id: string;
-  local_date: string;
-  on_duty: number | string;
-  off_duty: number | string;
-  field: number | string;
-  late: number | string;
-  early_leave: number | string;
-  out_of_range: number | string;
-}
-
-/**
- * Per person and day: how many check-ins of each type and with each exception. One aggregate statement
- * for any number of people (`GROUP BY union_id, local_date`, served by the (corp, local_date, union_id) index).
- */
-export async function dayRows(em: EntityManager, unionIds: readonly string[], from: string, to: string): Promise<DayRow[]> {
-  if (!unionIds.length) return [];
-  const sum = (condition: string, alias: string) => `sum(case when ${condition} then 1 else 0 end) as ${alias}`;
-  const qb = (em as SqlEntityManager)
-    .createQueryBuilder(CheckIn, 'c')
-    .select([
-      'c.union_id',
-      'c.local_date',
-      raw(sum(`c.type = 'ON_DUTY'`, 'on_duty')),
-      raw(sum(`c.type = 'OFF_DUTY'`, 'off_duty')),
-      raw(sum(`c.type = 'FIELD'`, 'field')),
-      raw(sum('c.late = true', 'late')),
-      raw(sum('c.early_leave = true', 'early_leave')),
-      raw(sum('c.out_of_range = true', 'out_of_range')),
-    ])
-    .where({ unionId: { $in: [...unionIds] }, localDate: { $gte: from, $lte: to } })
-    .groupBy(['c.union_id', 'c.local_date']);
-  await qb.applyFilters();
-  return qb.execute<DayRow[]>('all', false);
-}
-
 /** The approved leave halves of each person's days: `${unionId}|${date}` → halves. */
 export function leaveByPersonDay(leave: readonly LeaveRequest[], from: string, to: string): Map<string, LeaveHalves> {
   const byPersonDay = new Map<string, LeaveHalves>();
@@ -109,52 +73,68 @@ export function leaveByPersonDay(leave: readonly LeaveRequest[], from: string, t
   return byPersonDay;
 }
 
+/** What a rule version makes of each date of the range, worked out once per request, not once per person. */
+interface VersionDay {
+  workDay: boolean;
+  holiday: boolean;
+  past: boolean;
+}
+
+function versionDays(book: RuleBook, dates: readonly string[]): (version: RuleVersion, i: number) => VersionDay {
+  const byVersion = new Map<string, VersionDay[]>();
+  const todayIn = new Map<string, string>();
+  const now = clock.now();
+  return (version, i) => {
+    let days = byVersion.get(version.id);
+    if (!days) {
+      let today = todayIn.get(version.timezone);
+      if (today === undefined) todayIn.set(version.timezone, (today = localParts(now, version.timezone).date));
+      days = dates.map((date) => ({ workDay: isWorkDay(version, date, book.calendar), holiday: isHoliday(version, date, book.calendar), past: date < today }));
+      byVersion.set(version.id, days);
+    }
+    return days[i];
+  };
+}
+
+const NO_CHECK_INS: DayCounts = { onDuty: 0, offDuty: 0, field: 0, late: 0, earlyLeave: 0, outOfRange: 0 };
+
 /**
  * Each person's summary over [from, to], judged day by day by the rule in force for them that day, with
- * their approved leave: two statements for any number of people (check-ins per day, approved leave).
+ * their approved leave: two statements for any number of people (their day counts, approved leave).
  */
 export async function summarize(em: EntityManager, book: RuleBook, people: readonly (EmployeeTargets | { unionId: string })[], from: string, to: string): Promise<AttendanceSummary[]> {
   const unionIds = people.map((person) => person.unionId);
-  const [rows, leave] = await Promise.all([dayRows(em, unionIds, from, to), approvedLeave(em, unionIds, from, to)]);
-  const byPersonDay = new Map(rows.map((row) => [`${row.union_id}|${row.local_date}`, row]));
+  const [counts, leave] = await Promise.all([readCheckInDays(em, unionIds, from, to), approvedLeave(em, unionIds, from, to)]);
   const leaveOn = leaveByPersonDay(leave, from, to);
   const dates = datesBetween(from, to);
-  const now = clock.now();
+  const dayOf = versionDays(book, dates);
   return people.map((person) => {
     const summary = new AttendanceSummary();
     const rules = rulesFor(book, 'departmentChains' in person ? person : null);
-    for (const date of dates) {
-      const row = byPersonDay.get(`${person.unionId}|${date}`);
+    const days = counts.get(person.unionId);
+    for (const [i, date] of dates.entries()) {
       const version = rules.on(date);
       const employed = employedOn(person, date);
-      const workDay = !!version && employed && isWorkDay(version, date, book.calendar);
-      const past = !!version && date < localParts(now, version.timezone).date;
+      const known = version ? dayOf(version, i) : null;
+      const workDay = !!known?.workDay && employed;
       if (workDay) summary.workDays++;
-      else if (version && employed && isHoliday(version, date, book.calendar)) summary.holidayDays++;
-      const halves = leaveOn.get(`${person.unionId}|${date}`);
-      const day = judgeDay({
-        workDay,
-        past,
-        onDuty: Number(row?.on_duty ?? 0),
-        offDuty: Number(row?.off_duty ?? 0),
-        field: Number(row?.field ?? 0),
-        late: Number(row?.late ?? 0),
-        earlyLeave: Number(row?.early_leave ?? 0),
-        leaveMorning: !!halves?.morning,
-        leaveAfternoon: !!halves?.afternoon,
-      });
+      else if (known?.holiday && employed) summary.holidayDays++;
+      const row = days?.get(date);
+      const checkIns = row ?? NO_CHECK_INS;
+      const halves = leaveOn.size ? leaveOn.get(`${person.unionId}|${date}`) : undefined;
+      const day = judgeDay({ workDay, past: !!known?.past, ...checkIns, leaveMorning: !!halves?.morning, leaveAfternoon: !!halves?.afternoon });
       summary.leaveDays += day.leaveHalves / 2;
       if (row) {
         summary.attendedDays++;
-        summary.fieldCount += Number(row.field);
-        summary.outOfRangeCount += Number(row.out_of_range);
-        if (Number(row.field) > 0) summary.fieldDays++;
+        summary.fieldCount += row.field;
+        summary.outOfRangeCount += row.outOfRange;
+        if (row.field > 0) summary.fieldDays++;
       }
       summary.lateCount += day.late;
       summary.earlyLeaveCount += day.earlyLeave;
       if (day.missing) summary.missingCount++;
       if (day.absent) summary.absentDays++;
-      if (day.late + day.earlyLeave + Number(row?.out_of_range ?? 0) > 0 || day.missing || day.absent) summary.exceptionDays++;
+      if (day.late + day.earlyLeave + checkIns.outOfRange > 0 || day.missing || day.absent) summary.exceptionDays++;
     }
     return summary;
   });
@@ -220,7 +200,7 @@ const isCorpReader = (auth: AuthContext) => (CORP_READERS as readonly string[]).
  * employee above every other member of it, sub-departments included, in the management chain (a head
  * who is a member themself, or a manager above the whole team). Anyone else is FORBIDDEN.
  */
-function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boolean {
+export function mayReadDepartment(auth: AuthContext, members: EmployeeTargets[]): boolean {
   if (isCorpReader(auth)) return true;
   const me = auth.unionId;
   if (!me) return false;

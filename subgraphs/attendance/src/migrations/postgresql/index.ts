@@ -5,6 +5,7 @@ import { Migration20261125155137 } from './Migration20261125155137';
 import { Migration20261205072553 } from './Migration20261205072553';
 import { Migration20261205080957 } from './Migration20261205080957';
 import { Migration20261205122811 } from './Migration20261205122811';
+import { Migration20261205211531 } from './Migration20261205211531';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125141705', class: Migration20261125141705 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205072553', class: Migration20261205072553 },
   { name: 'Migration20261205080957', class: Migration20261205080957 },
   { name: 'Migration20261205122811', class: Migration20261205122811 },
+  { name: 'Migration20261205211531', class: Migration20261205211531 },
 ];
