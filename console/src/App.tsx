@@ -12,6 +12,10 @@ import { OverviewScreen } from './screens/Overview';
 import { ApprovalScreen, ApprovalsScreen } from './screens/Approvals';
 import { MessagesScreen } from './screens/Messages';
 import { GraphiqlSignIn } from './screens/GraphiqlSignIn';
+import { PeopleScreen } from './screens/People';
+import { PersonScreen } from './screens/Person';
+import { ModuleScreen, ModulesScreen } from './screens/Modules';
+import { AuditScreen } from './screens/Audit';
 
 const ViewerQuery = graphql(`
   query Viewer {
@@ -95,6 +99,11 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/messages" element={<MessagesScreen />} />
           <Route path="/department" element={<DepartmentScreen />} />
           <Route path="/department/:id" element={<DepartmentScreen />} />
+          <Route path="/people" element={<PeopleScreen />} />
+          <Route path="/people/:unionId" element={<PersonScreen />} />
+          <Route path="/modules" element={<ModulesScreen />} />
+          <Route path="/modules/:appId" element={<ModuleScreen />} />
+          <Route path="/audit" element={<AuditScreen />} />
           <Route path="*" element={<Placeholder />} />
         </Routes>
       </main>

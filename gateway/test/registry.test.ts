@@ -241,8 +241,13 @@ describe('module registry: check, publish, hot reload', () => {
     expect(other.data).toEqual({ moduleSubgraphs: { nodes: [] }, moduleSubgraph: null });
     const versions = await hub.request(`{ subgraphVersions(name: "goals", first: 1) { nodes { version } } }`, { token: otherVendor });
     expect(errorCodes(versions)).toEqual(['NOT_FOUND']);
-    const admin = await hub.request(`{ moduleSubgraphs(first: 10) { totalCount } }`, { token: corp.adminToken });
-    expect(errorCodes(admin)).toEqual(['FORBIDDEN']);
+    // a corp admin (and an analyst) weighs every module before installing it: the whole registry, read only
+    for (const token of [corp.adminToken, await hub.token({ corp: 'acme', role: Role.ANALYST })]) {
+      const read = await hub.request(`{ moduleSubgraphs(first: 10) { nodes { name } } subgraphVersions(name: "goals", first: 1) { nodes { version forced } } }`, { token });
+      expect(read.data).toEqual({ moduleSubgraphs: { nodes: [{ name: 'goals' }] }, subgraphVersions: { nodes: [{ version: 3, forced: true }] } });
+    }
+    const employee = await hub.request(`{ moduleSubgraphs(first: 10) { totalCount } }`, { token: await hub.token({ corp: 'acme', role: Role.EMPLOYEE, union: 'nobody' }) });
+    expect(errorCodes(employee)).toEqual(['FORBIDDEN']);
   });
 
   it('never loads a bad supergraph: the current one keeps serving', async () => {

@@ -116,4 +116,28 @@ describe('the audit log: who did what, to whom, when', () => {
     const [one, fifty] = [await count(1), await count(50)];
     expect(fifty).toBe(one);
   });
+
+  it('records CSV exports, by whoever may read in bulk: analysts may run recordExport and nothing else', async () => {
+    const RECORD = `mutation($input: RecordExportInput!) { recordExport(input: $input) { action actor target details } }`;
+    const analyst = await hub.token({ corp: 'corp-a', role: Role.ANALYST, union: org.ids.dave });
+    const recorded = await hub.request(RECORD, { token: analyst, variables: { input: { what: 'department/north?month=2026-11', rows: 4 } } });
+    expect(recorded).toEqual({ status: 200, data: { recordExport: { action: 'export.csv', actor: org.ids.dave, target: 'department/north?month=2026-11', details: '{"rows":4}' } } });
+    const byAdmin = await hub.request(RECORD, { token: org.tokens.admin, variables: { input: { what: 'audit', rows: 0 } } });
+    expect(byAdmin.errors).toBeUndefined();
+    const lines = await log(org.tokens.admin, { action: 'export.csv' });
+    expect(lines.nodes.map((line) => [line.actor, line.target])).toEqual([
+      [org.a.people[0].unionId, 'audit'],
+      [org.ids.dave, 'department/north?month=2026-11'],
+    ]);
+    // anything else in an analyst's mutation is refused at the gateway, recordExport or not, even behind a fragment
+    const mixed = await hub.request(`mutation { recordExport(input: { what: "x", rows: 1 }) { id } addPerson(input: { displayName: "Eve" }) { unionId } }`, { token: analyst });
+    expect(errorCodes(mixed)).toEqual(['FORBIDDEN']);
+    const fragment = await hub.request(`mutation { ...m } fragment m on Mutation { recordExport(input: { what: "x", rows: 1 }) { id } }`, { token: analyst });
+    expect(errorCodes(fragment)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.request(RECORD, { token: org.tokens.alice, variables: { input: { what: 'x', rows: 1 } } }))).toEqual(['FORBIDDEN']);
+    for (const input of [{ what: '', rows: 1 }, { what: 'x', rows: -1 }, { what: 'x'.repeat(201), rows: 1 }]) {
+      expect(errorCodes(await hub.request(RECORD, { token: org.tokens.admin, variables: { input } }))).toEqual(['BAD_USER_INPUT']);
+    }
+    expect((await log(org.tokens.admin, { action: 'export.csv' })).totalCount).toBe(2);
+  });
 });

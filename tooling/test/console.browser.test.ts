@@ -6,17 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO } from '@corphub/demo';
 import { builtConsoleDir } from '@corphub/tooling';
 import { startTestHub, type TestHub } from '@corphub/tooling/testing';
+import { ARTIFACTS, CHROMIUM, hasChromium, launchLocalBrowser } from './browser';
 
 /** The part of the page's globals the test reads (the test compiles without the DOM types). */
 type Globals = { localStorage: object; sessionStorage: object; document: { cookie: string; activeElement: { textContent: string } | null; documentElement: { scrollWidth: number } } };
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'console');
 
 if (!hasChromium) console.warn(`Skipping the console browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
@@ -35,13 +32,12 @@ function dashboardMonth(): { month: string; from: string; to: string } {
 (hasChromium ? describe : describe.skip)('the admin console, signed in through the hub, in a browser with no internet', () => {
   let hub: TestHub;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let base: string;
   let adminToken: string;
   let consoleToken: string | undefined;
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
+  let outside: string[] = [];
+  let pageErrors: string[] = [];
   const { month, from, to } = dashboardMonth();
 
   beforeAll(async () => {
@@ -50,20 +46,7 @@ function dashboardMonth(): { month: string; from: string; to: string } {
     // the issuer in development is http://localhost:<port>: the browser must use that name
     base = `http://localhost:${hub.port}`;
     adminToken = await hub.token({ corp: DEMO.corpId, union: DEMO.adminUnionId });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    // playwright gives every launch a fresh, throwaway profile (its own --user-data-dir)
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+    ({ browser, page, outside, pageErrors } = await launchLocalBrowser());
     page.on('request', (request) => {
       const authorization = request.headers().authorization;
       if (request.url().endsWith('/graphql') && authorization) consoleToken = authorization.replace(/^Bearer /, '');
@@ -124,6 +107,9 @@ function dashboardMonth(): { month: string; from: string; to: string } {
     const csv = fs.readFileSync(file, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('"Name","Title","Late","Absent days","Pending claims","Last log"');
     expect(csv).toContain('"Li Wei","Head of Sales"');
+    // recorded in the audit log before the file was written
+    const recorded = await hub.request<{ auditLog: { nodes: { actor: string; target: string }[] } }>(`{ auditLog(first: 1, action: "export.csv") { nodes { actor target } } }`, { token: adminToken });
+    expect(recorded.data!.auditLog.nodes).toEqual([{ actor: DEMO.adminUnionId, target: `department/sales?month=${month}` }]);
   });
 
   it('works with the keyboard alone, in Chinese, and at phone width', async () => {

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import { Chart, type ChartOption } from '../lib/Chart';
-import { download, toCsv } from '../lib/csv';
+import { useAuditedCsvExport } from '../lib/export';
 import { Empty, ErrorText, Loading } from '../lib/states';
 
 const DepartmentTreeQuery = graphql(`
@@ -162,6 +162,7 @@ export function DepartmentScreen() {
     return { heatmap, expenses, rate, hasExpenses: rows.length > 0 };
   }, [days, members, month, result.data, t]);
 
+  const audited = useAuditedCsvExport();
   const exportCsv = () => {
     const header = [t('department.name'), t('department.jobTitle'), t('department.late'), t('department.absent'), t('department.pending'), t('department.lastLog')];
     const body = members.map((member) => [
@@ -172,7 +173,8 @@ export function DepartmentScreen() {
       (member.expenseClaims?.totals ?? []).map((money) => `${money.amount} ${money.currency}`).join('; '),
       lastLog.get(member.unionId)?.text ?? '',
     ]);
-    download(`${result.data?.department.id ?? 'department'}-${month}.csv`, toCsv([header, ...body]));
+    const departmentKey = result.data?.department.id ?? 'department';
+    void audited.exportCsv(`${departmentKey}-${month}.csv`, `department/${departmentKey}?month=${month}`, header, body);
   };
 
   return (
@@ -197,10 +199,15 @@ export function DepartmentScreen() {
           {t('department.month')}{' '}
           <input type="month" value={month} onChange={(event) => event.target.value && setSearch({ month: event.target.value })} />
         </label>
-        <button type="button" onClick={exportCsv} disabled={!members.length}>
+        <button type="button" onClick={exportCsv} disabled={!members.length || audited.busy}>
           {t('department.exportCsv')}
         </button>
       </div>
+      {audited.error && (
+        <p className="state error" role="alert">
+          {audited.error}
+        </p>
+      )}
       {tree.error && <ErrorText error={tree.error} />}
       {result.error && <ErrorText error={result.error} />}
       {(tree.fetching || result.fetching) && !result.data && <Loading />}

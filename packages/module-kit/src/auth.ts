@@ -73,6 +73,12 @@ export const PEOPLE_ADMINS = [Role.ADMIN, Role.DEPARTMENT_ADMIN] as const;
 /** Roles that may never change anything: the gateway refuses their mutations before any subgraph is asked. */
 export const READ_ONLY_ROLES: readonly Role[] = [Role.ANALYST];
 
+/**
+ * The mutations read-only roles may still run, alone in their operation: identity's `recordExport`, which only
+ * writes the audit line of an export they made of what they read.
+ */
+export const READ_ONLY_ALLOWED_MUTATIONS: ReadonlySet<string> = new Set(['recordExport']);
+
 /** The verified facts about a caller, the same in the gateway and in every subgraph. */
 export interface AuthContext {
   subject: string;

@@ -1,5 +1,5 @@
 import { startTestHub, type TestHub } from '@corphub/tooling/testing';
-import { errorCodes } from '@corphub/module-kit/testing';
+import { errorCodes, waitFor } from '@corphub/module-kit/testing';
 import { ask, DECIDE, GET, INBOX, must, REQUEST, seedOrg, WITHDRAW, type Org } from './helpers';
 
 const MANAGERS = { kind: 'MANAGER_CHAIN', depth: 3 };
@@ -123,6 +123,22 @@ describe('approvals: the engine', () => {
     expect(errorCodes(await hub.request(WITHDRAW, { token: org.tokens.asker, variables: { id: asked.id, v: 2 } }))).toEqual(['CONFLICT']);
     const byApp = await request([{ kind: 'PEOPLE', unionIds: [org.ids.peer] }]);
     expect((await must(hub.request(WITHDRAW, { token: org.app, variables: { id: byApp.id, v: 1 } }), 'app withdraw')).withdrawApproval.status).toBe('WITHDRAWN');
+  });
+
+  it('writes each decision to the audit log with who decided, about whose request', async () => {
+    const asked = await request([{ kind: 'PEOPLE', unionIds: [org.ids.peer] }]);
+    await must(decide(org.tokens.peer, { id: asked.id, version: 1, decision: 'REJECT', comment: 'No budget' }), 'reject');
+    const LOG = `query($p: ID) { auditLog(first: 20, action: "approval.decided", person: $p) { nodes { action actor subjectUnionId target details } } }`;
+    const lines = async () => (await must(hub.request<{ auditLog: { nodes: Record<string, unknown>[] } }>(LOG, { token: org.tokens.admin, variables: { p: org.ids.peer } }), 'audit log')).auditLog.nodes;
+    // the decision reaches identity through the approvals outbox
+    await waitFor('the decision in the audit log', async () => (await lines()).some((line) => line.target === asked.id));
+    expect((await lines()).find((line) => line.target === asked.id)).toEqual({
+      action: 'approval.decided',
+      actor: org.ids.peer,
+      subjectUnionId: org.ids.asker,
+      target: asked.id,
+      details: JSON.stringify({ status: 'REJECTED', appId: 'expenses', subjectType: 'ExpenseClaim', subjectId: asked.subjectId }),
+    });
   });
 
   it('refuses a second pending request for the same subject, naming the first', async () => {

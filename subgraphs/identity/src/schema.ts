@@ -2,7 +2,7 @@ import { buildFederatedSchema } from '@corphub/module-kit';
 import { CorpResolver } from './corps/corp.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { AppResolver, InstallationResolver } from './apps/app.resolver';
-import { OpenIdResolver } from './open-ids/open-id.resolver';
+import { OpenIdResolver, PersonOpenIdResolver } from './open-ids/open-id.resolver';
 import { ViewerResolver, viewerOf } from './viewer/viewer.resolver';
 import { AppIntegrationResolver } from './apps/app-integration.resolver';
 import { WebhookDeliveryResolver } from './webhooks/webhook.resolver';
@@ -13,7 +13,7 @@ import type { IdentityContext } from './context';
 
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver, AdminRoleResolver, PersonAdminRoleResolver, AuditResolver],
+    resolvers: [ViewerResolver, CorpResolver, PersonResolver, AppResolver, InstallationResolver, OpenIdResolver, PersonOpenIdResolver, AppIntegrationResolver, WebhookDeliveryResolver, ModuleSubgraphResolver, AdminRoleResolver, PersonAdminRoleResolver, AuditResolver],
     references: {
       Person: (ref: { unionId: string }, { loaders }: IdentityContext) => loaders.personByUnionId.load(ref.unionId),
       Corp: (ref: { id: string }, { loaders }: IdentityContext) => loaders.corpById.load(ref.id),

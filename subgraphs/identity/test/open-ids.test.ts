@@ -79,4 +79,30 @@ describe('identity: openIds', () => {
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     await hub.request(`mutation { installApp(appId: "checkin") { status } }`, { token: a.adminToken });
   });
+
+  it("shows a corp admin a person's openId in each installed app, and nobody else", async () => {
+    const alice = a.people[0].unionId;
+    const OPEN_IDS = `query($u: ID!) { person(unionId: $u) { displayName openIds { app { appId } openId } } }`;
+    await hub.request(`mutation { uninstallApp(appId: "claims") { status } }`, { token: a.adminToken });
+    const installed = await hub.request<{ installations: { nodes: { status: string; app: { appId: string } }[] } }>(`{ installations(first: 100) { nodes { status app { appId } } } }`, { token: a.adminToken });
+    const apps = installed.data!.installations.nodes.filter((row) => row.status === 'INSTALLED').map((row) => row.app.appId).sort();
+    expect(apps).toContain('checkin');
+    expect(apps).not.toContain('claims');
+    const answer = await hub.request<{ person: { displayName: string; openIds: { app: { appId: string }; openId: string }[] } }>(OPEN_IDS, { token: a.adminToken, variables: { u: alice } });
+    expect(answer.errors).toBeUndefined();
+    const expected = await Promise.all(apps.map(async (appId) => ({ app: { appId }, openId: await openIdOf(a, appId, alice) })));
+    expect([...answer.data!.person.openIds].sort((x, y) => x.app.appId.localeCompare(y.app.appId))).toEqual(expected);
+    await hub.request(`mutation { installApp(appId: "claims") { status } }`, { token: a.adminToken });
+
+    // an analyst, the person themself: the person answers, their openIds are FORBIDDEN
+    for (const token of [
+      await hub.token({ corp: 'corp-a', role: Role.ANALYST }),
+      await hub.token({ corp: 'corp-a', role: Role.EMPLOYEE, union: alice }),
+    ]) {
+      const refused = await hub.request(OPEN_IDS, { token, variables: { u: alice } });
+      expect(refused.data).toEqual({ person: { displayName: 'Alice', openIds: null } });
+      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    }
+    expect(errorCodes(await hub.request(OPEN_IDS, { token: b.adminToken, variables: { u: alice } }))).toEqual(['NOT_FOUND']);
+  });
 });

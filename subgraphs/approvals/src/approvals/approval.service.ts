@@ -162,8 +162,10 @@ function queueDecided(tx: EntityManager, request: ApprovalRequest, decidedBy: st
     subjectId: request.subjectId,
     status: request.status,
     version: request.version,
+    requesterUnionId: request.requesterUnionId,
     decidedBy,
-  });
+    // the decider as the event's actor: identity writes the approval.decided line of the audit log with it
+  }, decidedBy);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsOptional, Length } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, Length, Max, Min } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Connection, errors, PageArgs, paginate, PEOPLE_ADMINS, Role, type Page } from '@corphub/module-kit';
 import { Person } from '../people/person.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { recordAudit } from './audit.record';
 import type { IdentityContext } from '../context';
 
 @ObjectType()
@@ -30,6 +31,21 @@ export class AuditLogArgs extends PageArgs {
   to?: Date;
 }
 
+@InputType({ description: 'A CSV export a client made of what the caller read: what it holds and how many rows.' })
+export class RecordExportInput {
+  @Field(() => String, { description: 'What was exported, e.g. "department/sales?month=2026-11" or "audit?action=app.installed".' })
+  @Length(1, 200)
+  what!: string;
+
+  @Field(() => Int, { description: 'How many data rows the file holds (the header not counted).' })
+  @Min(0)
+  @Max(10_000_000)
+  rows!: number;
+}
+
+/** Whoever reads corp data in bulk: what they export is theirs to read, and the log says they took it. */
+const EXPORTERS = [Role.ADMIN, Role.DEPARTMENT_ADMIN, Role.FINANCE, Role.ANALYST];
+
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(...PEOPLE_ADMINS, Role.PLATFORM)
@@ -43,6 +59,17 @@ export class AuditResolver {
     if (args.action) where.action = args.action;
     if (args.from || args.to) where.occurredAt = { ...(args.from ? { $gte: args.from } : {}), ...(args.to ? { $lt: args.to } : {}) };
     return paginate(em, AuditEntry, where, args, [['occurredAt', 'desc'], ['id', 'desc']], { readOnly: true });
+  }
+
+  // the one mutation read-only roles may run (READ_ONLY_ALLOWED_MUTATIONS): an analyst's export is audited too
+  @Authorized(...EXPORTERS)
+  @Mutation(() => AuditEntry, {
+    description: 'Records in the audit log (action export.csv) that the caller exported data as CSV. Clients call it with every export they write; analysts, who change nothing else, may call it.',
+  })
+  async recordExport(@Arg('input', () => RecordExportInput) input: RecordExportInput, @Ctx() { em, auth }: IdentityContext): Promise<AuditEntry> {
+    const entry = recordAudit(em, auth, 'export.csv', { target: input.what, details: { rows: input.rows } });
+    await em.flush();
+    return entry;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The person it was done to.' })

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { errors, Role } from '@corphub/module-kit';
 import { Person } from '../people/person.entity';
+import { App } from '../apps/app.entity';
 import type { IdentityContext } from '../context';
 import { openIdKey } from './open-id.loaders';
 
@@ -29,5 +30,28 @@ export class OpenIdResolver {
     // another app's openId is as unknown as a made-up one
     if (!mapping || mapping.app.appId !== auth.appId) throw errors.NOT_FOUND(`openId "${openId}" not found for app "${auth.appId}"`);
     return loaders.personByUnionId.load(mapping.person.unionId);
+  }
+}
+
+@ObjectType({ description: 'How one installed app sees a person: its openId for them.' })
+export class PersonOpenId {
+  @Field(() => App)
+  app!: App;
+
+  @Field(() => String)
+  openId!: string;
+}
+
+@Resolver(() => Person)
+export class PersonOpenIdResolver {
+  // openIds are how vendors know people: only a corp admin may line them up against unionIds
+  @Authorized(Role.ADMIN, Role.PLATFORM)
+  @FieldResolver(() => [PersonOpenId], { nullable: true, description: "Corp admins: this person's openId in each app installed in the corp, by app id." })
+  async openIds(@Root() person: Person, @Ctx() { loaders }: IdentityContext): Promise<PersonOpenId[]> {
+    const mappings = await loaders.openIdsByUnionId.load(person.unionId);
+    const installations = await Promise.all(mappings.map((mapping) => loaders.installationByAppId.load(mapping.app.appId)));
+    const installed = mappings.filter((_, index) => installations[index]?.isInstalled);
+    const apps = await Promise.all(installed.map((mapping) => loaders.appById.load(mapping.app.appId)));
+    return installed.flatMap((mapping, index) => (apps[index] ? [{ app: apps[index], openId: mapping.openId }] : []));
   }
 }

@@ -45,26 +45,32 @@ export class RetiredSubgraph {
   table!: string;
 }
 
-/** Platform admins see every module's subgraph; a vendor app sees only its own. */
+/** Who reads the registry: platform admins, vendors (their own), and corp admins and analysts choosing modules. */
+const REGISTRY_READERS = [Role.PLATFORM, Role.VENDOR, Role.ADMIN, Role.ANALYST];
+
+/**
+ * A vendor app sees only its own module's subgraph; everyone else who reads the registry sees every module, as
+ * the catalogue (`apps`) shows every app: a corp admin weighs a module's versions and checks before installing it.
+ */
 function visibleTo(auth: AuthContext): FilterQuery<ModuleSubgraph> {
-  return auth.role === Role.PLATFORM ? {} : { app: auth.appId ?? '' };
+  return auth.role === Role.VENDOR ? { app: auth.appId ?? '' } : {};
 }
 
 @Resolver(() => ModuleSubgraph)
 export class ModuleSubgraphResolver {
-  @Authorized(Role.PLATFORM, Role.VENDOR)
-  @Query(() => ModuleSubgraphConnection, { description: "Modules' subgraphs in the registry (platform admins: all; a vendor: its own)." })
+  @Authorized(...REGISTRY_READERS)
+  @Query(() => ModuleSubgraphConnection, { description: "Modules' subgraphs in the registry (platform admins, corp admins and analysts: all; a vendor: its own)." })
   async moduleSubgraphs(@Args(() => PageArgs) page: PageArgs, @Ctx() { em, auth }: IdentityContext): Promise<Page<ModuleSubgraph>> {
     return paginate(em, ModuleSubgraph, visibleTo(auth), page, [['name', 'asc']]);
   }
 
-  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Authorized(...REGISTRY_READERS)
   @Query(() => ModuleSubgraph, { nullable: true, description: "One module's subgraph by name (a vendor: only its own)." })
   async moduleSubgraph(@Arg('name', () => String) name: string, @Ctx() { em, auth }: IdentityContext): Promise<ModuleSubgraph | null> {
     return em.findOne(ModuleSubgraph, { $and: [{ name }, visibleTo(auth)] });
   }
 
-  @Authorized(Role.PLATFORM, Role.VENDOR)
+  @Authorized(...REGISTRY_READERS)
   @Query(() => SubgraphVersionConnection, { description: "A module subgraph's accepted versions, newest first." })
   async subgraphVersions(
     @Arg('name', () => String) name: string,
