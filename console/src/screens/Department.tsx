@@ -178,7 +178,8 @@ export function DepartmentScreen() {
   };
 
   return (
-    <section aria-labelledby="screen-title">
+    // while another department or month loads, the last one stays on screen, marked busy
+    <section aria-labelledby="screen-title" aria-busy={result.fetching || logs.fetching}>
       <h1 id="screen-title">
         {t('department.title')}
         {result.data ? `: ${result.data.department.name}` : ''}
@@ -216,7 +217,7 @@ export function DepartmentScreen() {
         <>
           <p>{t('department.members', { count: result.data!.department.members.totalCount })}</p>
           <div className="table-wrap">
-            <table className="dashboard">
+            <table className="dashboard" data-department={result.data!.department.id}>
               <thead>
                 <tr>
                   <th scope="col">{t('department.name')}</th>
