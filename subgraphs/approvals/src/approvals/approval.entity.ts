@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { BigIntType } from '@mikro-orm/core';
 import { CorpScoped, Money, PeopleScoped } from '@corphub/module-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** The partial unique index on a subject's PENDING request. */
+export const PENDING_SUBJECT_UNIQUE = 'approval_request_pending_subject_unique';
 
 /** The longest comment or reason a decision may carry. */
 export const MAX_COMMENT_LENGTH = 2000;
@@ -75,6 +78,12 @@ registerEnumType(ApprovalAction, { name: 'ApprovalAction' });
 @PeopleScoped('requesterUnionId')
 @Index({ properties: ['appId', 'subjectType', 'subjectId'] })
 @Index({ properties: ['requesterUnionId', 'createdAt'] })
+// one PENDING request per subject: two racing requestApproval calls cannot both insert (the loser is CONFLICT)
+@Unique({
+  name: PENDING_SUBJECT_UNIQUE,
+  expression: (table, columns, name) =>
+    `create unique index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${columns.corpId}", "${columns.appId}", "${columns.subjectType}", "${columns.subjectId}") where "${columns.status}" = 'PENDING'`,
+})
 @ObjectType({ description: 'A module’s request for approval of one of its entities (the subject), routed through the org chart.' })
 @Directive('@key(fields: "id")')
 export class ApprovalRequest extends CorpScoped {

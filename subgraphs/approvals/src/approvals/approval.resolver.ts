@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, CORP_READERS, employeeStub, errors, isAppToken, Money, paginate, Role, type Page, type SortKeys } from '@corphub/module-kit';
-import type { FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { ApprovalApprover, ApprovalEvent, ApprovalRequest, ApprovalStatus, ApprovalStep } from './approval.entity';
 import { ApprovalFilterArgs, DecideApprovalInput, RequestApprovalInput } from './approval.inputs';
 import { askingApp, canSee, decide, planSteps, withdraw, writeRequest } from './approval.service';
@@ -97,13 +97,23 @@ export class ApprovalResolver {
   async requestApproval(@Arg('input', () => RequestApprovalInput) input: RequestApprovalInput, @Ctx() ctx: ApprovalsContext) {
     const app = askingApp(ctx.auth);
     const plan = await planSteps(ctx, input);
-    const request = await ctx.em.transactional(async (tx) => {
-      const open = await tx.findOne(ApprovalRequest, { appId: app, subjectType: input.subjectType, subjectId: input.subjectId, status: ApprovalStatus.PENDING });
-      if (open) throw errors.CONFLICT(`${input.subjectType} "${input.subjectId}" already awaits approval "${open.id}"`, { approvalId: open.id });
-      const created = writeRequest(tx, app, input, plan, ctx.auth.subject);
-      ctx.services.notifier.awaiting(ctx, tx, created, plan[0].approvers);
-      return created;
-    });
+    const subject = { appId: app, subjectType: input.subjectType, subjectId: input.subjectId, status: ApprovalStatus.PENDING };
+    const pendingConflict = (open: ApprovalRequest) => errors.CONFLICT(`${input.subjectType} "${input.subjectId}" already awaits approval "${open.id}"`, { approvalId: open.id });
+    let request: ApprovalRequest;
+    try {
+      request = await ctx.em.transactional(async (tx) => {
+        const open = await tx.findOne(ApprovalRequest, subject);
+        if (open) throw pendingConflict(open);
+        const created = writeRequest(tx, app, input, plan, ctx.auth.subject);
+        ctx.services.notifier.awaiting(ctx, tx, created, plan[0].approvers);
+        return created;
+      });
+    } catch (error) {
+      // a concurrent request for the subject committed first: the partial unique index rolled back all of ours
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const winner = await ctx.em.fork().findOne(ApprovalRequest, subject);
+      throw winner ? pendingConflict(winner) : errors.CONFLICT(`${input.subjectType} "${input.subjectId}" was asked for concurrently: retry`);
+    }
     await ctx.services.notifier.sendQueued();
     return request;
   }

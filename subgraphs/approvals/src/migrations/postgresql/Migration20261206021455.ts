@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206021455 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create unique index "approval_request_pending_subject_unique" on "approvals"."approval_request" ("corp_id", "app_id", "subject_type", "subject_id") where "status" = 'PENDING';`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "approvals"."approval_request_pending_subject_unique";`);
+  }
+
+}
