@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
+import { DEMO, DEMO_CLAIMS, DEMO_PEOPLE } from '@corphub/demo';
 import { Role } from '@corphub/module-kit';
 import { png, waitFor } from '@corphub/module-kit/testing';
 import { builtConsoleDir } from '@corphub/tooling';
@@ -136,7 +136,7 @@ interface Pending {
     expect(today.memberCount).toBe(DEMO_PEOPLE.length);
     await expect(admin.getByText(`Today, ${date}`).count()).resolves.toBe(1);
 
-    // our four claims wait at Li Wei's manager step, beside whatever the demo seed left waiting
+    // our four claims wait at Li Wei's manager step, beside the demo seed's submitted claims (at every step)
     const waiting = await gql(`{ approvalRequests(status: PENDING, subjectType: "ExpenseClaim", first: 500) { nodes { currentStep steps { position label } } } }`, adminToken);
     const byStep = new Map<string, number>();
     for (const node of waiting.approvalRequests.nodes as { currentStep: number; steps: { position: number; label: string }[] }[]) {
@@ -146,7 +146,8 @@ interface Pending {
     await admin.locator('table.waiting-steps tbody tr').first().waitFor();
     const rows = await admin.locator('table.waiting-steps tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, Number(tr.querySelector('td')?.textContent)]));
     expect(new Map(rows as [string, number][])).toEqual(byStep);
-    expect([...byStep.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(4);
+    expect([...byStep.values()].reduce((sum, count) => sum + count, 0)).toBe(4 + DEMO_CLAIMS.filter((claim) => claim.approval).length);
+    expect([...byStep.keys()]).toEqual(expect.arrayContaining(['Manager (level 1)', 'Manager (level 2)', 'Tag: finance']));
 
     const installed = await gql(`{ installations(first: 100) { nodes { status app { appId } } } }`, adminToken);
     const appIds = (installed.installations.nodes as { status: string; app: { appId: string } }[]).filter((node) => node.status === 'INSTALLED').map((node) => node.app.appId);
@@ -168,6 +169,10 @@ interface Pending {
     const ids = await admin.locator('table.approvals-inbox tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-approval-id')));
     expect(ids).toEqual(inbox.me.pendingApprovals.nodes.map((node: { id: string }) => node.id));
     for (const claim of Object.values(claims)) expect(ids).toContain(claim.approvalId);
+    // the demo seed's submitted claims that wait for the admin (Li Wei's, say) are there too, oldest first
+    const seeded = DEMO_CLAIMS.filter((claim) => claim.approval && claim.steps[claim.stop].approvers.includes(DEMO.adminUnionId));
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(ids.slice(0, seeded.length).sort()).toEqual(seeded.map((claim) => claim.approval!.id).sort());
 
     await admin.getByRole('link', { name: claims.approve.title }).click();
     await admin.waitForURL(`${base}/console/approvals/${claims.approve.approvalId}`);

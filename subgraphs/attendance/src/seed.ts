@@ -131,8 +131,8 @@ const MADE_UP = DEMO_PEOPLE[6];
 
 /**
  * The approved requests the dashboard shows: a day of annual leave (its check-ins gone, its day counted as
- * leave) and a made-up off-duty check-in, each as approving it would have left them (approvals keeps no demo
- * data, so no approval id).
+ * leave) and a made-up off-duty check-in, each as approving it would have left them (no approval id: the
+ * approvals seed writes only the requests still pending, and attendance seeds none).
  */
 async function demoRequests(em: EntityManager, version: RuleVersion, workDays: string[]): Promise<void> {
   const leaveDay = workDays.at(-6)!;

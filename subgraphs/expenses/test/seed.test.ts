@@ -3,6 +3,7 @@ import { startTestHub, type TestHub } from '@corphub/tooling/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
 import { expenses } from '@corphub/expenses';
+import { approvals } from '@corphub/approvals';
 import { Role } from '@corphub/module-kit';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 
@@ -24,6 +25,8 @@ describe('expenses seeds', () => {
       await identity.seedDemo!(hub.subgraphs.identity.orm);
       await directory.seedDemo!(hub.subgraphs.directory.orm);
       await expenses.seedDemo!(hub.subgraphs.expenses.orm);
+      // the submitted claims wait on the approvals seed's requests
+      await approvals.seedDemo!(hub.subgraphs.approvals.orm);
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
     const token = await hub.token({ corp: DEMO.corpId });
