@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { Webhook } from 'standardwebhooks';
 import { errorCodeOf } from './errors';
 import type { Logger } from './logger';
@@ -38,13 +38,12 @@ function eventOf(payload: unknown): WebhookEvent | undefined {
 }
 
 /**
- * An Express handler (mount it with `router.post('/webhooks', ...webhookReceiver(options))`) for the hub's
- * signed webhooks: verified with the `standardwebhooks` package on the raw body (a forged, altered or replayed
+ * `POST /webhooks` for the hub's signed webhooks, as a subgraph server's `routes` (or part of them): verified with the `standardwebhooks` package on the raw body (a forged, altered or replayed
  * delivery is 400), checked to be for this app, then handed to `handle`. Answers 204 once handled, 400 for a
  * delivery it will never accept (the hub stops retrying only after its schedule, but nothing is applied), 503
  * when no secret is configured or `handle` failed for a reason that may pass (the hub retries).
  */
-export function webhookReceiver({ secret, appId, logger, handle }: WebhookReceiverOptions): RequestHandler[] {
+export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): (router: Router) => void {
   const webhook = secret ? new Webhook(secret) : undefined;
   const receive: RequestHandler = async (req, res) => {
     if (!webhook) {
@@ -79,5 +78,8 @@ export function webhookReceiver({ secret, appId, logger, handle }: WebhookReceiv
       res.status(503).json({ error: 'Not applied now; send it again later' });
     }
   };
-  return [express.raw({ type: () => true, limit: MAX_BODY }), receive];
+  return (router) => {
+    // the signature covers the raw bytes: read before any JSON parser
+    router.post('/webhooks', express.raw({ type: () => true, limit: MAX_BODY }), receive);
+  };
 }
