@@ -22,5 +22,6 @@ export const okr = defineSubgraph({
 
 export { entities, buildSchema, createServer, seedDemo };
 export { DEMO_CORP, DEMO_OWNERS, DEMO_QUARTER } from './seed';
-export { Objective } from './objectives/objective.entity';
+export { Objective, ObjectiveStatus } from './objectives/objective.entity';
+export { OBJECTIVE_SUBJECT } from './objectives/objective.publish';
 export { KeyResult } from './key-results/key-result.entity';

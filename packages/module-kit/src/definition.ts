@@ -33,6 +33,10 @@ export interface CreateServerOptions {
   coreGraph?: () => Promise<CoreGraph>;
   /** Called after the registry (identity) wrote supergraph `revision`: tells gateways to load it now. */
   onSupergraphPublished?: (revision: number) => Promise<void>;
+  /** A vendor module: its app secret, to call the graph as its app (`AppGraphClient`); standalone: CORPHUB_APP_SECRET. */
+  appSecret?: string;
+  /** A vendor module: the signing secret of the webhooks the hub sends its app; standalone: CORPHUB_WEBHOOK_SECRET. */
+  webhookSecret?: string;
   /** The subgraph package's version (OpenTelemetry `service.version`); `defineSubgraph` sets it from package.json. */
   serviceVersion?: string;
 }

@@ -306,6 +306,19 @@ export const ENV_SCHEMA = {
     description: 'Where a subgraph calls the graph with a service token (`GatewayClient`); the gateway the `corphub module` commands talk to (or `--gateway URL`).',
     readBy: [...SUBGRAPH_PROCESSES, 'cli'],
   }),
+  CORPHUB_APP_SECRET: variable(text, 'secret', {
+    defaultText: '– (the module does not call the hub: its approval requests are NOT_CONFIGURED)',
+    description:
+      "A vendor module's app secret (`registerApp` answers it once; the app id is the module's name): the module's `AppGraphClient` takes OAuth client-credentials tokens with it to call the graph as its app (e.g. to ask for approvals).",
+    readBy: ['modules'],
+    secret: true,
+  }),
+  CORPHUB_WEBHOOK_SECRET: variable(text, 'secret', {
+    defaultText: "– (`POST /webhooks` answers 503; a module asking for approvals polls for their outcome instead)",
+    description: "A vendor module's webhook signing secret (`whsec_…`, answered once with the app's `webhookUrl`): the module's `POST /webhooks` verifies the hub's deliveries with it.",
+    readBy: ['modules'],
+    secret: true,
+  }),
   CORPHUB_TOKEN: variable(text, 'token', {
     description: "The token the `corphub module` commands send (or `--token`): a vendor token for the app, or a platform admin's with `--app`.",
     readBy: ['cli'],

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   SCHEMA_CHECK_FAILED: {
     description: 'A subgraph publish was refused: it does not compose, or it breaks clients (`compositionErrors`, `breakingChanges`, `table`).',
   },
+  NOT_CONFIGURED: {
+    description:
+      "The module cannot call the hub: its app credentials are missing or refused (a vendor module's CORPHUB_APP_SECRET); its operator fixes the configuration.",
+  },
   RATE_LIMITED: { description: 'Too many requests of this kind from this caller for now; `retryAfterSeconds` says when to try again.' },
   INTERNAL_SERVER_ERROR: { description: 'Something failed on our side; the details are in the server log under the request id.' },
   // refused by the gateway before any subgraph is called (limits are set by env, see the README)

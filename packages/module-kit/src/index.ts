@@ -11,6 +11,8 @@ export * from './messages-client';
 export * from './message-outbox';
 export * from './event-outbox';
 export * from './approvals-client';
+export * from './app-graph-client';
+export * from './webhook-receiver';
 export * from './loaders';
 export * from './logger';
 export * from './graphql-http';

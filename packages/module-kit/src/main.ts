@@ -10,7 +10,8 @@ import { ENV_READERS, ENV_SCHEMA, exitOnInvalidEnv, readEnv } from './env';
  * PORT (default: the subgraph's defaultPort), HOST, DATABASE_URL or CORPHUB_DATA_DIR, CORPHUB_SEED_DEMO=1,
  * CORPHUB_PUBLIC_URL (the gateway's public base URL, for links; default http://localhost:4000),
  * CORPHUB_GATEWAY_URL (the gateway's GraphQL endpoint for calls through the graph; default http://localhost:4000/graphql),
- * CORPHUB_CONTEXT_JWKS_URL or CORPHUB_CONTEXT_PUBLIC_KEY (how to verify the gateway; see readSecurityConfig).
+ * CORPHUB_CONTEXT_JWKS_URL or CORPHUB_CONTEXT_PUBLIC_KEY (how to verify the gateway; see readSecurityConfig);
+ * a vendor module also CORPHUB_APP_SECRET and CORPHUB_WEBHOOK_SECRET (its app's secrets).
  * `options` adds what only this subgraph's own process knows (e.g. how the registry tells gateways of a publish).
  */
 export async function runSubgraph(definition: SubgraphDefinition, options: Partial<CreateServerOptions> = {}): Promise<void> {
@@ -30,6 +31,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: Parti
     const port = settings.PORT ?? definition.defaultPort;
     const publicUrl = settings.CORPHUB_PUBLIC_URL ?? ENV_SCHEMA.CORPHUB_PUBLIC_URL.defaultFor.subgraphs;
     const gatewayUrl = settings.CORPHUB_GATEWAY_URL;
+    const app = definition.vendor ? readEnv(['CORPHUB_APP_SECRET', 'CORPHUB_WEBHOOK_SECRET']) : undefined;
     const server = await definition.createServer({
       orm,
       port,
@@ -39,6 +41,7 @@ export async function runSubgraph(definition: SubgraphDefinition, options: Parti
       dataDir: dataDir(),
       publicUrl: () => publicUrl,
       gatewayUrl: () => gatewayUrl,
+      ...(app ? { appSecret: app.CORPHUB_APP_SECRET, webhookSecret: app.CORPHUB_WEBHOOK_SECRET } : {}),
       ...options,
     });
     logger.info({ url: server.url }, `${definition.name} subgraph listening`);

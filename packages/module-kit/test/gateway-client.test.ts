@@ -67,3 +67,36 @@ describe('GatewayClient: a gateway that cannot be reached', () => {
     }
   });
 });
+
+describe('GatewayClient: an error the gateway answers', () => {
+  it('is rethrown with its code and its other extensions (a CONFLICT names what it clashed with)', async () => {
+    const server = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: null, errors: [{ message: 'Objective "o1" already awaits approval "a1"', extensions: { code: 'CONFLICT', approvalId: 'a1' } }] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const failure = await clientFor(url)
+        .request('corp-a', 'mutation { ask }')
+        .then(() => null, (error: unknown) => error);
+      expect(failure).toMatchObject({ message: 'Via the gateway: Objective "o1" already awaits approval "a1"', extensions: { code: 'CONFLICT', approvalId: 'a1' } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('a 5xx page that is no GraphQL answer (a proxy in front of a dead gateway) is SUBGRAPH_UNAVAILABLE', async () => {
+    const server = http.createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const failure = await clientFor(url)
+        .request('corp-a', '{ ok }')
+        .then(() => null, (error: unknown) => error);
+      expect(failure).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'expenses' } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

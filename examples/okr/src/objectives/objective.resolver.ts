@@ -4,7 +4,8 @@ import type { OkrContext } from '../context';
 import { EmployeeStub } from '../employees/employee.stub';
 import { KeyResult } from '../key-results/key-result.entity';
 import { Objective } from './objective.entity';
-import { CreateObjectiveInput } from './objective.inputs';
+import { CreateObjectiveInput, PublishObjectiveArgs } from './objective.inputs';
+import { publishObjective } from './objective.publish';
 import { createObjective, requireQuarter } from './objective.service';
 
 @ObjectType()
@@ -42,5 +43,13 @@ export class ObjectiveResolver {
   @Mutation(() => Objective, { description: 'Creates an objective for the caller (or, for admins and the OKR app, for anyone).' })
   async createObjective(@Arg('input', () => CreateObjectiveInput) input: CreateObjectiveInput, @Ctx() { em, auth }: OkrContext): Promise<Objective> {
     return createObjective(em, auth, input);
+  }
+
+  @Mutation(() => Objective, {
+    description:
+      "The owner asks to publish their objective to the whole corp; their manager approves it in the hub's inbox (`me { pendingApprovals }`). PRIVATE → PUBLISH_PENDING (with `approvalId`), then PUBLISHED, or PRIVATE again with the approver's `decisionComment`. A stale version or an objective not PRIVATE is CONFLICT; after a failure, the same call again resumes the request.",
+  })
+  async publishObjective(@Args(() => PublishObjectiveArgs) { id, version }: PublishObjectiveArgs, @Ctx() ctx: OkrContext): Promise<Objective> {
+    return publishObjective(ctx, id, version);
   }
 }
