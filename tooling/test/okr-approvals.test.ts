@@ -218,6 +218,7 @@ describe('a vendor module asks the hub for approval: the OKR module publishes ob
     const unsigned = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
     expect(unsigned.status).toBe(400);
     expect((await deliver({ id: 'evt-1', hello: 'world' })).status).toBe(400);
+    expect((await deliver({ ...event, data: { padding: 'x'.repeat(100_000) } })).status).toBe(413);
     expect((await deliver({ ...event, appId: 'expenses' })).status).toBe(400);
     expect((await deliver(decided('acme', { approvalId: 42, subjectId: 'y', status: 'APPROVED' }))).status).toBe(400);
     // other events are acknowledged and ignored

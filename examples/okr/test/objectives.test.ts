@@ -60,6 +60,17 @@ describe('objective and key result records', () => {
     expect(writesOf(testModule)).toEqual([]);
   });
 
+  it('without an app secret, publishing is NOT_CONFIGURED and gives the claim back (PRIVATE, one version on)', async () => {
+    const objectiveId = await addObjective(testModule, admin, { ownerUnionId: ada, title: 'Tell the whole corp' });
+    const PUBLISH = `mutation($id: ID!, $v: Int!) { publishObjective(id: $id, version: $v) { status version } }`;
+    const refused = await testModule.request(PUBLISH, { auth: caller('acme', Role.EMPLOYEE, ada), variables: { id: objectiveId, v: 1 } });
+    expect(errorCodes(refused)).toEqual(['NOT_CONFIGURED']);
+    const read = await testModule.request(`query($id: ID!) { okrObjective(id: $id) { status version approvalId } }`, { auth: admin, variables: { id: objectiveId } });
+    expect(read.data).toEqual({ okrObjective: { status: 'PRIVATE', version: 3, approvalId: null } });
+    // only the owner asks
+    expect(errorCodes(await testModule.request(PUBLISH, { auth: caller('acme', Role.EMPLOYEE, bo), variables: { id: objectiveId, v: 3 } }))).toEqual(['FORBIDDEN']);
+  });
+
   it('answers only corps that installed the module: MODULE_NOT_INSTALLED otherwise', async () => {
     const notInstalled = { ...admin, modules: [] };
     const listed = await testModule.request(`{ okrObjectives(quarter: "${QUARTER}", first: 5) { totalCount } }`, { auth: notInstalled });

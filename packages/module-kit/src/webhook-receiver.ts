@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { Webhook } from 'standardwebhooks';
 import { errorCodeOf } from './errors';
 import type { Logger } from './logger';
@@ -40,7 +40,7 @@ function eventOf(payload: unknown): WebhookEvent | undefined {
 /**
  * `POST /webhooks` for the hub's signed webhooks, as a subgraph server's `routes` (or part of them): verified with the `standardwebhooks` package on the raw body (a forged, altered or replayed
  * delivery is 400), checked to be for this app, then handed to `handle`. Answers 204 once handled, 400 for a
- * delivery it will never accept (the hub stops retrying only after its schedule, but nothing is applied), 503
+ * delivery it will never accept (413 for a body over 64 KB; the hub retries on its schedule, but nothing is applied), 503
  * when no secret is configured or `handle` failed for a reason that may pass (the hub retries).
  */
 export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): (router: Router) => void {
@@ -81,5 +81,11 @@ export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiv
   return (router) => {
     // the signature covers the raw bytes: read before any JSON parser
     router.post('/webhooks', express.raw({ type: () => true, limit: MAX_BODY }), receive);
+    // a body that cannot be read (too large, cut off) is the sender's problem, not an internal error
+    router.use('/webhooks', ((error: { status?: number }, _req, res, next) => {
+      if (res.headersSent) return next(error);
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 400;
+      res.status(status).json({ error: 'The body could not be read' });
+    }) as ErrorRequestHandler);
   };
 }
