@@ -50,13 +50,22 @@ export function defaultPortFor(name: string): number {
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
-/** `@key(fields: "unionId")`: a person as the directory owns them, which every module extends and none renames. */
-function isPeopleStub(node: ObjectTypeDefinitionNode): boolean {
-  return (node.directives ?? []).some(
-    (directive) =>
-      directive.name.value === 'key' &&
-      directive.arguments?.some((arg) => arg.name.value === 'fields' && arg.value.kind === Kind.STRING && arg.value.value.trim() === 'unionId'),
-  );
+const keyFields = (node: ObjectTypeDefinitionNode): string[] | null => {
+  const key = (node.directives ?? []).find((directive) => directive.name.value === 'key');
+  const fields = key?.arguments?.find((arg) => arg.name.value === 'fields')?.value;
+  return fields?.kind === Kind.STRING ? fields.value.trim().split(/\s+/) : null;
+};
+
+/**
+ * A type another subgraph owns, which the module extends and never renames: a person (`@key(fields: "unionId")`),
+ * or a type whose other fields it only requires (`@external`, e.g. the approvals service's ApprovalRequest).
+ * Answers the fields that are not the module's own (the key and the external ones); null for the module's types.
+ */
+function extendedTypeFields(node: ObjectTypeDefinitionNode): string[] | null {
+  const key = keyFields(node);
+  if (!key) return null;
+  const external = (node.fields ?? []).filter((field) => (field.directives ?? []).some((directive) => directive.name.value === 'external')).map((field) => field.name.value);
+  return key.join(' ') === 'unionId' || external.length ? [...key, ...external] : null;
 }
 
 const isShareable = (node: ObjectTypeDefinitionNode) => (node.directives ?? []).some((directive) => directive.name.value === 'shareable');
@@ -65,8 +74,8 @@ const capitalized = (word: string) => word[0].toUpperCase() + word.slice(1);
 
 /**
  * The names the template adds to the shared graph, each renamed for module `to` (template module `from`):
- * its types (not the people stubs it extends, not the @shareable kit types, not scalars) get the PascalCase
- * prefix (Objective → GoalsObjective); its root fields and the fields it adds to people drop the template's
+ * its types (not the types of other subgraphs it extends, not the @shareable kit types, not scalars) get the PascalCase
+ * prefix (Objective → GoalsObjective); its root fields and the fields it adds to other subgraphs' types drop the template's
  * prefix for the new one (okrObjectives → goalsObjectives) or take it (objectives → goalsObjectives), a
  * mutation after its verb (createObjective → createGoalsObjective).
  */
@@ -83,9 +92,9 @@ export function graphRenames(sdl: DocumentNode, from: NameForms, to: NameForms):
     switch (definition.kind) {
       case Kind.OBJECT_TYPE_DEFINITION: {
         const name = definition.name.value;
-        if (ROOT_TYPES.has(name) || isPeopleStub(definition)) {
-          const keys = ROOT_TYPES.has(name) ? [] : ['unionId'];
-          for (const { name: fieldName } of definition.fields ?? []) if (!keys.includes(fieldName.value)) renames.set(fieldName.value, field(fieldName.value, name));
+        const notOwn = ROOT_TYPES.has(name) ? [] : extendedTypeFields(definition);
+        if (notOwn) {
+          for (const { name: fieldName } of definition.fields ?? []) if (!notOwn.includes(fieldName.value)) renames.set(fieldName.value, field(fieldName.value, name));
         } else if (!isShareable(definition)) {
           renames.set(name, type(name));
         }

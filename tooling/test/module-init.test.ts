@@ -13,6 +13,7 @@ import { DEV_CONTEXT_PUBLIC_KEY, Role } from '@corphub/module-kit';
 import { errorCodes, waitFor } from '@corphub/module-kit/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
+import { approvals } from '@corphub/approvals';
 import { hire, seedCorp, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
 
 jest.setTimeout(600_000);
@@ -120,7 +121,8 @@ describe('corphub module init: a module made outside the repository joins a hub'
   });
 
   it('checks, publishes, serves with the directory in one query, and retires it through the hub', async () => {
-    hub = await startTestHub({ label: 'module_init', subgraphs: [identity, directory], gateway: { registryPollMs: 250 } });
+    // approvals: the module extends its ApprovalRequest with the objective a request is about
+    hub = await startTestHub({ label: 'module_init', subgraphs: [identity, directory, approvals], gateway: { registryPollMs: 250 } });
     const database = hub.database.targetFor('goals');
     // its own process, as a vendor runs it: the gateway's public key and nothing else of the hub's
     const started = await startModuleProcess(dir, {

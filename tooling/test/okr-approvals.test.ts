@@ -59,7 +59,7 @@ describe('a vendor module asks the hub for approval: the OKR module publishes ob
     hub.request(`mutation($id: ID!, $v: Int!) { publishObjective(id: $id, version: $v) { ${OBJECTIVE} } }`, { token, variables: { id, v: version } });
   const read = async (id: string, token = tokens.adminA) => (await must(hub.request(`query($id: ID!) { okrObjective(id: $id) { ${OBJECTIVE} } }`, { token, variables: { id } }), 'okrObjective')).okrObjective;
   const inbox = async (token: string) =>
-    (await must(hub.request(`{ me { pendingApprovals(first: 50) { nodes { id appId subjectType subjectId title status } } } }`, { token }), 'inbox')).me.pendingApprovals.nodes as { id: string; subjectId: string }[];
+    (await must(hub.request(`{ me { pendingApprovals(first: 50) { nodes { id appId subjectType subjectId title status okrObjective { id title status } } } } }`, { token }), 'inbox')).me.pendingApprovals.nodes as { id: string; subjectId: string }[];
   const decide = async (token: string, id: string, decision: string, comment?: string) => {
     const { version } = (await must(hub.request(`query($id: ID!) { approvalRequest(id: $id) { version } }`, { token, variables: { id } }), 'approvalRequest')).approvalRequest;
     return must(hub.request(`mutation($input: DecideApprovalInput!) { decideApproval(input: $input) { status } }`, { token, variables: { input: { id, version, decision, comment } } }), 'decideApproval');
@@ -121,7 +121,10 @@ describe('a vendor module asks the hub for approval: the OKR module publishes ob
     expect(asked.errors).toBeUndefined();
     const { approvalId } = asked.data!.publishObjective;
     expect(asked.data!.publishObjective).toEqual({ id, title: 'Ship the vendor platform', status: 'PUBLISH_PENDING', version: 2, approvalId: expect.any(String), publishedAt: null, decisionComment: null });
-    expect(await inbox(tokens.mia)).toContainEqual({ id: approvalId, appId: 'okr', subjectType: 'Objective', subjectId: id, title: 'Publish "Ship the vendor platform" to the whole corp', status: 'PENDING' });
+    expect(await inbox(tokens.mia)).toContainEqual({ id: approvalId, appId: 'okr', subjectType: 'Objective', subjectId: id, title: 'Publish "Ship the vendor platform" to the whole corp', status: 'PENDING',
+      // the subject, resolved in this module through federation (@requires)
+      okrObjective: { id, title: 'Ship the vendor platform', status: 'PUBLISH_PENDING' },
+    });
     expect((await inbox(tokens.tess)).map((request) => request.id)).not.toContain(approvalId);
 
     expect(await decide(tokens.mia, approvalId, 'APPROVE')).toEqual({ decideApproval: { status: 'APPROVED' } });

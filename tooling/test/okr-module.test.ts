@@ -6,6 +6,7 @@ import { CONTEXT_HEADER, DEV_CONTEXT_PUBLIC_KEY, initOrm, readSecurityConfig, Ro
 import { errorCodes, graphqlRequest, signTestContext, waitFor } from '@corphub/module-kit/testing';
 import { identity } from '@corphub/identity';
 import { directory } from '@corphub/directory';
+import { approvals } from '@corphub/approvals';
 import { DEMO, DEMO_PEOPLE } from '@corphub/demo';
 import { DEMO_CORP, DEMO_OWNERS, okr } from '@example/okr';
 import { corphub, seedCorp, startTestHub, type SeededCorp, type TestHub } from '../src/testing';
@@ -26,7 +27,8 @@ describe('example module: OKR, from a fresh package to one query across subgraph
   const okrStatements: string[] = [];
 
   beforeAll(async () => {
-    hub = await startTestHub({ label: 'okr', subgraphs: [identity, directory], gateway: { registryPollMs: 250 } });
+    // approvals: the module extends its ApprovalRequest with the objective a request is about
+    hub = await startTestHub({ label: 'okr', subgraphs: [identity, directory, approvals], gateway: { registryPollMs: 250 } });
     // the module is its own process in production (npm run example:okr); here, its own server and database
     orm = await initOrm({ database: hub.database.targetFor('okr'), entities: okr.entities, migrations: okr.migrations, onQuery: (sql) => okrStatements.push(sql) });
     // a vendor's process: the gateway's public key and nothing else (no hub secret)

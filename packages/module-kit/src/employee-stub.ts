@@ -18,3 +18,34 @@ export function employeeStub() {
 
 /** A reference to an employee by UnionID, for the gateway to resolve in the directory (and in other modules). */
 export const employeeRef = (unionId: string): { unionId: string } => ({ unionId });
+
+/**
+ * The approvals service's `ApprovalRequest` as a module sees it, to extend with a typed field for its own
+ * subject (`@FieldResolver` with `@Directive('@requires(fields: "appId subjectType subjectId")')`): the one
+ * inbox (`me { pendingApprovals }`) then shows every module's subject. One class per module, as employeeStub.
+ */
+export function approvalRequestStub() {
+  @ObjectType('ApprovalRequest')
+  @Directive('@key(fields: "id")')
+  class ApprovalRequestStub {
+    @Field(() => ID)
+    id!: string;
+
+    // the gateway brings them for a field that @requires them; a plain reference never reads them
+    @Field(() => ID, { nullable: false })
+    @Directive('@external')
+    appId?: string;
+
+    @Field(() => String, { nullable: false })
+    @Directive('@external')
+    subjectType?: string;
+
+    @Field(() => ID, { nullable: false })
+    @Directive('@external')
+    subjectId?: string;
+  }
+  return ApprovalRequestStub;
+}
+
+/** What a module's subject field on `ApprovalRequest` @requires. */
+export const APPROVAL_SUBJECT_FIELDS = '@requires(fields: "appId subjectType subjectId")';

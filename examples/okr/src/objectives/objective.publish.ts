@@ -13,7 +13,8 @@ const MANAGER_STEP = [{ kind: 'MANAGER_CHAIN' as const, depth: 1 }];
 /** Failures that may pass (the hub unreachable, busy or failing): the claim stays, and the same call again resumes. */
 const TRANSIENT = new Set(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'INTERNAL_SERVER_ERROR', 'RATE_LIMITED']);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An objective id as this module makes them (anything else is no objective of ours). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Re-reads the row (the conditional updates below bypass the identity map). */
 const reload = (em: EntityManager, id: string) => em.findOneOrFail(Objective, { id }, { refresh: true });

@@ -1,4 +1,5 @@
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { APPROVAL_SUBJECT_FIELDS, approvalRequestStub } from '@corphub/module-kit';
 import { ExpenseClaim } from './claim.entity';
 import { canSeeClaim } from './claim.service';
 import { CLAIM_SUBJECT } from './claim.approval';
@@ -10,30 +11,13 @@ import type { ExpensesContext } from '../context';
  * (`me { pendingApprovals }`) shows each request's subject, every module adding its own typed field. The
  * gateway hands over the request's app and subject (`@requires`), so expenses keeps no mapping of its own.
  */
-@ObjectType('ApprovalRequest')
-@Directive('@key(fields: "id")')
-export class ApprovalRequestStub {
-  @Field(() => ID)
-  id!: string;
-
-  // the gateway always brings them (@requires); a reference without them (`approval`) never reads them here
-  @Field(() => ID, { nullable: false })
-  @Directive('@external')
-  appId?: string;
-
-  @Field(() => String, { nullable: false })
-  @Directive('@external')
-  subjectType?: string;
-
-  @Field(() => ID, { nullable: false })
-  @Directive('@external')
-  subjectId?: string;
-}
+export const ApprovalRequestStub = approvalRequestStub();
+export type ApprovalRequestStub = InstanceType<typeof ApprovalRequestStub>;
 
 @Resolver(() => ApprovalRequestStub)
 export class ApprovalRequestClaimResolver {
   @FieldResolver(() => ExpenseClaim, { nullable: true, description: 'The expense claim this request is about (null for another module’s subject, or a claim the caller may not see).' })
-  @Directive('@requires(fields: "appId subjectType subjectId")')
+  @Directive(APPROVAL_SUBJECT_FIELDS)
   async expenseClaim(@Root() request: ApprovalRequestStub, @Ctx() ctx: ExpensesContext): Promise<ExpenseClaim | null> {
     if (request.appId !== EXPENSES_APP || request.subjectType !== CLAIM_SUBJECT || !request.subjectId) return null;
     const claim = await ctx.loaders.claimById.load(request.subjectId);
