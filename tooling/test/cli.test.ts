@@ -92,7 +92,7 @@ describe('corphub module init', () => {
     const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
     expect(read('src/index.ts')).toMatch(/export const teamGoals = defineSubgraph\(\{\n {2}name: 'team-goals',/);
     expect(read('src/index.ts')).toContain('defaultPort: 4321,');
-    expect(read('src/server.ts')).toContain("name: 'team-goals', module: 'team-goals'");
+    expect(read('src/server.ts')).toMatch(/name: 'team-goals',\s+module: 'team-goals'/);
     expect(read('src/objectives/objective.entity.ts')).toContain("@Entity({ tableName: 'team_goals_objective' })");
     expect(read('src/migrations/postgresql/Migration20261125154955.ts')).toContain(
       'alter table "team-goals"."team_goals_key_result" add constraint "team_goals_key_result_objective_id_foreign" foreign key ("objective_id") references "team-goals"."team_goals_objective"',

@@ -43,7 +43,10 @@ function eventOf(payload: unknown): WebhookEvent | undefined {
  * delivery it will never accept (413 for a body over 64 KB; the hub retries on its schedule, but nothing is applied), 503
  * when no secret is configured or `handle` failed for a reason that may pass (the hub retries).
  */
-export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): (router: Router) => void {
+/** What `receiveWebhooks` gives a server's `routes`: named, so a module's own route function can say its type. */
+export type WebhookRoutes = (router: Router) => void;
+
+export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): WebhookRoutes {
   const webhook = secret ? new Webhook(secret) : undefined;
   const receive: RequestHandler = async (req, res) => {
     if (!webhook) {
