@@ -29,8 +29,26 @@ export function gatewayUrlOf(options: Pick<CreateServerOptions, 'gatewayUrl'>): 
 /** Aliased fields per call through the gateway (its default alias limit is 30). */
 export const ALIAS_CHUNK = 25;
 
-/** How many people a module reads per request when it walks a department's members. */
+/** How many people a module reads per request when it walks a list of employees (`employees`, `employeesByUnionIds`). */
 export const MEMBERS_PAGE_SIZE = 500;
+
+/** How many members a module reads per request of a department's `memberRecords` (flat records: a larger page than people's). */
+export const MEMBER_RECORDS_PAGE_SIZE = 2000;
+
+/** A member of a department as modules read one in bulk: the directory's `MemberRecord`. */
+export interface DepartmentMember {
+  unionId: string;
+  displayName: string;
+  /** First working day. */
+  joinedAt: string;
+  /** Last working day, once they left. */
+  leftAt: string | null;
+  /** Their departments, the primary one first, without ancestors (see `departmentChains`). */
+  departmentIds: string[];
+  tagNames: string[];
+}
+
+const DEPARTMENT_MEMBER_FIELDS = 'unionId displayName joinedAt leftAt departmentIds tagNames';
 
 /**
  * The core data every module reads but does not own — the directory's people and departments, media's
@@ -46,31 +64,54 @@ export class ModuleGraph {
   }
 
   /**
-   * The department's name and its active members (and those below it), every page, with the fields asked;
-   * with `leftSince`, also who left on or after that day (a past month's report).
+   * The department's name and its active members (and those below it), every page of the directory's
+   * `memberRecords` (flat records, MEMBER_RECORDS_PAGE_SIZE a page); with `leftSince`, also who left on or
+   * after that day (a past month's report). Their departments come without ancestors: `departmentChains`.
    */
-  async departmentMembers<Node = { unionId: string }>(
+  async departmentMembers(
     corpId: string,
     departmentId: string,
-    options: { includeSubdepartments?: boolean; fields?: string; requestId?: string; leftSince?: string } = {},
-  ): Promise<{ name: string; members: Node[] }> {
-    const { includeSubdepartments = true, fields = 'unionId', requestId, leftSince = null } = options;
-    const members: Node[] = [];
+    options: { includeSubdepartments?: boolean; requestId?: string; leftSince?: string } = {},
+  ): Promise<{ name: string; members: DepartmentMember[] }> {
+    const { includeSubdepartments = true, requestId, leftSince = null } = options;
+    const members: DepartmentMember[] = [];
     let after: string | null = null;
     for (;;) {
-      const data: { department: { name: string; members: NodesPage<Node> } } = await this.client.request(
+      const data: { department: { name: string; memberRecords: NodesPage<DepartmentMember> } } = await this.client.request(
         corpId,
-        /* GraphQL */ `query ModuleDepartmentMembers($id: ID!, $after: String, $sub: Boolean!${leftSince ? ', $leftSince: LocalDate' : ''}) {
-          department(id: $id) { name members(first: ${MEMBERS_PAGE_SIZE}, after: $after, includeSubdepartments: $sub${leftSince ? ', leftSince: $leftSince' : ''}) { nodes { ${fields} } pageInfo { hasNextPage endCursor } } }
+        /* GraphQL */ `query ModuleDepartmentMembers($id: ID!, $after: String, $sub: Boolean!, $leftSince: LocalDate) {
+          department(id: $id) { name memberRecords(first: ${MEMBER_RECORDS_PAGE_SIZE}, after: $after, includeSubdepartments: $sub, leftSince: $leftSince) { nodes { ${DEPARTMENT_MEMBER_FIELDS} } pageInfo { hasNextPage endCursor } } }
         }`,
-        { id: departmentId, after, sub: includeSubdepartments, ...(leftSince ? { leftSince } : {}) },
+        { id: departmentId, after, sub: includeSubdepartments, leftSince },
         requestId,
       );
-      const page = data.department.members;
+      const page = data.department.memberRecords;
       members.push(...page.nodes);
       if (!page.pageInfo.hasNextPage) return { name: data.department.name, members };
       after = page.pageInfo.endCursor;
     }
+  }
+
+  /**
+   * Every department of the corp with the ones above it: id → [id, parent, …, top], read once (the tree is
+   * small) rather than per member, where a member's `departmentIds` say which chains are theirs.
+   */
+  async departmentChains(corpId: string, requestId?: string): Promise<Map<string, string[]>> {
+    const data = await this.client.request<{ departments: { id: string; parent: { id: string } | null }[] }>(
+      corpId,
+      /* GraphQL */ `query ModuleDepartmentTree { departments { id parent { id } } }`,
+      {},
+      requestId,
+    );
+    const parentOf = new Map(data.departments.map((department) => [department.id, department.parent?.id ?? null]));
+    const chains = new Map<string, string[]>();
+    for (const id of parentOf.keys()) {
+      const chain = [id];
+      // the tree has no cycles (moveDepartment refuses them); the bound only guards a torn read
+      for (let parent = parentOf.get(id); parent && chain.length <= parentOf.size; parent = parentOf.get(parent)) chain.push(parent);
+      chains.set(id, chain);
+    }
+    return chains;
   }
 
   /**

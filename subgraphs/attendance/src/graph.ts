@@ -56,12 +56,26 @@ export class AttendanceGraph extends ModuleGraph {
 
   /**
    * Every member of a department and the departments below it, with what chooses their rule; with their
-   * managers when asked. Active members, and with `leftSince` also who left on or after that day.
+   * managers when asked. Active members, and with `leftSince` also who left on or after that day. The members
+   * come as flat records and the tree once beside them (a member's chains are worked out here), the managers
+   * after them in one call per MEMBERS_PAGE_SIZE people.
    */
   async departmentTargets(corpId: string, departmentId: string, requestId?: string, withManagers = false, leftSince?: string): Promise<{ name: string; members: EmployeeTargets[] }> {
-    const fields = withManagers ? `${EMPLOYEE_FIELDS} managers { unionId }` : EMPLOYEE_FIELDS;
-    const { name, members } = await this.departmentMembers<EmployeeNode>(corpId, departmentId, { fields, requestId, leftSince });
-    return { name, members: members.map(toTargets) };
+    const [{ name, members }, chains] = await Promise.all([this.departmentMembers(corpId, departmentId, { requestId, leftSince }), this.departmentChains(corpId, requestId)]);
+    const managers = withManagers ? await this.managerChains(corpId, members.map((member) => member.unionId), requestId) : undefined;
+    return {
+      name,
+      members: members.map((member, i) => ({
+        unionId: member.unionId,
+        displayName: member.displayName,
+        // a department made after the tree was read is its own chain
+        departmentChains: member.departmentIds.map((id) => chains.get(id) ?? [id]),
+        tags: member.tagNames,
+        joinedAt: member.joinedAt,
+        leftAt: member.leftAt,
+        ...(managers ? { managers: managers[i] } : {}),
+      })),
+    };
   }
 
   /** Every active employee of the corp, with what chooses their rule: the directory's `employees`, every page. */

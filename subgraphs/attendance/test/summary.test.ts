@@ -146,6 +146,25 @@ describe('attendance: daily, monthly and department summaries', () => {
     expect(north.data!.departmentAttendance).toEqual({ memberCount: 2, totals: { lateCount: 1, absentDays: 5 } });
   });
 
+  it("sums a department's month to its members' own months: the rule each gets from the tree and tags read once is the one of their own record", async () => {
+    for (const department of ['sales', 'north', 'finance']) {
+      const summary = await hub.request(`query($d: ID!) { departmentAttendance(departmentId: $d, month: "2026-03") { memberCount totals { ${SUMMARY} } } }`, {
+        token: a.adminToken,
+        variables: { d: department },
+      });
+      expect(summary.errors).toBeUndefined();
+      // each member's month through their own record (departments with their ancestors, tags, asked one by one)
+      const members = await hub.request(`query($d: ID!) { department(id: $d) { members(first: 50, includeSubdepartments: true) { nodes { attendance(from: "2026-03-01", to: "2026-03-31") { ${SUMMARY} } } } } }`, {
+        token: a.adminToken,
+        variables: { d: department },
+      });
+      expect(members.errors).toBeUndefined();
+      const own = members.data!.department.members.nodes.map((node: { attendance: Record<string, number> }) => node.attendance);
+      const sums = Object.fromEntries(SUMMARY.split(' ').map((key) => [key, own.reduce((sum: number, month: Record<string, number>) => sum + month[key], 0)]));
+      expect(summary.data!.departmentAttendance).toEqual({ memberCount: own.length, totals: sums });
+    }
+  });
+
   it("answers a day across the corp or a department: checked in, late, not checked in, and who", async () => {
     const DAY = `query($date: LocalDate!, $d: ID, $first: Int) { dayAttendance(date: $date, departmentId: $d, first: $first) {
       date departmentId memberCount workingCount checkedInCount lateCount onLeaveCount notCheckedInCount

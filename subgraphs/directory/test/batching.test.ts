@@ -21,6 +21,13 @@ const MEMBERS = `query($first: Int!) {
   }
 }`;
 
+/** A member as `members` gives it, in the shape of its `memberRecords` record. */
+const asRecord = ({ departments, tags, ...node }: { departments: { id: string }[]; tags: { name: string }[] }) => ({
+  ...node,
+  departmentIds: departments.map((department) => department.id),
+  tagNames: tags.map((tag) => tag.name),
+});
+
 const SEARCH = `query($first: Int!) { employees(filter: { query: "member" }, first: $first) { totalCount nodes { displayName manager { displayName } department { id ancestors { id } } tags { name } } } }`;
 
 describe('directory: SQL statements do not grow with the page size', () => {
@@ -75,6 +82,20 @@ describe('directory: SQL statements do not grow with the page size', () => {
     expect(large.response.data!.department.members.edges[1].node).toMatchObject({ manager: { displayName: 'Member 0000', department: { id: 'south' } }, department: { parent: { id: 'sales' } } });
     expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
+  });
+
+  it('memberRecords(first: 2000) runs the statements of first: 50, and says what members says', async () => {
+    const records = `query($first: Int!) { department(id: "sales") { memberRecords(first: $first, includeSubdepartments: true) { totalCount nodes { unionId displayName joinedAt leftAt departmentIds tagNames } } } }`;
+    const small = await statementsFor(records, 50);
+    const large = await statementsFor(records, 2000);
+    expect(small.response.data!.department.memberRecords.nodes).toHaveLength(50);
+    expect(large.response.data!.department.memberRecords.nodes).toHaveLength(600);
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+    const members = await statementsFor(`query($first: Int!) { department(id: "sales") { members(first: $first, includeSubdepartments: true) { nodes { unionId displayName joinedAt leftAt departments { id } tags { name } } } } }`, 500);
+    const asRecords = members.response.data!.department.members.nodes.map(asRecord);
+    expect(large.response.data!.department.memberRecords.nodes.slice(0, 500)).toEqual(asRecords);
+    expect(asRecords[0]).toEqual({ unionId: 'un_member0000', displayName: 'Member 0000', joinedAt: '2025-01-01', leftAt: null, departmentIds: ['south'], tagNames: ['sales-team'] });
   });
 
   it('a search page of 500 runs the statements of a page of 50', async () => {

@@ -90,6 +90,42 @@ describe('directory: employees, managers, members and search', () => {
     expect(seen).toEqual(['Carol CEO', 'Hank Head', 'Lena Lead', 'Ray Rep', 'Rita Rep']);
   });
 
+  it('reads the same members as flat records, in pages, with the access of members', async () => {
+    const records = `query($id: ID!, $first: Int!, $after: String, $leftSince: LocalDate) { department(id: $id) { memberRecords(first: $first, after: $after, includeSubdepartments: true, leftSince: $leftSince) {
+      totalCount nodes { unionId displayName joinedAt leftAt departmentIds tagNames } pageInfo { hasNextPage endCursor } } } }`;
+    const members = await hub.request(
+      `{ department(id: "sales") { members(first: 50, includeSubdepartments: true) { nodes { unionId displayName joinedAt leftAt departments { id } tags { name } } } } }`,
+      { token: a.adminToken },
+    );
+    // what members says of each person, in its order
+    const expected = members.data!.department.members.nodes.map(({ departments, tags, ...node }: { displayName: string; departments: { id: string }[]; tags: { name: string }[] }) => ({
+      ...node,
+      departmentIds: departments.map((department) => department.id),
+      tagNames: tags.map((tag) => tag.name),
+    }));
+    expect(expected.find((node: { displayName: string }) => node.displayName === 'Ray Rep')).toMatchObject({ departmentIds: ['finance', 'north-east'], tagNames: ['finance'] });
+    const seen: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await hub.request(records, { token: a.adminToken, variables: { id: 'sales', first: 2, after } });
+      expect(page.errors).toBeUndefined();
+      expect(page.data.department.memberRecords.totalCount).toBe(5);
+      seen.push(...page.data.department.memberRecords.nodes);
+      after = page.data.department.memberRecords.pageInfo.hasNextPage ? page.data.department.memberRecords.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(expected);
+
+    // up to 2000 a page, not more; former members are not for employees; a department admin reads only their subtree
+    expect(errorCodes(await hub.request(records, { token: a.adminToken, variables: { id: 'sales', first: 2001 } }))).toEqual(['BAD_USER_INPUT']);
+    const employee = await hub.token({ corp: a.corpId, role: Role.EMPLOYEE, union: ids.rep1 });
+    expect((await hub.request(records, { token: employee, variables: { id: 'north', first: 10 } })).data!.department.memberRecords.totalCount).toBe(3);
+    expect(errorCodes(await hub.request(records, { token: employee, variables: { id: 'north', first: 10, leftSince: '2026-01-01' } }))).toEqual(['FORBIDDEN']);
+    const northAdmin = await hub.token({ corp: a.corpId, role: Role.DEPARTMENT_ADMIN, department: 'north', union: ids.lead });
+    const north = await hub.request(records, { token: northAdmin, variables: { id: 'north', first: 10 } });
+    expect(north.data!.department.memberRecords.nodes.map((node: { displayName: string }) => node.displayName)).toEqual(['Lena Lead', 'Ray Rep', 'Rita Rep']);
+    expect(errorCodes(await hub.request(records, { token: northAdmin, variables: { id: 'sales', first: 10 } }))).toEqual(['NOT_FOUND']);
+  });
+
   it.each([
     ['a name part in any case', { query: 'REP' }, ['Ray Rep', 'Rita Rep']],
     ['an employee number', { query: 'f-77' }, ['Fiona Finance']],

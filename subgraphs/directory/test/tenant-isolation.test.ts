@@ -3,7 +3,7 @@ import { CONTEXT_HEADER, Role, subgraphAudience } from '@corphub/module-kit';
 import { errorCodes, graphqlRequest, signTestContext } from '@corphub/module-kit/testing';
 
 const SNAPSHOT = `{
-  departments { id name parent { id } members(includeSubdepartments: true) { totalCount nodes { unionId } } }
+  departments { id name parent { id } members(includeSubdepartments: true) { totalCount nodes { unionId } } memberRecords(includeSubdepartments: true) { nodes { unionId departmentIds tagNames } } }
   tags { name }
   employees(first: 100) { totalCount nodes { unionId displayName email employeeNumber title manager { unionId } departments { id } tags { name } } }
   left: employees(filter: { status: LEFT }) { totalCount }
@@ -38,8 +38,8 @@ describe('directory: tenant isolation', () => {
   it('shows each corp only its own tree, tags, employees and members', async () => {
     expect(await snapshotOf(b)).toEqual({
       departments: [
-        { id: 'sales', name: 'Sales corp-b', parent: null, members: { totalCount: 1, nodes: [{ unionId: ub }] } },
-        { id: 'north', name: 'North corp-b', parent: { id: 'sales' }, members: { totalCount: 0, nodes: [] } },
+        { id: 'sales', name: 'Sales corp-b', parent: null, members: { totalCount: 1, nodes: [{ unionId: ub }] }, memberRecords: { nodes: [{ unionId: ub, departmentIds: ['sales'], tagNames: [] }] } },
+        { id: 'north', name: 'North corp-b', parent: { id: 'sales' }, members: { totalCount: 0, nodes: [] }, memberRecords: { nodes: [] } },
       ],
       tags: [{ name: 'finance' }],
       employees: { totalCount: 1, nodes: [{ unionId: ub, displayName: 'Bob Boss', email: 'same@example.com', employeeNumber: 'E1', title: null, manager: null, departments: [{ id: 'sales' }], tags: [] }] },
@@ -48,6 +48,10 @@ describe('directory: tenant isolation', () => {
     const seenByA = await snapshotOf(a);
     expect(seenByA!.employees.totalCount).toBe(2);
     expect(seenByA!.departments[0].members.totalCount).toBe(2);
+    expect(seenByA!.departments[0].memberRecords.nodes).toEqual([
+      { unionId: ua.rep, departmentIds: ['north'], tagNames: [] },
+      { unionId: ua.boss, departmentIds: ['sales'], tagNames: ['finance'] },
+    ]);
   });
 
   it("answers another corp's employee as NOT_FOUND, and finds none of them in a search", async () => {

@@ -60,3 +60,15 @@ export class MembersArgs extends PageArgs {
   @IsOptional()
   leftSince?: string;
 }
+
+/** People per page of `Department.memberRecords`: its nodes are flat, so a page may be larger than a list of employees. */
+export const MAX_MEMBER_RECORDS_PAGE = 2000;
+
+@ArgsType()
+export class MemberRecordsArgs extends MembersArgs {
+  // replaces PageArgs' bound (class-validator keeps the subclass's validators of a property)
+  @Field(() => Int, { defaultValue: 500, description: `How many members to return (1–${MAX_MEMBER_RECORDS_PAGE}).` })
+  @Min(1)
+  @Max(MAX_MEMBER_RECORDS_PAGE)
+  override first: number = 500;
+}

@@ -1,14 +1,26 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
-import { errors, paginate, PEOPLE_ADMINS, Role, type Page } from '@corphub/module-kit';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { errors, paginate, PEOPLE_ADMINS, Role, type AuthContext, type Page } from '@corphub/module-kit';
 import { Department } from './department.entity';
-import { CreateDepartmentInput, MembersArgs, UpdateDepartmentInput } from './department.inputs';
+import { CreateDepartmentInput, MAX_MEMBER_RECORDS_PAGE, MemberRecordsArgs, MembersArgs, UpdateDepartmentInput } from './department.inputs';
 import { createDepartment, deleteDepartment, findDepartment, inTreeOrder, moveDepartment, newDepartmentId, subtreeKeys } from './department.tree';
 import { Employee, EmployeeStatus } from '../employees/employee.entity';
 import { EmployeeConnection, EMPLOYEE_ORDER } from '../employees/employee.connection';
+import { MemberRecordConnection, memberRecords, type MemberRecord } from '../employees/member-record';
 import { recordDepartmentEvent } from '../events/event.record';
 import { administeredKeys, assertAdministers } from './department.scope';
 import type { DirectoryContext } from '../context';
+
+/** Who `members` and `memberRecords` list: the department's (or its subtree's) active members, and with `leftSince` recent leavers. */
+async function membersWhere(em: EntityManager, auth: AuthContext, department: Department, args: MembersArgs): Promise<FilterQuery<Employee>> {
+  if (args.leftSince && auth.role === Role.EMPLOYEE) throw errors.FORBIDDEN('Employees may not list former employees');
+  const keys = args.includeSubdepartments ? await subtreeKeys(em, department.key) : [department.key];
+  // memberships outlive offboarding, so a past month's leavers are still found in their department
+  const status: FilterQuery<Employee> = args.leftSince
+    ? { $or: [{ status: EmployeeStatus.ACTIVE }, { status: EmployeeStatus.LEFT, leftAt: { $gte: args.leftSince } }] }
+    : { status: EmployeeStatus.ACTIVE };
+  return { $and: [status, { memberships: { $some: { department: { $in: keys } } } }] };
+}
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -51,13 +63,14 @@ export class DepartmentResolver {
 
   @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s; with `leftSince`, also who left on or after that day.' })
   async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { auth, em }: DirectoryContext): Promise<Page<Employee>> {
-    if (args.leftSince && auth.role === Role.EMPLOYEE) throw errors.FORBIDDEN('Employees may not list former employees');
-    const keys = args.includeSubdepartments ? await subtreeKeys(em, department.key) : [department.key];
-    // memberships outlive offboarding, so a past month's leavers are still found in their department
-    const status: FilterQuery<Employee> = args.leftSince
-      ? { $or: [{ status: EmployeeStatus.ACTIVE }, { status: EmployeeStatus.LEFT, leftAt: { $gte: args.leftSince } }] }
-      : { status: EmployeeStatus.ACTIVE };
-    return paginate(em, Employee, { $and: [status, { memberships: { $some: { department: { $in: keys } } } }] }, args, EMPLOYEE_ORDER);
+    return paginate(em, Employee, await membersWhere(em, auth, department, args), args, EMPLOYEE_ORDER);
+  }
+
+  @FieldResolver(() => MemberRecordConnection, {
+    description: `The members of \`members\` (same arguments, order and access) as flat records, up to ${MAX_MEMBER_RECORDS_PAGE} a page: how modules read a whole department (attendance's month, expenses' and logs' reports). Statements per page do not grow with its size.`,
+  })
+  async memberRecords(@Root() department: Department, @Args(() => MemberRecordsArgs) args: MemberRecordsArgs, @Ctx() { auth, em }: DirectoryContext): Promise<Page<MemberRecord>> {
+    return memberRecords(em, await membersWhere(em, auth, department, args), args);
   }
 
   @Authorized(...PEOPLE_ADMINS)
