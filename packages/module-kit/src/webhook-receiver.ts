@@ -44,9 +44,9 @@ function eventOf(payload: unknown): WebhookEvent | undefined {
  * when no secret is configured or `handle` failed for a reason that may pass (the hub retries).
  */
 /** What `receiveWebhooks` gives a server's `routes`: named, so a module's own route function can say its type. */
-export type WebhookRoutes = (router: Router) => void;
+export type WebhooksRoutes = (router: Router) => void;
 
-export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): WebhookRoutes {
+export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): WebhooksRoutes {
   const webhook = secret ? new Webhook(secret) : undefined;
   const receive: RequestHandler = async (req, res) => {
     if (!webhook) {

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { errors, scopeToCorp, receiveWebhooks, type Logger, type WebhookEvent, type WebhookRoutes } from '@corphub/module-kit';
+import { errors, scopeToCorp, receiveWebhooks, type Logger, type WebhookEvent, type WebhooksRoutes } from '@corphub/module-kit';
 import type { OkrServices } from '../services';
 import { applyPublishOutcome, OBJECTIVE_SUBJECT } from './objective.publish';
 
@@ -19,7 +19,7 @@ export interface WebhooksRouteOptions {
  * after its state is read back from the hub (in the event's corp, as the app): the event names what changed,
  * the graph says what it is now. Other events are acknowledged and ignored.
  */
-export function webhooksRoute({ orm, services, logger, secret }: WebhooksRouteOptions): WebhookRoutes {
+export function webhooksRoute({ orm, services, logger, secret }: WebhooksRouteOptions): WebhooksRoutes {
   const handle = async (event: WebhookEvent) => {
     if (event.type !== APPROVAL_DECIDED || event.data.subjectType !== OBJECTIVE_SUBJECT) return;
     const { approvalId } = event.data;
