@@ -37,15 +37,16 @@ function eventOf(payload: unknown): WebhookEvent | undefined {
   return event as WebhookEvent;
 }
 
-/**
- * `POST /webhooks` for the hub's signed webhooks, as a subgraph server's `routes` (or part of them): verified with the `standardwebhooks` package on the raw body (a forged, altered or replayed
- * delivery is 400), checked to be for this app, then handed to `handle`. Answers 204 once handled, 400 for a
- * delivery it will never accept (413 for a body over 64 KB; the hub retries on its schedule, but nothing is applied), 503
- * when no secret is configured or `handle` failed for a reason that may pass (the hub retries).
- */
 /** What `receiveWebhooks` gives a server's `routes`: named, so a module's own route function can say its type. */
 export type WebhooksRoutes = (router: Router) => void;
 
+/**
+ * `POST /webhooks` for the hub's signed webhooks, as a subgraph server's `routes` (or part of them): verified
+ * with the `standardwebhooks` package on the raw body (a forged, altered or replayed delivery is 400), checked
+ * to be for this app, then handed to `handle`. Answers 204 once handled, 400 for a delivery it will never
+ * accept (413 for a body over 64 KB), 503 when no secret is configured or `handle` failed for a reason that
+ * may pass (the hub retries).
+ */
 export function receiveWebhooks({ secret, appId, logger, handle }: WebhookReceiverOptions): WebhooksRoutes {
   const webhook = secret ? new Webhook(secret) : undefined;
   const receive: RequestHandler = async (req, res) => {
