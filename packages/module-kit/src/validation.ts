@@ -86,3 +86,10 @@ export function NotBlank(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id is a UUID, as the rows' `randomUUID()` keys are: anything else names no row, and is not looked up. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}

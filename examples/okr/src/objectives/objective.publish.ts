@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
-import { errorCodeOf, errors, Role, type ApprovalState } from '@corphub/module-kit';
+import { errorCodeOf, errors, isUuid, Role, type ApprovalState } from '@corphub/module-kit';
 import type { OkrContext } from '../context';
 import { MAX_DECISION_COMMENT_LENGTH, Objective, ObjectiveStatus } from './objective.entity';
 
@@ -12,9 +12,6 @@ const MANAGER_STEP = [{ kind: 'MANAGER_CHAIN' as const, depth: 1 }];
 
 /** Failures that may pass (the hub unreachable, busy or failing): the claim stays, and the same call again resumes. */
 const TRANSIENT = new Set(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'INTERNAL_SERVER_ERROR', 'RATE_LIMITED']);
-
-/** An objective id as this module makes them (anything else is no objective of ours). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Re-reads the row (the conditional updates below bypass the identity map). */
 const reload = (em: EntityManager, id: string) => em.findOneOrFail(Objective, { id }, { refresh: true });
@@ -44,7 +41,7 @@ async function claim(em: EntityManager, objective: Objective, version: number): 
  * manager, the app not set up) gives the claim back (PRIVATE); a passing failure keeps it for the retry.
  */
 export async function publishObjective({ auth, em, services, requestId }: OkrContext, id: string, version: number): Promise<Objective> {
-  const found = UUID.test(id) ? await em.findOne(Objective, { id }) : null;
+  const found = isUuid(id) ? await em.findOne(Objective, { id }) : null;
   // another corp's objective is not found: the corp filter hides it
   if (!found) throw errors.NOT_FOUND(`Objective "${id}" not found`);
   if (!auth.unionId || auth.unionId !== found.ownerUnionId || auth.role === Role.ANALYST) throw errors.FORBIDDEN('Only its owner asks to publish an objective');
@@ -86,7 +83,7 @@ export async function publishObjective({ auth, em, services, requestId }: OkrCon
  * approver's reason. An older request's outcome changes nothing. Runs in a transaction scoped to the corp.
  */
 export async function applyPublishOutcome(tx: EntityManager, state: ApprovalState): Promise<void> {
-  if (state.subjectType !== OBJECTIVE_SUBJECT || state.status === 'PENDING' || !UUID.test(state.subjectId)) return;
+  if (state.subjectType !== OBJECTIVE_SUBJECT || state.status === 'PENDING' || !isUuid(state.subjectId)) return;
   const objective = await tx.findOne(Objective, { id: state.subjectId }, { refresh: true });
   if (!objective || objective.status !== ObjectiveStatus.PUBLISH_PENDING) return;
   if (objective.approvalId && objective.approvalId !== state.id) return;

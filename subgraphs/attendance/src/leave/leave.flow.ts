@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Role, errors, type ApprovalState } from '@corphub/module-kit';
+import { Role, errors, isUuid, type ApprovalState } from '@corphub/module-kit';
 import type { AttendanceContext } from '../context';
 import { askManagerApproval, finalOutcome, LEAVE_SUBJECT } from '../approvals';
 import { rulesFor } from '../rules/rule.service';
@@ -97,12 +97,10 @@ export async function applyLeaveOutcome(tx: EntityManager, leave: LeaveRequest, 
   await settle(tx, leave, LeaveStatus[outcome.status], outcome.at);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A leave request the caller may read (the person, their managers, corp readers); anything else NOT_FOUND. */
 export async function visibleLeave({ em, loaders }: AttendanceContext, id: string): Promise<LeaveRequest> {
   // not an id at all (PostgreSQL's uuid column would refuse it): found nowhere
-  const leave = UUID.test(id) ? await em.findOne(LeaveRequest, { id }) : null;
+  const leave = isUuid(id) ? await em.findOne(LeaveRequest, { id }) : null;
   if (!leave || !(await loaders.mayRead.load(leave.unionId))) throw errors.NOT_FOUND(`Leave request "${id}" not found`);
   return leave;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, decodeCursor, encodeCursor, errors, inScope, MediaReference, mediaReference, PageArgs, pageOf, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
+import { Connection, decodeCursor, encodeCursor, errors, inScope, isUuid, MediaReference, mediaReference, PageArgs, pageOf, paginate, Role, transactionalIdempotent, type Page } from '@corphub/module-kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { LogsContext } from '../context';
 import { EmployeeStub, employeeRef } from '../employees/employee.stub';
@@ -32,13 +32,11 @@ export class WorkLogSubmissions {
   missing!: EmployeeStub[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const READERS = [Role.ADMIN, Role.DEPARTMENT_ADMIN, Role.FINANCE, Role.EMPLOYEE, Role.ANALYST, Role.PLATFORM, Role.SERVICE];
 
 /** A log the caller may see, else NOT_FOUND (another corp's, or one hidden from them, look the same). */
 async function visibleLog(loaders: LogsContext['loaders'], id: string): Promise<WorkLog> {
-  const log = UUID.test(id) ? await loaders.visibleLogById.load(id) : null;
+  const log = isUuid(id) ? await loaders.visibleLogById.load(id) : null;
   if (!log) throw errors.NOT_FOUND(`Work log "${id}" not found`);
   return log;
 }

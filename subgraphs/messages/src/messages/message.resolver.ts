@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Connection, CORP_READERS, errors, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/module-kit';
+import { Connection, CORP_READERS, errors, isUuid, PageArgs, paginate, Role, type AuthContext, type Page } from '@corphub/module-kit';
 import type { MessagesContext } from '../context';
 import { AppStub } from '../apps/app.stub';
 import { EmployeeStub, employeeRef } from '../employees/employee.stub';
@@ -13,8 +13,6 @@ import { renderBody } from './message.render';
 /** Unread URGENT first (pinned until read), then newest first. */
 export const INBOX_ORDER = [['pin', 'desc'], ['createdAt', 'desc'], ['id', 'desc']] as const;
 const SENT_ORDER = [['createdAt', 'desc'], ['id', 'desc']] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @ObjectType({ description: 'A page of an inbox, with the unread count of the whole inbox (for the same `appId` filter).' })
 export class InboxConnection extends Connection(Delivery, 'Inbox') {
   @Field(() => Int, { description: 'Messages not marked read (with `appId`: from that sender only), over all pages.' })
@@ -60,7 +58,7 @@ export class MessageResolver {
 
   @Query(() => Message, { description: 'A message the caller received, sent (as its app) or, as an admin, any of the corp.' })
   async message(@Arg('id', () => ID) id: string, @Ctx() { auth, loaders }: MessagesContext): Promise<Message> {
-    const message = UUID.test(id) ? await loaders.messageById.load(id) : null;
+    const message = isUuid(id) ? await loaders.messageById.load(id) : null;
     if (message && (seesSentMessage(auth, message) || (await loaders.myDeliveryByMessage.load(message.id)))) return message;
     throw errors.NOT_FOUND(`Message "${id}" not found`);
   }
@@ -69,7 +67,7 @@ export class MessageResolver {
     description: 'Who got a message, how (`via`) and whether they read it, by unionId: for admins, analysts and the app that sent it.',
   })
   async messageRecipients(@Arg('messageId', () => ID) messageId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() { auth, em, loaders }: MessagesContext): Promise<Page<Delivery>> {
-    const message = UUID.test(messageId) ? await loaders.messageById.load(messageId) : null;
+    const message = isUuid(messageId) ? await loaders.messageById.load(messageId) : null;
     if (!message || !seesSentMessage(auth, message)) {
       if (message && (await loaders.myDeliveryByMessage.load(message.id))) throw errors.FORBIDDEN('Only admins, analysts and the sending app see who got a message');
       throw errors.NOT_FOUND(`Message "${messageId}" not found`);
@@ -101,7 +99,7 @@ export class MessageResolver {
     const me = inboxOwner(auth);
     const ids = [...new Set(messageIds)];
     if (!ids.length || ids.length > MAX_MARK) throw errors.BAD_USER_INPUT(`messageIds: 1 to ${MAX_MARK} ids`);
-    const malformed = ids.find((id) => !UUID.test(id));
+    const malformed = ids.find((id) => !isUuid(id));
     if (malformed) throw errors.BAD_USER_INPUT(`"${malformed}" is not a message id`);
     const marked = await em.transactional(async (tx) => {
       const mine = await tx.find(Delivery, { recipientUnionId: me, message: { $in: ids } }, { fields: ['id', 'message', 'readAt'] });
