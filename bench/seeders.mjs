@@ -50,7 +50,7 @@ async function rowCounts(orm) {
  * overlapping, and the whole), rows per table and, per corp, the admin's unionId (the first person: the
  * directory makes them the CEO).
  */
-export async function seedAll({ definitions, orms, corps, only, benchmarkPeople, scopeToCorp, loadSubgraphPackage }) {
+export async function seedAll({ definitions, orms, corps, only, benchmarkPeople, scopeToCorp, analyzeDatabase, loadSubgraphPackage }) {
   const started = Date.now();
   const peopleOf = Object.fromEntries(corps.map((corp) => [corp.id, benchmarkPeople(corp.people, corp.id)]));
   const seeded = await Promise.all(
@@ -64,6 +64,8 @@ export async function seedAll({ definitions, orms, corps, only, benchmarkPeople,
           await definition.seedBenchmark(orm, { corpId: corp.id, corpName: corp.name, people });
           await extras[definition.name]?.({ orm, corp, people, scopeToCorp, entities: loadSubgraphPackage(definition.name) });
         }
+        // as after any bulk load: the planner's statistics of the tables just filled
+        await analyzeDatabase(orm);
         return [definition.name, { ms: Date.now() - began, rows: await rowCounts(orm) }];
       }),
   );

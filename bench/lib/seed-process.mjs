@@ -21,7 +21,7 @@ serve({
           orms[definition.name] = await shared.initOrm({ database: databases[definition.name], entities: definition.entities, migrations: definition.migrations, logger });
         }),
       );
-      return await seedAll({ definitions, orms, corps, only, benchmarkPeople: gateway.benchmarkPeople, scopeToCorp: shared.scopeToCorp, loadSubgraphPackage });
+      return await seedAll({ definitions, orms, corps, only, benchmarkPeople: gateway.benchmarkPeople, scopeToCorp: shared.scopeToCorp, analyzeDatabase: shared.analyzeDatabase, loadSubgraphPackage });
     } finally {
       await Promise.all(Object.values(orms).map((orm) => orm.close()));
     }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createLogger, dataDir, databaseTargetFromEnv, exitOnInvalidEnv, initOrm, type DemoPerson } from '@corphub/module-kit';
+import { analyzeDatabase, createLogger, dataDir, databaseTargetFromEnv, exitOnInvalidEnv, initOrm, type DemoPerson } from '@corphub/module-kit';
 import { SUBGRAPHS } from './subgraphs';
 
 /** Opaque like every unionId: random, not derived from the row number. */
@@ -28,6 +28,8 @@ async function main() {
     try {
       const started = Date.now();
       await definition.seedBenchmark(orm, corp);
+      // as after any bulk load: the planner's statistics of the tables just filled
+      await analyzeDatabase(orm);
       console.log(`${definition.name}: seeded corp "${corp.corpId}" in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } finally {
       await orm.close();

@@ -19,6 +19,8 @@ import { metricsHandler, operationLabelLimit, SubgraphMetrics, useSubgraphMetric
 import { startSubgraphTracing } from './tracing';
 import { scopeToCorp, scopeToPeople } from './tenant';
 import { checkArgumentText, validateInput } from './validation';
+import { analyzeDatabase, dialectOf } from './orm';
+import { startPoller } from './poller';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<Loaders = unknown, Services = unknown> {
@@ -287,6 +289,9 @@ export const MAX_CONTEXT_HEADER_BYTES = 1024 * 1024;
 /** Largest GraphQL request body a subgraph accepts (the gateway's own limit is lower). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** How often a subgraph on SQLite refreshes its planner statistics (`analyzeDatabase`), as its tables grow. */
+const SQLITE_STATISTICS_MS = 60 * 60 * 1000;
+
 /**
  * Serves a subgraph over HTTP: `/graphql` answers only requests carrying a verified context that the
  * gateway signed; `/health` checks the database; `/metrics` is Prometheus text (with CORPHUB_METRICS_TOKEN set,
@@ -322,6 +327,7 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
     ],
   });
   await apollo.start();
+  const statistics = dialectOf(orm.em) === 'sqlite' ? startPoller({ name: 'planner statistics', intervalMs: SQLITE_STATISTICS_MS, run: () => analyzeDatabase(orm).then(() => false), logger }) : undefined;
 
   app.get('/health', async (_req, res) => {
     try {
@@ -364,6 +370,7 @@ export async function startSubgraphServer<Loaders, Services>(options: SubgraphSe
     metrics,
     stop: async () => {
       await apollo.stop();
+      await statistics?.stop();
       await tracing?.shutdown();
     },
   };
