@@ -63,7 +63,8 @@ export class DepartmentResolver {
 
   @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s; with `leftSince`, also who left on or after that day.' })
   async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { auth, em }: DirectoryContext): Promise<Page<Employee>> {
-    return paginate(em, Employee, await membersWhere(em, auth, department, args), args, EMPLOYEE_ORDER);
+    // read-only rows: the page is only answered, and an employee's fields load through loaders by key
+    return paginate(em, Employee, await membersWhere(em, auth, department, args), args, EMPLOYEE_ORDER, { readOnly: true });
   }
 
   @FieldResolver(() => MemberRecordConnection, {
