@@ -79,11 +79,48 @@ export function addDays(date: string, days: number): string {
   return next.toISOString().slice(0, 10);
 }
 
-/** Every LocalDate from `from` to `to`, both included. */
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/**
+ * Every LocalDate from `from` to `to`, both included, counted on the date's own fields rather than with a
+ * Date per day: summaries walk their range on every request.
+ */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
+  const parts = LOCAL_DATE.exec(from);
+  if (!parts) {
+    for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
+    return dates;
+  }
+  let year = Number(parts[1]);
+  let month = Number(parts[2]);
+  let day = Number(parts[3]);
+  let yearText = parts[1];
+  for (let date = from; date <= to; ) {
+    dates.push(date);
+    if (day < daysInMonth(year, month)) day++;
+    else if (month < 12) [month, day] = [month + 1, 1];
+    else {
+      [year, month, day] = [year + 1, 1, 1];
+      // LocalDates end with 9999-12-31
+      if (year > 9999) break;
+      yearText = String(year).padStart(4, '0');
+    }
+    date = `${yearText}-${twoDigits(month)}-${twoDigits(day)}`;
+  }
   return dates;
+}
+
+/** How many LocalDates `datesBetween(from, to)` lists, without listing them. */
+export function daysBetween(from: string, to: string): number {
+  return from > to ? 0 : Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
 /** 'HH:MM' → minutes since midnight. */

@@ -1,4 +1,4 @@
-import { localParts, zonedInstant } from '../src/time';
+import { addDays, datesBetween, daysBetween, localParts, zonedInstant } from '../src/time';
 
 /** What Intl alone says: the reference the cached offsets must match. */
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -44,5 +44,32 @@ describe('localParts with offsets cached per zone and UTC day', () => {
   it('still refuses an unknown zone and an invalid date', () => {
     expect(() => localParts(new Date(), 'Mars/Olympus')).toThrow(RangeError);
     expect(() => localParts(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('datesBetween counted on the date fields', () => {
+  /** One Date per day: the reference the field arithmetic must match. */
+  function viaDates(from: string, to: string): string[] {
+    const dates: string[] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
+    return dates;
+  }
+
+  it('lists what a Date per day lists, across month ends, leap days (2000, 2024, not 1900, 2100) and years', () => {
+    const ranges: [string, string][] = [
+      ['2024-01-15', '2024-03-15'],
+      ['2023-02-01', '2023-03-02'],
+      ['1899-12-01', '1900-03-31'],
+      ['1999-12-20', '2000-03-05'],
+      ['2099-12-31', '2100-03-01'],
+      ['0999-12-30', '1000-01-02'],
+      ['2026-12-06', '2027-12-06'],
+      ['2026-05-01', '2026-05-01'],
+      ['2026-05-02', '2026-05-01'],
+    ];
+    for (const [from, to] of ranges) {
+      expect([from, to, datesBetween(from, to)]).toEqual([from, to, viaDates(from, to)]);
+      expect([from, to, daysBetween(from, to)]).toEqual([from, to, viaDates(from, to).length]);
+    }
   });
 });

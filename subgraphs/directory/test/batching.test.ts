@@ -80,6 +80,7 @@ describe('directory: SQL statements do not grow with the page size', () => {
     expect(large.response.data!.department.members.edges).toHaveLength(500);
     expect(large.response.data!.department.members.totalCount).toBe(600);
     expect(large.response.data!.department.members.edges[1].node).toMatchObject({ manager: { displayName: 'Member 0000', department: { id: 'south' } }, department: { parent: { id: 'sales' } } });
+    expect(large.response.data!.department.members.edges[1].node.managers[0]).toEqual({ unionId: 'un_member0000' });
     expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
   });

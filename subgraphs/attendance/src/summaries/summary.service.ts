@@ -8,7 +8,7 @@ import type { EmployeeTargets } from '../graph';
 import type { AttendanceContext } from '../context';
 import { isHoliday, isWorkDay, rulesFor, type RuleBook } from '../rules/rule.service';
 import { clock } from '../clock';
-import { datesBetween, localParts, monthRange } from '../time';
+import { datesBetween, daysBetween, localParts, monthRange } from '../time';
 import type { LeaveRequest } from '../leave/leave.entity';
 import { approvedLeave, halvesOn, type LeaveHalves } from '../leave/leave.service';
 import { employedOn, judgeDay } from './employment';
@@ -56,7 +56,7 @@ export const MAX_RANGE_DAYS = 366;
 
 export function checkRange(from: string, to: string): void {
   if (from > to) throw errors.BAD_USER_INPUT(`"from" (${from}) must not be after "to" (${to})`);
-  if (datesBetween(from, to).length > MAX_RANGE_DAYS) throw errors.BAD_USER_INPUT(`A range may span at most ${MAX_RANGE_DAYS} days`);
+  if (daysBetween(from, to) > MAX_RANGE_DAYS) throw errors.BAD_USER_INPUT(`A range may span at most ${MAX_RANGE_DAYS} days`);
 }
 
 /** The approved leave halves of each person's days: `${unionId}|${date}` → halves. */

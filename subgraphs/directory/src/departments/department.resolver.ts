@@ -1,10 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { errors, paginate, PEOPLE_ADMINS, Role, type AuthContext, type Page } from '@corphub/module-kit';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, MAX_MEMBER_RECORDS_PAGE, MemberRecordsArgs, MembersArgs, UpdateDepartmentInput } from './department.inputs';
 import { createDepartment, deleteDepartment, findDepartment, inTreeOrder, moveDepartment, newDepartmentId, subtreeKeys } from './department.tree';
-import { Employee, EmployeeStatus } from '../employees/employee.entity';
+import { Employee, EmployeeStatus, Membership } from '../employees/employee.entity';
 import { EmployeeConnection, EMPLOYEE_ORDER } from '../employees/employee.connection';
 import { MemberRecordConnection, memberRecords, type MemberRecord } from '../employees/member-record';
 import { recordDepartmentEvent } from '../events/event.record';
@@ -19,7 +20,9 @@ async function membersWhere(em: EntityManager, auth: AuthContext, department: De
   const status: FilterQuery<Employee> = args.leftSince
     ? { $or: [{ status: EmployeeStatus.ACTIVE }, { status: EmployeeStatus.LEFT, leftAt: { $gte: args.leftSince } }] }
     : { status: EmployeeStatus.ACTIVE };
-  return { $and: [status, { memberships: { $some: { department: { $in: keys } } } }] };
+  // `key in (the memberships' employee keys)`: `$some` would join employee again inside the subquery
+  const memberKeys = (em as SqlEntityManager).createQueryBuilder(Membership, 'mk').select('mk.employee').where({ department: { $in: keys } });
+  return { $and: [status, { key: { $in: memberKeys.getKnexQuery() as never } }] };
 }
 
 @Resolver(() => Department)
@@ -63,7 +66,8 @@ export class DepartmentResolver {
 
   @FieldResolver(() => EmployeeConnection, { description: 'Active members by name; with `includeSubdepartments`, the whole subtree’s; with `leftSince`, also who left on or after that day.' })
   async members(@Root() department: Department, @Args(() => MembersArgs) args: MembersArgs, @Ctx() { auth, em }: DirectoryContext): Promise<Page<Employee>> {
-    return paginate(em, Employee, await membersWhere(em, auth, department, args), args, EMPLOYEE_ORDER);
+    // read-only rows: the page is only answered, and an employee's fields load through loaders by key
+    return paginate(em, Employee, await membersWhere(em, auth, department, args), args, EMPLOYEE_ORDER, { readOnly: true });
   }
 
   @FieldResolver(() => MemberRecordConnection, {

@@ -108,6 +108,9 @@ export class Employee extends CorpScoped {
 @Entity()
 @PeopleScoped('employee', 'unionId')
 @Unique({ properties: ['employee', 'department'] })
+// a page of people's departments reads `corp_id = ? and employee_key in (…)`: without statistics SQLite
+// would rather scan the corp's rows on the corp index than look each person up
+@Index({ properties: ['corpId', 'employee'] })
 export class Membership extends CorpScoped {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();
@@ -133,6 +136,8 @@ export class Membership extends CorpScoped {
 @Entity()
 @PeopleScoped('employee', 'unionId')
 @Unique({ properties: ['employee', 'tag'] })
+// as Membership's: a page of people's tags
+@Index({ properties: ['corpId', 'employee'] })
 export class EmployeeTag extends CorpScoped {
   @PrimaryKey({ type: 'uuid' })
   id: string & Opt = randomUUID();

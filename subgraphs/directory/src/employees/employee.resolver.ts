@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, Ref } from '@mikro-orm/core';
 import { errors, PageArgs, paginate, PEOPLE_ADMINS, Role, type Page } from '@corphub/module-kit';
 import { Department, DepartmentLink } from '../departments/department.entity';
 import { findDepartment, subtreeKeys } from '../departments/department.tree';
@@ -27,6 +27,12 @@ import type { DirectoryContext } from '../context';
 
 /** How many people `employeesByUnionIds` looks up in one request. */
 const MAX_LOOKUP = 1000;
+
+/** An employee's manager's key: a reference on a managed row, the column's value on a read-only one (a page of `members`). */
+function managerKeyOf(employee: Employee): string | null {
+  const manager = employee.manager as Ref<Employee> | string | null | undefined;
+  return typeof manager === 'string' ? manager : (manager?.key ?? null);
+}
 
 @Resolver(() => Employee)
 export class EmployeeResolver {
@@ -98,18 +104,19 @@ export class EmployeeResolver {
   @FieldResolver(() => Department, { nullable: true, description: 'The primary department.' })
   async department(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Department | null> {
     const memberships = await loaders.membershipsByEmployeeKey.load(employee.key);
-    return memberships.find((membership) => membership.primary)?.department.getEntity() ?? null;
+    return memberships.find((membership) => membership.primary)?.department ?? null;
   }
 
   @FieldResolver(() => [Department], { description: 'Every department the employee belongs to, the primary one first.' })
   async departments(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Department[]> {
     const memberships = await loaders.membershipsByEmployeeKey.load(employee.key);
-    return memberships.map((membership) => membership.department.getEntity());
+    return memberships.map((membership) => membership.department);
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The direct manager.' })
   async manager(@Root() employee: Employee, @Ctx() { loaders }: DirectoryContext): Promise<Employee | null> {
-    return employee.manager ? loaders.employeeByKey.load(employee.manager.key) : null;
+    const managerKey = managerKeyOf(employee);
+    return managerKey ? loaders.employeeByKey.load(managerKey) : null;
   }
 
   @FieldResolver(() => [Employee], { description: 'The management chain up to the top, nearest first.' })
@@ -117,8 +124,8 @@ export class EmployeeResolver {
     const chain: Employee[] = [];
     const seen = new Set([employee.key]);
     // one batched statement per level, shared by every employee of the response
-    for (let current = employee; current.manager && !seen.has(current.manager.key); ) {
-      const manager = await loaders.employeeByKey.load(current.manager.key);
+    for (let current = employee, key = managerKeyOf(current); key && !seen.has(key); key = managerKeyOf(current)) {
+      const manager = await loaders.employeeByKey.load(key);
       if (!manager) break;
       chain.push(manager);
       seen.add(manager.key);
