@@ -65,6 +65,7 @@ export function render(report, { markdown = false } = {}) {
   out.push(
     `${markdown ? '' : '  '}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage.join(' ')}${report.loadAverageEnd ? `, at the end ${report.loadAverageEnd.join(' ')}` : ''}.`,
     `${markdown ? '' : '  '}Database: ${settings.database}; corp "${settings.corp}" with ${settings.people} people. autocannon: ${settings.connections} connections, ${settings.duration} s per target and query${settings.warmup ? ` after a ${settings.warmup} s warm-up (excluded)` : ', no warm-up'}${settings.quick ? '; a run goes on (up to ten times as long) until each connection has an answer' : ''}.`,
+    ...(settings.productionHeap ? [`${markdown ? '' : '  '}V8 heap: each gateway and subgraph process with its Kubernetes container's NODE_OPTIONS (--production-heap).`] : []),
     `${markdown ? '' : '  '}Figures are noisy on a shared machine: compare ratios within one run, not across runs.`,
   );
   for (const query of report.queries) {

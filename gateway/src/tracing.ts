@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { context, diag, propagation, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { context, propagation } from '@opentelemetry/api';
 import { otlpTracesUrl, readEnv, type RawEnv } from '@corphub/module-kit/core';
+import type * as TracingSdk from './tracing-sdk';
 
 export interface Tracing {
   /** Sends the spans still buffered. */
@@ -15,24 +13,16 @@ export interface Tracing {
  * OpenTelemetry tracing, on only when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set:
  * Apollo Gateway's own spans (gateway.request, gateway.plan, gateway.fetch per subgraph, ...) are
  * exported over OTLP/HTTP (the exporter reads the standard OTEL_* variables). Called by the process
- * entry points (npm start, main.ts), since it registers a process-wide tracer provider.
+ * entry points (npm start, main.ts), since it registers a process-wide tracer provider. The OpenTelemetry SDK is
+ * loaded then, and never otherwise.
  */
 export function startTracing(env?: RawEnv): Tracing | undefined {
   const traces = otlpTracesUrl(env);
   if (!traces) return undefined;
-  const provider = new NodeTracerProvider({
-    resource: new Resource({ 'service.name': readEnv(['OTEL_SERVICE_NAME'], env).OTEL_SERVICE_NAME }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: traces }))],
-  });
-  provider.register();
-  return {
-    flush: () => provider.forceFlush(),
-    shutdown: async () => {
-      await provider.shutdown();
-      trace.disable();
-      diag.disable();
-    },
-  };
+  // a CommonJS package, so a lazy require (as the module kit's startSubgraphTracing)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { registerTracerProvider } = require('./tracing-sdk') as typeof TracingSdk;
+  return registerTracerProvider({ serviceName: readEnv(['OTEL_SERVICE_NAME'], env).OTEL_SERVICE_NAME, url: traces });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { NotFoundError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type * as MikroOrm from '@mikro-orm/core';
 
 /**
  * The error codes Corphub answers with, in `extensions.code`. One registry so that clients,
@@ -61,6 +61,18 @@ function isClientStatus(http: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+type OrmErrorClasses = Pick<typeof MikroOrm, 'NotFoundError' | 'UniqueConstraintViolationException'>;
+let ormErrorClasses: OrmErrorClasses | undefined;
+
+/**
+ * MikroORM's error classes, loaded on the first unexpected error rather than with this file: the gateway imports
+ * the errors (module-kit/core) but has no ORM, and would otherwise load MikroORM's core at start for two classes.
+ */
+function ormErrors(): OrmErrorClasses {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (ormErrorClasses ??= require('@mikro-orm/core') as OrmErrorClasses);
+}
+
 /**
  * Keeps errors that carry a code of their own (ours, Apollo's validation and parse errors,
  * type-graphql's argument validation); anything else is an unexpected throw: it is logged with
@@ -82,6 +94,7 @@ export function createFormatError(logUnexpected: (error: unknown) => void) {
     if (error instanceof GraphQLError && !error.originalError && isClientStatus(error.extensions?.http)) {
       return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
+    const { NotFoundError, UniqueConstraintViolationException } = ormErrors();
     // a unique index is how a lost race (two creates of one key) surfaces: it is the caller's conflict
     if (original instanceof UniqueConstraintViolationException) {
       return { message: 'A record with the same unique key already exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
