@@ -1,3 +1,5 @@
+// first: before Apollo Gateway loads (apollo-exports.ts says why)
+import './apollo-exports';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
