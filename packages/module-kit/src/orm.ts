@@ -83,7 +83,8 @@ export function ormConfig({ database, entities, migrations, onQuery, overrides }
   };
   if (database.dialect === 'sqlite') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
-    return { ...common, driver: LibSqlDriver, dbName: database.file, ...overrides };
+    // the planner's statistics (analyzeDatabase) are SQLite's own tables, with untyped columns the schema diff cannot read
+    return { ...common, driver: LibSqlDriver, dbName: database.file, schemaGenerator: { skipTables: ['sqlite_stat1', 'sqlite_stat4'] }, ...overrides };
   }
   return {
     ...common,
