@@ -235,7 +235,8 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
     await page.waitForURL(/\/console\/audit\?person=.*&action=admin_role.granted/);
     const log = await api<{ auditLog: { nodes: { action: string; target: string | null }[] } }>(`query($p: ID) { auditLog(first: 50, person: $p, action: "admin_role.granted") { nodes { action target } } }`, { p: unionIdOf('Zhou Ting') });
     expect(log.auditLog.nodes).toEqual([{ action: 'admin_role.granted', target: 'sales-south' }]);
-    await page.locator('table.audit tbody tr').first().waitFor();
+    // the previous page's rows stay on screen while the filtered page loads
+    await page.locator('section[aria-busy="false"] table.audit tbody tr').first().waitFor();
     const rows = await page.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((tr) => ({ action: tr.querySelector('.action')?.textContent, target: tr.querySelector('.target')?.textContent || null })));
     expect(rows).toEqual(log.auditLog.nodes);
     await expect(page.locator('table.audit .subject').first().textContent()).resolves.toBe('Zhou Ting');

@@ -126,7 +126,7 @@ export function AuditScreen() {
   };
 
   return (
-    <section aria-labelledby="screen-title">
+    <section aria-labelledby="screen-title" aria-busy={result.fetching}>
       <h1 id="screen-title">{t('audit.title')}</h1>
       <form className="toolbar" onSubmit={apply} aria-label={t('audit.title')}>
         <label>
