@@ -100,7 +100,7 @@ const unionIdOf = (displayName: string) => DEMO_PEOPLE.find((person) => person.d
     await page.waitForURL(/\/console\/people\?q=wang/);
     const found = await api<{ employees: { nodes: { unionId: string; displayName: string }[] } }>(`{ employees(first: 50, filter: { query: "wang" }) { nodes { unionId displayName } } }`);
     expect(found.employees.nodes.length).toBeGreaterThan(0);
-    await page.locator('table.people tbody tr').first().waitFor();
+    await page.locator('section[aria-busy="false"] table.people tbody tr').first().waitFor();
     const rows = await page.locator('table.people tbody tr').evaluateAll((trs) => trs.map((tr) => ({ unionId: tr.getAttribute('data-union-id'), displayName: tr.querySelector('th')?.textContent })));
     expect(rows).toEqual(found.employees.nodes);
     await page.getByLabel('Search by name').fill('nobody-is-called-this');

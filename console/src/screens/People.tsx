@@ -79,7 +79,7 @@ export function PeopleScreen() {
   };
 
   return (
-    <section aria-labelledby="screen-title">
+    <section aria-labelledby="screen-title" aria-busy={result.fetching}>
       <h1 id="screen-title">{t('people.title')}</h1>
       <form className="toolbar" role="search" onSubmit={submit}>
         <label>
