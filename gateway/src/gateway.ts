@@ -28,6 +28,7 @@ import { HubManifest } from './manifest';
 import { SubgraphDataSource } from './data-source';
 import { routingUrls } from './supergraph';
 import { createSubgraphAgent } from './subgraph-fetcher';
+import { installDirectAnswers } from './direct-answers';
 import { CallerAccessResolver } from './access';
 import { useAccessInvalidation } from './plugins/use-access-invalidation';
 import { accessNotices } from './access-notices';
@@ -97,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // written, not read (Apollo Gateway reads it itself): the one place the hub sets a variable
   // eslint-disable-next-line no-restricted-properties
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  installDirectAnswers();
   const contextKeys = new ContextKeys(security);
   if (!security.oidcSigningKey && config.production) throw new ConfigError('The gateway needs CORPHUB_OIDC_SIGNING_KEY to sign ID tokens');
   const idTokens = new IdTokenSigner(security.oidcSigningKey ?? DEV_OIDC_SIGNING_KEY);
