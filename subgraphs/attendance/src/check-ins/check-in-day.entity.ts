@@ -1,14 +1,16 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { CorpScoped, PeopleScoped } from '@corphub/module-kit';
 
 /**
  * How many check-ins of each kind, and with each exception, a person has on a local date: kept current by
  * every check-in written or deleted (check-in-days.ts), so a month's summary reads one row per person-day
  * instead of aggregating every check-in on each request.
+ * The id is the only unique key: PostgreSQL's upsert resolves a conflict on its arbiter alone, so a second
+ * unique key over the same columns would fail two first check-ins of one person-day written at once.
  */
 @Entity()
 @PeopleScoped('unionId')
-@Unique({ properties: ['corpId', 'unionId', 'localDate'] })
+@Index({ properties: ['corpId', 'unionId', 'localDate'] })
 export class CheckInDay extends CorpScoped {
   /** `corpId|unionId|localDate`: the key the counting upsert conflicts on. */
   @PrimaryKey({ type: 'string', length: 120 })

@@ -6,6 +6,7 @@ import { Migration20261205072553 } from './Migration20261205072553';
 import { Migration20261205080957 } from './Migration20261205080957';
 import { Migration20261205122811 } from './Migration20261205122811';
 import { Migration20261205211531 } from './Migration20261205211531';
+import { Migration20261206203725 } from './Migration20261206203725';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125141705', class: Migration20261125141705 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205080957', class: Migration20261205080957 },
   { name: 'Migration20261205122811', class: Migration20261205122811 },
   { name: 'Migration20261205211531', class: Migration20261205211531 },
+  { name: 'Migration20261206203725', class: Migration20261206203725 },
 ];
