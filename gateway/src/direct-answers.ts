@@ -69,9 +69,9 @@ function answerDirectly(apolloExecute: ExecuteQueryPlan): ExecuteQueryPlan {
     }
     const { fetch, document } = direct;
     // the variables the fetch uses, as Apollo's executeFetch picks them
-    const given = new Map<string, unknown>(Object.entries(requestContext.request.variables ?? {}));
+    const given = requestContext.request.variables ?? {};
     const variables = Object.create(null) as Record<string, unknown>;
-    for (const name of fetch.variableUsages ?? []) if (given.get(name) !== undefined) variables[name] = given.get(name);
+    for (const name of fetch.variableUsages ?? []) if (Object.hasOwn(given, name) && given[name] !== undefined) variables[name] = given[name];
     let answer: Awaited<ReturnType<typeof service.process>> | undefined;
     let failure: Error | undefined;
     try {
